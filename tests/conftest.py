@@ -1,0 +1,28 @@
+"""Shared fixtures: an offscreen Qt platform and the loopback demo org over real HTTPS."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def demo_org() -> Iterator["DemoOrg"]:
+    """A demo org shared by tests that only read from it (do not inject faults here)."""
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    with DemoOrg(DemoConfig()) as org:
+        yield org
+
+
+@pytest.fixture()
+def fresh_org() -> Iterator["DemoOrg"]:
+    """A small demo org of the test's own, safe to inject faults into, delete jobs from, etc."""
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    with DemoOrg(DemoConfig(record_errors=400, bulk2_jobs=20, classic_jobs=4, apex_jobs=4)) as org:
+        yield org
