@@ -1,0 +1,18 @@
+"""Command line: `export …` runs headless (no Qt import); anything else starts the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the headless exporter or the desktop app; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "export":
+        from syncerr_gui.core.cli_export import main as export_main
+
+        return export_main(args[1:])
+    from syncerr_gui.gui.application import main as gui_main
+
+    return gui_main(args)
