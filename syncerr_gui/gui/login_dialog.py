@@ -1,0 +1,184 @@
+"""The login dialog: a list of ways to log in, one page each, with the login run off the GUI thread.
+
+After a successful login the admin check runs too; a non-admin is refused in the dialog with
+the permission that is missing. The result is `dialog.session` (an OrgSession).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
+                               QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from syncerr_gui import APP_NAME
+from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
+from syncerr_gui.gui.login_worker import AdminCheckCall, LoginWorker
+
+logger = logging.getLogger(__name__)
+
+
+class LoginDialog(QDialog):
+    """Asks how to log in, logs in in the background, checks admin rights; `session` on accept."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
+                 demo_session: Callable[[], Any] | None = None, ca_bundle: str | None = None,
+                 check_admin: AdminCheckCall | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(f"Log in — {APP_NAME}")
+        self.session: Any = None
+        self._settings = settings
+        self._ca_bundle = ca_bundle
+        self._check_admin = check_admin
+        self._worker: LoginWorker | None = None
+        self._workers: list[LoginWorker] = []  # kept alive until their thread is done with them
+        self._build()
+        if demo_session is not None:
+            self.add_page(DemoLoginPage(demo_session, self))
+        self.add_page(TokenLoginPage(self))
+        self.add_page(PasswordLoginPage(self))
+        self._restore()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.ways = QListWidget(self)
+        self.ways.setObjectName("waysList")
+        self.ways.setMaximumWidth(190)
+        self.pages = QStackedWidget(self)
+        self.ways.currentRowChanged.connect(self._way_changed)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton("Log in", self)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.clicked.connect(self.start_login)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.ways)
+        top.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.resize(640, 320)
+
+    def add_page(self, page: LoginPage) -> None:
+        """Add a way to log in (the browser/OAuth page plugs in here)."""
+        self.pages.addWidget(page)
+        self.ways.addItem(page.title)
+        if self.ways.currentRow() < 0:
+            self.ways.setCurrentRow(0)
+
+    def page(self, way: str) -> LoginPage | None:
+        """The page for `way` ("demo", "token", "password", …), if present."""
+        for i in range(self.pages.count()):
+            widget = self.pages.widget(i)
+            if isinstance(widget, LoginPage) and widget.way == way:
+                return widget
+        return None
+
+    def select_way(self, way: str) -> None:
+        """Show the page for `way` (no-op when absent)."""
+        page = self.page(way)
+        if page is not None:
+            self.ways.setCurrentRow(self.pages.indexOf(page))
+
+    def current_page(self) -> LoginPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, LoginPage)
+        return page
+
+    def _way_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        self.error_label.clear()
+
+    # --- login ----------------------------------------------------------------------------
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def start_login(self) -> None:
+        """Validate the current page and run its login in the background."""
+        if self.is_busy:
+            return
+        page = self.current_page()
+        problem = page.validate()
+        if problem:
+            self.error_label.setText(problem)
+            return
+        worker = LoginWorker(page.login_call(self._ca_bundle), self._check_admin)
+        worker.signals.succeeded.connect(self._succeeded)
+        worker.signals.failed.connect(self._failed)
+        self._worker = worker
+        self._workers.append(worker)
+        self._set_busy(True)
+        self.error_label.setText("Logging in…")
+        worker.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.login_button.setEnabled(not busy)
+        self.ways.setEnabled(not busy)
+        self.pages.setEnabled(not busy)
+
+    def _finish_attempt(self) -> None:
+        self._worker = None
+        self._set_busy(False)
+
+    def _succeeded(self, session: Any) -> None:
+        if self.sender() is not (self._worker.signals if self._worker else None):
+            return  # an abandoned attempt
+        self._finish_attempt()
+        self.session = session
+        page = self.current_page()
+        self._settings.save_last_login(way=page.way, **page.remembered())
+        logger.info("logged in as %s", getattr(session, "username", "?"))
+        self.accept()
+
+    def _failed(self, text: str) -> None:
+        if self.sender() is not (self._worker.signals if self._worker else None):
+            return
+        self._finish_attempt()
+        self.error_label.setText(text)
+
+    def _cancel_clicked(self) -> None:
+        if self._worker is not None:
+            self._worker.abandon()
+            self._finish_attempt()
+            self.error_label.setText("Login cancelled.")
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        """Escape / Cancel: also stop listening to an attempt in flight."""
+        if self._worker is not None:
+            self._worker.abandon()
+            self._finish_attempt()
+        super().reject()
+
+    def _restore(self) -> None:
+        remembered = self._settings.last_login()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if isinstance(page, LoginPage):
+                page.restore(remembered)
+        if remembered.get("way"):
+            self.select_way(remembered["way"])
