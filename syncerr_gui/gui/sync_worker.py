@@ -1,0 +1,122 @@
+"""Runs one sync (SyncEngine.run) on its own QThread, with Cancel and throttled progress.
+
+The engine reports progress from its pool threads; the worker forwards at most ten reports
+a second so a fast sync cannot flood the GUI thread's event queue. When the user cancels, the
+rows already shown are merged with what the cancelled sync had read (in this thread, not the
+GUI thread), so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from syncerr_gui.core.redaction import scrub
+from syncerr_gui.core.schema import concat_frames
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_S = 0.1
+_KEY_COLUMNS = ["source", "job_id", "batch_id", "failed_on", "row_key"]
+
+EngineFactory = Callable[..., Any]
+
+
+class SyncWorker(QObject):
+    """One sync in the background.
+
+    Signals: progress(object) with a SyncProgress; finished(object) with a SyncResult (also
+    when cancelled: then `frame` holds the previous rows plus what was read); failed(str) with
+    words for the user.
+    """
+
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, session: Any, options: Any, previous_frame: pd.DataFrame | None = None,
+                 engine_factory: EngineFactory | None = None) -> None:
+        super().__init__()
+        from syncerr_gui.core.sync_types import CancelToken
+
+        self.token = CancelToken()
+        self._session = session
+        self._options = options
+        self._previous = previous_frame
+        self._engine_factory = engine_factory
+        self._lock = threading.Lock()
+        self._last_emit = 0.0
+        self.thread: QThread | None = None
+
+    def start(self) -> QThread:
+        """Move to a new QThread and run there; the thread quits when the sync ends."""
+        thread = QThread()
+        thread.setObjectName("syncThread")
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        self.finished.connect(thread.quit)
+        self.failed.connect(thread.quit)
+        self.thread = thread
+        thread.start()
+        return thread
+
+    def cancel(self) -> None:
+        """Ask the sync to stop (the engine returns within about a second)."""
+        self.token.cancel()
+
+    def wait(self, ms: int = 5000) -> bool:
+        """Block until the thread has ended (used at shutdown only)."""
+        return self.thread.wait(ms) if self.thread is not None else True
+
+    @Slot()
+    def run(self) -> None:
+        """Thread body: never raises; every outcome becomes a signal."""
+        from syncerr_gui.core.sync_types import SyncError
+
+        try:
+            engine = self._make_engine()
+            result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
+            if result.cancelled:
+                result = self._merged(result)
+        except SyncError as exc:
+            logger.warning("sync failed: %s", exc)
+            self.failed.emit(scrub(str(exc)))
+            return
+        except Exception as exc:  # a bug must not kill the thread silently
+            logger.exception("unexpected error during sync")
+            self.failed.emit(scrub(f"The sync stopped because of an unexpected error: {exc}"))
+            return
+        self.finished.emit(result)
+
+    def _make_engine(self) -> Any:
+        factory = self._engine_factory
+        if factory is None:
+            from syncerr_gui.core.engine import SyncEngine
+
+            factory = SyncEngine
+        return factory(self._session.sf, reauthenticate=getattr(self._session, "reauthenticate", None))
+
+    def _on_progress(self, progress: Any) -> None:
+        """Called from engine threads; forwards at most one report per PROGRESS_INTERVAL_S."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last_emit < PROGRESS_INTERVAL_S:
+                return
+            self._last_emit = now
+        self.progress.emit(progress)
+
+    def _merged(self, result: Any) -> Any:
+        """The cancelled result with the previously shown rows kept (newer rows win)."""
+        previous = self._previous
+        if previous is None or not len(previous):
+            return result
+        frame = concat_frames([previous, result.frame])
+        frame = frame.drop_duplicates(subset=_KEY_COLUMNS, keep="last").reset_index(drop=True)
+        return dataclasses.replace(result, frame=frame)
