@@ -1,0 +1,43 @@
+"""The admin check against the demo org's admin and non-admin users."""
+
+from __future__ import annotations
+
+from syncerr_gui.core.permissions import API_ENABLED, MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, AdminCheck, check_admin
+from syncerr_gui.demo_org.connect import demo_session
+
+
+def test_admin_is_admin(demo_org) -> None:
+    check = check_admin(demo_session(demo_org))
+    assert check.is_admin
+    assert check.missing == ()
+    assert check.granted
+
+
+def test_non_admin_is_refused_naming_what_is_missing(demo_org) -> None:
+    check = check_admin(demo_session(demo_org, admin=False))
+    assert not check.is_admin
+    assert check.missing
+    assert set(check.missing) <= {MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, API_ENABLED}
+    message = check.message()
+    assert message.startswith("This app is for Salesforce admins.")
+    for name in check.missing:
+        assert name in message
+
+
+def test_union_over_assignments_decides() -> None:
+    from syncerr_gui.core.permissions import _verdict
+
+    assert _verdict({MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, API_ENABLED}).is_admin
+    assert _verdict({"Modify All Data"}) == AdminCheck(True, (), ("Modify All Data",))
+    partial = _verdict({API_ENABLED})
+    assert partial.missing == (MANAGE_DATA_INTEGRATIONS, VIEW_SETUP)
+    assert "“Manage Data Integrations” and “View Setup and Configuration”" in partial.message()
+
+
+def test_refused_query_means_not_admin() -> None:
+    from syncerr_gui.core.permissions import _refused
+
+    check = _refused()
+    assert not check.is_admin
+    assert "INSUFFICIENT_ACCESS" in check.message()
+    assert "Modify All Data" in check.message()
