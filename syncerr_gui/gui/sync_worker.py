@@ -54,6 +54,7 @@ class SyncWorker(QObject):
         self._lock = threading.Lock()
         self._last_emit = 0.0
         self.thread: QThread | None = None
+        self.session_expired = False  # set before failed() when the user must log in again
 
     def start(self) -> QThread:
         """Move to a new QThread and run there; the thread quits when the sync ends."""
@@ -78,7 +79,7 @@ class SyncWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Thread body: never raises; every outcome becomes a signal."""
-        from syncerr_gui.core.sync_types import SyncError
+        from syncerr_gui.core.sync_types import SessionExpired, SyncError
 
         try:
             engine = self._make_engine()
@@ -87,6 +88,7 @@ class SyncWorker(QObject):
                 result = self._merged(result)
         except SyncError as exc:
             logger.warning("sync failed: %s", exc)
+            self.session_expired = isinstance(exc, SessionExpired)
             self.failed.emit(scrub(str(exc)))
             return
         except Exception as exc:  # a bug must not kill the thread silently

@@ -1,0 +1,53 @@
+"""Logging, configured once: a rotating file in the user's log folder plus stderr.
+
+Every handler scrubs secrets (core.redaction) before writing, so a token that slips into
+a message never reaches the disk or the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from platformdirs import user_log_dir
+
+from syncerr_gui import APP_ID, ORG_NAME
+from syncerr_gui.core.redaction import install_redaction
+
+logger = logging.getLogger(__name__)
+
+_configured = False
+LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+
+
+def log_dir() -> Path:
+    """Where the log files go (per user, per OS convention)."""
+    return Path(user_log_dir(APP_ID, ORG_NAME))
+
+
+def configure_logging(verbose: bool = False) -> Path | None:
+    """Set up the root logger once; returns the log file's path (None if it cannot be written)."""
+    global _configured
+    if _configured:
+        return None
+    _configured = True
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(stderr)
+    path: Path | None = log_dir() / "app.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+    except OSError as exc:
+        logger.warning("cannot write the log file %s: %s", path, exc)
+        path = None
+    install_redaction(root)
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    return path

@@ -1,0 +1,115 @@
+"""QApplication set-up and the command line: logging, exception hook, --demo and --screenshot.
+
+`main(argv)` is called by `syncerr_gui.app.main` for everything but `export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from syncerr_gui import APP_ID, APP_NAME, ORG_NAME, __version__
+from syncerr_gui.gui.app_logging import configure_logging
+from syncerr_gui.gui.demo_launcher import DemoLauncher
+from syncerr_gui.gui.exception_hook import ExceptionHook
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DEMO_ERRORS = 5000
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The GUI's command line."""
+    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}: see, filter and "
+                                     "export every error of your Salesforce org's data-sync jobs.")
+    parser.add_argument("--demo", action="store_true",
+                        help="start the built-in demo org on this computer and open it, logged in")
+    parser.add_argument("--demo-errors", type=int, default=DEFAULT_DEMO_ERRORS, metavar="N",
+                        help=f"record-level errors in the demo org (default {DEFAULT_DEMO_ERRORS})")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="with --demo: sync, show a row's details, save the window as FILE, exit")
+    parser.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the org's HTTPS")
+    parser.add_argument("--verbose", action="store_true", help="log debug details to stderr too")
+    args = parser.parse_args(list(argv))
+    if args.screenshot and not args.demo:
+        parser.error("--screenshot needs --demo")
+    return args
+
+
+def app_icon() -> QIcon:
+    """The app icon in every size that ships."""
+    from syncerr_gui.resources import app_icon_paths
+
+    icon = QIcon()
+    for path in app_icon_paths():
+        icon.addFile(str(path))
+    return icon
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    """The one QApplication, named so QSettings and log folders land in the right place."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return app
+
+
+def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
+    """Qt's own messages go to the log, at the matching level."""
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the desktop app; returns the exit code."""
+    args = parse_args(argv)
+    configure_logging(verbose=args.verbose)
+    qInstallMessageHandler(_qt_message)
+    app = make_application([])
+    from syncerr_gui.gui.main_window import MainWindow
+
+    demo = DemoLauncher(record_errors=args.demo_errors)
+    app.aboutToQuit.connect(demo.stop)
+    window = MainWindow(demo_session=demo.session, ca_bundle=args.ca_bundle)
+    hook = ExceptionHook(lambda: window)
+    hook.install()
+    try:
+        return _run(app, window, demo, args)
+    finally:
+        hook.uninstall()
+        demo.stop()
+
+
+def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.Namespace) -> int:
+    from syncerr_gui.gui.main_window import MainWindow
+    from syncerr_gui.gui.screenshot import Screenshotter
+
+    assert isinstance(window, MainWindow)
+    window.show()
+    if not args.demo:
+        window.show_login()
+        return app.exec()
+    try:
+        window.set_session(demo.session())
+    except Exception as exc:
+        logger.exception("could not start the demo org")
+        print(f"Could not start the demo org: {exc}", file=sys.stderr)
+        return 1
+    shooter = Screenshotter(window, args.screenshot) if args.screenshot else None
+    window.sync_now()
+    if shooter is not None:
+        shooter.watch(window.sync_worker)
+    code = app.exec()
+    return shooter.exit_code if shooter is not None else code

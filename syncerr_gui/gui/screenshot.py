@@ -1,0 +1,81 @@
+"""`--demo --screenshot FILE`: wait for the sync, show a record's details, save the window, quit.
+
+Used for the README picture and as a smoke test of the whole GUI; a timeout guarantees it
+never hangs (exit code 2), a failed sync or save exits 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from syncerr_gui.core.schema import RECORD_LEVEL
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_MS = 180_000
+SIZE = (1280, 800)
+_SCAN_ROWS = 500
+
+
+class Screenshotter(QObject):
+    """Saves `window.grab()` to `path` once the sync has finished; `exit_code` says how it went."""
+
+    def __init__(self, window: Any, path: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.exit_code = 2
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self._fail("timed out waiting for the sync", 2))
+        self._timer.start(TIMEOUT_MS)
+
+    def watch(self, worker: Any) -> None:
+        """Shoot when `worker` finishes; fail when it fails."""
+        if worker is None:
+            self._fail("no sync was started", 1)
+            return
+        worker.finished.connect(lambda _result: QTimer.singleShot(50, self._shoot))
+        worker.failed.connect(lambda text: self._fail(f"the sync failed: {text}", 1))
+
+    def _record_row(self) -> int:
+        """A record-level row with both IDs and an input row, else the first row (-1 if empty)."""
+        model = self.window.model
+        rows = min(model.rowCount(), _SCAN_ROWS)
+        for row in range(rows):
+            record = model.row_record(row)
+            if (record.get("failed_on") == RECORD_LEVEL and record.get("salesforce_id")
+                    and record.get("source_id") and record.get("input_row")):
+                return row
+        return 0 if rows else -1
+
+    def _shoot(self) -> None:
+        row = self._record_row()
+        if row < 0:
+            self._fail("the sync produced no rows to show", 1)
+            return
+        self.window.resize(*SIZE)
+        self.window.select_row(row)
+        self.window.detail_pane.show()
+        self.window.filter_dock.show()
+        QApplication.processEvents()
+        if not self.window.grab().save(self.path):
+            self._fail(f"could not write {self.path}", 1)
+            return
+        logger.info("screenshot saved to %s", self.path)
+        self._done(0)
+
+    def _fail(self, reason: str, code: int) -> None:
+        print(f"Screenshot failed: {reason}", file=sys.stderr)
+        self._done(code)
+
+    def _done(self, code: int) -> None:
+        self._timer.stop()
+        self.exit_code = code
+        self.window.close()
+        QApplication.exit(code)
