@@ -169,9 +169,9 @@ class PasswordLoginPage(LoginPage):
     def login_call(self, ca_bundle: str | None) -> LoginCall:
         from syncerr_gui.core.login import login_with_password
 
-        args = (self.username.text().strip(), self.password.text(), self.security_token.text().strip(),
-                self.domain())
-        return lambda: login_with_password(*args, ca_bundle=ca_bundle)
+        args = (self.username.text().strip(), self.password.text(), self.security_token.text().strip())
+        domain = self.domain()
+        return lambda: login_with_password(*args, domain=domain, ca_bundle=ca_bundle)
 
     def restore(self, remembered: dict[str, str]) -> None:
         self.username.setText(remembered.get("username", ""))
