@@ -176,13 +176,11 @@ def _remove_quietly(name: Path) -> None:
 
 
 def _is_cancelled(cancel: Any) -> bool:
-    """Accept the engine's cancel token, a threading.Event or a plain callable."""
+    """Accept the engine's CancelToken (`is_cancelled` property), a threading.Event or a callable."""
     if cancel is None:
         return False
-    for attr in ("is_cancelled", "is_set"):
-        method = getattr(cancel, attr, None)
-        if callable(method):
-            return bool(method())
-    if hasattr(cancel, "cancelled"):
-        return bool(cancel.cancelled)
+    for attr in ("is_cancelled", "is_set", "cancelled"):
+        value = getattr(cancel, attr, None)
+        if value is not None:
+            return bool(value() if callable(value) else value)
     return bool(cancel()) if callable(cancel) else False
