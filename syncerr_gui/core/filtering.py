@@ -223,7 +223,7 @@ class ErrorView:
         """Show the rows `flt` lets through, in the current sort order."""
         self._masks = {
             "time": self._time_mask(flt.start, flt.end),
-            "levels": self._value_mask("failed_on", flt.levels),
+            "levels": None if flt.levels >= set(LEVELS) else self._value_mask("failed_on", flt.levels),
             "error_types": self._value_mask("error_type", flt.error_types),
             "objects": self._value_mask("object", flt.objects),
             "text": self._text_mask(flt.text),
