@@ -21,9 +21,10 @@ import ipaddress
 import logging
 import secrets
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import requests
@@ -32,11 +33,16 @@ from .http_session import make_session
 from .oauth_redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
 from .redaction import register_secret, scrub
 
+if TYPE_CHECKING:
+    from .login import OrgSession
+    from .token_store import TokenStore
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "PRODUCTION_LOGIN_URL", "SANDBOX_LOGIN_URL", "OAuthConfig", "OAuthTokens", "OAuthError",
-    "OAuthClient", "BrowserLogin", "make_pkce_pair", "normalise_login_url",
+    "OAuthClient", "BrowserLogin", "OAuthRenewal", "login_with_oauth_tokens", "make_pkce_pair",
+    "normalise_login_url", "check_instance_url",
 ]
 
 PRODUCTION_LOGIN_URL = "https://login.salesforce.com"
@@ -232,7 +238,7 @@ class OAuthClient:
         instance_url = body.get("instance_url")
         if not isinstance(access_token, str) or not access_token or not isinstance(instance_url, str):
             raise OAuthError("Salesforce's answer had no access token or instance URL.")
-        instance_url = self._checked_instance_url(instance_url)
+        instance_url = check_instance_url(instance_url, self.login_url)
         register_secret(access_token)
         new_refresh = body.get("refresh_token")
         refresh = new_refresh if isinstance(new_refresh, str) and new_refresh else refresh_token
@@ -241,17 +247,20 @@ class OAuthClient:
         return OAuthTokens(access_token=access_token, refresh_token=refresh, instance_url=instance_url,
                            id_url=str(id_url), issued_at=_parse_issued_at(body.get("issued_at")))
 
-    def _checked_instance_url(self, url: str) -> str:
-        """The instance URL if the token may be sent there, else OAuthError."""
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower()
-        login = urlsplit(self.login_url)
-        same_host = parts.netloc.lower() == login.netloc.lower()
-        salesforce = any(host == d or host.endswith("." + d) for d in SALESFORCE_DOMAINS)
-        if parts.scheme != "https" or not host or not (salesforce or same_host):
-            raise OAuthError(f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
-                             "the login was refused so your token is not sent there.")
-        return f"https://{parts.netloc.lower()}"
+def check_instance_url(url: str, login_url: str) -> str:
+    """`https://host` of an instance URL a token response named, if the token may go there.
+
+    Only https on a Salesforce domain, or the very host we logged in at (a My Domain login
+    host, or the demo org on loopback); anything else is refused with OAuthError.
+    """
+    parts = urlsplit((url or "").strip())
+    host = (parts.hostname or "").lower()
+    same_host = bool(host) and parts.netloc.lower() == urlsplit(login_url).netloc.lower()
+    salesforce = any(host == d or host.endswith("." + d) for d in SALESFORCE_DOMAINS)
+    if parts.scheme != "https" or parts.username or parts.password or not (salesforce or same_host):
+        raise OAuthError(f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
+                         "the login was refused so your token is not sent there.")
+    return f"https://{parts.netloc.lower()}"
 
 
 def _oauth_error(response: requests.Response) -> tuple[str, str]:
@@ -364,3 +373,80 @@ class BrowserLogin:
 
     def revoke(self, token: str) -> None:
         self.client.revoke(token)
+
+
+class OAuthRenewal:
+    """`OrgSession.reauthenticate` of a browser login: refreshes the access token.
+
+    Calls from several sync workers that hit an expired token together share one refresh.
+    When the login is remembered, the keyring copy is updated with each new token. A refresh
+    that fails raises OAuthError (a LoginError) saying to log in again.
+    """
+
+    _SHARED_FOR_S = 5.0
+
+    def __init__(self, session: OrgSession, tokens: OAuthTokens, client: OAuthClient,
+                 store: TokenStore | None = None, key: str = "") -> None:
+        self._session = session
+        self._tokens = tokens
+        self._client = client
+        self._store = store
+        self._key = key
+        self._lock = threading.Lock()
+        self._refreshed_at = float("-inf")
+
+    def __call__(self) -> str:
+        with self._lock:
+            if time.monotonic() - self._refreshed_at < self._SHARED_FOR_S:
+                return self._tokens.access_token  # another worker just renewed it
+            self._tokens = self._client.refresh(self._tokens)
+            self._refreshed_at = time.monotonic()
+            self._session.set_access_token(self._tokens.access_token)
+            _remember(self._store, self._key, self._tokens)
+            logger.info("access token renewed")
+            return self._tokens.access_token
+
+    def log_out(self) -> None:
+        """Revokes the refresh token (which ends its access tokens) and forgets the saved copy."""
+        try:
+            self._client.revoke(self._tokens.refresh_token or self._tokens.access_token)
+        finally:
+            if self._store is not None and self._key:
+                self._store.delete(self._key)
+
+
+def login_with_oauth_tokens(tokens: OAuthTokens, config: OAuthConfig, ca_bundle: str | None = None, *,
+                            store: TokenStore | None = None,
+                            client: OAuthClient | None = None) -> OrgSession:
+    """An `OrgSession` (kind "oauth") on browser-login tokens that renews itself.
+
+    An access token that has already expired (e.g. a remembered login) is refreshed once
+    first. With `store`, the tokens are kept in the keyring under `org_key(login URL,
+    username)` and the copy follows every refresh.
+    """
+    from .login import LoginError, login_with_token
+    from .token_store import org_key
+
+    client = client or OAuthClient(config, ca_bundle)
+    try:
+        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
+    except LoginError as exc:
+        if exc.code != "INVALID_SESSION_ID" or not tokens.refresh_token:
+            raise
+        tokens = client.refresh(tokens)
+        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
+    key = org_key(client.login_url, session.username) if store is not None else ""
+    _remember(store, key, tokens)
+    session.kind = "oauth"
+    session.reauthenticate = OAuthRenewal(session, tokens, client, store, key)
+    return session
+
+
+def _remember(store: TokenStore | None, key: str, tokens: OAuthTokens) -> None:
+    """Saves to the keyring when remembering; a keyring failure must not end the session."""
+    if store is None or not key:
+        return
+    try:
+        store.save(key, tokens)
+    except Exception as exc:  # TokenStoreError: the login works, only remembering failed
+        logger.warning("could not update the remembered login: %s", scrub(exc))

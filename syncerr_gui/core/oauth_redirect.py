@@ -16,11 +16,12 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from .login import LoginError
 
 logger = logging.getLogger(__name__)
 
@@ -28,26 +29,27 @@ APP_TITLE = "Salesforce Sync Errors"
 _MAX_QUERY = 16_384  # an authorization code is ~100 chars; refuse anything absurd
 
 
-class OAuthError(Exception):
-    """A browser-login failure, in words fit to show the user (never carries a secret)."""
+class OAuthError(LoginError):
+    """A browser-login failure, in words fit to show the user (never carries a secret).
+
+    A LoginError, so the login dialog shows it like any other failed login.
+    """
 
 
-class CancelLike(Protocol):
-    """Anything with `is_set()` (threading.Event, the engine's CancelToken)."""
-
-    def is_set(self) -> bool: ...
-
-
-Cancel = CancelLike | Callable[[], bool] | None
+Cancel = Any  # threading.Event, the engine's CancelToken (`is_cancelled`), a callable, or None
 
 
 def is_cancelled(cancel: Cancel) -> bool:
-    """True when `cancel` (an Event-like object or a callable) says stop."""
+    """True when `cancel` says stop: an Event (`is_set()`), a CancelToken (`is_cancelled`) or a
+    callable returning bool."""
     if cancel is None:
         return False
     if hasattr(cancel, "is_set"):
         return bool(cancel.is_set())
-    return bool(cancel())  # type: ignore[operator]
+    if hasattr(cancel, "is_cancelled"):
+        flag = cancel.is_cancelled
+        return bool(flag() if callable(flag) else flag)
+    return bool(cancel())
 
 
 @dataclass(frozen=True)

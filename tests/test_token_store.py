@@ -1,0 +1,120 @@
+"""Remembered logins live only in the OS keyring; without one, remembering is off and no file appears."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
+import pytest
+
+from syncerr_gui.core.oauth import OAuthTokens
+from syncerr_gui.core.token_store import TokenStore, TokenStoreError, org_key
+
+TOKENS = OAuthTokens(access_token="00D000000000001!AQ.access", refresh_token="5Aep861refreshtokenvalue0123456789",
+                     instance_url="https://acme.my.salesforce.com",
+                     id_url="https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA",
+                     issued_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An in-memory keyring for tests (priority is irrelevant: it is set explicitly)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError("not found")
+        del self.entries[(service, username)]
+
+
+class LockedKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+
+@pytest.fixture()
+def swapped_keyring() -> Iterator[None]:
+    """Lets a test call keyring.set_keyring and restores the previous back end after."""
+    previous = keyring.get_keyring()
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def test_round_trip_in_memory_keyring(swapped_keyring: None) -> None:
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    store = TokenStore()
+    key = org_key("https://login.salesforce.com", "Admin@Acme.com")
+    assert store.available() == (True, "")
+    store.save(key, TOKENS)
+    assert store.load(key) == TOKENS
+    assert list(memory.entries) == [("SalesforceSyncErrors", "admin@acme.com@login.salesforce.com")]
+    store.delete(key)
+    assert store.load(key) is None
+    store.delete(key)  # deleting twice is fine
+    assert memory.entries == {}
+
+
+def test_no_keyring_means_remembering_off_and_no_file(swapped_keyring: None, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "APPDATA", "LOCALAPPDATA"):
+        monkeypatch.setenv(name, str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    store = TokenStore()
+    ok, reason = store.available()
+    assert not ok
+    assert "Remember me" in reason and "off" in reason
+    with pytest.raises(TokenStoreError, match="Remember me"):
+        store.save("admin@login.salesforce.com", TOKENS)
+    with pytest.raises(TokenStoreError):
+        store.load("admin@login.salesforce.com")
+    assert _files_under(tmp_path) == []
+    assert os.listdir(tmp_path) == []
+
+
+def test_locked_keyring_is_explained_without_the_token() -> None:
+    store = TokenStore(backend=LockedKeyring())
+    ok, reason = store.available()
+    assert not ok and "locked" in reason
+    with pytest.raises(TokenStoreError, match="locked") as caught:
+        store.save("k", TOKENS)
+    assert TOKENS.access_token not in str(caught.value)
+
+
+def test_unreadable_entry_is_ignored() -> None:
+    memory = MemoryKeyring()
+    memory.set_password("SalesforceSyncErrors", "k", "{not json")
+    assert TokenStore(backend=memory).load("k") is None
+
+
+def test_tokens_repr_hides_secrets() -> None:
+    text = repr(TOKENS) + str(TOKENS)
+    assert TOKENS.access_token not in text and TOKENS.refresh_token not in text
+    assert "acme.my.salesforce.com" in text
+    assert TOKENS.org_id == "00D000000000001AAA" and TOKENS.user_id == "005000000000001AAA"
