@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -23,7 +23,12 @@ logger = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
-    """Asks how to log in, logs in in the background, checks admin rights; `session` on accept."""
+    """Asks how to log in, logs in in the background, checks admin rights; `session` on accept.
+
+    Signals: login_failed(str) with the words shown in the dialog.
+    """
+
+    login_failed = Signal(str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
                  demo_session: Callable[[], Any] | None = None, ca_bundle: str | None = None,
@@ -36,7 +41,6 @@ class LoginDialog(QDialog):
         self._ca_bundle = ca_bundle
         self._check_admin = check_admin
         self._worker: LoginWorker | None = None
-        self._workers: list[LoginWorker] = []  # kept alive until their thread is done with them
         self._build()
         if demo_session is not None:
             self.add_page(DemoLoginPage(demo_session, self))
@@ -128,7 +132,6 @@ class LoginDialog(QDialog):
         worker.signals.succeeded.connect(self._succeeded)
         worker.signals.failed.connect(self._failed)
         self._worker = worker
-        self._workers.append(worker)
         self._set_busy(True)
         self.error_label.setText("Logging in…")
         worker.start()
@@ -158,6 +161,7 @@ class LoginDialog(QDialog):
             return
         self._finish_attempt()
         self.error_label.setText(text)
+        self.login_failed.emit(text)
 
     def _cancel_clicked(self) -> None:
         if self._worker is not None:

@@ -20,6 +20,10 @@ logger = logging.getLogger(__name__)
 LoginCall = Callable[[], Any]  # returns an OrgSession or raises LoginError
 AdminCheckCall = Callable[[Any], Any]  # OrgSession -> AdminCheck
 
+# Workers stay referenced until their run() has returned, even if the dialog that started
+# them is gone: Python must not free a QRunnable a pool thread is still running.
+_KEEP_ALIVE: list[LoginWorker] = []
+
 
 class LoginSignals(QObject):
     """Signals: succeeded(object) with the OrgSession; failed(str) with words for the user."""
@@ -38,9 +42,11 @@ class LoginWorker(QRunnable):
         self._login = login
         self._check_admin = check_admin if check_admin is not None else _default_check_admin
         self._abandoned = False
+        self.done = False
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Queue the attempt on `pool` (the global pool by default)."""
+        _KEEP_ALIVE[:] = [w for w in _KEEP_ALIVE if not w.done] + [self]
         (pool or QThreadPool.globalInstance()).start(self)
 
     def abandon(self) -> None:
@@ -49,6 +55,12 @@ class LoginWorker(QRunnable):
 
     def run(self) -> None:
         """Worker-thread body: never raises; every outcome becomes a signal."""
+        try:
+            self._attempt()
+        finally:
+            self.done = True
+
+    def _attempt(self) -> None:
         try:
             session = self._login()
             check = self._check_admin(session)

@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import metadata
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, qVersion
+from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMainWindow, QTableView, QWidget
 
@@ -41,7 +41,14 @@ COLUMN_WIDTHS = {"Failed On": 100, "Failure Date/Time": 150, "Error Type": 230, 
 
 
 class MainWindow(QMainWindow):
-    """The app's one window. Collaborators are injected so tests can use the demo org."""
+    """The app's one window. Collaborators are injected so tests can use the demo org.
+
+    Signals: sync_ended() after a sync finished, was cancelled or failed (the table and the
+    status bar are up to date by then); export_ended(str) with the status-bar message.
+    """
+
+    sync_ended = Signal()
+    export_ended = Signal(str)
 
     def __init__(self, settings: AppSettings | None = None, *,
                  demo_session: Callable[[], Any] | None = None, ca_bundle: str | None = None,
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
             self.problems_dialog.set_problems(result.problems)
         self.status.showMessage("Sync cancelled: the rows read so far are shown." if result.cancelled
                                 else f"Sync finished: {len(result.frame):,} errors.", 10000)
+        self.sync_ended.emit()
 
     def _sync_failed(self, text: str) -> None:
         expired = self.sync_worker is not None and self.sync_worker.session_expired
@@ -251,6 +259,7 @@ class MainWindow(QMainWindow):
         message_boxes.show_error(self, "Sync failed", f"{text}\n\nThe rows already shown are kept.")
         if expired:
             self.show_login()
+        self.sync_ended.emit()
 
     def _show_frame(self, frame: Any) -> None:
         self.frame = frame
@@ -300,11 +309,14 @@ class MainWindow(QMainWindow):
         worker.start()
 
     def _export_finished(self, rows: int, path: str) -> None:
-        self.status.showMessage(f"Exported {rows:,} errors to {path}", 15000)
+        message = f"Exported {rows:,} errors to {path}"
+        self.status.showMessage(message, 15000)
+        self.export_ended.emit(message)
 
     def _export_failed(self, text: str) -> None:
-        self.status.showMessage("Export failed", 15000)
+        self.status.showMessage(f"Export failed: {text}", 15000)
         message_boxes.show_error(self, "Export failed", text)
+        self.export_ended.emit(f"Export failed: {text}")
 
     # --- help / lifetime ---------------------------------------------------------------------
     def show_about(self) -> None:
