@@ -1,0 +1,62 @@
+"""The split of Salesforce error texts into the Error Type / Error Details / fields a user reads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syncerr_gui.core.sf_error import first_status_code, leading_identifier, split_errors
+
+CASES = [
+    ("REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --",
+     ("REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", "Name")),
+    ("INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--",
+     ("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "")),
+    ("STRING_TOO_LONG:ShortTextField: data value too large: ££££ (max length=10):ShortTextField__c --",
+     ("STRING_TOO_LONG", "ShortTextField: data value too large: ££££ (max length=10)", "ShortTextField__c")),
+    ("FIELD_CUSTOM_VALIDATION_EXCEPTION:Company, \"Müller\": multi\nline: value:Company,LastName --",
+     ("FIELD_CUSTOM_VALIDATION_EXCEPTION", "Company, \"Müller\": multi\nline: value", "Company, LastName")),
+    ("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record --",
+     ("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", "")),
+    ("something went wrong", ("", "something went wrong", "")),
+    ("", ("", "", "")),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_split_gives_code_message_and_fields(raw: str, expected: tuple[str, str, str]) -> None:
+    split = split_errors(pd.Series([raw], dtype="str"))
+    assert (split.error_type.iloc[0], split.message.iloc[0], split.fields.iloc[0]) == expected
+
+
+def test_split_of_a_whole_column_keeps_alignment_and_index() -> None:
+    raws = [raw for raw, _ in CASES] * 3
+    values = pd.Series(raws, dtype="str", index=range(100, 100 + len(raws)))
+    split = split_errors(values)
+    assert list(split.message.index) == list(values.index)
+    assert list(zip(split.error_type, split.message, split.fields)) == [exp for _, exp in CASES] * 3
+    assert str(split.message.dtype) == "str"
+
+
+def test_missing_values_are_empty_text() -> None:
+    split = split_errors(pd.Series(["A:b:c", None], dtype="object"))
+    assert split.message.tolist() == ["b", ""]
+    assert split.error_type.tolist() == ["A", ""]
+
+
+def test_job_level_code_is_the_leading_identifier_else_the_state() -> None:
+    messages = pd.Series(["InvalidBatch : Records not found", "ClientInputError : LineEnding is invalid",
+                          "the job was stopped", ""], dtype="str")
+    states = pd.Series(["Failed", "Failed", "Aborted", "Failed"], dtype="str")
+    assert leading_identifier(messages, states).tolist() == ["InvalidBatch", "ClientInputError",
+                                                             "Aborted", "Failed"]
+
+
+def test_apex_code_is_the_first_status_code_token() -> None:
+    texts = pd.Series([
+        "First error: Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, "
+        "Required fields are missing: [Company]: [Company]",
+        "First error: Apex CPU time limit exceeded",
+        "",
+    ], dtype="str")
+    assert first_status_code(texts, "Failed").tolist() == ["REQUIRED_FIELD_MISSING", "Failed", "Failed"]
