@@ -42,10 +42,11 @@ class LoginDialog(QDialog):
         self._check_admin = check_admin
         self._worker: LoginWorker | None = None
         self._build()
-        if demo_session is not None:
-            self.add_page(DemoLoginPage(demo_session, self))
+        self._add_browser_page()
         self.add_page(TokenLoginPage(self))
         self.add_page(PasswordLoginPage(self))
+        if demo_session is not None:
+            self.add_page(DemoLoginPage(demo_session, self))
         self._restore()
 
     # --- layout ---------------------------------------------------------------------------
@@ -82,7 +83,16 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
-        self.resize(640, 320)
+        self.resize(760, 480)
+
+    def _add_browser_page(self) -> None:
+        """OAuth with PKCE in the system browser: the way that outlives password login."""
+        try:
+            from syncerr_gui.gui.browser_login_page import BrowserLoginPage
+        except ImportError as exc:  # a build without the OAuth parts still logs in other ways
+            logger.warning("browser login unavailable: %s", exc)
+            return
+        self.add_page(BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings))
 
     def add_page(self, page: LoginPage) -> None:
         """Add a way to log in (the browser/OAuth page plugs in here)."""
@@ -165,17 +175,20 @@ class LoginDialog(QDialog):
 
     def _cancel_clicked(self) -> None:
         if self._worker is not None:
-            self._worker.abandon()
-            self._finish_attempt()
+            self._abandon_attempt()
             self.error_label.setText("Login cancelled.")
         else:
             self.reject()
 
-    def reject(self) -> None:
-        """Escape / Cancel: also stop listening to an attempt in flight."""
+    def _abandon_attempt(self) -> None:
         if self._worker is not None:
             self._worker.abandon()
+            self.current_page().cancel_login()
             self._finish_attempt()
+
+    def reject(self) -> None:
+        """Escape / Cancel: also stop listening to an attempt in flight."""
+        self._abandon_attempt()
         super().reject()
 
     def _restore(self) -> None:

@@ -33,7 +33,11 @@ class LoginPage(QWidget):
         return ""
 
     def login_call(self, ca_bundle: str | None) -> LoginCall:
+        """A function that logs in (run off the GUI thread) and returns an OrgSession."""
         raise NotImplementedError
+
+    def cancel_login(self) -> None:
+        """The user cancelled while the call runs: stop what can be stopped (e.g. a listener)."""
 
     def restore(self, remembered: dict[str, str]) -> None:
         """Fill non-secret fields from the settings."""
