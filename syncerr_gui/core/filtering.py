@@ -287,6 +287,12 @@ class ErrorView:
         self.sort_state = (column, ascending)
         self._refresh_visible()
 
+    def unsort(self) -> None:
+        """Back to frame order (what a header shows when no column is sorted)."""
+        self._order = np.arange(self.total, dtype=np.int64)
+        self.sort_state = None
+        self._refresh_visible()
+
     def sort_key(self, column: str) -> np.ndarray:
         """Non-negative integer ranks (equal values, equal rank) of `column`; cached per frame."""
         key = self._keys.get(column)
