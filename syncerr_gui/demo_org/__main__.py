@@ -1,0 +1,51 @@
+"""`python -m syncerr_gui.demo_org [--errors N] [--port P]`: run a demo org until Ctrl+C."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from collections.abc import Sequence
+
+from syncerr_gui.demo_org.config import DemoConfig
+from syncerr_gui.demo_org.server import DemoOrg
+
+logger = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start a demo org, print how to reach it, serve until interrupted."""
+    parser = argparse.ArgumentParser(prog="python -m syncerr_gui.demo_org",
+                                     description="Run the loopback Salesforce demo org.")
+    parser.add_argument("--errors", type=int, default=3000, help="record-level errors (default 3000)")
+    parser.add_argument("--jobs", type=int, default=None, help="Bulk API 2.0 jobs (default: scaled)")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free port)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    jobs = args.jobs if args.jobs is not None else max(60, args.errors // 800)
+    org = DemoOrg(DemoConfig(record_errors=args.errors, bulk2_jobs=jobs, seed=args.seed), port=args.port)
+    try:
+        org.start()
+    except OSError as exc:
+        print(f"error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Demo org:        {org.instance_url}")
+    print(f"CA certificate:  {org.ca_path}")
+    print(f"Access token:    {org.admin.access_token}")
+    print(f"Username:        {org.admin.username}")
+    print(f"Password:        {org.admin.password}")
+    print(f"Security token:  {org.admin.security_token}")
+    print(f"OAuth client id: {org.oauth_client_id}")
+    print("Serving until Ctrl+C.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        org.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

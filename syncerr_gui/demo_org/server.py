@@ -1,0 +1,154 @@
+"""DemoOrg: a Salesforce-compatible HTTPS server on 127.0.0.1 for tests, demos and benchmarks.
+
+Starts in well under a second even for millions of errors: only job metadata is built up
+front; CSV bodies are generated on first read (or by `prewarm()`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timezone
+from types import TracebackType
+
+from syncerr_gui.demo_org.bulk1 import Bulk1Routes
+from syncerr_gui.demo_org.bulk2 import Bulk2Routes
+from syncerr_gui.demo_org.config import DemoConfig, DemoUser
+from syncerr_gui.demo_org.data import JobCatalog
+from syncerr_gui.demo_org.faults import FaultInjector
+from syncerr_gui.demo_org.handler import DemoHttpServer
+from syncerr_gui.demo_org.httpkit import Router
+from syncerr_gui.demo_org.ids import sf_id
+from syncerr_gui.demo_org.oauth import OAuthRoutes
+from syncerr_gui.demo_org.query import QueryRoutes
+from syncerr_gui.demo_org.records import RecordFactory
+from syncerr_gui.demo_org.sessions import SessionStore
+from syncerr_gui.demo_org.soap import SoapLogin
+from syncerr_gui.demo_org.state import OrgState, UserRecord
+from syncerr_gui.demo_org.tls import TlsMaterial
+from syncerr_gui.demo_org.truth import DemoTruth
+
+logger = logging.getLogger(__name__)
+
+
+class DemoOrg:
+    """A loopback demo org; use as a context manager (`__enter__` starts, `__exit__` stops)."""
+
+    oauth_client_id = "SyncErrorsDemo"
+
+    def __init__(self, config: DemoConfig | None = None, *, port: int = 0) -> None:
+        self.config = config or DemoConfig()
+        self.port = port
+        self.org_id = sf_id("00D", 4_242 + self.config.seed)
+        self.instance_url = ""
+        self.ca_path = ""
+        self._state: OrgState | None = None
+        self._server: DemoHttpServer | None = None
+        self._thread: threading.Thread | None = None
+        self._tls: TlsMaterial | None = None
+
+    def start(self) -> DemoOrg:
+        """Bind 127.0.0.1 on a free port with TLS and serve from a background thread."""
+        if self._server is not None:
+            return self
+        now = self.config.now or datetime.now(timezone.utc)
+        catalog = JobCatalog(self.config, now.astimezone(timezone.utc))
+        self._tls = TlsMaterial()
+        self.ca_path = self._tls.ca_path
+        state = OrgState(config=self.config, org_id=self.org_id, instance_url="", catalog=catalog,
+                         factory=RecordFactory(self.config.seed),
+                         sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
+                         faults=FaultInjector(), client_id=self.oauth_client_id, users=OrgState.make_users())
+        router = Router()
+        for routes in (SoapLogin(state), OAuthRoutes(state), QueryRoutes(state), Bulk2Routes(state),
+                       Bulk1Routes(state)):
+            routes.register(router)
+        server = DemoHttpServer(state, router, self.port)
+        server.socket = self._tls.server_context().wrap_socket(server.socket, server_side=True,
+                                                               do_handshake_on_connect=False)
+        self.instance_url = f"https://127.0.0.1:{server.server_address[1]}"
+        state.instance_url = self.instance_url
+        self._state, self._server = state, server
+        self.admin = self._demo_user(state.users["admin"])
+        self.non_admin = self._demo_user(state.users["non_admin"])
+        self.locked = self._demo_user(state.users["locked"])
+        self.truth = DemoTruth(state)
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="demo-org", daemon=True)
+        self._thread.start()
+        logger.info("demo org listening on %s", self.instance_url)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close connections and delete the TLS material."""
+        if self._server is None or self._state is None:
+            return
+        self._state.stop_event.set()
+        self._server.shutdown()
+        self._server.close_connections()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        if self._tls is not None:
+            self._tls.cleanup()
+        self._server = None
+        logger.info("demo org stopped")
+
+    def __enter__(self) -> DemoOrg:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def _demo_user(self, user: UserRecord) -> DemoUser:
+        token = self._started.sessions.issue(user.key)
+        return DemoUser(user.username, user.password, user.security_token, user.user_id, token,
+                        user.display_name, user.email)
+
+    @property
+    def _started(self) -> OrgState:
+        if self._state is None:
+            raise RuntimeError("the demo org is not started")
+        return self._state
+
+    # -- test controls (thread-safe) --------------------------------------------------------------
+    def fail_next(self, path_contains: str, status: int, times: int = 1, body: bytes | None = None) -> None:
+        """The next `times` requests whose path contains the text answer `status`."""
+        self._started.faults.fail_next(path_contains, status, times, body)
+
+    def stall_next(self, path_contains: str, seconds: float) -> None:
+        """The next matching request waits `seconds` (cut short by `stop()`) before its answer."""
+        self._started.faults.stall_next(path_contains, seconds)
+
+    def delete_job(self, job_id: str) -> None:
+        """The job's info and results answer 404 from now on (it may still be listed)."""
+        with self._started.lock:
+            self._started.deleted.add(job_id)
+
+    def expire_sessions(self) -> None:
+        """Every current access token becomes invalid (refresh tokens and passwords still work)."""
+        self._started.sessions.expire_all()
+
+    def prewarm(self) -> None:
+        """Generate and cache every result body now (benchmarks call this before timing)."""
+        state = self._started
+        for job in state.catalog.bulk2:
+            if job.finished:
+                state.factory.bulk2_failed_csv(job)
+        for cjob in state.catalog.classic:
+            for batch in cjob.batches:
+                if batch.state == "Completed":
+                    state.factory.classic_result_csv(cjob, batch)
+                state.factory.classic_request_csv(cjob, batch)
+
+    @property
+    def request_log(self) -> list[tuple[str, str]]:
+        """(method, path incl. query) of every request served, in order (a copy)."""
+        with self._started.lock:
+            return list(self._started.request_log)
+
+    @property
+    def api_usage(self) -> int:
+        """Requests served so far (what `Sforce-Limit-Info` reports)."""
+        return self._started.api_used

@@ -1,0 +1,223 @@
+"""The demo org over real HTTPS: logins, job list paging, result bytes, faults, Bulk 1.0, OAuth."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import secrets
+import time
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+import requests
+from simple_salesforce import SalesforceLogin
+from simple_salesforce.exceptions import SalesforceAuthenticationFailed
+
+from syncerr_gui.core.http_session import make_session
+from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+API = "/services/data/v59.0"
+
+
+def _get(org: DemoOrg, path: str, token: str | None = None, **kwargs: object) -> requests.Response:
+    session = make_session(org.ca_path)
+    headers = {"Authorization": f"Bearer {token or org.admin.access_token}"}
+    return session.get(org.instance_url + path, headers=headers, **kwargs)  # type: ignore[arg-type]
+
+
+def _list_all(org: DemoOrg, job_type: str) -> tuple[list[dict[str, object]], int]:
+    """Follow nextRecordsUrl to the end; returns (jobs, pages)."""
+    session = make_session(org.ca_path)
+    headers = {"Authorization": f"Bearer {org.admin.access_token}"}
+    url, jobs, pages = f"{org.instance_url}{API}/jobs/ingest?jobType={job_type}", [], 0
+    while url and pages < 100:
+        body = session.get(url, headers=headers).json()
+        jobs += body["records"]
+        pages += 1
+        url = org.instance_url + body["nextRecordsUrl"] if not body["done"] else ""
+    return jobs, pages
+
+
+@pytest.fixture(scope="module")
+def paged_org() -> Iterator[DemoOrg]:
+    """More jobs than one page holds."""
+    with DemoOrg(DemoConfig(record_errors=600, bulk2_jobs=45, classic_jobs=5, page_size=20)) as org:
+        yield org
+
+
+def test_starts_fast_even_with_a_million_errors() -> None:
+    started = time.perf_counter()
+    with DemoOrg(DemoConfig(record_errors=1_000_000, bulk2_jobs=1200)) as org:
+        elapsed = time.perf_counter() - started
+        assert org.instance_url.startswith("https://127.0.0.1:")
+        assert _get(org, f"{API}/jobs/ingest").status_code == 200
+    # Generous bound: start-up builds metadata only (measured ~0.05 s).
+    assert elapsed < 10
+
+
+def test_soap_login_with_password_and_security_token(demo_org: DemoOrg) -> None:
+    user = demo_org.admin
+    session_id, instance = SalesforceLogin(username=user.username, password=user.password,
+                                           security_token=user.security_token,
+                                           scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+    assert instance == demo_org.instance_url.removeprefix("https://")
+    info = _get(demo_org, "/services/oauth2/userinfo", token=session_id).json()
+    assert info["user_id"] == user.user_id and info["organization_id"] == demo_org.org_id
+
+
+def test_soap_login_refuses_wrong_password_with_salesforce_words(demo_org: DemoOrg) -> None:
+    with pytest.raises(SalesforceAuthenticationFailed) as caught:
+        SalesforceLogin(username=demo_org.admin.username, password="wrong", security_token="nope",
+                        scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+    assert caught.value.code == "INVALID_LOGIN"
+    assert "Invalid username, password, security token; or user locked out." in caught.value.auth_message
+
+
+def test_locked_user_gets_a_lockout_code(demo_org: DemoOrg) -> None:
+    user = demo_org.locked
+    with pytest.raises(SalesforceAuthenticationFailed) as caught:
+        SalesforceLogin(username=user.username, password=user.password, security_token=user.security_token,
+                        scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+    assert caught.value.code == "PASSWORD_LOCKOUT"
+
+
+def test_job_list_pages_with_next_records_url(paged_org: DemoOrg) -> None:
+    jobs, pages = _list_all(paged_org, "V2Ingest")
+    assert len(jobs) == 45 and pages == 3
+    assert len({j["id"] for j in jobs}) == 45
+    assert set(jobs[0]) == {"id", "operation", "object", "createdById", "createdDate", "systemModstamp", "state",
+                            "concurrencyMode", "contentType", "apiVersion", "jobType", "lineEnding",
+                            "columnDelimiter", "contentUrl"}
+    classic, _ = _list_all(paged_org, "Classic")
+    assert len(classic) == 5 and {j["jobType"] for j in classic} == {"Classic"}
+
+
+def test_failed_results_are_utf8_csv_without_charset(demo_org: DemoOrg) -> None:
+    jobs, _ = _list_all(demo_org, "V2Ingest")
+    infos = [_get(demo_org, f"{API}/jobs/ingest/{j['id']}").json() for j in jobs]
+    failing = [i for i in infos if i.get("numberRecordsFailed", 0) > 0]
+    bodies = []
+    for info in failing:
+        answer = _get(demo_org, f"{API}/jobs/ingest/{info['id']}/failedResults/")
+        assert answer.headers["Content-Type"] == "text/csv"
+        assert answer.content.count(b"\n") >= info["numberRecordsFailed"] + 1
+        bodies.append(answer.content)
+    text = b"".join(bodies).decode("utf-8")
+    assert all(b.startswith(b'"sf__Id"') for b in bodies)
+    assert any(ch in text for ch in "üöäé") and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    assert any(b.startswith(b'"sf__Id"|"sf__Error"|') for b in bodies)
+
+
+def test_failed_results_match_the_truth(demo_org: DemoOrg) -> None:
+    truth = demo_org.truth.errors()
+    records = truth[(truth.source == "Bulk API 2.0") & (truth.failed_on == "Record Level")]
+    job_id = records.job_id.value_counts().index[0]
+    body = _get(demo_org, f"{API}/jobs/ingest/{job_id}/failedResults").content
+    sep = "|" if body.startswith(b'"sf__Id"|') else ","
+    frame = pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, sep=sep)
+    expected = records[records.job_id == job_id]
+    assert len(frame) == len(expected)
+    assert sorted(frame["sf__Id"]) == sorted(expected.salesforce_id)
+
+
+def test_deleted_job_answers_not_found(fresh_org: DemoOrg) -> None:
+    job = next(j for j in _list_all(fresh_org, "V2Ingest")[0] if j["state"] == "JobComplete")
+    fresh_org.delete_job(str(job["id"]))
+    answer = _get(fresh_org, f"{API}/jobs/ingest/{job['id']}/failedResults/")
+    assert answer.status_code == 404
+    assert answer.json() == [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+    assert job["id"] not in set(fresh_org.truth.errors().job_id)
+
+
+def test_fail_next_answers_503_then_recovers(fresh_org: DemoOrg) -> None:
+    fresh_org.fail_next("jobs/ingest", 503, times=2)
+    first = _get(fresh_org, f"{API}/jobs/ingest")
+    second = _get(fresh_org, f"{API}/jobs/ingest")
+    third = _get(fresh_org, f"{API}/jobs/ingest")
+    assert (first.status_code, second.status_code, third.status_code) == (503, 503, 200)
+    assert first.json()[0]["errorCode"] == "SERVER_UNAVAILABLE"
+    assert ("GET", f"{API}/jobs/ingest") in fresh_org.request_log
+
+
+def test_expired_sessions_get_invalid_session_id(fresh_org: DemoOrg) -> None:
+    fresh_org.expire_sessions()
+    answer = _get(fresh_org, f"{API}/jobs/ingest")
+    assert answer.status_code == 401
+    assert answer.json() == [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]
+
+
+def test_bulk1_answers_xml_with_x_sfdc_session(demo_org: DemoOrg) -> None:
+    job = _list_all(demo_org, "Classic")[0][0]
+    session = make_session(demo_org.ca_path)
+    base = f"{demo_org.instance_url}/services/async/{job['apiVersion']}/job/{job['id']}"
+    answer = session.get(base, headers={"X-SFDC-Session": demo_org.admin.access_token})
+    assert answer.status_code == 200
+    assert b'xmlns="http://www.force.com/2009/06/asyncapi/dataload"' in answer.content
+    assert f"<id>{job['id']}</id>".encode() in answer.content
+    batches = session.get(base + "/batch", headers={"X-SFDC-Session": demo_org.admin.access_token})
+    assert b"<batchInfoList" in batches.content
+    refused = session.get(base, headers={"X-SFDC-Session": "00Dbogus!token"})
+    assert refused.status_code == 400 and b"<exceptionCode>InvalidSessionId</exceptionCode>" in refused.content
+    bearer_only = session.get(base, headers={"Authorization": f"Bearer {demo_org.admin.access_token}"})
+    assert bearer_only.status_code == 400
+
+
+def test_client_that_does_not_trust_the_ca_is_refused(demo_org: DemoOrg) -> None:
+    with pytest.raises(requests.exceptions.SSLError):
+        make_session(None).get(demo_org.instance_url + "/services/data/", timeout=5)
+
+
+def _pkce() -> tuple[str, str]:
+    verifier = secrets.token_urlsafe(48)
+    digest = hashlib.sha256(verifier.encode()).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def _authorize(org: DemoOrg, challenge: str, redirect: str = "http://localhost:1717/OauthRedirect",
+               **extra: str) -> requests.Response:
+    params = {"response_type": "code", "client_id": org.oauth_client_id, "redirect_uri": redirect,
+              "code_challenge": challenge, "code_challenge_method": "S256", "state": "xyz",
+              "scope": "api refresh_token", **extra}
+    return make_session(org.ca_path).get(org.instance_url + "/services/oauth2/authorize", params=params,
+                                         allow_redirects=False)
+
+
+def test_oauth_code_with_pkce_round_trip(fresh_org: DemoOrg) -> None:
+    verifier, challenge = _pkce()
+    redirect = _authorize(fresh_org, challenge, auto="allow")
+    assert redirect.status_code == 302
+    query = parse_qs(urlsplit(redirect.headers["Location"]).query)
+    assert query["state"] == ["xyz"]
+    session = make_session(fresh_org.ca_path)
+    token = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
+        "grant_type": "authorization_code", "code": query["code"][0], "client_id": fresh_org.oauth_client_id,
+        "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": verifier}).json()
+    assert token["instance_url"] == fresh_org.instance_url and token["token_type"] == "Bearer"
+    assert token["id"].endswith(f"/id/{fresh_org.org_id}/{fresh_org.admin.user_id}")
+    assert _get(fresh_org, f"{API}/jobs/ingest", token=token["access_token"]).status_code == 200
+    refreshed = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
+        "grant_type": "refresh_token", "refresh_token": token["refresh_token"],
+        "client_id": fresh_org.oauth_client_id}).json()
+    assert _get(fresh_org, f"{API}/jobs/ingest", token=refreshed["access_token"]).status_code == 200
+
+
+def test_oauth_wrong_verifier_is_refused(fresh_org: DemoOrg) -> None:
+    _, challenge = _pkce()
+    redirect = _authorize(fresh_org, challenge, auto="allow")
+    code = parse_qs(urlsplit(redirect.headers["Location"]).query)["code"][0]
+    answer = make_session(fresh_org.ca_path).post(fresh_org.instance_url + "/services/oauth2/token", data={
+        "grant_type": "authorization_code", "code": code, "client_id": fresh_org.oauth_client_id,
+        "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": "not-the-verifier"})
+    assert answer.status_code == 400
+    assert answer.json()["error"] == "invalid_grant"
+
+
+def test_oauth_deny_and_bad_redirect(fresh_org: DemoOrg) -> None:
+    _, challenge = _pkce()
+    denied = _authorize(fresh_org, challenge, auto="deny")
+    assert parse_qs(urlsplit(denied.headers["Location"]).query)["error"] == ["access_denied"]
+    foreign = _authorize(fresh_org, challenge, redirect="http://evil.example/cb")
+    assert foreign.status_code == 400
