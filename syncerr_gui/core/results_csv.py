@@ -13,6 +13,7 @@ import json
 import logging
 import re
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -135,13 +136,27 @@ def _json_escape(column: pd.Series) -> pa.Array:
 
 
 def occurrence_keys(*columns: pd.Series) -> pd.Series:
-    """Stable per-row identity: a hash of the columns plus a counter among identical rows.
+    """Stable per-row identity: a 64-bit hash of the columns in hex, `:`, and a counter.
 
     Two identical failed rows in one job are distinct errors; the counter keeps them apart
     while the key stays the same when the job is read again (archive deduplication).
     """
     frame = pd.concat([c.reset_index(drop=True) for c in columns], axis=1, ignore_index=True)
-    hashes = pd.Series(pd.util.hash_pandas_object(frame, index=False).to_numpy())
-    counter = hashes.groupby(hashes, sort=False).cumcount()
-    text = hashes.astype("str") + "-" + counter.astype("str")
-    return text.set_axis(columns[0].index) if len(columns[0]) == len(text) else text
+    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    hexed = _hex64(hashes)
+    if pd.Series(hashes).duplicated().any():
+        counter = pd.Series(hashes).groupby(hashes, sort=False).cumcount().astype("str").to_numpy()
+        text = pc.binary_join_element_wise(hexed, pa.array(counter, pa.large_string()), _COLON)
+    else:
+        text = pc.binary_join_element_wise(hexed, pa.scalar("0", pa.large_string()), _COLON)
+    return pd.Series(pd.array(text, dtype="str"), index=columns[0].index)
+
+
+_COLON = pa.scalar(":", pa.large_string())
+
+
+def _hex64(values: np.ndarray) -> pa.Array:
+    """uint64 values as 16-digit lowercase hex strings, without a per-value Python call."""
+    digits = values.astype(">u8").tobytes().hex().encode("ascii")
+    offsets = np.arange(len(values) + 1, dtype=np.int64) * 16
+    return pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(digits))

@@ -1,0 +1,141 @@
+"""Bulk API 1.0 reader: job info, batches, and failed result rows paired with their input.
+
+Bulk 1.0 has its own auth header (`X-SFDC-Session`) and answers CSV jobs in XML whatever
+is asked, JSON jobs in JSON; both are read. XML goes through defusedxml (entities off).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from defusedxml import ElementTree
+
+from syncerr_gui.core.bulk2 import (checked_job_id, job_columns, job_level_part, list_ingest_jobs,
+                                    record_part, summary_of)
+from syncerr_gui.core.org_client import OrgClient, parse_json
+from syncerr_gui.core.results_csv import read_result_csv
+from syncerr_gui.core.schema import SOURCE_BULK1
+from syncerr_gui.core.sync_types import FramePart, JobOutcome, RequestFailed
+
+logger = logging.getLogger(__name__)
+
+API_VERSION = re.compile(r"^\d{1,3}\.\d$")
+
+
+class Bulk1Reader:
+    """Reads Bulk API 1.0 (Classic) jobs into error-frame parts."""
+
+    source = SOURCE_BULK1
+
+    def __init__(self, client: OrgClient, source_id_columns: Sequence[str]) -> None:
+        self._client = client
+        self._source_id_columns = tuple(source_id_columns)
+
+    def list_jobs(self) -> list[dict[str, Any]]:
+        """Bulk 1.0 has no list endpoint of its own: `jobs/ingest?jobType=Classic`."""
+        return list_ingest_jobs(self._client, "Classic")
+
+    @staticmethod
+    def is_finished(job: dict[str, Any]) -> bool:
+        """Classic jobs are read whatever their state: batches finish one by one."""
+        return True
+
+    def read_job(self, listed: dict[str, Any]) -> JobOutcome:
+        """Failed batches as job-level rows and failed records as record-level rows."""
+        job_id = checked_job_id(listed.get("id"))
+        base = f"/services/async/{_api_version(listed, self._client.api_version)}/job/{job_id}"
+        info = self._info(base, "jobInfo")
+        job = {**listed, **info, "id": job_id}
+        parts: list[FramePart] = []
+        if _number(info, "numberRecordsFailed") > 0 or _number(info, "numberBatchesFailed") > 0:
+            shared = job_columns(job, self.source)
+            external = str(job.get("externalIdFieldName") or "")
+            for batch in self._batches(base):
+                parts.extend(self._read_batch(base, batch, shared, external))
+        rows = sum(p.length for p in parts)
+        return JobOutcome(parts, [summary_of(job, self.source, finished=True, rows=rows, read=True)])
+
+    def _read_batch(self, base: str, batch: dict[str, Any], shared: dict[str, Any],
+                    external: str) -> list[FramePart]:
+        batch_id = checked_job_id(batch.get("id"))
+        if batch.get("state") == "Failed":
+            return [job_level_part(shared, batch.get("stateMessage") or "Failed", "Failed", "batch", batch_id)]
+        if _number(batch, "numberRecordsFailed") <= 0:
+            return []
+        result = read_result_csv(self._client.get(f"{base}/batch/{batch_id}/result", bulk1=True)[0])
+        request = read_result_csv(self._client.get(f"{base}/batch/{batch_id}/request", bulk1=True)[0])
+        if len(result) != len(request):
+            raise ValueError(f"Salesforce sent {len(result)} results for {len(request)} input rows "
+                             f"in batch {batch_id}; they cannot be paired.")
+        if result.empty:
+            return []
+        for column in ("Success", "Error"):
+            if column not in result.columns:
+                raise ValueError(f"Salesforce sent batch results without a {column} column.")
+        failed = (result["Success"].str.strip().str.lower() == "false").to_numpy()
+        positions = pd.Series(failed.nonzero()[0]).astype("str")
+        ids = result["Id"] if "Id" in result.columns else pd.Series("", index=result.index, dtype="str")
+        return [record_part(shared, result["Error"][failed].reset_index(drop=True),
+                            ids[failed].reset_index(drop=True), request[failed].reset_index(drop=True),
+                            external, self._source_id_columns, positions, batch_id)]
+
+    def _info(self, target: str, root_name: str) -> dict[str, Any]:
+        body, content_type = self._client.get(target, bulk1=True, accept="application/xml")
+        if _is_xml(body, content_type):
+            root = _parse_xml(body)
+            return {_local(child.tag): (child.text or "") for child in root}
+        data = parse_json(body, target)
+        if not isinstance(data, dict):
+            raise RequestFailed("Salesforce sent a malformed answer about this job (not an object).")
+        return data
+
+    def _batches(self, base: str) -> list[dict[str, Any]]:
+        body, content_type = self._client.get(f"{base}/batch", bulk1=True, accept="application/xml")
+        if _is_xml(body, content_type):
+            root = _parse_xml(body)
+            return [{_local(field.tag): (field.text or "") for field in batch}
+                    for batch in root if _local(batch.tag) == "batchInfo"]
+        data = parse_json(body, f"{base}/batch")
+        batches = data.get("batchInfo") if isinstance(data, dict) else None
+        if not isinstance(batches, list):
+            raise RequestFailed("Salesforce sent a malformed batch list.")
+        return [b for b in batches if isinstance(b, dict)]
+
+
+def _api_version(listed: dict[str, Any], fallback: str) -> str:
+    """The job's own apiVersion for its URL (`59` or `59.0` -> `59.0`), checked for shape."""
+    value = listed.get("apiVersion", fallback)
+    try:
+        text = f"{float(value):.1f}"
+    except (TypeError, ValueError):
+        text = fallback
+    if not API_VERSION.match(text):
+        raise RequestFailed("Salesforce listed a job with an invalid API version; it was skipped.")
+    return text
+
+
+def _number(info: dict[str, Any], key: str) -> float:
+    try:
+        return float(info.get(key) or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _is_xml(body: bytes, content_type: str) -> bool:
+    return "xml" in content_type.lower() or body.lstrip()[:1] == b"<"
+
+
+def _parse_xml(body: bytes) -> Any:
+    try:
+        return ElementTree.fromstring(body)
+    except Exception:  # defusedxml raises ParseError or its own errors for hostile XML
+        raise RequestFailed("Salesforce sent a malformed answer (XML that cannot be read).") from None
+
+
+def _local(tag: str) -> str:
+    """Tag name without the `{http://www.force.com/2009/06/asyncapi/dataload}` namespace."""
+    return tag.rsplit("}", 1)[-1]

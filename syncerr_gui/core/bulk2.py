@@ -1,0 +1,178 @@
+"""Bulk API 2.0 reader: list ingest jobs, read each finished job's info and failed rows.
+
+Also home of what the Bulk 1.0 reader shares with it: the paged job list (both APIs are
+listed through `jobs/ingest`), the time window, and turning failed CSV rows into rows of
+the error frame (mapping rules in docs/ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from syncerr_gui.core.org_client import OrgClient
+from syncerr_gui.core.results_csv import input_rows_json, occurrence_keys, read_result_csv
+from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_BULK2
+from syncerr_gui.core.sf_error import leading_identifier, split_errors
+from syncerr_gui.core.sync_types import FramePart, JobOutcome, JobSummary, RequestFailed
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGES = 10_000
+FINISHED_STATES = ("JobComplete", "Failed", "Aborted")
+JOB_ID = re.compile(r"^[A-Za-z0-9]{15,18}$")
+
+
+def list_ingest_jobs(client: OrgClient, job_type: str) -> list[dict[str, Any]]:
+    """Every job of `job_type` (V2Ingest or Classic), following `nextRecordsUrl`.
+
+    Bounded: at most MAX_PAGES pages, and a locator that comes back twice ends the list.
+    """
+    target: str | None = client.data_path(f"jobs/ingest?jobType={job_type}")
+    seen: set[str] = set()
+    jobs: list[dict[str, Any]] = []
+    for _ in range(MAX_PAGES):
+        if target is None or target in seen:
+            break
+        seen.add(target)
+        page = client.get_json(target)
+        if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
+            raise RequestFailed("Salesforce sent a malformed job list (no records).")
+        jobs.extend(r for r in page.get("records") or [] if isinstance(r, dict))
+        next_url = page.get("nextRecordsUrl")
+        target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
+    else:
+        logger.warning("Job list stopped after %d pages", MAX_PAGES)
+    return jobs
+
+
+def in_window(modstamps: Sequence[str], since: datetime, until: datetime | None) -> list[bool]:
+    """Whether each job's systemModstamp lies in [since, until] (unparsable: no)."""
+    times = pd.to_datetime(pd.Series(list(modstamps), dtype="object"), utc=True, errors="coerce",
+                           format="ISO8601")
+    inside = times >= pd.Timestamp(since)
+    if until is not None:
+        inside &= times <= pd.Timestamp(until)
+    return inside.fillna(False).astype(bool).tolist()
+
+
+def checked_job_id(value: Any) -> str:
+    """A job id fit to put in a URL path (a hostile list could name `../..`)."""
+    text = str(value or "")
+    if not JOB_ID.match(text):
+        raise RequestFailed("Salesforce listed a job with an invalid id; it was skipped.")
+    return text
+
+
+def summary_of(job: dict[str, Any], source: str, *, finished: bool, rows: int = 0,
+               read: bool = False) -> JobSummary:
+    """A JobSummary from a job's list entry or info."""
+    return JobSummary(job_id=str(job.get("id") or ""), source=source, state=str(job.get("state") or ""),
+                      system_modstamp=str(job.get("systemModstamp") or ""), finished=finished,
+                      object=str(job.get("object") or ""), operation=str(job.get("operation") or ""),
+                      error_rows=rows, read=read)
+
+
+def job_columns(job: dict[str, Any], source: str) -> dict[str, Any]:
+    """The columns every row of a job shares."""
+    return {"failed_at": pd.Timestamp(str(job.get("systemModstamp") or "")) if job.get("systemModstamp")
+            else pd.NaT, "object": str(job.get("object") or ""),
+            "operation": str(job.get("operation") or ""), "created_by": str(job.get("createdById") or ""),
+            "job_id": str(job.get("id") or ""), "source": source}
+
+
+def job_level_part(shared: dict[str, Any], message: str | None, state: str, row_key: str,
+                   batch_id: str = "") -> FramePart:
+    """One job-level row: code from a leading `Identifier :` of the message, else the state."""
+    text = pd.Series([message or state], dtype="str")
+    error_type = leading_identifier(pd.Series([message or ""], dtype="str"), state).iloc[0]
+    return FramePart(1, {**shared, "failed_on": JOB_LEVEL, "error_type": error_type,
+                         "message": text.iloc[0], "batch_id": batch_id, "row_key": row_key})
+
+
+def record_part(shared: dict[str, Any], errors: pd.Series, ids: pd.Series, inputs: pd.DataFrame,
+                external_id: str, source_id_columns: Sequence[str], row_keys: pd.Series | None,
+                batch_id: str = "") -> FramePart:
+    """Record-level rows from aligned error texts, record ids and input rows (vectorised)."""
+    split = split_errors(errors)
+    input_row = input_rows_json(inputs, list(inputs.columns))
+    if row_keys is None:
+        row_keys = occurrence_keys(errors, input_row)
+    return FramePart(len(errors), {
+        **shared, "failed_on": RECORD_LEVEL, "error_type": split.error_type, "message": split.message,
+        "fields": split.fields, "salesforce_id": ids, "input_row": input_row, "batch_id": batch_id,
+        "source_id": source_ids(inputs, external_id, source_id_columns), "row_key": row_keys,
+    })
+
+
+def source_ids(inputs: pd.DataFrame, external_id: str, candidates: Sequence[str]) -> pd.Series | str:
+    """The job's external-id column if present, else the first present candidate, else ""."""
+    for name in ([external_id] if external_id else []) + list(candidates):
+        if name in inputs.columns:
+            return inputs[name].reset_index(drop=True)
+    return ""
+
+
+class Bulk2Reader:
+    """Reads Bulk API 2.0 ingest jobs into error-frame parts."""
+
+    source = SOURCE_BULK2
+
+    def __init__(self, client: OrgClient, source_id_columns: Sequence[str]) -> None:
+        self._client = client
+        self._source_id_columns = tuple(source_id_columns)
+
+    def list_jobs(self) -> list[dict[str, Any]]:
+        """Every Bulk 2.0 ingest job Salesforce still holds (all states)."""
+        return list_ingest_jobs(self._client, "V2Ingest")
+
+    @staticmethod
+    def is_finished(job: dict[str, Any]) -> bool:
+        """Only finished jobs have results to read."""
+        return job.get("state") in FINISHED_STATES
+
+    def read_job(self, listed: dict[str, Any]) -> JobOutcome:
+        """The job-level row (Failed/Aborted) and every failed record of one finished job."""
+        job_id = checked_job_id(listed.get("id"))
+        info = self._client.get_json(self._client.data_path(f"jobs/ingest/{job_id}"))
+        if not isinstance(info, dict):
+            raise RequestFailed("Salesforce sent a malformed answer about this job (not an object).")
+        job = {**listed, **info, "id": job_id}
+        shared = job_columns(job, self.source)
+        state = str(job.get("state") or "")
+        parts: list[FramePart] = []
+        if state in ("Failed", "Aborted"):
+            parts.append(job_level_part(shared, job.get("errorMessage"), state, "job"))
+        if state in FINISHED_STATES and _may_have_failures(job.get("numberRecordsFailed")):
+            parts.extend(self._failed_records(job_id, job, shared))
+        rows = sum(p.length for p in parts)
+        return JobOutcome(parts, [summary_of(job, self.source, finished=state in FINISHED_STATES,
+                                             rows=rows, read=True)])
+
+    def _failed_records(self, job_id: str, job: dict[str, Any], shared: dict[str, Any]) -> list[FramePart]:
+        body, _ = self._client.get(self._client.data_path(f"jobs/ingest/{job_id}/failedResults/"),
+                                   accept="text/csv")
+        frame = read_result_csv(body)
+        if frame.empty:
+            return []
+        if "sf__Error" not in frame.columns:
+            raise ValueError("Salesforce sent failed results without an sf__Error column.")
+        ids = frame["sf__Id"] if "sf__Id" in frame.columns else pd.Series("", index=frame.index, dtype="str")
+        inputs = frame.drop(columns=[c for c in ("sf__Id", "sf__Error") if c in frame.columns])
+        external = str(job.get("externalIdFieldName") or "")
+        return [record_part(shared, frame["sf__Error"], ids, inputs, external, self._source_id_columns, None)]
+
+
+def _may_have_failures(count: Any) -> bool:
+    """`numberRecordsFailed` > 0, or absent/unreadable (then read to be sure)."""
+    if count is None:
+        return True
+    try:
+        return float(count) > 0
+    except (TypeError, ValueError):
+        return True

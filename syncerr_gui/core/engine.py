@@ -1,0 +1,216 @@
+"""SyncEngine: lists the org's jobs, reads them in a bounded pool, and builds the error frame.
+
+One job that cannot be read becomes a `SyncProblem` and the others are kept; failing to
+list jobs at all, or a session that cannot be renewed, is a `SyncError`. Cancel is
+polled every fraction of a second: the engine returns what was complete without waiting
+for a stuck download (its worker ends on its own timeout).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import simple_salesforce
+
+from syncerr_gui.core.apex import ApexReader
+from syncerr_gui.core.bulk1 import Bulk1Reader
+from syncerr_gui.core.bulk2 import Bulk2Reader, in_window, summary_of
+from syncerr_gui.core.org_client import OrgClient, RetryPolicy
+from syncerr_gui.core.schema import COLUMNS, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2, TIME_COLUMNS, make_frame
+from syncerr_gui.core.sync_types import (DEFAULT_SOURCE_ID_COLUMNS, PHASE_DONE, PHASE_LISTING,
+                                         PHASE_READING, CancelToken, FramePart, JobOutcome, JobSummary,
+                                         RequestFailed, SessionExpired, SyncCancelled, SyncError,
+                                         SyncOptions, SyncProblem, SyncProgress, SyncResult)
+from syncerr_gui.core.time_window import as_utc, default_since
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["DEFAULT_SOURCE_ID_COLUMNS", "CancelToken", "JobSummary", "SessionExpired", "SyncCancelled",
+           "SyncEngine", "SyncError", "SyncOptions", "SyncProblem", "SyncProgress", "SyncResult"]
+
+POLL_SECONDS = 0.1
+BulkReader = Bulk2Reader | Bulk1Reader
+
+
+class SyncEngine:
+    """Reads every error of the org's sync jobs; one instance per logged-in org."""
+
+    def __init__(self, sf: simple_salesforce.Salesforce, *, reauthenticate: Callable[[], str] | None = None,
+                 timeout: tuple[float, float] = (10, 60), retry: RetryPolicy | None = None) -> None:
+        self._sf = sf
+        self._reauthenticate = reauthenticate
+        self._timeout = timeout
+        self._retry = retry
+
+    def run(self, options: SyncOptions = SyncOptions(),
+            progress: Callable[[SyncProgress], None] | None = None,
+            cancel: CancelToken | None = None) -> SyncResult:
+        """One sync. Returns (also when cancelled) or raises `SyncError` with a sentence."""
+        cancel = cancel or CancelToken()
+        client = OrgClient(self._sf, self._reauthenticate, self._timeout, cancel, self._retry)
+        return _Run(client, options, progress, cancel).execute()
+
+
+class _Run:
+    """The state of one sync: what is pending, what was read, what went wrong."""
+
+    def __init__(self, client: OrgClient, options: SyncOptions,
+                 progress: Callable[[SyncProgress], None] | None, cancel: CancelToken) -> None:
+        self.client, self.options, self.progress, self.cancel = client, options, progress, cancel
+        self.started_at = datetime.now(timezone.utc)
+        self.since = as_utc(options.since) if options.since else default_since(options.last_success_start,
+                                                                                self.started_at)
+        self.until = as_utc(options.until) if options.until else None
+        self.parts: list[FramePart] = []
+        self.problems: list[SyncProblem] = []
+        self.jobs: dict[tuple[str, str], JobSummary] = {}
+        self.done = self.total = self.rows = 0
+        self.pool = ThreadPoolExecutor(max(1, options.max_workers), thread_name_prefix="sync")
+        self.pending: dict[Future[Any], tuple[str, str]] = {}
+
+    def execute(self) -> SyncResult:
+        try:
+            self._report(PHASE_LISTING)
+            self._list_and_submit()
+            self._report(PHASE_READING)
+            self._drain(self._job_done)
+        except SyncCancelled:
+            return self._result(cancelled=True)
+        except SyncError as exc:
+            exc.partial = self._result(cancelled=False)
+            raise
+        finally:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self._report(PHASE_DONE)
+        return self._result(cancelled=False)
+
+    def _list_and_submit(self) -> None:
+        """List both Bulk APIs in parallel (failure = SyncError); the Apex query runs as a job."""
+        readers: list[BulkReader] = []
+        sources = self.options.sources
+        columns = self.options.source_id_columns
+        if SOURCE_BULK2 in sources:
+            readers.append(Bulk2Reader(self.client, columns))
+        if SOURCE_BULK1 in sources:
+            readers.append(Bulk1Reader(self.client, columns))
+        if SOURCE_APEX in sources:
+            self._submit(ApexReader(self.client).read, (SOURCE_APEX, ""), self.since, self.until)
+        listings = {self.pool.submit(r.list_jobs): r for r in readers}
+        self.pending.update({f: (r.source, "") for f, r in listings.items()})
+        self._drain(self._listing_done, only=set(listings))
+        for future, reader in listings.items():
+            self._submit_jobs(reader, future.result())
+
+    def _submit_jobs(self, reader: BulkReader, listed: list[dict[str, Any]]) -> None:
+        stamps = [str(job.get("systemModstamp") or "") for job in listed]
+        inside = in_window(stamps, self.since, self.until)
+        for job, stamp, wanted in zip(listed, stamps, inside):
+            finished = reader.is_finished(job)
+            summary = summary_of(job, reader.source, finished=finished)
+            self.jobs[(reader.source, summary.job_id)] = summary
+            skipped = self.options.skip_jobs.get(summary.job_id) == stamp and stamp != ""
+            if wanted and finished and not skipped:
+                self._submit(reader.read_job, (reader.source, summary.job_id), job)
+
+    def _submit(self, fn: Callable[..., JobOutcome], key: tuple[str, str], *args: Any) -> None:
+        self.pending[self.pool.submit(fn, *args)] = key
+        self.total += 1
+
+    def _drain(self, handle: Callable[[Future[Any], tuple[str, str]], None],
+               only: set[Future[Any]] | None = None) -> None:
+        """Wait for futures in short slices so that cancel is seen within a fraction of a second."""
+        while True:
+            waiting = [f for f in self.pending if only is None or f in only]
+            if not waiting:
+                return
+            self.cancel.raise_if_cancelled()
+            finished, _ = wait(waiting, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            self.cancel.raise_if_cancelled()
+            for future in finished:
+                handle(future, self.pending.pop(future))
+
+    def _listing_done(self, future: Future[Any], key: tuple[str, str]) -> None:
+        exc = future.exception()
+        if isinstance(exc, SyncCancelled | SessionExpired):
+            raise exc
+        if isinstance(exc, RequestFailed):
+            raise SyncError(f"Could not list the org's {key[0]} jobs: {exc}")
+        if exc is not None:
+            logger.error("Listing %s jobs failed", key[0], exc_info=exc)
+            raise SyncError(f"Could not list the org's {key[0]} jobs (unexpected {type(exc).__name__}).")
+
+    def _job_done(self, future: Future[Any], key: tuple[str, str]) -> None:
+        source, job_id = key
+        exc = future.exception()
+        if isinstance(exc, SyncCancelled | SessionExpired):
+            raise exc
+        if exc is not None:
+            self.problems.append(SyncProblem(source, job_id, _reason(exc)))
+        else:
+            outcome: JobOutcome = future.result()
+            self.parts.extend(outcome.parts)
+            self.rows += outcome.rows
+            for summary in outcome.summaries:
+                self.jobs[(summary.source, summary.job_id)] = summary
+        self.done += 1
+        self._report(PHASE_READING)
+
+    def _report(self, phase: str) -> None:
+        if self.progress is not None:
+            self.progress(SyncProgress(self.done, self.total, self.rows, phase))
+
+    def _result(self, *, cancelled: bool) -> SyncResult:
+        frame = assemble_frame(self.parts)
+        self.parts = []
+        return SyncResult(frame=frame, problems=list(self.problems), jobs=list(self.jobs.values()),
+                          since=self.since, until=self.until, started_at=self.started_at,
+                          finished_at=datetime.now(timezone.utc), cancelled=cancelled,
+                          api_usage=self.client.api_usage, requests_made=self.client.requests_made)
+
+
+def _reason(exc: BaseException) -> str:
+    """A job's failure in words; unexpected errors are logged in full and named briefly."""
+    if isinstance(exc, RequestFailed | ValueError):
+        return str(exc)
+    logger.error("Reading a job failed unexpectedly", exc_info=exc)
+    return f"The app could not read this job (unexpected {type(exc).__name__})."
+
+
+def assemble_frame(parts: list[FramePart]) -> pd.DataFrame:
+    """The error frame of all parts, built once: constants repeated, text columns joined in Arrow."""
+    parts = [p for p in parts if p.length]
+    lengths = np.array([p.length for p in parts], dtype=np.int64)
+    columns: dict[str, Any] = {}
+    for name in COLUMNS:
+        values = [p.values.get(name, "") for p in parts]
+        if name in TIME_COLUMNS:
+            columns[name] = _join_times(values, lengths)
+        elif not any(isinstance(v, pd.Series) for v in values):
+            columns[name] = np.repeat(np.array(values, dtype=object), lengths)
+        else:
+            chunks = [pa.array(v.astype("str").fillna(""), pa.large_string()) if isinstance(v, pd.Series)
+                      else pa.array([v] * n, pa.large_string()) for v, n in zip(values, lengths.tolist())]
+            columns[name] = pd.Series(pd.array(pa.chunked_array(chunks, pa.large_string()), dtype="str"))
+    return make_frame(columns, length=int(lengths.sum()))
+
+
+def _join_times(values: list[Any], lengths: np.ndarray) -> pd.Series:
+    """Per-part timestamps (one per part, or a Series) as one datetime64[ns, UTC] column."""
+    chunks = []
+    for value, n in zip(values, lengths.tolist()):
+        if isinstance(value, pd.Series):
+            chunks.append(pd.to_datetime(value, utc=True, errors="coerce").to_numpy("datetime64[ns]"))
+        else:
+            stamp = pd.Timestamp(value) if value not in ("", None) else pd.NaT
+            moment = stamp.tz_convert("UTC").tz_localize(None) if stamp is not pd.NaT and stamp.tzinfo else stamp
+            chunks.append(np.full(n, np.datetime64(moment, "ns") if moment is not pd.NaT else np.datetime64("NaT"),
+                                  dtype="datetime64[ns]"))
+    joined = np.concatenate(chunks) if chunks else np.array([], dtype="datetime64[ns]")
+    return pd.Series(pd.to_datetime(joined, utc=True))

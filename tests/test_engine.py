@@ -1,0 +1,206 @@
+"""The sync engine against the demo org over real HTTPS: what the user gets in the table."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+from simple_salesforce import Salesforce, SalesforceLogin
+
+from syncerr_gui.core.engine import (CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress)
+from syncerr_gui.core.http_session import make_session
+from syncerr_gui.core.org_client import RetryPolicy
+from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
+from syncerr_gui.core.time_window import default_since
+
+EVERYTHING = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FAST_RETRY = RetryPolicy(tries=3, base_delay=0.05, max_delay=0.2)
+KEY_COLUMNS = ["failed_on", "failed_at", "error_type", "message", "fields", "object", "operation",
+               "salesforce_id", "source_id", "job_id", "batch_id", "source", "created_by", "input_row"]
+
+
+def connect(org) -> Salesforce:
+    """A simple-salesforce object for the org's admin, trusting only the org's own CA."""
+    return Salesforce(instance_url=org.instance_url, session_id=org.admin.access_token,
+                      session=make_session(org.ca_path))
+
+
+def rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
+    """The frame's key columns as a sorted list of tuples (order of rows is not a contract)."""
+    text = frame[KEY_COLUMNS].copy()
+    text["failed_at"] = text["failed_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return sorted(map(tuple, text.astype("str").to_numpy().tolist()))
+
+
+def sync(org, since: datetime | None = EVERYTHING, **kwargs) -> tuple[SyncEngine, object]:
+    engine = SyncEngine(connect(org), retry=FAST_RETRY)
+    return engine, engine.run(SyncOptions(since=since, **kwargs))
+
+
+def bulk2_job_with_errors(org) -> str:
+    truth = org.truth.errors(EVERYTHING)
+    records = truth[(truth["source"] == SOURCE_BULK2) & (truth["failed_on"] == RECORD_LEVEL)]
+    return str(records["job_id"].value_counts().index[0])
+
+
+def test_every_source_and_level_equals_the_orgs_errors(demo_org) -> None:
+    _, result = sync(demo_org)
+    assert not result.problems
+    assert rows(result.frame) == rows(demo_org.truth.errors(EVERYTHING))
+    seen = set(zip(result.frame["source"].astype(str), result.frame["failed_on"].astype(str)))
+    assert {(SOURCE_BULK2, JOB_LEVEL), (SOURCE_BULK2, RECORD_LEVEL), (SOURCE_BULK1, JOB_LEVEL),
+            (SOURCE_BULK1, RECORD_LEVEL), (SOURCE_APEX, JOB_LEVEL)} <= seen
+
+
+def test_default_window_is_five_days_before_now_on_a_first_sync(demo_org) -> None:
+    _, result = sync(demo_org, since=None)
+    since = result.since
+    assert abs((since - default_since(None)).total_seconds()) < 120
+    assert rows(result.frame) == rows(demo_org.truth.errors(since))
+    assert len(result.frame) < len(demo_org.truth.errors(EVERYTHING))
+
+
+def test_non_ascii_values_survive_the_latin1_trap(demo_org) -> None:
+    _, result = sync(demo_org)
+    inputs = result.frame["input_row"]
+    assert inputs.str.contains("ü|é|ö", regex=True).any()
+    assert inputs.str.contains("[\u4e00-\u9fff]", regex=True).any()
+    assert not inputs.str.contains("Ã").any()
+
+
+def test_messages_with_colons_and_field_lists_are_split(demo_org) -> None:
+    _, result = sync(demo_org)
+    records = result.frame[result.frame["failed_on"] == RECORD_LEVEL]
+    assert records["message"].str.contains(":").any()
+    assert (records["fields"] != "").any() and (records["fields"] == "").any()
+    assert not records["fields"].str.contains("--").any()
+
+
+def test_every_job_is_listed_for_the_archive_including_unfinished(demo_org) -> None:
+    _, result = sync(demo_org)
+    bulk2 = [j for j in result.jobs if j.source == SOURCE_BULK2]
+    assert any(not j.finished and not j.read for j in bulk2)
+    counted = sum(j.error_rows for j in result.jobs)
+    assert counted == len(result.frame)
+
+
+def test_job_list_is_followed_across_pages() -> None:
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    with DemoOrg(DemoConfig(record_errors=300, bulk2_jobs=25, classic_jobs=3, apex_jobs=2, page_size=4)) as org:
+        _, result = sync(org)
+        pages = [p for m, p in org.request_log if "queryLocator" in p]
+        assert len(pages) >= 6
+        assert len([j for j in result.jobs if j.source == SOURCE_BULK2]) == 25
+        assert rows(result.frame) == rows(org.truth.errors(EVERYTHING))
+
+
+def test_progress_reports_jobs_and_rows_until_done(demo_org) -> None:
+    reports: list[SyncProgress] = []
+    engine = SyncEngine(connect(demo_org))
+    result = engine.run(SyncOptions(since=EVERYTHING, max_workers=2), progress=reports.append)
+    assert reports[0].phase == "Listing jobs" and reports[-1].phase == "Done"
+    assert reports[-1].jobs_done == reports[-1].jobs_total > 0
+    assert reports[-1].rows == len(result.frame)
+    assert [r.jobs_done for r in reports] == sorted(r.jobs_done for r in reports)
+    assert result.api_usage is not None and result.api_usage[1] == 15000
+    assert result.requests_made >= reports[-1].jobs_total
+
+
+def test_a_deleted_job_is_a_problem_and_the_others_are_kept(fresh_org) -> None:
+    victim = bulk2_job_with_errors(fresh_org)
+    truth = fresh_org.truth.errors(EVERYTHING)
+    fresh_org.delete_job(victim)
+    _, result = sync(fresh_org)
+    assert [(p.source, p.job_id) for p in result.problems] == [(SOURCE_BULK2, victim)]
+    assert "deleted" in result.problems[0].reason and "404" in result.problems[0].reason
+    assert rows(result.frame) == rows(truth[truth["job_id"] != victim])
+
+
+def test_a_503_that_clears_is_retried_and_nothing_is_lost(fresh_org) -> None:
+    fresh_org.fail_next("failedResults", status=503, times=2)
+    _, result = sync(fresh_org)
+    assert not result.problems
+    assert rows(result.frame) == rows(fresh_org.truth.errors(EVERYTHING))
+
+
+def test_a_503_forever_is_a_problem_not_a_crash(fresh_org) -> None:
+    victim = bulk2_job_with_errors(fresh_org)
+    fresh_org.fail_next(f"{victim}/failedResults", status=503, times=100)
+    _, result = sync(fresh_org)
+    assert [p.job_id for p in result.problems] == [victim]
+    assert "503" in result.problems[0].reason and "tried 3 times" in result.problems[0].reason
+    truth = fresh_org.truth.errors(EVERYTHING)
+    kept = truth[(truth["job_id"] != victim) | (truth["failed_on"] == JOB_LEVEL)]
+    assert rows(result.frame) == rows(kept)
+
+
+def test_a_malformed_result_file_is_a_problem_for_that_job(fresh_org) -> None:
+    victim = bulk2_job_with_errors(fresh_org)
+    fresh_org.fail_next(f"{victim}/failedResults", status=200, body=b'"sf__Id","sf__Error"\n"","unterminated\n')
+    _, result = sync(fresh_org)
+    assert [p.job_id for p in result.problems] == [victim]
+    assert "not a readable CSV" in result.problems[0].reason
+    assert victim not in set(result.frame.loc[result.frame["failed_on"] == RECORD_LEVEL, "job_id"])
+
+
+def test_an_expired_session_is_renewed_once_and_the_sync_completes(fresh_org) -> None:
+    calls: list[int] = []
+    user = fresh_org.admin
+
+    def reauthenticate() -> str:
+        calls.append(1)
+        token, _ = SalesforceLogin(username=user.username, password=user.password,
+                                   security_token=user.security_token, scratch_url=fresh_org.instance_url,
+                                   session=make_session(fresh_org.ca_path))
+        return token
+
+    sf = connect(fresh_org)
+    fresh_org.expire_sessions()
+    result = SyncEngine(sf, reauthenticate=reauthenticate).run(SyncOptions(since=EVERYTHING))
+    assert calls == [1]
+    assert sf.session_id != user.access_token
+    assert not result.problems
+    assert rows(result.frame) == rows(fresh_org.truth.errors(EVERYTHING))
+
+
+def test_an_expired_session_without_renewal_is_a_sync_error_in_words(fresh_org) -> None:
+    fresh_org.expire_sessions()
+    with pytest.raises(SyncError) as caught:
+        sync(fresh_org)
+    message = str(caught.value)
+    assert "session has expired" in message and "Log in again" in message
+    assert fresh_org.admin.access_token not in message
+
+
+def test_cancel_during_a_stalled_download_returns_promptly(fresh_org) -> None:
+    fresh_org.stall_next("failedResults", 20)
+    token = CancelToken()
+    engine = SyncEngine(connect(fresh_org))
+    timer = threading.Timer(0.5, token.cancel)
+    timer.start()
+    try:
+        result = engine.run(SyncOptions(since=EVERYTHING), cancel=token)
+    finally:
+        timer.cancel()
+    assert result.cancelled
+    assert set(rows(result.frame)) <= set(rows(fresh_org.truth.errors(EVERYTHING)))
+
+
+def test_jobs_already_archived_are_not_downloaded_again(fresh_org) -> None:
+    victim = bulk2_job_with_errors(fresh_org)
+    _, first = sync(fresh_org)
+    stamp = next(j.system_modstamp for j in first.jobs if j.job_id == victim)
+    _, second = sync(fresh_org, skip_jobs={victim: stamp})
+    assert victim not in set(second.frame["job_id"])
+    downloads = [p for _, p in fresh_org.request_log if f"{victim}/failedResults" in p]
+    assert len(downloads) == 1
+    assert next(j for j in second.jobs if j.job_id == victim).read is False
+
+
+def test_sources_can_be_chosen(demo_org) -> None:
+    _, result = sync(demo_org, sources=(SOURCE_APEX,))
+    assert set(result.frame["source"].astype(str)) == {SOURCE_APEX}
+    assert all(j.source == SOURCE_APEX for j in result.jobs)
