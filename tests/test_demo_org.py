@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
+import re
 import secrets
 import time
 from collections.abc import Iterator
@@ -221,3 +223,154 @@ def test_oauth_deny_and_bad_redirect(fresh_org: DemoOrg) -> None:
     assert parse_qs(urlsplit(denied.headers["Location"]).query)["error"] == ["access_denied"]
     foreign = _authorize(fresh_org, challenge, redirect="http://evil.example/cb")
     assert foreign.status_code == 400
+
+
+def _read_csv(body: bytes) -> pd.DataFrame:
+    sep = "|" if body.split(b"\n", 1)[0].count(b"|") else ","
+    return pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, sep=sep)
+
+
+def _inputs(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    return [json.dumps(dict(zip(columns, row)), ensure_ascii=False)
+            for row in frame[columns].itertuples(index=False, name=None)]
+
+
+def test_every_served_bulk2_body_matches_the_truth(demo_org: DemoOrg) -> None:
+    truth = demo_org.truth.errors()
+    records = truth[(truth.source == "Bulk API 2.0") & (truth.failed_on == "Record Level")]
+    delimiters, headers = set(), set()
+    for job_id, expected in records.groupby("job_id", observed=True):
+        body = _get(demo_org, f"{API}/jobs/ingest/{job_id}/failedResults/").content
+        frame = _read_csv(body)
+        delimiters.add(body[8:9])
+        headers.add(body.split(b"\n", 1)[0].endswith(b'"'))
+        served = sorted(zip(frame["sf__Id"], frame["sf__Error"].str.split(":").str[0],
+                            _inputs(frame, list(frame.columns[2:]))))
+        assert served == sorted(zip(expected.salesforce_id, expected.error_type, expected.input_row))
+    assert delimiters == {b",", b"|"} and headers == {True, False}
+    assert records.input_row.str.contains("\\n", regex=False).any()
+    assert records.message.str.contains(":").any() and (records.fields == "").any()
+
+
+def test_every_served_bulk1_batch_pairs_with_the_truth(demo_org: DemoOrg) -> None:
+    truth = demo_org.truth.errors()
+    records = truth[(truth.source == "Bulk API 1.0") & (truth.failed_on == "Record Level")]
+    session = make_session(demo_org.ca_path)
+    auth = {"X-SFDC-Session": demo_org.admin.access_token}
+    for (job_id, batch_id), expected in records.groupby(["job_id", "batch_id"], observed=True):
+        base = f"{demo_org.instance_url}/services/async/59.0/job/{job_id}/batch/{batch_id}"
+        result = _read_csv(session.get(base + "/result", headers=auth).content)
+        request = _read_csv(session.get(base + "/request", headers=auth).content)
+        assert list(result.columns) == ["Id", "Success", "Created", "Error"] and len(result) == len(request)
+        failed = result.Success == "false"
+        assert sorted(_inputs(request[failed], list(request.columns))) == sorted(expected.input_row)
+    assert (truth[truth.source == "Bulk API 1.0"].failed_on == "Job Level").any()
+
+
+def test_consent_page_allow_for_the_non_admin(fresh_org: DemoOrg) -> None:
+    verifier, challenge = _pkce()
+    page = _authorize(fresh_org, challenge)
+    assert page.status_code == 200 and "Allow" in page.text and "Deny" in page.text
+    handle = re.search(r'name="handle" value="([^"]+)"', page.text)
+    assert handle is not None
+    session = make_session(fresh_org.ca_path)
+    allowed = session.post(fresh_org.instance_url + "/services/oauth2/authorize", allow_redirects=False,
+                           data={"handle": handle[1], "decision": "allow", "demo_user": "non_admin"})
+    assert allowed.headers["Location"].startswith("http://localhost:1717/OauthRedirect?code=")
+    code = parse_qs(urlsplit(allowed.headers["Location"]).query)["code"][0]
+    form = {"grant_type": "authorization_code", "code": code, "client_id": fresh_org.oauth_client_id,
+            "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": verifier}
+    token = session.post(fresh_org.instance_url + "/services/oauth2/token", data=form).json()
+    assert token["id"].endswith(fresh_org.non_admin.user_id)
+    replay = session.post(fresh_org.instance_url + "/services/oauth2/token", data=form)
+    assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
+
+
+def test_revoked_refresh_token_kills_its_access_tokens(fresh_org: DemoOrg) -> None:
+    verifier, challenge = _pkce()
+    location = _authorize(fresh_org, challenge, auto="allow").headers["Location"]
+    session = make_session(fresh_org.ca_path)
+    token = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
+        "grant_type": "authorization_code", "code": parse_qs(urlsplit(location).query)["code"][0],
+        "client_id": fresh_org.oauth_client_id, "redirect_uri": "http://localhost:1717/OauthRedirect",
+        "code_verifier": verifier}).json()
+    revoked = session.post(fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]})
+    assert revoked.status_code == 200
+    assert _get(fresh_org, f"{API}/jobs/ingest", token=token["access_token"]).status_code == 401
+    again = session.post(fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]})
+    assert again.status_code == 400 and again.json()["error"] == "invalid_token"
+    userinfo = _get(fresh_org, "/services/oauth2/userinfo", token=token["access_token"])
+    assert userinfo.status_code == 403 and userinfo.text == "Bad_OAuth_Token"
+
+
+def test_tokens_expire_after_n_requests_and_refresh_works() -> None:
+    with DemoOrg(DemoConfig(record_errors=50, bulk2_jobs=5, classic_jobs=1, apex_jobs=1,
+                            expire_tokens_after=2, oauth_callback_port=1717)) as org:
+        verifier, challenge = _pkce()
+        assert _authorize(org, challenge, redirect="http://localhost:9999/cb", auto="allow").status_code == 400
+        location = _authorize(org, challenge, auto="allow").headers["Location"]
+        session = make_session(org.ca_path)
+        token = session.post(org.instance_url + "/services/oauth2/token", data={
+            "grant_type": "authorization_code", "code": parse_qs(urlsplit(location).query)["code"][0],
+            "client_id": org.oauth_client_id, "redirect_uri": "http://localhost:1717/OauthRedirect",
+            "code_verifier": verifier}).json()
+        codes = [_get(org, f"{API}/jobs/ingest", token=token["access_token"]).status_code for _ in range(3)]
+        assert codes == [200, 200, 401]
+        renewed = session.post(org.instance_url + "/services/oauth2/token", data={
+            "grant_type": "refresh_token", "refresh_token": token["refresh_token"],
+            "client_id": org.oauth_client_id}).json()
+        assert _get(org, f"{API}/jobs/ingest", token=renewed["access_token"]).status_code == 200
+
+
+def test_permission_query_tells_admin_from_non_admin(demo_org: DemoOrg) -> None:
+    soql = ("SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageDataIntegrations, "
+            "PermissionSet.PermissionsModifyAllData, PermissionSet.PermissionsApiEnabled, "
+            "PermissionSet.IsOwnedByProfile FROM PermissionSetAssignment WHERE AssigneeId = '{}'")
+    granted = {}
+    for user in (demo_org.admin, demo_org.non_admin):
+        body = _get(demo_org, f"{API}/query/", params={"q": soql.format(user.user_id)}).json()
+        assert body["done"] and body["totalSize"] == len(body["records"]) >= 2
+        assert any(r["PermissionSet"]["IsOwnedByProfile"] for r in body["records"])
+        granted[user.username] = any(r["PermissionSet"]["PermissionsModifyAllData"] for r in body["records"])
+    assert granted == {demo_org.admin.username: True, demo_org.non_admin.username: False}
+    bad = _get(demo_org, f"{API}/query/", params={"q": "SELEKT Id FROM Lead"})
+    assert bad.status_code == 400 and bad.json()[0]["errorCode"] == "MALFORMED_QUERY"
+
+
+def test_apex_query_filters_by_completed_date_and_pages_at_2000() -> None:
+    with DemoOrg(DemoConfig(record_errors=20, bulk2_jobs=3, classic_jobs=0, apex_jobs=2100)) as org:
+        soql = ("SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
+                "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
+                "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z")
+        first = _get(org, f"{API}/query", params={"q": soql}).json()
+        assert first["totalSize"] == 2100 and len(first["records"]) == 2000 and not first["done"]
+        assert first["nextRecordsUrl"].endswith("-2000")
+        second = _get(org, first["nextRecordsUrl"]).json()
+        assert second["done"] and len(second["records"]) == 100
+        assert "Name" in first["records"][0]["ApexClass"]
+        future = _get(org, f"{API}/query", params={"q": soql.replace("2000-01-01", "2999-01-01")}).json()
+        assert future["totalSize"] == 0
+
+
+def test_unfinished_jobs_have_no_results_and_aborted_ones_have_unprocessed_rows(demo_org: DemoOrg) -> None:
+    jobs, _ = _list_all(demo_org, "V2Ingest")
+    unfinished = next(j for j in jobs if j["state"] in ("Open", "UploadComplete", "InProgress"))
+    assert _get(demo_org, f"{API}/jobs/ingest/{unfinished['id']}/failedResults/").status_code == 409
+    aborted = next(j for j in jobs if j["state"] == "Aborted")
+    body = _get(demo_org, f"{API}/jobs/ingest/{aborted['id']}/unprocessedrecords/").content
+    assert len(_read_csv(body)) >= 1
+    info = _get(demo_org, f"{API}/jobs/ingest/{aborted['id']}")
+    assert info.json()["state"] == "Aborted" and info.headers["Sforce-Limit-Info"].startswith("api-usage=")
+
+
+def test_a_stalled_request_times_out_the_client(fresh_org: DemoOrg) -> None:
+    fresh_org.stall_next("jobs/ingest", 30)
+    with pytest.raises(requests.exceptions.ReadTimeout):
+        _get(fresh_org, f"{API}/jobs/ingest", timeout=(5, 0.5))
+    assert _get(fresh_org, f"{API}/jobs/ingest").status_code == 200
+
+
+def test_fail_next_can_answer_request_limit_exceeded(fresh_org: DemoOrg) -> None:
+    fresh_org.fail_next("query", 403)
+    answer = _get(fresh_org, f"{API}/query", params={"q": "SELECT Id FROM AsyncApexJob"})
+    assert answer.status_code == 403 and answer.json()[0]["errorCode"] == "REQUEST_LIMIT_EXCEEDED"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Security token:  {org.admin.security_token}")
     print(f"OAuth client id: {org.oauth_client_id}")
     print("Serving until Ctrl+C.", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly (TLS keys deleted) when terminated
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -45,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         org.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
