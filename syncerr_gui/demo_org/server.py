@@ -31,10 +31,25 @@ from syncerr_gui.demo_org.truth import DemoTruth
 logger = logging.getLogger(__name__)
 
 
+def _router(state: OrgState) -> Router:
+    router = Router()
+    for routes in (SoapLogin(state), OAuthRoutes(state), QueryRoutes(state), Bulk2Routes(state),
+                   Bulk1Routes(state)):
+        routes.register(router)
+    return router
+
+
 class DemoOrg:
-    """A loopback demo org; use as a context manager (`__enter__` starts, `__exit__` stops)."""
+    """A loopback demo org; use as a context manager (`__enter__` starts, `__exit__` stops).
+
+    `admin`, `non_admin`, `locked` (DemoUser) and `truth` (DemoTruth) exist once started.
+    """
 
     oauth_client_id = "SyncErrorsDemo"
+    admin: DemoUser
+    non_admin: DemoUser
+    locked: DemoUser
+    truth: DemoTruth
 
     def __init__(self, config: DemoConfig | None = None, *, port: int = 0) -> None:
         self.config = config or DemoConfig()
@@ -51,19 +66,10 @@ class DemoOrg:
         """Bind 127.0.0.1 on a free port with TLS and serve from a background thread."""
         if self._server is not None:
             return self
-        now = self.config.now or datetime.now(timezone.utc)
-        catalog = JobCatalog(self.config, now.astimezone(timezone.utc))
         self._tls = TlsMaterial()
         self.ca_path = self._tls.ca_path
-        state = OrgState(config=self.config, org_id=self.org_id, instance_url="", catalog=catalog,
-                         factory=RecordFactory(self.config.seed),
-                         sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
-                         faults=FaultInjector(), client_id=self.oauth_client_id, users=OrgState.make_users())
-        router = Router()
-        for routes in (SoapLogin(state), OAuthRoutes(state), QueryRoutes(state), Bulk2Routes(state),
-                       Bulk1Routes(state)):
-            routes.register(router)
-        server = DemoHttpServer(state, router, self.port)
+        state = self._new_state()
+        server = DemoHttpServer(state, _router(state), self.port)
         server.socket = self._tls.server_context().wrap_socket(server.socket, server_side=True,
                                                                do_handshake_on_connect=False)
         self.instance_url = f"https://127.0.0.1:{server.server_address[1]}"
@@ -78,6 +84,13 @@ class DemoOrg:
         self._thread.start()
         logger.info("demo org listening on %s", self.instance_url)
         return self
+
+    def _new_state(self) -> OrgState:
+        now = (self.config.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+        return OrgState(config=self.config, org_id=self.org_id, instance_url="",
+                        catalog=JobCatalog(self.config, now), factory=RecordFactory(self.config.seed),
+                        sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
+                        faults=FaultInjector(), client_id=self.oauth_client_id, users=OrgState.make_users())
 
     def stop(self) -> None:
         """Stop serving, close connections and delete the TLS material."""

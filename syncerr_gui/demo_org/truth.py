@@ -11,7 +11,7 @@ import json
 import logging
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import pandas as pd
@@ -58,7 +58,9 @@ class DemoTruth:
         self.state = state
 
     def errors(self, since: datetime | None = None) -> pd.DataFrame:
-        """All job-level and record-level errors of jobs finished at or after `since`."""
+        """All job-level and record-level errors of jobs finished at or after `since` (naive = UTC)."""
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=timezone.utc)
         frames = [*self._bulk2(since), *self._bulk1(since), self._apex(since)]
         return concat_frames(frames)
 
