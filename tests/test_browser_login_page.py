@@ -4,46 +4,24 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
-import keyring.backend
 import keyring.backends.fail
-import keyring.errors
 import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from syncerr_gui.core.token_store import TokenStore
+from syncerr_gui.core.token_store import TokenStore, org_key
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.browser_login_page import BrowserLoginPage
+from syncerr_gui.gui.login_dialog import LoginDialog
+from test_oauth_flow import ScriptedBrowser, free_port, start_org
+from test_token_store import MemoryKeyring
 
 # The offscreen platform says so for every shown top-level widget; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture()
@@ -57,7 +35,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     opened: list[str] = []
 
     def record(url: QUrl) -> bool:
-        opened.append(bytes(url.toEncoded().data()).decode("ascii"))
+        opened.append(_encoded(url))
         return True
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(record))
@@ -78,6 +56,16 @@ def make_page(qtbot: QtBot, settings: AppSettings) -> Iterator[Callable[..., Bro
     yield make
     for page in pages:
         page.cancel_login()
+
+
+def _encoded(url: QUrl) -> str:
+    return bytes(url.toEncoded().data()).decode("ascii")
+
+
+@pytest.fixture()
+def oauth_org() -> Iterator["DemoOrg"]:
+    with ExitStack() as stack:
+        yield start_org(stack)
 
 
 def _fill(qtbot: QtBot, page: BrowserLoginPage, url: str, client_id: str, port: int) -> None:
@@ -149,3 +137,82 @@ def test_no_keyring_turns_remember_off_with_a_reason(make_page: Callable[..., Br
     assert not page.remember.isEnabled() and not page.remember.isChecked()
     assert "Remember me" in page.remember.toolTip()
     assert "keyring" in page.status_label.text()
+
+
+def _use_browser(monkeypatch: pytest.MonkeyPatch, browser: ScriptedBrowser) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: browser.open(_encoded(url))))
+
+
+def _point_at(page: BrowserLoginPage, org: "DemoOrg") -> None:
+    page.configure(org.instance_url, org.oauth_client_id, str(org.ca_path))
+    page.callback_port.setValue(org.config.oauth_callback_port)
+
+
+def test_full_flow_logs_in_and_remembers_only_in_the_keyring(
+        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch,
+        settings: AppSettings, oauth_org: "DemoOrg") -> None:
+    browser = ScriptedBrowser(oauth_org)
+    _use_browser(monkeypatch, browser)
+    keyring_memory = MemoryKeyring()
+    page = make_page(TokenStore(backend=keyring_memory))
+    _point_at(page, oauth_org)
+    qtbot.mouseClick(page.remember, Qt.MouseButton.LeftButton)
+    assert page.remember.isChecked()
+    with qtbot.waitSignal(page.logged_in, timeout=30000) as got:
+        qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    session = got.args[0]
+    assert session.kind == "oauth" and session.username == oauth_org.admin.username
+    assert page.status_label.text() == f"Logged in as {oauth_org.admin.username}."
+    assert "You can close this tab" in browser.pages[0]
+    key = org_key(oauth_org.instance_url, session.username)
+    assert settings.value("browserLogin/remember") == "true" and settings.value("browserLogin/orgKey") == key
+    settings.qsettings.sync()
+    stored = keyring_memory.get_password("SalesforceSyncErrors", key)
+    assert stored is not None and session.sf.session_id in stored
+    settings_text = Path(settings.qsettings.fileName()).read_text(encoding="utf-8")
+    assert session.sf.session_id not in settings_text and "refresh" not in settings_text.lower()
+
+
+def test_denied_access_is_shown_in_words(qtbot: QtBot, make_page: Callable[..., BrowserLoginPage],
+                                         monkeypatch: pytest.MonkeyPatch, oauth_org: "DemoOrg") -> None:
+    _use_browser(monkeypatch, ScriptedBrowser(oauth_org, decision="deny", use_form=True))
+    page = make_page()
+    _point_at(page, oauth_org)
+    with qtbot.waitSignal(page.failed, timeout=30000) as failed:
+        qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    assert failed.args[0].startswith("You (or your admin) denied access")
+    assert page.status_label.text() == failed.args[0]
+    assert page.login_button.isEnabled() and not page.cancel_button.isVisible()
+
+
+def test_remembered_login_resumes_without_the_browser(
+        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch,
+        oauth_org: "DemoOrg") -> None:
+    store = TokenStore(backend=MemoryKeyring())
+    _use_browser(monkeypatch, ScriptedBrowser(oauth_org))
+    first = make_page(store)
+    _point_at(first, oauth_org)
+    first.remember.setChecked(True)
+    with qtbot.waitSignal(first.logged_in, timeout=30000):
+        qtbot.mouseClick(first.login_button, Qt.MouseButton.LeftButton)
+    later = make_page(store)  # next start: fields and the remember flag come from the settings
+    later.ca_bundle = str(oauth_org.ca_path)
+    assert later.remember.isChecked() and later.client_id.text() == oauth_org.oauth_client_id
+    call = later.resume_call()
+    assert call is not None
+    assert call().username == oauth_org.admin.username
+
+
+def test_login_dialog_runs_the_browser_login_and_accepts(
+        qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch, oauth_org: "DemoOrg") -> None:
+    _use_browser(monkeypatch, ScriptedBrowser(oauth_org))
+    dialog = LoginDialog(settings, ca_bundle=str(oauth_org.ca_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_way("browser")
+    page = dialog.current_page()
+    assert isinstance(page, BrowserLoginPage)
+    _point_at(page, oauth_org)
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
+        qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.session.kind == "oauth" and dialog.session.username == oauth_org.admin.username

@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
 import threading
@@ -30,6 +29,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from .http_session import make_session
+from .login import is_loopback, is_salesforce_host
 from .oauth_redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
 from .redaction import register_secret, scrub
 
@@ -47,28 +47,14 @@ __all__ = [
 
 PRODUCTION_LOGIN_URL = "https://login.salesforce.com"
 SANDBOX_LOGIN_URL = "https://test.salesforce.com"
-SALESFORCE_DOMAINS = (
-    "salesforce.com", "force.com", "cloudforce.com", "salesforce.mil", "sfcrmproducts.cn",
-    "salesforce-setup.com", "database.com",
-)
 REQUEST_TIMEOUT = (10.0, 30.0)
 _MAX_BODY = 1_000_000
-_LOOPBACK_NAMES = ("localhost",)
 
 STATE_MISMATCH = ("The answer did not come from the login you started in this app, so it was "
                   "refused. Start the login again.")
 ACCESS_DENIED = ("You (or your admin) denied access: Salesforce did not allow this app to "
                  "connect. Choose Allow on the Salesforce page, or ask your admin to approve "
                  "the External Client App for your user.")
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def normalise_login_url(text: str) -> str:
@@ -83,7 +69,7 @@ def normalise_login_url(text: str) -> str:
     if not host or parts.scheme not in ("https", "http") or parts.username or parts.password:
         raise OAuthError(f"“{scrub(text)}” is not a login URL. Use an address like "
                          "https://yourcompany.my.salesforce.com.")
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise OAuthError("The login URL must start with https:// — logging in over plain http "
                          "would expose your login to the network.")
     return f"{parts.scheme}://{parts.netloc.lower()}"
@@ -256,7 +242,7 @@ def check_instance_url(url: str, login_url: str) -> str:
     parts = urlsplit((url or "").strip())
     host = (parts.hostname or "").lower()
     same_host = bool(host) and parts.netloc.lower() == urlsplit(login_url).netloc.lower()
-    salesforce = any(host == d or host.endswith("." + d) for d in SALESFORCE_DOMAINS)
+    salesforce = is_salesforce_host(host) and parts.port in (None, 443)
     if parts.scheme != "https" or parts.username or parts.password or not (salesforce or same_host):
         raise OAuthError(f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
                          "the login was refused so your token is not sent there.")
@@ -431,7 +417,8 @@ def login_with_oauth_tokens(tokens: OAuthTokens, config: OAuthConfig, ca_bundle:
     try:
         session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
     except LoginError as exc:
-        if exc.code != "INVALID_SESSION_ID" or not tokens.refresh_token:
+        # userinfo answers an expired token with 401, or 403 "Bad_OAuth_Token"
+        if exc.code not in ("INVALID_SESSION_ID", "FORBIDDEN") or not tokens.refresh_token:
             raise
         tokens = client.refresh(tokens)
         session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)

@@ -179,7 +179,16 @@ class BrowserLoginPage(LoginPage):
 
     # --- the flow ------------------------------------------------------------------------------
     def begin_login(self) -> None:
-        """Starts the loopback server, opens the browser, and waits off the GUI thread."""
+        """Starts the loopback server, opens the browser, and waits off the GUI thread.
+
+        Inside a login dialog (a window with `start_login` showing this page) the dialog runs
+        the login through `login_call`, so its admin check and accept happen as for any way.
+        """
+        host = self.window()
+        if host is not self and callable(getattr(host, "start_login", None)) \
+                and getattr(host, "current_page", lambda: None)() is self:
+            host.start_login()
+            return
         attempt = self._open_browser()
         if attempt is None:
             return

@@ -1,0 +1,191 @@
+"""The whole browser login against the loopback demo org, with a scripted browser (real HTTPS)."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import pytest
+import requests
+
+from syncerr_gui.core.http_session import make_session
+from syncerr_gui.core.login import LoginError
+from syncerr_gui.core.oauth import (ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthConfig, OAuthError,
+                                    OAuthRenewal, OAuthTokens, login_with_oauth_tokens)
+from syncerr_gui.core.token_store import TokenStore, org_key
+from test_token_store import MemoryKeyring
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_org(stack: ExitStack, expire_tokens_after: int | None = None) -> "DemoOrg":
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    config = DemoConfig(record_errors=50, bulk2_jobs=4, classic_jobs=1, apex_jobs=1,
+                        oauth_callback_port=free_port(), expire_tokens_after=expire_tokens_after)
+    return stack.enter_context(DemoOrg(config))
+
+
+@pytest.fixture()
+def oauth_org() -> Iterator["DemoOrg"]:
+    """A small demo org of the test's own whose External Client App expects one callback port."""
+    with ExitStack() as stack:
+        yield start_org(stack)
+
+
+@pytest.fixture()
+def short_lived_org() -> Iterator["DemoOrg"]:
+    """Like `oauth_org`, but every access token dies after one authenticated request."""
+    with ExitStack() as stack:
+        yield start_org(stack, expire_tokens_after=1)
+
+
+def config_for(org: "DemoOrg") -> OAuthConfig:
+    return OAuthConfig(login_url=org.instance_url, client_id=org.oauth_client_id,
+                       callback_port=org.config.oauth_callback_port)
+
+
+class ScriptedBrowser:
+    """Follows an authorize URL like a person would, then delivers the redirect to loopback."""
+
+    def __init__(self, org: "DemoOrg", decision: str = "allow", use_form: bool = False,
+                 tamper: Callable[[str], str] | None = None) -> None:
+        self.org, self.decision, self.use_form, self.tamper = org, decision, use_form, tamper
+        self.pages: list[str] = []
+
+    def open(self, url: str) -> bool:
+        with make_session(self.org.ca_path) as web:
+            if self.use_form:
+                consent = web.get(url, allow_redirects=False)
+                handle = re.search(r'name="handle" value="([^"]+)"', consent.text).group(1)
+                answer = web.post(f"{self.org.instance_url}/services/oauth2/authorize", allow_redirects=False,
+                                  data={"handle": handle, "decision": self.decision, "demo_user": "admin"})
+            else:
+                answer = web.get(f"{url}&auto={self.decision}&demo_user=admin", allow_redirects=False)
+            assert answer.status_code in (302, 303), answer.text
+            location = answer.headers["Location"]
+            if self.tamper is not None:
+                location = self.tamper(location)
+            self.pages.append(web.get(location).text)
+        return True
+
+
+def _replace_state(location: str) -> str:
+    parts = urlsplit(location)
+    query = dict(parse_qsl(parts.query))
+    query["state"] = "forged-by-another-page"
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _userinfo_status(org: "DemoOrg", token: str) -> int:
+    with make_session(org.ca_path) as web:
+        return web.get(f"{org.instance_url}/services/oauth2/userinfo",
+                       headers={"Authorization": f"Bearer {token}"}).status_code
+
+
+def _browser_login(org: "DemoOrg", browser: ScriptedBrowser) -> OAuthTokens:
+    login = BrowserLogin(config_for(org), ca_bundle=str(org.ca_path))
+    browser.open(login.start())
+    return login.wait(timeout=30)
+
+
+@pytest.mark.parametrize("use_form", [False, True], ids=["auto-allow", "allow-button"])
+def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: "DemoOrg", use_form: bool) -> None:
+    browser = ScriptedBrowser(oauth_org, use_form=use_form)
+    tokens = _browser_login(oauth_org, browser)
+    assert "You can close this tab and return to Salesforce Sync Errors" in browser.pages[0]
+    assert tokens.instance_url == oauth_org.instance_url and tokens.refresh_token
+    assert tokens.access_token not in repr(tokens) and tokens.refresh_token not in repr(tokens)
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
+    assert session.kind == "oauth"
+    assert session.username == oauth_org.admin.username
+    assert session.user_id == oauth_org.admin.user_id == tokens.user_id
+    assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
+
+
+def test_answer_with_another_state_is_refused(oauth_org: "DemoOrg") -> None:
+    browser = ScriptedBrowser(oauth_org, tamper=_replace_state)
+    with pytest.raises(OAuthError) as caught:
+        _browser_login(oauth_org, browser)
+    assert str(caught.value) == STATE_MISMATCH
+    assert str(caught.value).startswith("The answer did not come from the login you started")
+    assert not [target for _, target in oauth_org.request_log if "/oauth2/token" in target]
+
+
+@pytest.mark.parametrize("use_form", [False, True], ids=["auto-deny", "deny-button"])
+def test_denied_access_is_said_in_words(oauth_org: "DemoOrg", use_form: bool) -> None:
+    browser = ScriptedBrowser(oauth_org, decision="deny", use_form=use_form)
+    with pytest.raises(OAuthError) as caught:
+        _browser_login(oauth_org, browser)
+    assert str(caught.value) == ACCESS_DENIED
+    assert str(caught.value).startswith("You (or your admin) denied access")
+    assert isinstance(caught.value, LoginError)
+
+
+def test_callback_port_in_use_is_explained(oauth_org: "DemoOrg") -> None:
+    port = oauth_org.config.oauth_callback_port
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", port))
+        other_program.listen()
+        with pytest.raises(OAuthError, match=f"Port {port} is in use by another program"):
+            BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).start()
+
+
+def test_refresh_gives_a_working_access_token(oauth_org: "DemoOrg") -> None:
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    renewed = login.refresh(tokens)
+    assert renewed.access_token != tokens.access_token
+    assert renewed.refresh_token == tokens.refresh_token
+    assert _userinfo_status(oauth_org, renewed.access_token) == 200
+    assert login.refresh(tokens.refresh_token).access_token not in (tokens.access_token, renewed.access_token)
+
+
+def test_revoke_ends_the_login(oauth_org: "DemoOrg") -> None:
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    assert _userinfo_status(oauth_org, tokens.access_token) == 200
+    login.revoke(tokens.refresh_token)
+    assert _userinfo_status(oauth_org, tokens.access_token) in (401, 403)
+    login.revoke(tokens.refresh_token)  # already gone: fine
+    with pytest.raises(OAuthError, match="expired or was revoked") as caught:
+        login.refresh(tokens)
+    assert tokens.refresh_token not in str(caught.value)
+
+
+def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: "DemoOrg") -> None:
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    store = TokenStore(backend=MemoryKeyring())
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
+    key = org_key(oauth_org.instance_url, session.username)
+    assert store.load(key) == tokens
+    assert isinstance(session.reauthenticate, OAuthRenewal)
+    fresh = session.reauthenticate()
+    assert fresh != tokens.access_token and session.sf.session_id == fresh
+    assert store.load(key).access_token == fresh
+    assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
+
+
+def test_remembered_login_with_a_dead_access_token_is_renewed(short_lived_org: "DemoOrg") -> None:
+    org = short_lived_org
+    tokens = _browser_login(org, ScriptedBrowser(org))
+    assert _userinfo_status(org, tokens.access_token) == 200  # its one request: now it is dead
+    assert _userinfo_status(org, tokens.access_token) in (401, 403)
+    session = login_with_oauth_tokens(tokens, config_for(org), str(org.ca_path))
+    assert session.username == org.admin.username
+    assert session.sf.session_id != tokens.access_token
+
+
+def test_failed_renewal_asks_to_log_in_again(oauth_org: "DemoOrg") -> None:
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
+    BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
+    with pytest.raises(LoginError, match="Log in again"):
+        session.reauthenticate()
