@@ -130,7 +130,7 @@ def test_only_completely_read_finished_jobs_are_skipped_next_time(archive: Error
     result.jobs.append(JobSummary("750D", SOURCE_BULK2, "InProgress", stamp(NOW), False, "Lead", "insert", 0,
                                   False))
     archive.store(result)
-    assert archive.finished_jobs() == {"750A": stamp(NOW), "750C": stamp(NOW)}
+    assert archive.finished_jobs() == {"750A": stamp(NOW), "750C": stamp(NOW)}  # as the REST list writes it
 
 
 def test_first_and_last_seen_follow_the_signature_across_jobs(archive: ErrorArchive) -> None:

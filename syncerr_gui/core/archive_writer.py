@@ -142,7 +142,7 @@ def _upsert_jobs(con: sqlite3.Connection, result: SyncResult, now_ns: int) -> in
     modstamps = _modstamps_ns([j.system_modstamp for j in result.jobs])
     rows, complete = [], 0
     for job, modstamp_at in zip(result.jobs, modstamps):
-        archived = job.system_modstamp if _is_complete(job, failed) else None
+        archived = rest_stamp(modstamp_at, job.system_modstamp) if _is_complete(job, failed) else None
         complete += archived is not None
         rows.append((job.job_id, job.source, job.state, job.system_modstamp, modstamp_at,
                      int(job.finished), job.object, job.operation, int(job.error_rows), archived,
@@ -178,6 +178,18 @@ def _mark_deleted(con: sqlite3.Connection, result: SyncResult, listed_sources: C
 def _modstamps_ns(values: list[str]) -> list[int | None]:
     stamps = pd.to_datetime(pd.Series(values, dtype="str"), utc=True, errors="coerce", format="ISO8601")
     return [None if pd.isna(s) else int(s.value) for s in stamps]
+
+
+def rest_stamp(at_ns: int | None, raw: str) -> str:
+    """A systemModstamp as the REST job listing writes it (`…T10:00:00.000+0000`).
+
+    `skip_jobs` is compared with the listing's text, but a Bulk 1.0 job's summary carries
+    the XML job info's form (`…Z`); one canonical form makes both match.
+    """
+    if at_ns is None:
+        return raw
+    stamp = pd.Timestamp(at_ns, tz="UTC")
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}+0000"
 
 
 def read_generation(con: sqlite3.Connection) -> int:

@@ -1,0 +1,115 @@
+"""Incremental sync through the archive, against the demo org over real HTTPS: a second sync
+downloads nothing already archived, a cancelled or partly failed sync is completed by the
+next one, deleted jobs keep their errors, and no secret reaches the archive's files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+from simple_salesforce import Salesforce
+
+from syncerr_gui.core.archive import ErrorArchive
+from syncerr_gui.core.archive_sync import ArchiveSync, ArchiveSyncResult
+from syncerr_gui.core.engine import CancelToken, SyncEngine, SyncOptions, SyncProgress
+from syncerr_gui.core.http_session import make_session
+from syncerr_gui.core.org_client import RetryPolicy
+from syncerr_gui.core.schema import RECORD_LEVEL, SOURCE_BULK2
+
+FAST_RETRY = RetryPolicy(tries=2, base_delay=0.05, max_delay=0.1)
+KEY_COLUMNS = ["failed_on", "error_type", "message", "fields", "object", "operation", "salesforce_id",
+               "source_id", "job_id", "batch_id", "source", "created_by", "input_row"]
+# What an incremental sync may still ask for: job list pages and the Apex query.
+ALLOWED_NOOP = re.compile(r"^/services/data/v[\d.]+/(jobs/ingest\?|query\?)")
+
+
+def archive_sync(org, data_dir: Path) -> ArchiveSync:
+    sf = Salesforce(instance_url=org.instance_url, session_id=org.admin.access_token,
+                    session=make_session(org.ca_path))
+    return ArchiveSync(ErrorArchive.for_org(org.org_id, data_dir), SyncEngine(sf, retry=FAST_RETRY))
+
+
+def rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
+    text = frame[KEY_COLUMNS].astype("str").copy()
+    text["failed_at"] = frame["failed_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return sorted(map(tuple, text.to_numpy().tolist()))
+
+
+def matches_org(org, result: ArchiveSyncResult) -> bool:
+    return rows(result.frame) == rows(org.truth.errors(result.sync.since))
+
+
+def record_job(org) -> str:
+    """A Bulk 2.0 job with record-level errors in the default window."""
+    truth = org.truth.errors()
+    records = truth[(truth["source"] == SOURCE_BULK2) & (truth["failed_on"] == RECORD_LEVEL)]
+    return str(records["job_id"].value_counts().index[0])
+
+
+def test_a_second_sync_downloads_nothing_already_archived(fresh_org, tmp_path: Path) -> None:
+    syncer = archive_sync(fresh_org, tmp_path)
+    first = syncer.run()
+    assert matches_org(fresh_org, first) and first.stats.rows_new == len(first.frame) > 0
+    before = len(fresh_org.request_log)
+    second = syncer.run()
+    asked = [path for _, path in fresh_org.request_log[before:]]
+    assert asked and all(ALLOWED_NOOP.match(path) for path in asked), asked
+    assert second.stats.rows_new == 0
+    assert rows(second.frame) == rows(first.frame)
+
+
+def test_a_cancelled_sync_is_kept_and_the_next_one_reads_only_the_rest(fresh_org, tmp_path: Path) -> None:
+    syncer = archive_sync(fresh_org, tmp_path)
+    cancel = CancelToken()
+
+    def progress(update: SyncProgress) -> None:
+        if update.jobs_done >= 3:
+            cancel.cancel()
+
+    first = syncer.run(SyncOptions(max_workers=1), progress, cancel)
+    assert first.sync.cancelled and first.stats.rows_new == syncer.archive.error_count() > 0
+    archived = set(syncer.archive.finished_jobs())
+    before = len(fresh_org.request_log)
+    second = syncer.run()
+    assert not second.sync.cancelled and matches_org(fresh_org, second)
+    downloaded = {m.group(1) for _, path in fresh_org.request_log[before:]
+                  if (m := re.search(r"/jobs/ingest/(\w+)/failedResults", path))}
+    assert downloaded and not downloaded & archived
+
+
+def test_a_job_that_failed_to_download_is_read_by_the_next_sync(fresh_org, tmp_path: Path) -> None:
+    job = record_job(fresh_org)
+    fresh_org.fail_next(f"{job}/failedResults", status=503, times=FAST_RETRY.tries)  # every try fails
+    syncer = archive_sync(fresh_org, tmp_path)
+    first = syncer.run()
+    assert [p.job_id for p in first.sync.problems] == [job]
+    assert job not in set(first.frame["job_id"]) and job not in syncer.archive.finished_jobs()
+    second = syncer.run()
+    assert not second.sync.problems and matches_org(fresh_org, second)
+
+
+def test_errors_of_a_job_salesforce_deleted_stay_in_the_archive(fresh_org, tmp_path: Path) -> None:
+    job = record_job(fresh_org)
+    syncer = archive_sync(fresh_org, tmp_path)
+    first = syncer.run()
+    kept = rows(first.frame[first.frame["job_id"] == job])
+    fresh_org.delete_job(job)
+    second = syncer.run()
+    assert job not in set(fresh_org.truth.errors()["job_id"])
+    assert rows(second.frame[second.frame["job_id"] == job]) == kept and kept
+    syncer.archive.close()
+    with ErrorArchive.for_org(fresh_org.org_id, tmp_path) as reopened:
+        assert job in set(reopened.load()["job_id"])
+
+
+def test_no_token_or_password_reaches_the_archive_files(fresh_org, tmp_path: Path) -> None:
+    syncer = archive_sync(fresh_org, tmp_path)
+    syncer.run()
+    syncer.archive.close()
+    secrets = [fresh_org.admin.access_token, fresh_org.admin.password, fresh_org.admin.security_token]
+    files = [p for p in tmp_path.iterdir() if p.is_file()]
+    assert any(p.suffix == ".sqlite3" for p in files)
+    for path in files:
+        content = path.read_bytes()
+        assert not any(secret.encode() in content for secret in secrets if secret), path.name
