@@ -216,3 +216,16 @@ def test_login_dialog_runs_the_browser_login_and_accepts(
     with qtbot.waitSignal(dialog.accepted, timeout=30000):
         qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
     assert dialog.session.kind == "oauth" and dialog.session.username == oauth_org.admin.username
+
+
+def test_without_a_browser_the_url_is_on_the_clipboard(
+        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    QGuiApplication.clipboard().clear()
+    page = make_page()
+    _fill(qtbot, page, "https://acme.my.salesforce.com", "my-client-id", free_port())
+    qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    assert "No browser opened" in page.status_label.text()
+    assert QGuiApplication.clipboard().text() == page.url_edit.text()
+    assert page.url_edit.text().startswith("https://acme.my.salesforce.com/services/oauth2/authorize?")
+    page.cancel_login()

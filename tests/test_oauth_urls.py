@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from syncerr_gui.core.oauth import (BrowserLogin, OAuthConfig, OAuthError, check_instance_url, make_pkce_pair,
                                     normalise_login_url)
+from syncerr_gui.core.sync_types import CancelToken
 
 
 def test_pkce_pair_follows_rfc_7636() -> None:
@@ -83,3 +85,28 @@ def test_salesforce_and_login_host_instances_are_accepted(url: str, login_url: s
 def test_other_instances_are_refused_so_no_token_goes_there(url: str, login_url: str) -> None:
     with pytest.raises(OAuthError, match="unexpected server"):
         check_instance_url(url, login_url)
+
+
+def _started() -> BrowserLogin:
+    login = BrowserLogin(OAuthConfig(login_url="https://acme.my.salesforce.com", client_id="x", callback_port=0))
+    login.start()
+    return login
+
+
+def test_cancel_from_another_thread_ends_the_wait() -> None:
+    login = _started()
+    threading.Timer(0.2, login.cancel).start()
+    with pytest.raises(OAuthError, match="The login was cancelled"):
+        login.wait(timeout=120)
+
+
+def test_the_engines_cancel_token_ends_the_wait() -> None:
+    login, token = _started(), CancelToken()
+    threading.Timer(0.2, token.cancel).start()
+    with pytest.raises(OAuthError, match="The login was cancelled"):
+        login.wait(timeout=120, cancel=token)
+
+
+def test_no_answer_in_time_is_said_in_words() -> None:
+    with pytest.raises(OAuthError, match="No answer came from the browser in time"):
+        _started().wait(timeout=0.2)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import logging
 import secrets
 import threading
@@ -29,7 +30,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from .http_session import make_session
-from .login import is_loopback, is_salesforce_host
+from .login import is_loopback, is_salesforce_host, network_words, read_capped
 from .oauth_redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
 from .redaction import register_secret, scrub
 
@@ -183,41 +184,35 @@ class OAuthClient:
 
     def revoke(self, token: str) -> None:
         """Revokes an access or refresh token; one already invalid counts as revoked."""
-        response = self._request("revoke", {"token": token}, what="log out")
-        if response.status_code == 200:
+        status, body = self._request("revoke", {"token": token}, what="log out")
+        if status == 200:
             return
-        error, _ = _oauth_error(response)
-        if response.status_code == 400 and error in ("invalid_token", "unsupported_token_type"):
+        error, _ = _oauth_error(body)
+        if status == 400 and error in ("invalid_token", "unsupported_token_type"):
             logger.info("token was already invalid when revoked")
             return
-        raise OAuthError(f"Salesforce did not revoke the login (HTTP {response.status_code}).")
+        raise OAuthError(f"Salesforce did not revoke the login (HTTP {status}).")
 
-    def _request(self, endpoint: str, data: dict[str, str], what: str) -> requests.Response:
+    def _request(self, endpoint: str, data: dict[str, str], what: str) -> tuple[int, bytes]:
+        """(status, body) of a POST to the login host; never follows a redirect elsewhere."""
         url = f"{self.login_url}/services/oauth2/{endpoint}"
         try:
             response = self._session.post(url, data=data, timeout=REQUEST_TIMEOUT, allow_redirects=False,
-                                          headers={"Accept": "application/json"})
-        except requests.exceptions.SSLError:
-            raise OAuthError(f"Could not {what}: the secure connection to {self.login_url} failed "
-                             "(its certificate is not trusted).") from None
+                                          headers={"Accept": "application/json"}, stream=True)
+            with response:
+                return response.status_code, read_capped(response, _MAX_BODY)
         except requests.RequestException as exc:
-            raise OAuthError(f"Could not {what}: {self.login_url} did not answer "
-                             f"({type(exc).__name__}).") from None
-        if len(response.content) > _MAX_BODY:
-            raise OAuthError(f"Could not {what}: the answer from {self.login_url} was too large.")
-        return response
+            host = urlsplit(self.login_url).netloc
+            raise OAuthError(f"Could not {what}: {network_words(exc, host, self._session)}") from None
 
     def _post(self, endpoint: str, data: dict[str, str], what: str) -> dict[str, Any]:
-        response = self._request(endpoint, data, what)
-        if response.status_code == 200:
-            try:
-                body = response.json()
-            except ValueError:
-                body = None
-            if isinstance(body, dict):
-                return body
+        status, body = self._request(endpoint, data, what)
+        if status != 200:
+            raise OAuthError(_refusal_message(status, body, what, data["grant_type"]))
+        answer = _json_object(body)
+        if answer is None:
             raise OAuthError(f"Could not {what}: Salesforce's answer was not understood.")
-        raise OAuthError(_refusal_message(response, what, data["grant_type"]))
+        return answer
 
     def _tokens_from(self, body: dict[str, Any], refresh_token: str) -> OAuthTokens:
         access_token = body.get("access_token")
@@ -233,6 +228,7 @@ class OAuthClient:
         return OAuthTokens(access_token=access_token, refresh_token=refresh, instance_url=instance_url,
                            id_url=str(id_url), issued_at=_parse_issued_at(body.get("issued_at")))
 
+
 def check_instance_url(url: str, login_url: str) -> str:
     """`https://host` of an instance URL a token response named, if the token may go there.
 
@@ -241,26 +237,33 @@ def check_instance_url(url: str, login_url: str) -> str:
     """
     parts = urlsplit((url or "").strip())
     host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        host = ""
     same_host = bool(host) and parts.netloc.lower() == urlsplit(login_url).netloc.lower()
-    salesforce = is_salesforce_host(host) and parts.port in (None, 443)
+    salesforce = bool(host) and is_salesforce_host(host) and port in (None, 443)
     if parts.scheme != "https" or parts.username or parts.password or not (salesforce or same_host):
         raise OAuthError(f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
                          "the login was refused so your token is not sent there.")
     return f"https://{parts.netloc.lower()}"
 
 
-def _oauth_error(response: requests.Response) -> tuple[str, str]:
+def _json_object(body: bytes) -> dict[str, Any] | None:
     try:
-        body = response.json()
-    except ValueError:
-        return "", ""
-    if not isinstance(body, dict):
-        return "", ""
-    return str(body.get("error") or ""), str(body.get("error_description") or "")
+        answer = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return answer if isinstance(answer, dict) else None
 
 
-def _refusal_message(response: requests.Response, what: str, grant_type: str) -> str:
-    error, description = _oauth_error(response)
+def _oauth_error(body: bytes) -> tuple[str, str]:
+    answer = _json_object(body) or {}
+    return str(answer.get("error") or ""), str(answer.get("error_description") or "")
+
+
+def _refusal_message(status: int, body: bytes, what: str, grant_type: str) -> str:
+    error, description = _oauth_error(body)
     if error == "invalid_grant" and grant_type == "refresh_token":
         return ("Your saved login has expired or was revoked, so it could not be renewed. "
                 "Log in again.")
@@ -273,7 +276,7 @@ def _refusal_message(response: requests.Response, what: str, grant_type: str) ->
     if error:
         detail = scrub(description or error)[:300]
         return f"Salesforce refused to {what}: {detail} ({scrub(error)[:60]})."
-    return f"Could not {what}: Salesforce answered HTTP {response.status_code}."
+    return f"Could not {what}: Salesforce answered HTTP {status}."
 
 
 class BrowserLogin:

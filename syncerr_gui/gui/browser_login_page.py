@@ -214,8 +214,10 @@ class BrowserLoginPage(LoginPage):
         self.url_edit.setText(url)
         self._show_waiting(True)
         if not QDesktopServices.openUrl(QUrl(url)):
-            self.status_label.setText("No browser opened: copy the URL below into your browser, "
-                                      "then log in there.")
+            # The URL goes to the clipboard too: a dialog may have disabled this page meanwhile.
+            QGuiApplication.clipboard().setText(url)
+            self.status_label.setText("No browser opened: the login URL is on the clipboard. Paste it "
+                                      "into your browser's address bar and log in there.")
         return attempt
 
     def _run_attempt(self, attempt: BrowserLogin, store: TokenStore | None) -> None:
@@ -273,7 +275,9 @@ class BrowserLoginPage(LoginPage):
         self.url_edit.setVisible(waiting)
         self.copy_button.setVisible(waiting)
         if waiting:
-            self.status_label.setText("Waiting for you to log in in your browser…")
+            self.status_label.setText("Waiting for you to log in in your browser… If Salesforce shows "
+                                      "redirect_uri_mismatch, the callback port differs from your "
+                                      "External Client App's callback URL.")
         elif self._keyring_problem:
             self.status_label.setText(self._keyring_problem)
 
