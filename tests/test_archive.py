@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def test_first_and_last_seen_follow_the_signature_across_jobs(archive: ErrorArch
     first_seen = dict(zip(frame["job_id"] + "/" + frame["source_id"], frame["first_seen"]))
     assert first_seen["750B/lead-1"] == pd.Timestamp(day1)
     assert first_seen["750B/lead-9"] == pd.Timestamp(day3)
-    with sqlite3.connect(archive.path) as con:
+    with closing(sqlite3.connect(archive.path)) as con:
         row = con.execute("SELECT count, last_seen FROM signatures WHERE source_id = 'lead-1'").fetchone()
     assert row == (2, pd.Timestamp(day3).value)
 
@@ -167,7 +168,7 @@ def test_purge_deletes_old_errors_and_keeps_recent_ones(archive: ErrorArchive) -
     assert list(frame["job_id"]) == ["750R"]
     assert frame["first_seen"].iloc[0] == pd.Timestamp(recent)
     assert archive.purge() == 0
-    with sqlite3.connect(archive.path) as con:
+    with closing(sqlite3.connect(archive.path)) as con:
         assert con.execute("SELECT source_id, count FROM signatures").fetchall() == [("a", 1)]
 
 
@@ -198,15 +199,15 @@ def test_an_older_schema_is_migrated_with_its_rows(tmp_path: Path) -> None:
     con.close()
     with ErrorArchive(path) as arch:
         frame = arch.load()
-        version = arch._con.execute("PRAGMA user_version").fetchone()[0]
-    assert version == SCHEMA_VERSION
+    with closing(sqlite3.connect(path)) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list(frame["source_id"]) == ["lead-7"]
     assert frame["first_seen"].iloc[0] == pd.Timestamp(NOW)
 
 
 def test_an_archive_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con:
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(ArchiveError, match="newer version"):
         ErrorArchive(path)
