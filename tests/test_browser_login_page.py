@@ -6,6 +6,7 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring.backends.fail
 import pytest
@@ -19,6 +20,9 @@ from syncerr_gui.gui.browser_login_page import BrowserLoginPage
 from syncerr_gui.gui.login_dialog import LoginDialog
 from test_oauth_flow import ScriptedBrowser, free_port, start_org
 from test_token_store import MemoryKeyring
+
+if TYPE_CHECKING:
+    from syncerr_gui.demo_org import DemoOrg
 
 # The offscreen platform says so for every shown top-level widget; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

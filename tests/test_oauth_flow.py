@@ -7,9 +7,9 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import TYPE_CHECKING
 
 import pytest
-import requests
 
 from syncerr_gui.core.http_session import make_session
 from syncerr_gui.core.login import LoginError
@@ -17,6 +17,9 @@ from syncerr_gui.core.oauth import (ACCESS_DENIED, STATE_MISMATCH, BrowserLogin,
                                     OAuthRenewal, OAuthTokens, login_with_oauth_tokens)
 from syncerr_gui.core.token_store import TokenStore, org_key
 from test_token_store import MemoryKeyring
+
+if TYPE_CHECKING:
+    from syncerr_gui.demo_org import DemoOrg
 
 
 def free_port() -> int:
