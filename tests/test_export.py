@@ -152,3 +152,14 @@ def test_os_errors_are_described_in_words(code: int, words: str) -> None:
     message = export.describe_os_error(OSError(code, "boom"), Path("out") / "errors.csv")
     assert words in message
     assert "errors.csv" in message
+
+
+def test_the_sync_cancel_token_stops_an_export(tmp_path: Path) -> None:
+    from syncerr_gui.core.sync_types import CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    target = tmp_path / "errors.csv"
+    with pytest.raises(ExportCancelled):
+        export_csv(synthetic_errors(10), target, cancel=token)
+    assert list(tmp_path.iterdir()) == []

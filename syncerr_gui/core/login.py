@@ -184,7 +184,8 @@ def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[s
         body = read_capped(response)
     except requests.RequestException as exc:
         raise LoginError(network_words(exc, host, session), "NETWORK") from None
-    if response.status_code == 401:
+    # Salesforce answers a bad token with 403 "Bad_OAuth_Token" here (401 elsewhere).
+    if response.status_code == 401 or (response.status_code == 403 and b"API_" not in body[:200]):
         raise LoginError("The access token was refused: it has expired or been revoked. "
                          "Get a new one (e.g. `sf org display`) or log in another way.", "INVALID_SESSION_ID")
     if response.status_code == 403:

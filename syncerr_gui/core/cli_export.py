@@ -1,0 +1,238 @@
+"""`main.py export …`: log in, check admin, sync, write the CSV — headless, for scheduled runs.
+
+No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr starting with
+`error:` and a non-zero exit code, never a traceback and never a half-written file:
+2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
+130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
+SF_SECURITY_TOKEN) so they need not appear in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, time, timezone
+from typing import Any, NoReturn, TextIO
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_ADMIN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    """Bad command-line arguments; str() is the one line shown."""
+
+
+class CliFailure(Exception):
+    """A failure already put in words; `code` is the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting (we print one line)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def main(argv: list[str]) -> int:
+    """Run the export; returns the exit code (prints one summary line on success)."""
+    try:
+        args = parse_args(argv)
+    except UsageError as exc:
+        return _fail(f"{exc} (see `main.py export --help`)", EXIT_USAGE)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    _configure_logging(args.verbose)
+    try:
+        with _org_session(args) as session:
+            summary = _run(args, session)
+    except CliFailure as exc:
+        return _fail(str(exc), exc.code)
+    except KeyboardInterrupt:
+        return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback; details in --verbose
+        logger.debug("unexpected failure", exc_info=True)
+        return _fail(_scrub(f"unexpected failure ({type(exc).__name__}): {exc}"), EXIT_FAILED)
+    print(summary)
+    return EXIT_OK
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse and cross-check the arguments; raises UsageError with one line of words."""
+    parser = _Parser(prog="main.py export", description="Export every sync error of an org to a CSV file.")
+    parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
+    parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
+    parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
+    parser.add_argument("--access-token", metavar="TOKEN", help="or set SF_ACCESS_TOKEN")
+    parser.add_argument("--username", metavar="U")
+    parser.add_argument("--password", metavar="P", help="or set SF_PASSWORD")
+    parser.add_argument("--security-token", metavar="T", help="or set SF_SECURITY_TOKEN")
+    parser.add_argument("--domain", metavar="D", default="login",
+                        help="login, test, your My Domain (acme.my) or a login URL")
+    parser.add_argument("--ca-bundle", metavar="PEM", help="CA certificates to trust (inspecting proxy)")
+    parser.add_argument("--since", metavar="ISO-8601", type=parse_since,
+                        help="read jobs finished since then (naive = UTC); default: the last 5 days rule")
+    parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
+    args = parser.parse_args(argv)
+    _fill_from_environment(args)
+    _check_login_choice(args)
+    if args.ca_bundle and not os.path.isfile(args.ca_bundle):
+        raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
+    if os.path.isdir(args.out):
+        raise UsageError(f"--out: {args.out} is a folder; give a file name")
+    return args
+
+
+def parse_since(text: str) -> datetime:
+    """ISO 8601 date or date-time, with or without offset (naive = UTC) -> aware UTC."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time(), tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 date or date-time: {text!r} (e.g. 2026-11-20 or 2026-11-20T14:00:00+01:00)"
+        ) from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def _fill_from_environment(args: argparse.Namespace) -> None:
+    for attr, name in (("access_token", "SF_ACCESS_TOKEN"), ("password", "SF_PASSWORD"),
+                       ("security_token", "SF_SECURITY_TOKEN")):
+        if not getattr(args, attr):
+            setattr(args, attr, os.environ.get(name) or None)
+
+
+def _check_login_choice(args: argparse.Namespace) -> None:
+    ways = [name for name, chosen in (("--demo", args.demo), ("--instance-url", args.instance_url),
+                                      ("--username", args.username)) if chosen]
+    if not ways:
+        raise UsageError("choose how to log in: --demo, --instance-url with --access-token, "
+                         "or --username with --password")
+    if len(ways) > 1:
+        raise UsageError(f"choose one way to log in, not {' and '.join(ways)}")
+    if args.instance_url and not args.access_token:
+        raise UsageError("--instance-url needs --access-token (or SF_ACCESS_TOKEN)")
+    if args.username and not args.password:
+        raise UsageError("--username needs --password (or SF_PASSWORD)")
+
+
+@contextlib.contextmanager
+def _org_session(args: argparse.Namespace) -> Iterator[Any]:
+    """The logged-in OrgSession (a demo org runs for the duration of the block)."""
+    from syncerr_gui.core.login import LoginError, login_with_password, login_with_token
+
+    try:
+        if args.demo:
+            from syncerr_gui.demo_org import DemoOrg
+            from syncerr_gui.demo_org.connect import demo_session
+
+            with DemoOrg() as org:
+                yield demo_session(org)
+            return
+        if args.instance_url:
+            session = login_with_token(args.instance_url, args.access_token, ca_bundle=args.ca_bundle)
+        else:
+            session = login_with_password(args.username, args.password, args.security_token or "",
+                                          domain=args.domain, ca_bundle=args.ca_bundle)
+    except LoginError as exc:
+        raise CliFailure(f"login failed: {exc}") from None
+    yield session
+
+
+def _run(args: argparse.Namespace, session: Any) -> str:
+    """Admin check, sync, problems on stderr, CSV; returns the summary line."""
+    from syncerr_gui.core.export import ExportError, export_csv
+    from syncerr_gui.core.login import LoginError
+    from syncerr_gui.core.permissions import check_admin
+    from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
+
+    try:
+        check = check_admin(session)
+    except LoginError as exc:
+        raise CliFailure(f"login failed: {exc}") from None
+    if not check.is_admin:
+        raise CliFailure(check.message(), EXIT_NOT_ADMIN)
+    frame = _sync(session, args.since)
+    try:
+        rows = export_csv(frame, args.out)
+    except ExportError as exc:
+        raise CliFailure(str(exc)) from None
+    levels = frame["failed_on"].astype(str).value_counts()
+    return (f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
+            f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {args.out}")
+
+
+def _sync(session: Any, since: datetime | None) -> Any:
+    """Run the engine; each unreadable job is a warning, a whole-sync failure an error."""
+    from syncerr_gui.core.engine import SyncEngine, SyncError, SyncOptions
+    from syncerr_gui.core.sync_types import CancelToken
+
+    engine = SyncEngine(session.sf, reauthenticate=session.reauthenticate)
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = engine.run(SyncOptions(since=since), progress, CancelToken())
+    except SyncError as exc:
+        raise CliFailure(_scrub(str(exc))) from None
+    finally:
+        if progress is not None:
+            progress.finish()
+    for problem in result.problems:
+        sys.stderr.write(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}") + "\n")
+    return result.frame
+
+
+class _Progress:
+    """One self-overwriting progress line on a terminal (called from worker threads)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = False
+
+    def __call__(self, progress: Any) -> None:
+        self._stream.write(f"\r{progress.phase}: {progress.jobs_done}/{progress.jobs_total} jobs, "
+                           f"{progress.rows} errors\x1b[K")
+        self._stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Quiet by default (stderr carries only warnings and the error line); scrubbed when verbose."""
+    root = logging.getLogger()
+    if verbose:
+        handler: logging.Handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.setLevel(logging.INFO)
+    else:
+        handler = logging.NullHandler()
+    root.addHandler(handler)
+    from syncerr_gui.core.redaction import install_redaction
+
+    install_redaction(handler)
+
+
+def _scrub(text: str) -> str:
+    from syncerr_gui.core.redaction import scrub
+
+    return " ".join(scrub(text).split())
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    return code
