@@ -231,3 +231,10 @@ def test_one_archive_per_org_whatever_the_id_length(tmp_path: Path) -> None:
         assert arch.error_count() == 10
     with pytest.raises(ValueError):
         ErrorArchive.for_org("../../etc/passwd", data_dir=tmp_path)
+
+
+def test_a_file_that_is_not_an_archive_is_reported_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "org.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(ArchiveError, match="cannot be opened"):
+        ErrorArchive(path)

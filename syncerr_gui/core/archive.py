@@ -86,20 +86,18 @@ class ErrorArchive:
         """Delete errors whose `failed_at` is older than `retention_days`; returns how many."""
         cutoff = to_ns(datetime.now(timezone.utc) - timedelta(days=retention_days))
         with self._lock:
-            generation, rows = self._state()
             with self._transaction():
+                generation, rows = self._state()
                 deleted = self._con.execute("DELETE FROM errors WHERE failed_at < ?", (cutoff,)).rowcount
                 self._con.execute("DELETE FROM jobs WHERE modstamp_at < ?", (cutoff,))
                 self._con.execute("DELETE FROM syncs WHERE started_at < ?", (cutoff,))
                 if deleted:
                     _rebuild_signatures(self._con)
-                    new_generation = bump_generation(self._con)
-            if deleted:
-                old = self._snapshot.read(generation, rows)
-                if old is not None:
-                    keep = ~(old["failed_at"] < pd.Timestamp(cutoff, tz="UTC")).to_numpy()
-                    self._write_snapshot(with_first_seen(old.loc[keep].reset_index(drop=True)),
-                                         new_generation)
+                    bump_generation(self._con)
+            old = self._snapshot.read(generation, rows) if deleted else None
+            if old is not None:  # else the next load rebuilds it from SQLite
+                keep = ~(old["failed_at"] < pd.Timestamp(cutoff, tz="UTC")).to_numpy()
+                self._write_snapshot(with_first_seen(old.loc[keep].reset_index(drop=True)), generation + 1)
         logger.info("Purged %d archived errors older than %d days", deleted, retention_days)
         return deleted
 
@@ -182,15 +180,18 @@ class ErrorArchive:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         is_new = not path.exists()
+        con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         try:
-            con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
-            con.execute("PRAGMA cache_size = -65536")
+            con.execute("PRAGMA cache_size = -65536")  # 64 MiB: big stores spill less
             con.execute("PRAGMA temp_store = MEMORY")
             migrate(con)
-        except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"The error archive {path.name} cannot be opened: {exc}.") from exc
+        except BaseException as exc:
+            con.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise ArchiveError(f"The error archive {path.name} cannot be opened: {exc}.") from exc
+            raise
         if is_new and os.name == "posix":
             os.chmod(path, 0o600)
         return con
