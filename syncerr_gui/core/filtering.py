@@ -33,6 +33,7 @@ _SEP = "\x1f"                      # between fields and after each row: a query 
 _FIND_CAP = 50_000                 # past this many hits, one vectorised pass beats a find loop
 _REFINE_FRACTION = 8               # refine inside earlier hits when they are < 1/8 of the rows
 _PROBE = 2_000                     # hits between checks of the projected total
+_INDEX_CHUNK = 65_536               # rows lower-cased per step while building the search buffer
 _NAT = np.iinfo(np.int64).min      # NaT as int64
 
 
@@ -143,18 +144,28 @@ class _SearchIndex:
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        parts = [_arrow_text(frame[c]) for c in SEARCH_TEXT_COLUMNS]
-        parts.append(_empty_strings(len(frame)))    # a trailing separator ends every row
-        joined = pc.binary_join_element_wise(*parts, pa.scalar(_SEP, pa.large_string()))
-        low = pc.utf8_lower(joined)
-        low = low.combine_chunks() if isinstance(low, pa.ChunkedArray) else low
-        _, offsets, data = low.buffers()
-        self.offsets = np.frombuffer(offsets, np.int64)[low.offset: low.offset + len(low) + 1].copy()
-        self.data = data.to_pybytes() if data is not None else b""
+        texts = [_arrow_text(frame[c]) for c in SEARCH_TEXT_COLUMNS]
         self.rows = len(frame)
+        self.offsets = np.zeros(self.rows + 1, dtype=np.int64)
+        self.data = bytearray()
+        # In slices, appended to one growing buffer: peak memory stays near the buffer's size.
+        for start in range(0, self.rows, _INDEX_CHUNK):
+            self._append(start, [t.slice(start, _INDEX_CHUNK) for t in texts])
+        pa.default_memory_pool().release_unused()
         self._array = pa.LargeStringArray.from_buffers(
             self.rows, pa.py_buffer(self.offsets), pa.py_buffer(self.data))
         self._last: tuple[str, np.ndarray] | None = None
+
+    def _append(self, start: int, parts: list[Any]) -> None:
+        parts.append(_empty_strings(len(parts[0])))    # a trailing separator ends every row
+        low = pc.utf8_lower(pc.binary_join_element_wise(*parts, pa.scalar(_SEP, pa.large_string())))
+        low = low.combine_chunks() if isinstance(low, pa.ChunkedArray) else low
+        _, offsets_buffer, data_buffer = low.buffers()
+        offsets = np.frombuffer(offsets_buffer, np.int64)[low.offset: low.offset + len(low) + 1]
+        base = len(self.data)
+        self.offsets[start: start + len(low) + 1] = offsets - offsets[0] + base
+        if data_buffer is not None:
+            self.data += memoryview(data_buffer)[int(offsets[0]): int(offsets[-1])]
 
     def find(self, query: str) -> np.ndarray:
         """Sorted frame positions whose searched text contains `query` (already lower-cased)."""

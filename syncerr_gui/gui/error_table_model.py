@@ -35,6 +35,13 @@ _CACHED_BLOCKS = 96                             # ~12k formatted rows kept
 _OFFSET_BUCKET_S = 900                          # zone offsets change on quarter hours at most
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 _AnyIndex = QModelIndex | QPersistentModelIndex
+# Plain ints: the view passes roles as int, and enum comparisons cost ~1 µs each in data().
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_SERVED = frozenset({_TOOLTIP, _FONT, _BACKGROUND, int(ROW_KEY_ROLE), int(SORT_ROLE)})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class _LocalClock:
@@ -183,14 +190,14 @@ class ErrorTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._row(index.row())[index.column()]
-        return self._other_role(index, role) if index.isValid() else None
+        if role not in _SERVED or not index.isValid():
+            return None
+        return self._other_role(index, int(role))
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header click: stable sort by `column` (-1: back to frame order); selection follows."""
@@ -281,11 +288,11 @@ class ErrorTableModel(QAbstractTableModel):
             return int(self._view.visible[row])
         if role == SORT_ROLE:
             return self._native(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_MESSAGE:
+        if role == _TOOLTIP and column == COL_MESSAGE:
             return self._text["message"][int(self._view.visible[row])].as_py()
-        if role == Qt.ItemDataRole.FontRole and self._is_job_level(row):
+        if role == _FONT and self._is_job_level(row):
             return self._bold
-        if role == Qt.ItemDataRole.BackgroundRole and column == COL_FAILED_ON and self._is_job_level(row):
+        if role == _BACKGROUND and column == COL_FAILED_ON and self._is_job_level(row):
             return self._job_tint
         return None
 

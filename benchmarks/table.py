@@ -1,0 +1,184 @@
+"""Table benchmark: load, filter, sort and search a synthetic error frame in a real QTableView.
+
+    python benchmarks/table.py --rows 1000000 --json
+    python benchmarks/table.py --peer [PATH]       # also the textbook Qt peer, both at 200,000 rows
+
+Each figure includes the view's repaint of a 1280x800 table. Sorts and searches are
+reported twice: the first time a column/search is used in a frame (`*_cold_s`, it builds
+the cached keys / search buffer; the app builds them in a background thread right after
+load) and once cached (`sort_s`, `search_s`). `peak_rss_mb` is the whole process, incl.
+generating the synthetic frame; on Linux `peak_rss_table_mb` is the peak from
+the moment the frame exists (what loading, filtering, sorting and searching add).
+The last line printed is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pyarrow as pa  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+from syncerr_gui.core.filtering import ErrorFilter, ErrorView  # noqa: E402
+from syncerr_gui.core.schema import JOB_LEVEL  # noqa: E402
+from syncerr_gui.core.synthetic import synthetic_errors  # noqa: E402
+from syncerr_gui.gui.columns import TABLE_COLUMNS  # noqa: E402
+from syncerr_gui.gui.error_table_model import ErrorTableModel  # noqa: E402
+
+logger = logging.getLogger(__name__)
+PEER_ROWS = 200_000
+DEFAULT_PEER = REPO.parent / "shared" / "bench" / "naive_qt_peer.py"
+SEARCH_WORD = "#12"        # in ~1.1% of synthetic rows at 1M ("… #12", "#120…", "#12xxxx")
+COLD_SEARCH_WORD = "#34"
+
+
+class TableBench:
+    """One table in one offscreen window; every step timed up to a synchronous repaint."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.model = ErrorTableModel(warm_up=False, zone=None)   # no background work skews timings
+        self.view = QTableView()
+        self.view.setWordWrap(False)
+        self.view.resize(1280, 800)
+        self.view.setModel(self.model)
+        self.view.show()
+        self.app.processEvents()
+
+    def timed(self, step: Any) -> float:
+        start = time.perf_counter()
+        step()
+        self.app.processEvents()
+        self.view.viewport().repaint()
+        return time.perf_counter() - start
+
+    def sort_all(self) -> tuple[float, str]:
+        """Sort by every column once (ascending); the slowest and its header."""
+        times = {c.header: self.timed(lambda i=i: self.model.sort(i, Qt.SortOrder.AscendingOrder))
+                 for i, c in enumerate(TABLE_COLUMNS)}
+        slowest = max(times, key=times.__getitem__)
+        return times[slowest], slowest
+
+
+def measure(rows: int) -> dict[str, Any]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    start = time.perf_counter()
+    frame = synthetic_errors(rows)
+    synth_s = time.perf_counter() - start
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    generator_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before_table = _reset_peak_rss()
+    bench = TableBench(app)
+    result: dict[str, Any] = {"rows": rows, "synthetic_s": synth_s}
+    result["load_s"] = bench.timed(lambda: bench.model.set_frame(frame))
+    result["filter_s"] = bench.timed(lambda: bench.model.set_filter(ErrorFilter(levels=frozenset({JOB_LEVEL}))))
+    result["filtered_rows"] = bench.model.shown_count
+    bench.timed(lambda: bench.model.set_filter(ErrorFilter()))
+    result["sort_cold_s"], result["sort_cold_slowest_column"] = bench.sort_all()
+    result["sort_s"], result["sort_slowest_column"] = bench.sort_all()
+    bench.timed(lambda: bench.model.sort(-1, Qt.SortOrder.AscendingOrder))
+    result["search_cold_s"] = bench.timed(lambda: bench.model.set_filter(ErrorFilter(text=COLD_SEARCH_WORD)))
+    result["search_s"] = bench.timed(lambda: bench.model.set_filter(ErrorFilter(text=SEARCH_WORD)))
+    result["search_rows"] = bench.model.shown_count
+    result["scroll_s"] = bench.timed(lambda: _scroll(bench))
+    table_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = max(generator_peak, table_peak)
+    if rss_before_table is not None:   # peak since the frame existed: the table's own share
+        result["rss_with_frame_mb"] = rss_before_table
+        result["peak_rss_table_mb"] = table_peak
+    start = time.perf_counter()
+    ErrorView(frame).warm_up()
+    result["background_warm_up_s"] = time.perf_counter() - start
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()}
+
+
+def _status_mb(key: str) -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _reset_peak_rss() -> float | None:
+    """Linux: restart the peak-RSS count (VmHWM), so the generator's own peak is left out."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")
+    except OSError:
+        return None
+    return _status_mb("VmRSS")
+
+
+def _scroll(bench: TableBench) -> None:
+    """Page down 50 times (new rows formatted on each page)."""
+    bar = bench.view.verticalScrollBar()
+    for _ in range(50):
+        bar.setValue(bar.value() + bar.pageStep())
+        bench.app.processEvents()
+        bench.view.viewport().repaint()
+
+
+def run_json(command: list[str]) -> dict[str, Any]:
+    """Run a benchmark process and return its last line as JSON."""
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[1]} failed ({done.returncode}): {done.stderr[-1500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def compare_with_peer(peer: Path) -> dict[str, Any] | None:
+    """Peer and ours at PEER_ROWS, each in its own process; ratios peer / ours."""
+    if not peer.is_file():
+        print(f"note: peer benchmark not found at {peer}; skipped", file=sys.stderr)
+        return None
+    theirs = run_json([sys.executable, str(peer), str(PEER_ROWS)])
+    ours = run_json([sys.executable, str(Path(__file__).resolve()), "--rows", str(PEER_ROWS), "--json"])
+    ratios = {"load": theirs["build_s"] / ours["load_s"], "filter": theirs["filter_s"] / ours["filter_s"],
+              "sort": theirs["sort_s"] / ours["sort_s"], "sort_vs_our_cold": theirs["sort_s"] / ours["sort_cold_s"]}
+    return {"rows": PEER_ROWS, "peer": theirs, "ours": ours,
+            "speedup": {k: round(v, 1) for k, v in ratios.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--peer", nargs="?", const=str(DEFAULT_PEER), default=None, metavar="PATH",
+                        help="also run the peer benchmark at 200,000 rows (default path: %(const)s)")
+    args = parser.parse_args(argv)
+    result = measure(args.rows)
+    if args.peer:
+        result["peer_comparison"] = compare_with_peer(Path(args.peer))
+    if not args.json:
+        for key, value in result.items():
+            if key != "peer_comparison":
+                print(f"{key:>26}: {value}")
+        if result.get("peer_comparison"):
+            print(f"{'speedup vs peer':>26}: {result['peer_comparison']['speedup']}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
