@@ -21,7 +21,7 @@ from syncerr_gui.gui.problems_dialog import ProblemsDialog
 from syncerr_gui.gui.status_bar import StatusBar
 
 # The offscreen platform says this whenever any QMainWindow is shown; it is not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 
 INSTANCE = "https://acme.my.salesforce.com"
 

@@ -153,7 +153,12 @@ class MainWindow(QMainWindow):
         """Show the rows `flt` lets through and remember it."""
         self.model.set_filter(flt)
         self.settings.save_filter(flt.to_dict())
+        self._refresh_choices()
         self._update_actions()
+
+    def _refresh_choices(self) -> None:
+        """Counts beside each error type / object, under every other part of the filter."""
+        self.filter_dock.set_choices(self.model.counts("error_type"), self.model.counts("object"))
 
     # --- login / logout -------------------------------------------------------------------------
     def show_login(self) -> LoginDialog:
@@ -264,7 +269,7 @@ class MainWindow(QMainWindow):
     def _show_frame(self, frame: Any) -> None:
         self.frame = frame
         self.model.set_frame(frame)
-        self.filter_dock.set_choices(_counts(frame, "error_type"), _counts(frame, "object"))
+        self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
 
@@ -332,11 +337,6 @@ class MainWindow(QMainWindow):
         for worker in self._old_workers:
             worker.wait(5000)
         super().closeEvent(event)
-
-
-def _counts(frame: Any, column: str) -> dict[str, int]:
-    counts = frame[column].value_counts()
-    return {str(k): int(v) for k, v in counts.items() if v > 0}
 
 
 def about_text() -> str:

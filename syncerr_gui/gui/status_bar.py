@@ -40,9 +40,9 @@ class StatusBar(QStatusBar):
         self.org_label = self._label("orgLabel")
         self.sync_label = self._label("lastSyncLabel")
         self.api_label = self._label("apiUsageLabel")
-        for widget in (self.counts_label, self.problems_label, self.progress, self.cancel_button):
-            self.addWidget(widget)
-        for widget in (self.org_label, self.sync_label, self.api_label):
+        # All permanent: showMessage() hides normal widgets, and the counts and Cancel must stay.
+        for widget in (self.counts_label, self.problems_label, self.progress, self.cancel_button,
+                       self.org_label, self.sync_label, self.api_label):
             self.addPermanentWidget(widget)
         self.set_counts(0, 0)
 
