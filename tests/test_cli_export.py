@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from syncerr_gui.core.cli_export import parse_since
+from syncerr_gui.core.export import export_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +35,10 @@ def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
 def _read(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def _sorted_rows(path: Path) -> list[tuple[str, ...]]:
+    return sorted(tuple(row.values()) for row in _read(path))
 
 
 def test_demo_export_writes_both_levels_with_ids(tmp_path: Path) -> None:
@@ -144,3 +149,36 @@ def test_since_accepts_dates_and_offsets() -> None:
     assert parse_since("2026-11-20T14:00:00").isoformat() == "2026-11-20T14:00:00+00:00"
     assert parse_since("2026-11-20T14:00:00+01:00").isoformat() == "2026-11-20T13:00:00+00:00"
     assert parse_since("2026-11-20T14:00:00Z").isoformat() == "2026-11-20T14:00:00+00:00"
+
+
+def test_session_expiring_mid_sync_is_one_line_and_no_file(tmp_path: Path) -> None:
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=4)
+    out = tmp_path / "errors.csv"
+    with DemoOrg(config) as org:
+        result = _run("--instance-url", org.instance_url, "--ca-bundle", str(org.ca_path), "--out", str(out),
+                      env={"SF_ACCESS_TOKEN": org.admin.access_token})
+    assert result.returncode == 1
+    line = _one_error_line(result)
+    assert "expired" in line.lower() or "log in again" in line.lower()
+    assert org.admin.access_token not in line
+    assert not out.exists()
+
+
+def test_password_login_renews_a_dying_session_and_finishes(tmp_path: Path) -> None:
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=12)
+    out = tmp_path / "errors.csv"
+    with DemoOrg(config) as org:
+        result = _run("--username", org.admin.username, "--domain", org.instance_url, "--since", "2000-01-01",
+                      "--ca-bundle", str(org.ca_path), "--out", str(out),
+                      env={"SF_PASSWORD": org.admin.password, "SF_SECURITY_TOKEN": org.admin.security_token})
+        truth_csv = tmp_path / "truth.csv"
+        expected = export_csv(org.truth.errors(), truth_csv)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith(f"Wrote {expected} errors")
+    # The sync's row order is not the truth's; the rows themselves must be the same.
+    assert _sorted_rows(out) == _sorted_rows(truth_csv)

@@ -146,3 +146,25 @@ def test_instance_named_by_a_login_answer_must_be_salesforce_or_the_login_host()
                                  ("acme.my.salesforce.com:8443", "https://acme.my.salesforce.com:8443/x")]:
         with pytest.raises(LoginError, match="refused"):
             trusted_instance_origin(instance, server_url, "https://127.0.0.1:8443")
+
+
+def test_password_session_logs_in_again_after_expiry(fresh_org) -> None:
+    session = demo_session(fresh_org, via_password=True)
+    old = session.sf.session_id
+    fresh_org.expire_sessions()
+    new = session.reauthenticate()
+    assert new != old
+    assert session.sf.query("SELECT Id FROM AsyncApexJob LIMIT 1")["totalSize"] >= 0
+
+
+def test_timeouts_name_the_host_and_the_wait() -> None:
+    import requests
+
+    from syncerr_gui.core.http_session import make_session
+    from syncerr_gui.core.login import network_words
+
+    session = make_session(timeout=(5.0, 30.0))
+    assert network_words(requests.exceptions.ConnectTimeout(), "acme.my.salesforce.com", session) == \
+        "acme.my.salesforce.com did not answer within 5 s."
+    assert network_words(requests.exceptions.ReadTimeout(), "acme.my.salesforce.com", session) == \
+        "acme.my.salesforce.com did not answer within 30 s."

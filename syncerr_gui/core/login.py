@@ -88,8 +88,6 @@ class OrgSession:
         return (f"OrgSession(instance_url={self.instance_url!r}, user_id={self.user_id!r}, "
                 f"org_id={self.org_id!r}, username={self.username!r}, kind={self.kind!r})")
 
-    __str__ = __repr__
-
     def set_access_token(self, token: str) -> None:
         """Use a fresh token (after re-authentication) for every later request of `sf`."""
         self.sf.session_id = token
