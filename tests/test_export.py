@@ -163,3 +163,28 @@ def test_the_sync_cancel_token_stops_an_export(tmp_path: Path) -> None:
     with pytest.raises(ExportCancelled):
         export_csv(synthetic_errors(10), target, cancel=token)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_failure_midway_leaves_no_half_file(tmp_path: Path) -> None:
+    """A file-size limit makes the disk refuse writes part-way, as a full disk would."""
+    import subprocess
+    import sys
+
+    script = (
+        "import resource, signal, sys\n"
+        "from syncerr_gui.core.export import ExportError, export_csv\n"
+        "from syncerr_gui.core.synthetic import synthetic_errors\n"
+        "frame = synthetic_errors(20000)\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (200000, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    export_csv(frame, sys.argv[1])\n"
+        "except ExportError as exc:\n"
+        "    print(exc)\n"
+    )
+    target = tmp_path / "errors.csv"
+    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True,
+                            timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert result.stdout.strip() == (f"The file is too large for this disk or its size limit: "
+                                     f"could not write {target}."), result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -105,6 +105,8 @@ def describe_os_error(exc: OSError, target: Path) -> str:
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return f"The disk is full: could not write {target} ({reason})."
+    if exc.errno == errno.EFBIG:
+        return f"The file is too large for this disk or its size limit: could not write {target}."
     if exc.errno in (errno.EACCES, errno.EPERM):
         return f"Permission denied: cannot write {target} in the folder {folder} ({reason})."
     if exc.errno == errno.EROFS:
