@@ -16,9 +16,9 @@ from typing import Any
 import pandas as pd
 
 from syncerr_gui.core.org_client import OrgClient
-from syncerr_gui.core.results_csv import input_rows_json, occurrence_keys, read_result_csv
+from syncerr_gui.core.results_csv import arrow_text, input_rows_arrow, read_result_csv
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_BULK2
-from syncerr_gui.core.sf_error import leading_identifier, split_errors
+from syncerr_gui.core.sf_error import leading_identifier
 from syncerr_gui.core.sync_types import FramePart, JobOutcome, JobSummary, RequestFailed
 
 logger = logging.getLogger(__name__)
@@ -98,16 +98,18 @@ def job_level_part(shared: dict[str, Any], message: str | None, state: str, row_
 def record_part(shared: dict[str, Any], errors: pd.Series, ids: pd.Series, inputs: pd.DataFrame,
                 external_id: str, source_id_columns: Sequence[str], row_keys: pd.Series | None,
                 batch_id: str = "") -> FramePart:
-    """Record-level rows from aligned error texts, record ids and input rows (vectorised)."""
-    split = split_errors(errors)
-    input_row = input_rows_json(inputs, list(inputs.columns))
-    if row_keys is None:
-        row_keys = occurrence_keys(errors, input_row)
-    return FramePart(len(errors), {
-        **shared, "failed_on": RECORD_LEVEL, "error_type": split.error_type, "message": split.message,
-        "fields": split.fields, "salesforce_id": ids, "input_row": input_row, "batch_id": batch_id,
-        "source_id": source_ids(inputs, external_id, source_id_columns), "row_key": row_keys,
-    })
+    """Record-level rows from aligned error texts, record ids and input rows.
+
+    The error texts are split (and row keys hashed, when not given) for all jobs at once
+    by the engine's assembler.
+    """
+    source_id = source_ids(inputs, external_id, source_id_columns)
+    values = {**shared, "failed_on": RECORD_LEVEL, "salesforce_id": arrow_text(ids), "batch_id": batch_id,
+              "input_row": input_rows_arrow(inputs, list(inputs.columns)),
+              "source_id": arrow_text(source_id) if isinstance(source_id, pd.Series) else source_id}
+    if row_keys is not None:
+        values["row_key"] = arrow_text(row_keys)
+    return FramePart(len(errors), values, errors=arrow_text(errors))
 
 
 def source_ids(inputs: pd.DataFrame, external_id: str, candidates: Sequence[str]) -> pd.Series | str:

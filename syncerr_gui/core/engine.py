@@ -9,14 +9,16 @@ for a stuck download (its worker ends on its own timeout).
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import simple_salesforce
 
 from syncerr_gui.core.apex import ApexReader
@@ -28,6 +30,8 @@ from syncerr_gui.core.sync_types import (DEFAULT_SOURCE_ID_COLUMNS, PHASE_DONE, 
                                          PHASE_READING, CancelToken, FramePart, JobOutcome, JobSummary,
                                          RequestFailed, SessionExpired, SyncCancelled, SyncError,
                                          SyncOptions, SyncProblem, SyncProgress, SyncResult)
+from syncerr_gui.core.results_csv import arrow_text, occurrence_keys
+from syncerr_gui.core.sf_error import split_error_array
 from syncerr_gui.core.time_window import as_utc, default_since
 
 logger = logging.getLogger(__name__)
@@ -37,6 +41,7 @@ __all__ = ["DEFAULT_SOURCE_ID_COLUMNS", "CancelToken", "JobSummary", "SessionExp
 
 POLL_SECONDS = 0.1
 BulkReader = Bulk2Reader | Bulk1Reader
+_Handler = Callable[[Future[Any], tuple[str, str]], None]
 
 
 class SyncEngine:
@@ -73,14 +78,15 @@ class _Run:
         self.jobs: dict[tuple[str, str], JobSummary] = {}
         self.done = self.total = self.rows = 0
         self.pool = ThreadPoolExecutor(max(1, options.max_workers), thread_name_prefix="sync")
-        self.pending: dict[Future[Any], tuple[str, str]] = {}
+        self.pending: dict[Future[Any], tuple[tuple[str, str], _Handler]] = {}
+        self.finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
 
     def execute(self) -> SyncResult:
         try:
             self._report(PHASE_LISTING)
             self._list_and_submit()
             self._report(PHASE_READING)
-            self._drain(self._job_done)
+            self._drain(lambda: not self.pending)
         except SyncCancelled:
             return self._result(cancelled=True)
         except SyncError as exc:
@@ -102,9 +108,8 @@ class _Run:
             readers.append(Bulk1Reader(self.client, columns))
         if SOURCE_APEX in sources:
             self._submit(ApexReader(self.client).read, (SOURCE_APEX, ""), self.since, self.until)
-        listings = {self.pool.submit(r.list_jobs): r for r in readers}
-        self.pending.update({f: (r.source, "") for f, r in listings.items()})
-        self._drain(self._listing_done, only=set(listings))
+        listings = {self._start(r.list_jobs, (r.source, ""), self._listing_done): r for r in readers}
+        self._drain(lambda: not any(f in self.pending for f in listings))
         for future, reader in listings.items():
             self._submit_jobs(reader, future.result())
 
@@ -120,21 +125,27 @@ class _Run:
                 self._submit(reader.read_job, (reader.source, summary.job_id), job)
 
     def _submit(self, fn: Callable[..., JobOutcome], key: tuple[str, str], *args: Any) -> None:
-        self.pending[self.pool.submit(fn, *args)] = key
+        """Queue one job read; it counts towards the progress total."""
+        self._start(fn, key, self._job_done, *args)
         self.total += 1
 
-    def _drain(self, handle: Callable[[Future[Any], tuple[str, str]], None],
-               only: set[Future[Any]] | None = None) -> None:
-        """Wait for futures in short slices so that cancel is seen within a fraction of a second."""
-        while True:
-            waiting = [f for f in self.pending if only is None or f in only]
-            if not waiting:
-                return
+    def _start(self, fn: Callable[..., Any], key: tuple[str, str], handler: _Handler, *args: Any) -> Future[Any]:
+        future = self.pool.submit(fn, *args)
+        self.pending[future] = (key, handler)
+        future.add_done_callback(self.finished.put)
+        return future
+
+    def _drain(self, until: Callable[[], bool]) -> None:
+        """Handle finished work as it arrives, waking every fraction of a second to see cancel."""
+        while not until():
             self.cancel.raise_if_cancelled()
-            finished, _ = wait(waiting, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            try:
+                future = self.finished.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                continue
             self.cancel.raise_if_cancelled()
-            for future in finished:
-                handle(future, self.pending.pop(future))
+            key, handler = self.pending.pop(future)
+            handler(future, key)
 
     def _listing_done(self, future: Future[Any], key: tuple[str, str]) -> None:
         exc = future.exception()
@@ -184,21 +195,68 @@ def _reason(exc: BaseException) -> str:
 
 
 def assemble_frame(parts: list[FramePart]) -> pd.DataFrame:
-    """The error frame of all parts, built once: constants repeated, text columns joined in Arrow."""
+    """The error frame of all parts, built once.
+
+    Error texts of every record part are split in one vectorised pass; per-part constants
+    are repeated with one `take`; text columns are joined as Arrow chunks (no copies).
+    """
     parts = [p for p in parts if p.length]
     lengths = np.array([p.length for p in parts], dtype=np.int64)
-    columns: dict[str, Any] = {}
-    for name in COLUMNS:
-        values = [p.values.get(name, "") for p in parts]
+    columns: dict[str, Any] = {name: [p.values.get(name, "") for p in parts] for name in COLUMNS}
+    _split_all_errors(parts, columns)
+    frame: dict[str, Any] = {}
+    for name, values in columns.items():
         if name in TIME_COLUMNS:
-            columns[name] = _join_times(values, lengths)
-        elif not any(isinstance(v, pd.Series) for v in values):
-            columns[name] = np.repeat(np.array(values, dtype=object), lengths)
+            frame[name] = _join_times(values, lengths)
         else:
-            chunks = [pa.array(v.astype("str").fillna(""), pa.large_string()) if isinstance(v, pd.Series)
-                      else pa.array([v] * n, pa.large_string()) for v, n in zip(values, lengths.tolist())]
-            columns[name] = pd.Series(pd.array(pa.chunked_array(chunks, pa.large_string()), dtype="str"))
-    return make_frame(columns, length=int(lengths.sum()))
+            frame[name] = _join_text(values, lengths)
+    return make_frame(frame, length=int(lengths.sum()))
+
+
+def _split_all_errors(parts: list[FramePart], columns: dict[str, list[Any]]) -> None:
+    """Fill error_type/message/fields (and missing row keys) of record parts from their errors."""
+    marked = [i for i, p in enumerate(parts) if p.errors is not None]
+    if not marked:
+        return
+    errors = pa.chunked_array([parts[i].errors for i in marked], pa.large_string()).combine_chunks()
+    split = split_error_array(errors)
+    keyless = [i for i in marked if "row_key" not in parts[i].values]
+    keys = _row_keys(parts, keyless)
+    offset = 0
+    for i in marked:
+        n = parts[i].length
+        for name, array in zip(("error_type", "message", "fields"), split):
+            columns[name][i] = array.slice(offset, n)
+        offset += n
+    offset = 0
+    for i in keyless:
+        columns["row_key"][i] = keys.slice(offset, parts[i].length)
+        offset += parts[i].length
+
+
+def _row_keys(parts: list[FramePart], indices: list[int]) -> pa.Array:
+    """Hash-and-counter row keys of the given parts (counted per part), all at once."""
+    if not indices:
+        return pa.array([], pa.large_string())
+    def text(arrays: list[pa.Array]) -> pd.Series:
+        return pd.Series(pd.array(pa.chunked_array(arrays, pa.large_string()), dtype="str"))
+    errors = text([parts[i].errors for i in indices])
+    inputs = text([parts[i].values["input_row"] for i in indices])
+    owner = pd.Series(np.repeat(np.arange(len(indices)), [parts[i].length for i in indices]))
+    return arrow_text(occurrence_keys(errors, inputs, group=owner))
+
+
+def _join_text(values: list[Any], lengths: np.ndarray) -> pd.Series:
+    """One str column from per-part arrays/Series or constants."""
+    if not any(isinstance(v, pa.Array | pd.Series) for v in values):
+        owners = np.repeat(np.arange(len(values)), lengths)
+        table = pa.array([str(v) for v in values], pa.large_string())
+        return pd.Series(pd.array(pc.take(table, owners), dtype="str"))
+    chunks = [v if isinstance(v, pa.Array) else arrow_text(v) if isinstance(v, pd.Series)
+              else pa.repeat(pa.scalar(str(v), pa.large_string()), n) for v, n in zip(values, lengths.tolist())]
+    # One contiguous array: later filters and sorts are faster than over a thousand chunks.
+    joined = pa.chunked_array(chunks, pa.large_string()).combine_chunks()
+    return pd.Series(pd.array(joined, dtype="str"))
 
 
 def _join_times(values: list[Any], lengths: np.ndarray) -> pd.Series:
@@ -206,11 +264,13 @@ def _join_times(values: list[Any], lengths: np.ndarray) -> pd.Series:
     chunks = []
     for value, n in zip(values, lengths.tolist()):
         if isinstance(value, pd.Series):
-            chunks.append(pd.to_datetime(value, utc=True, errors="coerce").to_numpy("datetime64[ns]"))
+            chunks.append(pd.to_datetime(value, utc=True, errors="coerce").dt.tz_localize(None)
+                          .to_numpy("datetime64[ns]"))
         else:
-            stamp = pd.Timestamp(value) if value not in ("", None) else pd.NaT
-            moment = stamp.tz_convert("UTC").tz_localize(None) if stamp is not pd.NaT and stamp.tzinfo else stamp
-            chunks.append(np.full(n, np.datetime64(moment, "ns") if moment is not pd.NaT else np.datetime64("NaT"),
+            stamp = pd.Timestamp(value) if value not in ("", None) and value is not pd.NaT else pd.NaT
+            if stamp is not pd.NaT and stamp.tzinfo is not None:
+                stamp = stamp.tz_convert("UTC").tz_localize(None)
+            chunks.append(np.full(n, np.datetime64("NaT") if stamp is pd.NaT else stamp.to_datetime64(),
                                   dtype="datetime64[ns]"))
     joined = np.concatenate(chunks) if chunks else np.array([], dtype="datetime64[ns]")
     return pd.Series(pd.to_datetime(joined, utc=True))

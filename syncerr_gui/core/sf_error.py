@@ -38,7 +38,13 @@ def split_errors(values: pd.Series) -> SplitErrors:
     Two or more colons: code before the first, fields after the last, message between.
     One colon: fields empty, message after it. No colon: code empty, message the value.
     """
-    text = _as_arrow(values)
+    error_type, message, fields = split_error_array(_as_arrow(values))
+    return SplitErrors(_as_series(error_type, values), _as_series(message, values),
+                       _as_series(fields, values))
+
+
+def split_error_array(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """`split_errors` on an Arrow (large_)string array without nulls: (code, message, fields)."""
     empty, colon = pa.scalar("", text.type), pa.scalar(":", text.type)
     has_colon = pc.greater_equal(pc.find_substring(text, ":"), 0)
     # Give colon-less values a leading ":" so one split yields (code="", rest=value).
@@ -53,8 +59,7 @@ def split_errors(values: pd.Series) -> SplitErrors:
         fields = pc.if_else(has_second, fields, empty)
         one_colon = pc.and_(has_colon, pc.invert(has_second))
         message = pc.if_else(has_second, message, pc.if_else(one_colon, _strip_dashes(rest), text))
-    return SplitErrors(_as_series(error_type, values), _as_series(message, values),
-                       _as_series(fields, values))
+    return error_type, message, fields
 
 
 def _pad_where_missing(text: pa.Array, has: pa.Array, empty: pa.Scalar, colon: pa.Scalar,

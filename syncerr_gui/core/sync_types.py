@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
 
 from syncerr_gui.core.schema import SOURCES
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +96,16 @@ class SyncResult:
 class FramePart:
     """Rows of one job (or batch) before they join the error frame.
 
-    `values` maps error-frame columns to a Series of `length` str values, or to one value
-    shared by every row (job id, object, failed_at...). Parts are assembled into the frame
-    once at the end, so a sync of thousands of jobs builds the schema's categoricals once.
+    `values` maps error-frame columns to `length` values (an Arrow string array or a
+    Series), or to one value shared by every row (job id, object, failed_at...). `errors`, when set, holds the raw
+    `sf__Error`/`Error` texts: the assembler splits every part's in one pass (and derives
+    `row_key` from them when the part has none), because a thousand small per-job splits
+    cost far more than one big one.
     """
 
     length: int
     values: dict[str, Any]
+    errors: pa.Array | None = None
 
 
 @dataclass
