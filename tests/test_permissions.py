@@ -41,3 +41,17 @@ def test_refused_query_means_not_admin() -> None:
     assert not check.is_admin
     assert "INSUFFICIENT_ACCESS" in check.message()
     assert "Modify All Data" in check.message()
+
+
+def test_expired_session_is_renewed_for_the_check_when_it_can_be(fresh_org) -> None:
+    import pytest
+
+    from syncerr_gui.core.login import LoginError, login_with_token
+
+    renewable = demo_session(fresh_org)
+    token_only = login_with_token(fresh_org.instance_url, fresh_org.admin.access_token,
+                                  ca_bundle=str(fresh_org.ca_path))
+    fresh_org.expire_sessions()
+    assert check_admin(renewable).is_admin
+    with pytest.raises(LoginError, match="The session expired while checking permissions: log in again."):
+        check_admin(token_only)

@@ -64,9 +64,26 @@ class AdminCheck:
 
 
 def check_admin(session: OrgSession) -> AdminCheck:
-    """Query the user's permission set assignments and decide; network failures raise LoginError."""
+    """Query the user's permission set assignments and decide; network failures raise LoginError.
+
+    An expired session is renewed once when the session can log in again.
+    """
     if not _ID_RE.match(session.user_id):
         raise LoginError("Salesforce gave an unusable user id: cannot check permissions.")
+    try:
+        return _verdict(_granted(session))
+    except SalesforceExpiredSession:
+        if session.reauthenticate is None:
+            raise LoginError("The session expired while checking permissions: log in again.") from None
+    session.reauthenticate()
+    try:
+        return _verdict(_granted(session))
+    except SalesforceExpiredSession:
+        raise LoginError("The session expired while checking permissions: log in again.") from None
+
+
+def _granted(session: OrgSession) -> set[str] | None:
+    """The union of the relevant permissions over all assignments; None when Salesforce refuses."""
     soql = ("SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageDataIntegrations, "
             "PermissionSet.PermissionsModifyAllData, PermissionSet.PermissionsApiEnabled "
             f"FROM PermissionSetAssignment WHERE AssigneeId = '{session.user_id}'")
@@ -74,19 +91,22 @@ def check_admin(session: OrgSession) -> AdminCheck:
     try:
         for record in _records(session, soql):
             permission_set = record.get("PermissionSet") or {}
-            granted.update(name for field, name in FIELDS.items() if permission_set.get(field) is True)
-    except SalesforceRefusedRequest:
-        return _refused()
+            if isinstance(permission_set, dict):
+                granted.update(name for field, name in FIELDS.items() if permission_set.get(field) is True)
     except SalesforceExpiredSession:
-        raise LoginError("The session expired while checking permissions: log in again.") from None
+        raise
+    except SalesforceRefusedRequest:
+        return None
     except SalesforceError as exc:
         if _is_insufficient_access(exc):
-            return _refused()
+            return None
         raise LoginError(f"Salesforce refused the permission check (HTTP {exc.status}).") from None
     except requests.RequestException as exc:
         host = urlsplit(session.instance_url).netloc
         raise LoginError(network_words(exc, host, session.sf.session)) from None
-    return _verdict(granted)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise LoginError("Salesforce's answer to the permission check was unreadable.") from None
+    return granted
 
 
 def _records(session: OrgSession, soql: str) -> Iterator[dict[str, Any]]:
@@ -103,7 +123,9 @@ def _records(session: OrgSession, soql: str) -> Iterator[dict[str, Any]]:
     logger.warning("permission query stopped after %d pages", MAX_PAGES)
 
 
-def _verdict(granted: set[str]) -> AdminCheck:
+def _verdict(granted: set[str] | None) -> AdminCheck:
+    if granted is None:
+        return _refused()
     order = (MODIFY_ALL_DATA, *REQUIRED)
     granted_words = tuple(p for p in order if p in granted)
     if MODIFY_ALL_DATA in granted:
