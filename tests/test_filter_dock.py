@@ -137,7 +137,8 @@ def test_applied_filter_drives_the_table_and_counts(qtbot, dock: FilterDock) -> 
     model = ErrorTableModel(warm_up=False)
     model.set_frame(synthetic_errors(500))
     dock.filter_applied.connect(model.set_filter)
-    dock.filter_applied.connect(lambda _f: dock.set_choices(model.counts("error_type"), model.counts("object")))
+    dock.filter_applied.connect(
+        lambda _f: dock.set_choices(model.counts("error_type"), model.counts("object")))
     qtbot.mouseClick(dock.record_level, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(model.counts_changed, timeout=1000) as blocker:
         qtbot.mouseClick(dock.apply_button, Qt.MouseButton.LeftButton)

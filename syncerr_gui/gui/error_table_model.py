@@ -40,7 +40,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
-_SERVED = frozenset({_TOOLTIP, _FONT, _BACKGROUND, int(ROW_KEY_ROLE), int(SORT_ROLE)})
+_SERVED = frozenset({_TOOLTIP, _BACKGROUND, int(ROW_KEY_ROLE), int(SORT_ROLE)})
+_IS_JOB = len(TABLE_COLUMNS)        # extra slot of each formatted row: a Job Level row?
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -192,6 +193,8 @@ class ErrorTableModel(QAbstractTableModel):
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == _DISPLAY:
             return self._row(index.row())[index.column()]
+        if role == _FONT:           # asked for every painted cell: keep it short
+            return self._bold if self._row(index.row())[_IS_JOB] else None
         if role not in _SERVED or not index.isValid():
             return None
         return self._other_role(index, int(role))
@@ -274,6 +277,7 @@ class ErrorTableModel(QAbstractTableModel):
             else:
                 columns.append(self._text[field].take(taken).to_pylist())
         columns[COL_MESSAGE] = [_one_line(m) for m in columns[COL_MESSAGE]]
+        columns.append([level == JOB_LEVEL for level in columns[COL_FAILED_ON]])   # _IS_JOB
         block = list(zip(*columns))
         self._blocks[block_no] = block
         if len(self._blocks) > _CACHED_BLOCKS:
@@ -290,14 +294,9 @@ class ErrorTableModel(QAbstractTableModel):
             return self._native(row, column)
         if role == _TOOLTIP and column == COL_MESSAGE:
             return self._text["message"][int(self._view.visible[row])].as_py()
-        if role == _FONT and self._is_job_level(row):
-            return self._bold
-        if role == _BACKGROUND and column == COL_FAILED_ON and self._is_job_level(row):
+        if role == _BACKGROUND and column == COL_FAILED_ON and self._row(row)[_IS_JOB]:
             return self._job_tint
         return None
-
-    def _is_job_level(self, row: int) -> bool:
-        return bool(self._row(row)[COL_FAILED_ON] == JOB_LEVEL)
 
     def _native(self, row: int, column: int) -> Any:
         position = int(self._view.visible[row])
@@ -310,4 +309,4 @@ class ErrorTableModel(QAbstractTableModel):
         return self._text[field][position].as_py()
 
 
-_NO_ROW: tuple[Any, ...] = (None,) * len(TABLE_COLUMNS)
+_NO_ROW: tuple[Any, ...] = (None,) * len(TABLE_COLUMNS) + (False,)
