@@ -194,55 +194,72 @@ def _reason(exc: BaseException) -> str:
     return f"The app could not read this job (unexpected {type(exc).__name__})."
 
 
+SPLIT_BATCH_ROWS = 65_536
+
+
 def assemble_frame(parts: list[FramePart]) -> pd.DataFrame:
     """The error frame of all parts, built once.
 
-    Error texts of every record part are split in one vectorised pass; per-part constants
-    are repeated with one `take`; text columns are joined as Arrow chunks (no copies).
+    Error texts are split in a few big vectorised batches (not per job); per-part
+    constants are repeated with one `take`; text columns are joined as Arrow chunks.
+    Each part's arrays are released as soon as their column is built, to keep the peak
+    memory of a million-row sync low.
     """
     parts = [p for p in parts if p.length]
     lengths = np.array([p.length for p in parts], dtype=np.int64)
-    columns: dict[str, Any] = {name: [p.values.get(name, "") for p in parts] for name in COLUMNS}
-    _split_all_errors(parts, columns)
-    frame: dict[str, Any] = {}
-    for name, values in columns.items():
-        if name in TIME_COLUMNS:
-            frame[name] = _join_times(values, lengths)
-        else:
-            frame[name] = _join_text(values, lengths)
-    return make_frame(frame, length=int(lengths.sum()))
+    _split_all_errors(parts)
+    columns: dict[str, Any] = {}
+    for name in COLUMNS:
+        values = [p.values.pop(name, "") for p in parts]
+        columns[name] = _join_times(values, lengths) if name in TIME_COLUMNS else _join_text(values, lengths)
+        del values
+    return make_frame(columns, length=int(lengths.sum()))
 
 
-def _split_all_errors(parts: list[FramePart], columns: dict[str, list[Any]]) -> None:
-    """Fill error_type/message/fields (and missing row keys) of record parts from their errors."""
-    marked = [i for i, p in enumerate(parts) if p.errors is not None]
-    if not marked:
-        return
-    errors = pa.chunked_array([parts[i].errors for i in marked], pa.large_string()).combine_chunks()
+def _split_all_errors(parts: list[FramePart]) -> None:
+    """Set error_type/message/fields (and missing row keys) of record parts from their errors."""
+    batch: list[FramePart] = []
+    rows = 0
+    for part in parts:
+        if part.errors is None:
+            continue
+        batch.append(part)
+        rows += part.length
+        if rows >= SPLIT_BATCH_ROWS:
+            _split_batch(batch)
+            batch, rows = [], 0
+    if batch:
+        _split_batch(batch)
+
+
+def _split_batch(batch: list[FramePart]) -> None:
+    errors = pa.chunked_array([p.errors for p in batch], pa.large_string()).combine_chunks()
     split = split_error_array(errors)
-    keyless = [i for i in marked if "row_key" not in parts[i].values]
-    keys = _row_keys(parts, keyless)
+    keyless = [p for p in batch if "row_key" not in p.values]
+    keys = _row_keys(keyless)
     offset = 0
-    for i in marked:
-        n = parts[i].length
+    for part in batch:
         for name, array in zip(("error_type", "message", "fields"), split):
-            columns[name][i] = array.slice(offset, n)
-        offset += n
+            part.values[name] = array.slice(offset, part.length)
+        offset += part.length
     offset = 0
-    for i in keyless:
-        columns["row_key"][i] = keys.slice(offset, parts[i].length)
-        offset += parts[i].length
+    for part in keyless:
+        part.values["row_key"] = keys.slice(offset, part.length)
+        offset += part.length
+    for part in batch:
+        part.errors = None
 
 
-def _row_keys(parts: list[FramePart], indices: list[int]) -> pa.Array:
+def _row_keys(parts: list[FramePart]) -> pa.Array:
     """Hash-and-counter row keys of the given parts (counted per part), all at once."""
-    if not indices:
+    if not parts:
         return pa.array([], pa.large_string())
+
     def text(arrays: list[pa.Array]) -> pd.Series:
         return pd.Series(pd.array(pa.chunked_array(arrays, pa.large_string()), dtype="str"))
-    errors = text([parts[i].errors for i in indices])
-    inputs = text([parts[i].values["input_row"] for i in indices])
-    owner = pd.Series(np.repeat(np.arange(len(indices)), [parts[i].length for i in indices]))
+    errors = text([p.errors for p in parts])
+    inputs = text([p.values["input_row"] for p in parts])
+    owner = pd.Series(np.repeat(np.arange(len(parts)), [p.length for p in parts]))
     return arrow_text(occurrence_keys(errors, inputs, group=owner))
 
 
