@@ -186,6 +186,7 @@ class ErrorArchive:
             con.execute("PRAGMA synchronous = NORMAL")
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB: big stores spill less
             con.execute("PRAGMA temp_store = MEMORY")
+            con.execute("PRAGMA journal_size_limit = 67108864")  # no 500 MB -wal left after a big store
             migrate(con)
         except BaseException as exc:
             con.close()

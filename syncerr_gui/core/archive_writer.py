@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 # Sources whose job listing is complete for its window, so a missing job was deleted.
 LISTED_SOURCES = (SOURCE_BULK2, SOURCE_BULK1)
+INSERT_CHUNK_ROWS = 100_000
 
 _INSERT_ERROR = (f"INSERT INTO errors (id, {', '.join(ROW_COLUMNS)}, sync_id, first_archived, last_seen) "
                  f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 4))})")
@@ -96,7 +97,10 @@ def write_sync(con: sqlite3.Connection, result: SyncResult, listed_sources: Coll
     max_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM errors").fetchone()[0]
     sync_id = _insert_sync(con, result, rows_new=len(new))
     ids = np.arange(max_id + 1, max_id + 1 + len(new), dtype=np.int64)
-    con.executemany(_INSERT_ERROR, frame_records(new, ids, (sync_id, now_ns, now_ns)))
+    for start in range(0, len(new), INSERT_CHUNK_ROWS):  # chunks bound the Python objects alive
+        stop = start + INSERT_CHUNK_ROWS
+        con.executemany(_INSERT_ERROR, frame_records(new.iloc[start:stop], ids[start:stop],
+                                                     (sync_id, now_ns, now_ns)))
     seen_jobs = frame.loc[exists, "job_id"].unique().tolist()
     con.executemany("UPDATE errors SET last_seen = ? WHERE job_id = ?", [(now_ns, j) for j in seen_jobs])
     signatures_before = con.execute("SELECT COUNT(*) FROM signatures").fetchone()[0]
