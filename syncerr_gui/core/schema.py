@@ -38,7 +38,7 @@ COLUMNS: dict[str, str] = {
     "created_by": "user id that created the job",
     "input_row": "the failed input row as a JSON object text, keys in upload order ('' for job level)",
     "row_key": "stable identity of the row within its job/batch (archive deduplication)",
-    "first_seen": "when the archive first saw this error signature (type+object+source ID); NaT if unknown",
+    "first_seen": "earliest failure of this error signature (type+object+source ID) in the archive; NaT if unknown",
 }
 
 CATEGORY_COLUMNS = ("failed_on", "error_type", "object", "operation", "source", "created_by")
