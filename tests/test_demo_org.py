@@ -374,3 +374,35 @@ def test_fail_next_can_answer_request_limit_exceeded(fresh_org: DemoOrg) -> None
     fresh_org.fail_next("query", 403)
     answer = _get(fresh_org, f"{API}/query", params={"q": "SELECT Id FROM AsyncApexJob"})
     assert answer.status_code == 403 and answer.json()[0]["errorCode"] == "REQUEST_LIMIT_EXCEEDED"
+
+
+_APEX_SOQL = ("SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
+              "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
+              "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z")
+
+
+def test_aged_out_jobs_vanish_like_salesforce_retention(fresh_org: DemoOrg) -> None:
+    before = fresh_org.truth.errors()
+    was = {kind: {str(j["id"]) for j in _list_all(fresh_org, kind)[0]} for kind in ("V2Ingest", "Classic")}
+    aged = set(fresh_org.age_out_jobs(3))
+    listed = {str(j["id"]) for kind in ("V2Ingest", "Classic") for j in _list_all(fresh_org, kind)[0]}
+    apex = {r["Id"] for r in _get(fresh_org, f"{API}/query", params={"q": _APEX_SOQL}).json()["records"]}
+    assert aged and listed and apex and not aged & (listed | apex)
+    bulk2, classic = min(aged & was["V2Ingest"]), min(aged & was["Classic"])
+    assert any(j.startswith("707") for j in aged)
+    assert _get(fresh_org, f"{API}/jobs/ingest/{bulk2}").status_code == 404
+    answer = make_session(fresh_org.ca_path).get(f"{fresh_org.instance_url}/services/async/59.0/job/{classic}",
+                                                 headers={"X-SFDC-Session": fresh_org.admin.access_token})
+    assert answer.status_code == 400 and b"<exceptionCode>InvalidJob</exceptionCode>" in answer.content
+    after = fresh_org.truth.errors()
+    assert not set(after["job_id"]) & aged
+    assert len(after) == int((~before["job_id"].isin(aged)).sum()) < len(before)
+
+
+def test_delete_job_keeps_it_listed_unless_asked_to_unlist(fresh_org: DemoOrg) -> None:
+    first, second = [str(j["id"]) for j in _list_all(fresh_org, "V2Ingest")[0][:2]]
+    fresh_org.delete_job(first)
+    fresh_org.delete_job(second, unlist=True)
+    listed = {str(j["id"]) for j in _list_all(fresh_org, "V2Ingest")[0]}
+    assert first in listed and second not in listed
+    assert _get(fresh_org, f"{API}/jobs/ingest/{second}").status_code == 404

@@ -55,7 +55,8 @@ class Bulk2Routes:
         if job_type not in ("", "V2Ingest", "Classic", "BigObjectIngest"):
             return Response.json([{"errorCode": "INVALIDJOBTYPE",
                                    "message": f"Invalid job type: {job_type}"}], 400)
-        jobs = [j for j in self._jobs if not job_type or j.job_type == job_type]
+        hidden = self.state.unlisted_ids()
+        jobs = [j for j in self._jobs if (not job_type or j.job_type == job_type) and j.id not in hidden]
         size = max(1, self.state.config.page_size)
         page = jobs[offset:offset + size]
         done = offset + size >= len(jobs)

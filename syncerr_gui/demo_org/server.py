@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from types import TracebackType
 
 from syncerr_gui.demo_org.bulk1 import Bulk1Routes
@@ -134,10 +134,28 @@ class DemoOrg:
         """The next matching request waits `seconds` (cut short by `stop()`) before its answer."""
         self._started.faults.stall_next(path_contains, seconds)
 
-    def delete_job(self, job_id: str) -> None:
-        """The job's info and results answer 404 from now on (it may still be listed)."""
+    def delete_job(self, job_id: str, unlist: bool = False) -> None:
+        """The job's info and results answer 404 from now on; it stays listed unless `unlist`."""
         with self._started.lock:
             self._started.deleted.add(job_id)
+            if unlist:
+                self._started.unlisted.add(job_id)
+
+    def age_out_jobs(self, older_than_days: float) -> list[str]:
+        """Delete and unlist every job last modified more than `older_than_days` before the org's `now`.
+
+        What Salesforce's 7-day retention does to old jobs: Bulk jobs (by `systemModstamp`)
+        vanish from `jobs/ingest` and answer 404 / InvalidJob; Apex jobs (by `CompletedDate`)
+        leave the query. `now` is `config.now` or the start time. Returns the ids aged out.
+        """
+        catalog = self._started.catalog
+        cutoff = catalog.now - timedelta(days=older_than_days)
+        gone = [job.id for job in (*catalog.bulk2, *catalog.classic) if job.modstamp < cutoff]
+        gone += [job.id for job in catalog.apex if job.completed < cutoff]
+        for job_id in gone:
+            self.delete_job(job_id, unlist=True)
+        logger.info("aged out %d jobs older than %s days", len(gone), older_than_days)
+        return gone
 
     def expire_sessions(self) -> None:
         """Every current access token becomes invalid (refresh tokens and passwords still work)."""

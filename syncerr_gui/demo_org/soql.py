@@ -88,7 +88,7 @@ class SoqlEngine:
     def _apex(self, fields: list[str], where: str, ver: str, order: str | None,
               direction: str | None) -> list[dict[str, Any]]:
         test = _apex_filter(where)
-        jobs = [j for j in self.state.catalog.apex if test(j)]
+        jobs = [j for j in self.state.catalog.apex if test(j) and not self.state.is_deleted(j.id)]
         if order:
             key = order.split(".")[-1]
             jobs.sort(key=lambda j: str(_apex_values(j).get(key, "")), reverse=(direction or "").upper() == "DESC")

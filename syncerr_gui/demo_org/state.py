@@ -58,6 +58,7 @@ class OrgState:
     client_id: str = "SyncErrorsDemo"
     users: dict[str, UserRecord] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
+    unlisted: set[str] = field(default_factory=set)   # deleted jobs also gone from the job list
     request_log: list[tuple[str, str]] = field(default_factory=list)
     api_used: int = 0
     stop_event: threading.Event = field(default_factory=threading.Event)
@@ -85,6 +86,11 @@ class OrgState:
             return self.api_used
 
     def is_deleted(self, job_id: str) -> bool:
-        """Whether a test deleted this job."""
+        """Whether a test deleted this job (or it aged out)."""
         with self.lock:
             return job_id in self.deleted
+
+    def unlisted_ids(self) -> frozenset[str]:
+        """Jobs also gone from the job list (aged out, or deleted with `unlist`): one lock per page."""
+        with self.lock:
+            return frozenset(self.unlisted)

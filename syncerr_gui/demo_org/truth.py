@@ -115,7 +115,8 @@ class DemoTruth:
                     records.add(record_columns(rows, ~rows.success, _source_column(job), bulk2=False), shared)
 
     def _apex(self, since: datetime | None) -> pd.DataFrame:
-        jobs = [j for j in self.state.catalog.apex if j.has_errors and (since is None or since <= j.completed)]
+        jobs = [j for j in self.state.catalog.apex
+                if j.has_errors and self._in_window(j.id, j.completed, since)]
         types = []
         for job in jobs:
             found = _STATUS_CODE.search(job.extended_status or "")
