@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from syncerr_gui import APP_ID, APP_NAME, ORG_NAME, __version__
 from syncerr_gui.gui.app_logging import configure_logging
+from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.demo_launcher import DemoLauncher
 from syncerr_gui.gui.exception_hook import ExceptionHook
 
@@ -82,7 +85,7 @@ def main(argv: Sequence[str]) -> int:
 
     demo = DemoLauncher(record_errors=args.demo_errors)
     app.aboutToQuit.connect(demo.stop)
-    window = MainWindow(demo_session=demo.session, ca_bundle=args.ca_bundle)
+    window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
     hook = ExceptionHook(lambda: window)
     hook.install()
     try:
@@ -90,6 +93,15 @@ def main(argv: Sequence[str]) -> int:
     finally:
         hook.uninstall()
         demo.stop()
+
+
+def _settings_for(args: argparse.Namespace) -> AppSettings:
+    """The user's settings; a throw-away file for --screenshot, so the picture is the default
+    layout and the user's remembered layout is left alone."""
+    if not args.screenshot:
+        return AppSettings()
+    folder = tempfile.mkdtemp(prefix="syncerr-screenshot-")
+    return AppSettings(QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat))
 
 
 def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.Namespace) -> int:
@@ -108,8 +120,8 @@ def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.N
         print(f"Could not start the demo org: {exc}", file=sys.stderr)
         return 1
     shooter = Screenshotter(window, args.screenshot) if args.screenshot else None
-    window.sync_now()
     if shooter is not None:
-        shooter.watch(window.sync_worker)
+        shooter.watch()
+    window.sync_now()
     code = app.exec()
     return shooter.exit_code if shooter is not None else code

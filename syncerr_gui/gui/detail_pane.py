@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFormLayout, QGridLayout, QGroupBox,
                                QHeaderView, QLabel, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -71,6 +71,7 @@ class DetailPane(QDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, don't cut
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.show_record(None)
@@ -93,7 +94,7 @@ class DetailPane(QDockWidget):
         for label, key in FIELDS[:1]:
             form.addRow(f"{label}:", self._value_label(self.fields_box, key))
         form.addRow("Failure Date/Time:", self._value_label(self.fields_box, "failed_at_local"))
-        form.addRow("(UTC):", self._value_label(self.fields_box, "failed_at_utc"))
+        form.addRow("In UTC:", self._value_label(self.fields_box, "failed_at_utc"))
         for label, key in FIELDS[1:]:
             form.addRow(f"{label}:", self._value_label(self.fields_box, key))
         self.values["message"].setMinimumWidth(160)
@@ -105,26 +106,21 @@ class DetailPane(QDockWidget):
         button.clicked.connect(slot)
         return button
 
-    def _build_actions(self, parent: QWidget) -> QVBoxLayout:
-        links = QHBoxLayout()
+    def _build_actions(self, parent: QWidget) -> QGridLayout:
         self.open_record_button = self._button(parent, "Open record", "openRecordButton", self.open_record)
         self.open_job_button = self._button(parent, "Open job in Setup", "openJobButton", self.open_job)
         self.search_button = self._button(parent, "Search online", "searchOnlineButton", self.search_online)
-        for b in (self.open_record_button, self.open_job_button, self.search_button):
-            links.addWidget(b)
-        copies = QHBoxLayout()
         self.copy_buttons = {
             key: self._button(parent, text, f"copy_{key}", lambda _=False, k=key: self.copy_value(k))
-            for key, text in (("salesforce_id", "Copy Salesforce ID"), ("source_id", "Copy Source ID"),
-                              ("job_id", "Copy Job ID"), ("message", "Copy message"))}
-        for b in self.copy_buttons.values():
-            copies.addWidget(b)
-        box = QVBoxLayout()
-        box.addLayout(links)
-        box.addLayout(copies)
-        self._action_widgets = [*self.copy_buttons.values(), self.open_record_button,
-                                self.open_job_button, self.search_button]
-        return box
+            for key, text in (("message", "Copy message"), ("salesforce_id", "Copy Salesforce ID"),
+                              ("source_id", "Copy Source ID"), ("job_id", "Copy Job ID"))}
+        self._action_widgets = [self.open_record_button, self.open_job_button, self.search_button,
+                                *self.copy_buttons.values()]
+        # Two columns so the pane stays narrow enough to leave the table its room.
+        grid = QGridLayout()
+        for i, widget in enumerate(self._action_widgets):
+            grid.addWidget(widget, i // 2, i % 2)
+        return grid
 
     def _build_guidance(self, parent: QWidget) -> QGroupBox:
         self.guidance_box = QGroupBox("What usually causes this and where to fix it", parent)

@@ -23,6 +23,7 @@ from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.columns import COL_FAILED_AT
 from syncerr_gui.gui.detail_pane import DetailPane
 from syncerr_gui.gui.export_worker import ExportWorker
 from syncerr_gui.gui.local_time import local_zone
@@ -35,7 +36,7 @@ from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 logger = logging.getLogger(__name__)
 
 # Default widths by header prefix; Error Details gets the room.
-COLUMN_WIDTHS = {"Failed On": 100, "Failure Date/Time": 150, "Error Type": 230, "Error Details": 420,
+COLUMN_WIDTHS = {"Failed On": 90, "Failure Date/Time": 170, "Error Type": 200, "Error Details": 420,
                  "Object": 110, "Operation": 80, "Salesforce ID": 150, "Source ID": 110,
                  "Job ID": 150, "Source": 100}
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._check_admin = check_admin
         self.session: Any = None
         self.last_result: Any = None
+        self.last_sync_error = ""  # words of the last sync's failure ('' when it did not fail)
         self.frame = empty_frame()  # the rows in the model (kept here for a cancelled sync's merge)
         self.sync_worker: SyncWorker | None = None
         self._old_workers: list[SyncWorker] = []
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
         self.resize(1280, 800)
+        self.resizeDocks([self.filter_dock, self.detail_pane], [255, 370], Qt.Orientation.Horizontal)
         self.settings.restore_window(self, self.table.horizontalHeader())
         self._restore_filter()
         self._update_actions()
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         table = QTableView(self)
         table.setObjectName("errorsTable")
         table.setModel(self.model)
+        # Newest first by default; setSortingEnabled sorts by the indicator straight away.
+        table.horizontalHeader().setSortIndicator(COL_FAILED_AT, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,8 +151,10 @@ class MainWindow(QMainWindow):
 
     def select_row(self, row: int) -> None:
         """Select view row `row` (and show it in the detail pane)."""
+        index = self.model.index(row, 0)
         self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def apply_filter(self, flt: Any) -> None:
         """Show the rows `flt` lets through and remember it."""
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def _sync_finished(self, result: Any) -> None:
         self._end_sync()
+        self.last_sync_error = ""
         self.last_result = result
         self._show_frame(result.frame)
         if not result.cancelled:
@@ -259,6 +267,7 @@ class MainWindow(QMainWindow):
     def _sync_failed(self, text: str) -> None:
         expired = self.sync_worker is not None and self.sync_worker.session_expired
         self._end_sync()
+        self.last_sync_error = text
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
         message_boxes.show_error(self, "Sync failed", f"{text}\n\nThe rows already shown are kept.")

@@ -35,13 +35,19 @@ class Screenshotter(QObject):
         self._timer.timeout.connect(lambda: self._fail("timed out waiting for the sync", 2))
         self._timer.start(TIMEOUT_MS)
 
-    def watch(self, worker: Any) -> None:
-        """Shoot when `worker` finishes; fail when it fails."""
-        if worker is None:
-            self._fail("no sync was started", 1)
-            return
-        worker.finished.connect(lambda _result: QTimer.singleShot(50, self._shoot))
-        worker.failed.connect(lambda text: self._fail(f"the sync failed: {text}", 1))
+    def watch(self) -> None:
+        """Shoot when the window's sync has ended; fail when it failed.
+
+        Connected to the window (a GUI-thread object), never to the worker's own signals with
+        a lambda: that would run in the worker thread, which has no event loop for timers.
+        """
+        self.window.sync_ended.connect(self._sync_ended)
+
+    def _sync_ended(self) -> None:
+        if self.window.last_sync_error:
+            self._fail(f"the sync failed: {self.window.last_sync_error}", 1)
+        else:
+            QTimer.singleShot(50, self._shoot)
 
     def _record_row(self) -> int:
         """A record-level row with both IDs and an input row, else the first row (-1 if empty)."""
