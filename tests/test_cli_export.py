@@ -90,6 +90,12 @@ def test_token_from_the_environment_and_problems_as_warnings(fresh_org, tmp_path
     ("--demo", "--since", "last tuesday"),
     ("--demo", "--ca-bundle", "no-such-file.pem"),
     ("--demo", "--bogus"),
+    ("--demo", "--all"),
+    ("--demo", "--data-dir", "archive-folder", "--all", "--since", "2026-01-01"),
+    ("--demo", "--org-id", "00D5g000000016X"),
+    ("--demo", "--data-dir", "main.py"),
+    ("--offline", "--org-id", "not-an-org"),
+    ("--offline", "--demo"),
 ])
 def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     out = tmp_path / "errors.csv"
@@ -182,3 +188,13 @@ def test_password_login_renews_a_dying_session_and_finishes(tmp_path: Path) -> N
     assert result.stdout.startswith(f"Wrote {expected} errors")
     # The sync's row order is not the truth's; the rows themselves must be the same.
     assert _sorted_rows(out) == _sorted_rows(truth_csv)
+
+
+def test_help_explains_the_archive_options() -> None:
+    result = _run("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "Without --data-dir or --offline nothing is stored" in text
+    assert ("--offline reads the archive only (no login, no network); "
+            "without --data-dir it uses the app's data folder") in text
+    assert "--org-id" in text and "--all" in text

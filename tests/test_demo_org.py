@@ -391,8 +391,8 @@ def test_aged_out_jobs_vanish_like_salesforce_retention(fresh_org: DemoOrg) -> N
     bulk2, classic = min(aged & was["V2Ingest"]), min(aged & was["Classic"])
     assert any(j.startswith("707") for j in aged)
     assert _get(fresh_org, f"{API}/jobs/ingest/{bulk2}").status_code == 404
-    answer = make_session(fresh_org.ca_path).get(f"{fresh_org.instance_url}/services/async/59.0/job/{classic}",
-                                                 headers={"X-SFDC-Session": fresh_org.admin.access_token})
+    classic_url = f"{fresh_org.instance_url}/services/async/59.0/job/{classic}"
+    answer = make_session(fresh_org.ca_path).get(classic_url, headers={"X-SFDC-Session": fresh_org.admin.access_token})
     assert answer.status_code == 400 and b"<exceptionCode>InvalidJob</exceptionCode>" in answer.content
     after = fresh_org.truth.errors()
     assert not set(after["job_id"]) & aged

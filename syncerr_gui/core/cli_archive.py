@@ -1,0 +1,106 @@
+"""The export command's archive side: `--data-dir` syncs through the local archive, `--offline` reads only it.
+
+Salesforce keeps Bulk jobs for 7 days; a scheduled export that goes through the archive
+keeps every error it ever read and downloads only jobs it does not hold yet. `--offline`
+exports from the archive alone: no login, no network, so it also works when the org is
+unreachable or the token has expired. No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from syncerr_gui.core.archive import ArchiveError, ErrorArchive
+from syncerr_gui.core.cli_export import EXIT_USAGE, CliFailure
+from syncerr_gui.core.data_dirs import default_data_dir, org_id_18
+from syncerr_gui.core.time_window import default_since
+
+logger = logging.getLogger(__name__)
+
+# The names `data_dirs.archive_path` gives: archive-<18-character org id>.sqlite3
+_PREFIX, _SUFFIX = "archive-", ".sqlite3"
+
+
+def data_dir_of(value: str | None) -> Path:
+    """`--data-dir` as given, else the user's data folder (what the desktop app uses)."""
+    return Path(value) if value else default_data_dir()
+
+
+def archived_org_ids(data_dir: Path) -> list[str]:
+    """Org ids (18 characters, sorted) of the archives in `data_dir`; other files are ignored."""
+    if not data_dir.is_dir():
+        return []
+    found = []
+    for path in data_dir.glob(f"{_PREFIX}*{_SUFFIX}"):
+        candidate = path.name[len(_PREFIX):-len(_SUFFIX)]
+        try:
+            org_id = org_id_18(candidate)
+        except ValueError:
+            continue
+        if org_id == candidate and path.is_file():
+            found.append(org_id)
+    return sorted(found)
+
+
+def offline_org_id(data_dir: Path, wanted: str | None) -> str:
+    """The org whose archive `--offline` reads: `--org-id`, or the only one in `data_dir`."""
+    found = archived_org_ids(data_dir)
+    holds = f" (it holds the archives of {', '.join(found)})" if found else ""
+    if wanted is not None:
+        org_id = org_id_18(wanted)  # validated by the argument parser already
+        if org_id not in found:
+            raise CliFailure(f"there is no error archive of org {org_id} in {data_dir}{holds}; "
+                             "an export with --data-dir makes one")
+        return org_id
+    if not found:
+        raise CliFailure(f"there is no error archive in {data_dir}; run an export with --data-dir "
+                         f"{data_dir} first (or give the --data-dir that holds it)")
+    if len(found) > 1:
+        raise CliFailure(f"{data_dir} holds the archives of several orgs ({', '.join(found)}); "
+                         "choose one with --org-id", EXIT_USAGE)
+    return found[0]
+
+
+@contextmanager
+def open_archive(org_id: str, data_dir: Path) -> Iterator[ErrorArchive]:
+    """The org's archive, closed afterwards; any archive failure becomes one `CliFailure` line."""
+    try:
+        archive = ErrorArchive.for_org(org_id, data_dir)
+    except ArchiveError as exc:
+        raise CliFailure(str(exc)) from None
+    except OSError as exc:
+        raise CliFailure(f"the data folder {data_dir} cannot be used: {exc.strerror or exc}") from None
+    try:
+        yield archive
+    except ArchiveError as exc:
+        raise CliFailure(str(exc)) from None
+    except sqlite3.Error as exc:  # e.g. locked by another copy of the app for too long, disk full
+        logger.debug("archive failure", exc_info=True)
+        raise CliFailure(f"The error archive {archive.path.name} cannot be used: {exc}.") from None
+    finally:
+        archive.close()
+
+
+def offline_frame(archive: ErrorArchive, since: datetime | None, everything: bool) -> pd.DataFrame:
+    """The archived rows to export offline: all, from `since`, or the default window.
+
+    The default window is the one the next sync would use (the seed rule anchored on the
+    last successful sync), so an offline export matches the online one of the same moment.
+    """
+    if everything:
+        return archive.load()
+    return archive.load(since=since or default_since(archive.last_success_start()))
+
+
+def offline_note(archive: ErrorArchive, data_dir: Path) -> str:
+    """The summary's tail for `--offline`: where the rows came from and how fresh they are."""
+    last = archive.last_success_start()
+    when = f"last synced {last:%Y-%m-%d %H:%M} UTC" if last is not None else "never fully synced"
+    return f"offline, from the archive in {data_dir} ({when})"
