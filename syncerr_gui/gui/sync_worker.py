@@ -1,7 +1,8 @@
 """Runs one sync (SyncEngine.run) on its own QThread, with Cancel and throttled progress.
 
 The engine reports progress from its pool threads; the worker forwards at most ten reports
-a second so a fast sync cannot flood the GUI thread's event queue. When the user cancels, the
+a second so a fast sync cannot flood the GUI thread's event queue, and always delivers the
+latest one (a trailing report), so a sync that stalls after a burst still shows where it is. When the user cancels, the
 rows already shown are merged with what the cancelled sync had read (in this thread, not the
 GUI thread), so nothing is lost.
 """
@@ -53,6 +54,9 @@ class SyncWorker(QObject):
         self._engine_factory = engine_factory
         self._lock = threading.Lock()
         self._last_emit = 0.0
+        self._latest: Any = None
+        self._trailing: threading.Timer | None = None
+        self._ended = False
         self.thread: QThread | None = None
         self.session_expired = False  # set before failed() when the user must log in again
 
@@ -83,7 +87,10 @@ class SyncWorker(QObject):
 
         try:
             engine = self._make_engine()
-            result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
+            try:
+                result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
+            finally:
+                self._stop_progress()
             if result.cancelled:
                 result = self._merged(result)
         except SyncError as exc:
@@ -106,13 +113,38 @@ class SyncWorker(QObject):
         return factory(self._session.sf, reauthenticate=getattr(self._session, "reauthenticate", None))
 
     def _on_progress(self, progress: Any) -> None:
-        """Called from engine threads; forwards at most one report per PROGRESS_INTERVAL_S."""
-        now = time.monotonic()
+        """Called from engine threads: forward now, or once the interval is over (the latest)."""
         with self._lock:
-            if now - self._last_emit < PROGRESS_INTERVAL_S:
+            if self._ended:
+                return
+            self._latest = progress
+            now = time.monotonic()
+            due = self._last_emit + PROGRESS_INTERVAL_S
+            if now < due:
+                if self._trailing is None:
+                    self._trailing = threading.Timer(due - now, self._flush_progress)
+                    self._trailing.daemon = True
+                    self._trailing.start()
                 return
             self._last_emit = now
         self.progress.emit(progress)
+
+    def _flush_progress(self) -> None:
+        with self._lock:
+            self._trailing = None
+            if self._ended:
+                return
+            self._last_emit = time.monotonic()
+            latest = self._latest
+        self.progress.emit(latest)
+
+    def _stop_progress(self) -> None:
+        """No progress after the result: it would overwrite the final state."""
+        with self._lock:
+            self._ended = True
+            if self._trailing is not None:
+                self._trailing.cancel()
+                self._trailing = None
 
     def _merged(self, result: Any) -> Any:
         """The cancelled result with the previously shown rows kept (newer rows win)."""
