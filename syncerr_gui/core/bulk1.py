@@ -79,8 +79,9 @@ class Bulk1Reader:
         failed = (result["Success"].str.strip().str.lower() == "false").to_numpy()
         positions = pd.Series(failed.nonzero()[0]).astype("str")
         ids = result["Id"] if "Id" in result.columns else pd.Series("", index=result.index, dtype="str")
+        request = request[failed].reset_index(drop=True)
         return [record_part(shared, result["Error"][failed].reset_index(drop=True),
-                            ids[failed].reset_index(drop=True), request[failed].reset_index(drop=True),
+                            ids[failed].reset_index(drop=True), request, list(request.columns),
                             external, self._source_id_columns, positions, batch_id)]
 
     def _info(self, target: str, root_name: str) -> dict[str, Any]:

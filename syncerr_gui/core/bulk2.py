@@ -95,28 +95,29 @@ def job_level_part(shared: dict[str, Any], message: str | None, state: str, row_
                          "message": text.iloc[0], "batch_id": batch_id, "row_key": row_key})
 
 
-def record_part(shared: dict[str, Any], errors: pd.Series, ids: pd.Series, inputs: pd.DataFrame,
-                external_id: str, source_id_columns: Sequence[str], row_keys: pd.Series | None,
-                batch_id: str = "") -> FramePart:
-    """Record-level rows from aligned error texts, record ids and input rows.
+def record_part(shared: dict[str, Any], errors: pd.Series, ids: pd.Series, rows: pd.DataFrame,
+                inputs: list[str], external_id: str, source_id_columns: Sequence[str],
+                row_keys: pd.Series | None, batch_id: str = "") -> FramePart:
+    """Record-level rows from aligned error texts, record ids and the `inputs` columns of `rows`.
 
-    The error texts are split (and row keys hashed, when not given) for all jobs at once
-    by the engine's assembler.
+    The error texts are split (and row keys hashed, when not given) for many jobs at once
+    by the engine's FrameBuilder.
     """
-    source_id = source_ids(inputs, external_id, source_id_columns)
+    source_id = source_ids(rows, inputs, external_id, source_id_columns)
     values = {**shared, "failed_on": RECORD_LEVEL, "salesforce_id": arrow_text(ids), "batch_id": batch_id,
-              "input_row": input_rows_arrow(inputs, list(inputs.columns)),
+              "input_row": input_rows_arrow(rows, inputs),
               "source_id": arrow_text(source_id) if isinstance(source_id, pd.Series) else source_id}
     if row_keys is not None:
         values["row_key"] = arrow_text(row_keys)
     return FramePart(len(errors), values, errors=arrow_text(errors))
 
 
-def source_ids(inputs: pd.DataFrame, external_id: str, candidates: Sequence[str]) -> pd.Series | str:
+def source_ids(rows: pd.DataFrame, inputs: list[str], external_id: str,
+               candidates: Sequence[str]) -> pd.Series | str:
     """The job's external-id column if present, else the first present candidate, else ""."""
     for name in ([external_id] if external_id else []) + list(candidates):
-        if name in inputs.columns:
-            return inputs[name].reset_index(drop=True)
+        if name in inputs:
+            return rows[name]
     return ""
 
 
@@ -165,9 +166,10 @@ class Bulk2Reader:
         if "sf__Error" not in frame.columns:
             raise ValueError("Salesforce sent failed results without an sf__Error column.")
         ids = frame["sf__Id"] if "sf__Id" in frame.columns else pd.Series("", index=frame.index, dtype="str")
-        inputs = frame.drop(columns=[c for c in ("sf__Id", "sf__Error") if c in frame.columns])
+        inputs = [c for c in frame.columns if c not in ("sf__Id", "sf__Error")]
         external = str(job.get("externalIdFieldName") or "")
-        return [record_part(shared, frame["sf__Error"], ids, inputs, external, self._source_id_columns, None)]
+        return [record_part(shared, frame["sf__Error"], ids, frame, inputs, external, self._source_id_columns,
+                            None)]
 
 
 def _may_have_failures(count: Any) -> bool:

@@ -30,7 +30,7 @@ from syncerr_gui.core.sync_types import (DEFAULT_SOURCE_ID_COLUMNS, PHASE_DONE, 
                                          PHASE_READING, CancelToken, FramePart, JobOutcome, JobSummary,
                                          RequestFailed, SessionExpired, SyncCancelled, SyncError,
                                          SyncOptions, SyncProblem, SyncProgress, SyncResult)
-from syncerr_gui.core.results_csv import arrow_text, occurrence_keys
+from syncerr_gui.core.results_csv import arrow_text, row_keys
 from syncerr_gui.core.sf_error import split_error_array
 from syncerr_gui.core.time_window import as_utc, default_since
 
@@ -73,7 +73,7 @@ class _Run:
         self.since = as_utc(options.since) if options.since else default_since(options.last_success_start,
                                                                                 self.started_at)
         self.until = as_utc(options.until) if options.until else None
-        self.parts: list[FramePart] = []
+        self.builder = FrameBuilder()
         self.problems: list[SyncProblem] = []
         self.jobs: dict[tuple[str, str], JobSummary] = {}
         self.done = self.total = self.rows = 0
@@ -166,7 +166,7 @@ class _Run:
             self.problems.append(SyncProblem(source, job_id, _reason(exc)))
         else:
             outcome: JobOutcome = future.result()
-            self.parts.extend(outcome.parts)
+            self.builder.add(outcome.parts)
             self.rows += outcome.rows
             for summary in outcome.summaries:
                 self.jobs[(summary.source, summary.job_id)] = summary
@@ -178,8 +178,7 @@ class _Run:
             self.progress(SyncProgress(self.done, self.total, self.rows, phase))
 
     def _result(self, *, cancelled: bool) -> SyncResult:
-        frame = assemble_frame(self.parts)
-        self.parts = []
+        frame = self.builder.frame()
         return SyncResult(frame=frame, problems=list(self.problems), jobs=list(self.jobs.values()),
                           since=self.since, until=self.until, started_at=self.started_at,
                           finished_at=datetime.now(timezone.utc), cancelled=cancelled,
@@ -194,45 +193,68 @@ def _reason(exc: BaseException) -> str:
     return f"The app could not read this job (unexpected {type(exc).__name__})."
 
 
-SPLIT_BATCH_ROWS = 65_536
+BLOCK_ROWS = 65_536
 
 
-def assemble_frame(parts: list[FramePart]) -> pd.DataFrame:
-    """The error frame of all parts, built once.
+class FrameBuilder:
+    """Turns job parts into the error frame a block at a time, while the sync still downloads.
 
-    Error texts are split in a few big vectorised batches (not per job); per-part
-    constants are repeated with one `take`; text columns are joined as Arrow chunks.
-    Each part's arrays are released as soon as their column is built, to keep the peak
-    memory of a million-row sync low.
+    Every ~64k rows the pending parts are packed into one block: their error texts split
+    in one vectorised pass, row keys hashed, per-job constants repeated, text joined into
+    single Arrow arrays. Arrow kernels release the GIL, so this overlaps the workers'
+    downloads, and the per-job arrays are freed early (lower peak memory).
     """
-    parts = [p for p in parts if p.length]
-    lengths = np.array([p.length for p in parts], dtype=np.int64)
-    _split_all_errors(parts)
-    columns: dict[str, Any] = {}
-    for name in COLUMNS:
-        values = [p.values.pop(name, "") for p in parts]
-        columns[name] = _join_times(values, lengths) if name in TIME_COLUMNS else _join_text(values, lengths)
-        del values
-    return make_frame(columns, length=int(lengths.sum()))
+
+    def __init__(self) -> None:
+        self._pending: list[FramePart] = []
+        self._pending_rows = 0
+        self._blocks: list[dict[str, Any]] = []
+        self.rows = 0
+
+    def add(self, parts: list[FramePart]) -> None:
+        for part in parts:
+            if part.length:
+                self._pending.append(part)
+                self._pending_rows += part.length
+                self.rows += part.length
+        if self._pending_rows >= BLOCK_ROWS:
+            self._pack()
+
+    def frame(self) -> pd.DataFrame:
+        """The error frame of everything added so far (blocks joined once, categoricals made once)."""
+        self._pack()
+        blocks, self._blocks = self._blocks, []
+        columns: dict[str, Any] = {}
+        for name in COLUMNS:
+            chunks = [block.pop(name) for block in blocks]
+            if name in TIME_COLUMNS:
+                joined = np.concatenate(chunks) if chunks else np.array([], dtype="datetime64[ns]")
+                columns[name] = pd.Series(pd.to_datetime(joined, utc=True))
+            else:
+                # Blocks stay chunks (a dozen per million rows): no second copy of every text.
+                text = pa.chunked_array(chunks, pa.large_string())
+                columns[name] = pd.Series(pd.array(text, dtype="str"))
+            del chunks
+        return make_frame(columns, length=len(columns["job_id"]))
+
+    def _pack(self) -> None:
+        parts, self._pending, self._pending_rows = self._pending, [], 0
+        if not parts:
+            return
+        _split_errors_of(parts)
+        lengths = np.array([p.length for p in parts], dtype=np.int64)
+        block: dict[str, Any] = {}
+        for name in COLUMNS:
+            values = [p.values.pop(name, "") for p in parts]
+            block[name] = _join_times(values, lengths) if name in TIME_COLUMNS else _join_text(values, lengths)
+        self._blocks.append(block)
 
 
-def _split_all_errors(parts: list[FramePart]) -> None:
+def _split_errors_of(parts: list[FramePart]) -> None:
     """Set error_type/message/fields (and missing row keys) of record parts from their errors."""
-    batch: list[FramePart] = []
-    rows = 0
-    for part in parts:
-        if part.errors is None:
-            continue
-        batch.append(part)
-        rows += part.length
-        if rows >= SPLIT_BATCH_ROWS:
-            _split_batch(batch)
-            batch, rows = [], 0
-    if batch:
-        _split_batch(batch)
-
-
-def _split_batch(batch: list[FramePart]) -> None:
+    batch = [p for p in parts if p.errors is not None]
+    if not batch:
+        return
     errors = pa.chunked_array([p.errors for p in batch], pa.large_string()).combine_chunks()
     split = split_error_array(errors)
     keyless = [p for p in batch if "row_key" not in p.values]
@@ -254,30 +276,24 @@ def _row_keys(parts: list[FramePart]) -> pa.Array:
     """Hash-and-counter row keys of the given parts (counted per part), all at once."""
     if not parts:
         return pa.array([], pa.large_string())
-
-    def text(arrays: list[pa.Array]) -> pd.Series:
-        return pd.Series(pd.array(pa.chunked_array(arrays, pa.large_string()), dtype="str"))
-    errors = text([p.errors for p in parts])
-    inputs = text([p.values["input_row"] for p in parts])
-    owner = pd.Series(np.repeat(np.arange(len(parts)), [p.length for p in parts]))
-    return arrow_text(occurrence_keys(errors, inputs, group=owner))
+    errors = pa.chunked_array([p.errors for p in parts], pa.large_string())
+    inputs = pa.chunked_array([p.values["input_row"] for p in parts], pa.large_string())
+    owner = np.repeat(np.arange(len(parts)), [p.length for p in parts])
+    return row_keys(errors, inputs, group=owner)
 
 
-def _join_text(values: list[Any], lengths: np.ndarray) -> pd.Series:
-    """One str column from per-part arrays/Series or constants."""
+def _join_text(values: list[Any], lengths: np.ndarray) -> pa.Array:
+    """One Arrow string array from per-part arrays/Series or constants."""
     if not any(isinstance(v, pa.Array | pd.Series) for v in values):
         owners = np.repeat(np.arange(len(values)), lengths)
-        table = pa.array([str(v) for v in values], pa.large_string())
-        return pd.Series(pd.array(pc.take(table, owners), dtype="str"))
+        return pc.take(pa.array([str(v) for v in values], pa.large_string()), owners)
     chunks = [v if isinstance(v, pa.Array) else arrow_text(v) if isinstance(v, pd.Series)
               else pa.repeat(pa.scalar(str(v), pa.large_string()), n) for v, n in zip(values, lengths.tolist())]
-    # One contiguous array: later filters and sorts are faster than over a thousand chunks.
-    joined = pa.chunked_array(chunks, pa.large_string()).combine_chunks()
-    return pd.Series(pd.array(joined, dtype="str"))
+    return pa.chunked_array(chunks, pa.large_string()).combine_chunks()
 
 
-def _join_times(values: list[Any], lengths: np.ndarray) -> pd.Series:
-    """Per-part timestamps (one per part, or a Series) as one datetime64[ns, UTC] column."""
+def _join_times(values: list[Any], lengths: np.ndarray) -> np.ndarray:
+    """Per-part timestamps (one per part, or a Series) as one naive-UTC datetime64[ns] array."""
     chunks = []
     for value, n in zip(values, lengths.tolist()):
         if isinstance(value, pd.Series):
@@ -289,5 +305,4 @@ def _join_times(values: list[Any], lengths: np.ndarray) -> pd.Series:
                 stamp = stamp.tz_convert("UTC").tz_localize(None)
             chunks.append(np.full(n, np.datetime64("NaT") if stamp is pd.NaT else stamp.to_datetime64(),
                                   dtype="datetime64[ns]"))
-    joined = np.concatenate(chunks) if chunks else np.array([], dtype="datetime64[ns]")
-    return pd.Series(pd.to_datetime(joined, utc=True))
+    return np.concatenate(chunks) if chunks else np.array([], dtype="datetime64[ns]")

@@ -133,19 +133,24 @@ def arrow_text(column: pd.Series) -> pa.Array:
 
 
 def _json_escape(array: pa.Array) -> pa.Array:
-    """The JSON string-body escape of every value (no surrounding quotes)."""
-    if not pc.any(pc.match_substring_regex(array, _NEEDS_ESCAPE)).as_py():
+    """The JSON string-body escape of every value (no surrounding quotes).
+
+    Only the values that hold a quote, backslash or control character are rewritten, so
+    the cost follows the few hostile values, not the whole column.
+    """
+    needs = pc.match_substring_regex(array, _NEEDS_ESCAPE)
+    if not pc.any(needs).as_py():
         return array
+    subset = pc.filter(array, needs)
     for raw, escaped in _JSON_ESCAPES:
-        if pc.any(pc.match_substring(array, raw)).as_py():
-            array = pc.replace_substring(array, raw, escaped)
-    rare = pc.match_substring_regex(array, _RARE_CONTROL)
+        subset = pc.replace_substring(subset, raw, escaped)
+    rare = pc.match_substring_regex(subset, _RARE_CONTROL)
     if pc.any(rare).as_py():
         # Rare enough (NUL, BEL, ESC...) that a loop over just those values is fine.
         fixed = [re.sub(_RARE_CONTROL, lambda m: f"\\u{ord(m.group()):04x}", v)
-                 for v in pc.filter(array, rare).to_pylist()]
-        array = pc.replace_with_mask(array, rare, pa.array(fixed, pa.large_string()))
-    return array
+                 for v in pc.filter(subset, rare).to_pylist()]
+        subset = pc.replace_with_mask(subset, rare, pa.array(fixed, pa.large_string()))
+    return pc.replace_with_mask(array, needs, subset)
 
 
 def occurrence_keys(*columns: pd.Series, group: pd.Series | None = None) -> pd.Series:
@@ -155,16 +160,24 @@ def occurrence_keys(*columns: pd.Series, group: pd.Series | None = None) -> pd.S
     `group`, e.g. the job, when given) keeps them apart while the key stays the same when
     the job is read again (archive deduplication).
     """
-    frame = pd.concat([c.reset_index(drop=True) for c in columns], axis=1, ignore_index=True)
-    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    by = [hashes] if group is None else [group.to_numpy(), hashes]
-    identity = pd.DataFrame({i: v for i, v in enumerate(by)})
+    arrays = [arrow_text(c.reset_index(drop=True)) for c in columns]
+    owner = None if group is None else pd.factorize(group)[0]
+    keys = row_keys(*arrays, group=owner)
+    return pd.Series(pd.array(keys, dtype="str"), index=columns[0].index)
+
+
+def row_keys(*columns: pa.Array | pa.ChunkedArray, group: np.ndarray | None = None) -> pa.Array:
+    """`occurrence_keys` on Arrow columns: the texts joined by a unit separator, hashed once."""
+    joined = columns[0] if len(columns) == 1 else \
+        pc.binary_join_element_wise(*columns, pa.scalar("\x1f", pa.large_string()))
+    hashes = pd.util.hash_pandas_object(pd.Series(pd.array(joined, dtype="str")), index=False).to_numpy()
+    identity = pd.DataFrame({"h": hashes} if group is None else {"g": group, "h": hashes})
     if identity.duplicated().any():
         counter = identity.groupby(list(identity.columns), sort=False).cumcount().astype("str").to_numpy()
-        text = pc.binary_join_element_wise(_hex64(hashes), pa.array(counter, pa.large_string()), _COLON)
+        suffix: pa.Array | pa.Scalar = pa.array(counter, pa.large_string())
     else:
-        text = pc.binary_join_element_wise(_hex64(hashes), pa.scalar("0", pa.large_string()), _COLON)
-    return pd.Series(pd.array(text, dtype="str"), index=columns[0].index)
+        suffix = pa.scalar("0", pa.large_string())
+    return pc.binary_join_element_wise(_hex64(hashes), suffix, _COLON)
 
 
 _COLON = pa.scalar(":", pa.large_string())
