@@ -216,3 +216,18 @@ def test_no_token_or_password_reaches_the_data_dir(export, fresh_org, tmp_path: 
     for path in files:
         content = path.read_bytes()
         assert not any(secret.encode() in content for secret in secrets), path.name
+
+
+def test_offline_export_reads_while_another_program_is_writing_the_archive(export, fresh_org,
+                                                                           tmp_path: Path) -> None:
+    data, online_csv, offline_csv = tmp_path / "data", tmp_path / "online.csv", tmp_path / "offline.csv"
+    assert export(*online(fresh_org), "--data-dir", str(data), "--out", str(online_csv)).code == 0
+    with ErrorArchive.for_org(fresh_org.org_id, data) as archive:
+        path = archive.path
+    with closing(sqlite3.connect(path, isolation_level=None)) as writer:
+        writer.execute("BEGIN IMMEDIATE")  # as the desktop app holds it while storing a sync
+        writer.execute("INSERT INTO meta (key, value) VALUES ('busy', 'yes')")
+        result = export("--offline", "--data-dir", str(data), "--out", str(offline_csv))
+        writer.execute("ROLLBACK")
+    assert result.code == 0, result.stderr
+    assert sorted_rows(offline_csv) == sorted_rows(online_csv)

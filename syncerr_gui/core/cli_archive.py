@@ -19,7 +19,7 @@ import pandas as pd
 
 from syncerr_gui.core.archive import ArchiveError, ErrorArchive
 from syncerr_gui.core.cli_export import EXIT_USAGE, CliFailure
-from syncerr_gui.core.data_dirs import default_data_dir, org_id_18
+from syncerr_gui.core.data_dirs import archive_path, default_data_dir, org_id_18
 from syncerr_gui.core.time_window import default_since
 
 logger = logging.getLogger(__name__)
@@ -69,23 +69,40 @@ def offline_org_id(data_dir: Path, wanted: str | None) -> str:
 
 
 @contextmanager
-def open_archive(org_id: str, data_dir: Path) -> Iterator[ErrorArchive]:
-    """The org's archive, closed afterwards; any archive failure becomes one `CliFailure` line."""
+def open_archive(org_id: str, data_dir: Path, reading_only: bool = False) -> Iterator[ErrorArchive]:
+    """The org's archive, closed afterwards; any archive failure becomes one `CliFailure` line.
+
+    `reading_only` skips `for_org`'s bookkeeping write, so an offline export reads (SQLite WAL)
+    even while the desktop app is storing a sync instead of waiting for its lock.
+    """
+    name = f"{_PREFIX}{org_id_18(org_id)}{_SUFFIX}"
     try:
-        archive = ErrorArchive.for_org(org_id, data_dir)
-    except ArchiveError as exc:
-        raise CliFailure(str(exc)) from None
+        if reading_only:
+            archive = ErrorArchive(archive_path(org_id, data_dir))
+        else:
+            archive = ErrorArchive.for_org(org_id, data_dir)
     except OSError as exc:
         raise CliFailure(f"the data folder {data_dir} cannot be used: {exc.strerror or exc}") from None
+    except (ArchiveError, sqlite3.Error) as exc:
+        raise _failure(exc, name) from None
     try:
         yield archive
-    except ArchiveError as exc:
-        raise CliFailure(str(exc)) from None
-    except sqlite3.Error as exc:  # e.g. locked by another copy of the app for too long, disk full
-        logger.debug("archive failure", exc_info=True)
-        raise CliFailure(f"The error archive {archive.path.name} cannot be used: {exc}.") from None
+    except (ArchiveError, sqlite3.Error) as exc:
+        raise _failure(exc, name) from None
     finally:
         archive.close()
+
+
+def _failure(exc: ArchiveError | sqlite3.Error, name: str) -> CliFailure:
+    """ArchiveError is already in words; a raw SQLite error (locked by another copy of the app
+    for longer than SQLite waits, disk full, folder not writable) is put in words here."""
+    if isinstance(exc, ArchiveError):
+        return CliFailure(str(exc))
+    logger.debug("archive failure", exc_info=exc)
+    if "locked" in str(exc):
+        return CliFailure(f"The error archive {name} is in use by another copy of the app ({exc}); "
+                          "try again when it has finished.")
+    return CliFailure(f"The error archive {name} cannot be used: {exc}.")
 
 
 def offline_frame(archive: ErrorArchive, since: datetime | None, everything: bool) -> pd.DataFrame:

@@ -248,7 +248,7 @@ def _run_offline(args: argparse.Namespace) -> str:
                                               open_archive)
 
     data_dir = data_dir_of(args.data_dir)
-    with open_archive(offline_org_id(data_dir, args.org_id), data_dir) as archive:
+    with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
     return _write(frame, args.out) + f"; {note}"
