@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import datetime, timezone
 
@@ -9,9 +10,11 @@ import pandas as pd
 import pytest
 from simple_salesforce import Salesforce, SalesforceLogin
 
+from syncerr_gui.core.bulk2 import Bulk2Reader
 from syncerr_gui.core.engine import (CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress)
 from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.org_client import RetryPolicy
+from syncerr_gui.core.org_client import OrgClient, RetryPolicy
+from syncerr_gui.core.results_csv import detect_delimiter
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
 from syncerr_gui.core.time_window import default_since
 
@@ -204,3 +207,42 @@ def test_sources_can_be_chosen(demo_org) -> None:
     _, result = sync(demo_org, sources=(SOURCE_APEX,))
     assert set(result.frame["source"].astype(str)) == {SOURCE_APEX}
     assert all(j.source == SOURCE_APEX for j in result.jobs)
+
+
+def test_pipe_and_comma_answers_and_both_header_styles_are_read_right(demo_org) -> None:
+    client = OrgClient(connect(demo_org))
+    kinds: dict[tuple[str, str, bool], list[str]] = {}
+    for job in Bulk2Reader(client, ()).list_jobs():
+        if job["state"] not in ("JobComplete", "Failed", "Aborted"):
+            continue
+        body, _ = client.get(client.data_path(f"jobs/ingest/{job['id']}/failedResults/"))
+        header = body.split(b"\n", 1)[0].decode()
+        if header.count("sf__") and len(body) > len(header) + 1:
+            delimiter = detect_delimiter(header)
+            quoted = header.split(delimiter)[2].startswith('"')
+            kinds.setdefault((job["columnDelimiter"], delimiter, quoted), []).append(job["id"])
+    assert {("PIPE", "|"), ("PIPE", ",")} <= {(c, d) for c, d, _ in kinds}
+    assert {True, False} <= {q for _, _, q in kinds}
+    _, result = sync(demo_org)
+    truth = demo_org.truth.errors(EVERYTHING)
+    for jobs in kinds.values():
+        assert rows(result.frame[result.frame["job_id"].isin(jobs)]) == rows(truth[truth["job_id"].isin(jobs)])
+
+
+def test_a_job_list_link_to_another_server_fails_the_sync_without_leaking_the_token(fresh_org) -> None:
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    with DemoOrg(DemoConfig(record_errors=10, bulk2_jobs=2, classic_jobs=1, apex_jobs=1)) as other:
+        page = {"done": False, "records": [],
+                "nextRecordsUrl": f"{other.instance_url}/services/data/v59.0/jobs/ingest?queryLocator=x"}
+        fresh_org.fail_next("jobType=V2Ingest", status=200, body=json.dumps(page).encode())
+        with pytest.raises(SyncError, match="another server"):
+            sync(fresh_org)
+        assert other.request_log == []
+
+
+def test_default_window_starts_five_days_before_the_last_successful_sync() -> None:
+    start = datetime(2026, 11, 20, 8, 30, tzinfo=timezone.utc)
+    assert default_since(start) == datetime(2026, 11, 15, 8, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+    assert default_since(None, now=now) == datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)

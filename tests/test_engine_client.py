@@ -66,3 +66,9 @@ def test_bulk1_expired_session_without_renewal_says_log_in_again(fresh_org) -> N
     fresh_org.expire_sessions()
     with pytest.raises(SessionExpired, match="Log in again"):
         client.get(f"/services/async/{float(job['apiVersion']):.1f}/job/{job['id']}", bulk1=True)
+
+
+def test_an_answer_larger_than_the_bound_is_refused(fresh_org) -> None:
+    client = client_for(fresh_org, max_body=1000)
+    with pytest.raises(RequestFailed, match="too large"):
+        client.get("/services/data/v59.0/jobs/ingest?jobType=V2Ingest")

@@ -19,6 +19,9 @@ CASES = [
     ("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record --",
      ("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", "")),
     ("something went wrong", ("", "something went wrong", "")),
+    (" DUPLICATE_VALUE :duplicate value found: Email:Email,,Phone, --",
+     ("DUPLICATE_VALUE", "duplicate value found: Email", "Email, Phone")),
+    ("X:y:a - b --", ("X", "y", "a - b")),
     ("", ("", "", "")),
 ]
 
@@ -60,3 +63,21 @@ def test_apex_code_is_the_first_status_code_token() -> None:
         "",
     ], dtype="str")
     assert first_status_code(texts, "Failed").tolist() == ["REQUIRED_FIELD_MISSING", "Failed", "Failed"]
+
+
+def test_split_agrees_with_the_demo_orgs_reference_rule_on_any_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from syncerr_gui.demo_org.truth_rows import split_sf_error
+
+    texts = st.text(alphabet=st.sampled_from(list("ab_Z09 :,-\t\nü中")), max_size=30)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(texts, min_size=1, max_size=8))
+    def check(values: list[str]) -> None:
+        split = split_errors(pd.Series(values, dtype="str"))
+        got = list(zip(split.error_type, split.message, split.fields))
+        assert got == [split_sf_error(v) for v in values]
+
+    check()

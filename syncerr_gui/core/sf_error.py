@@ -49,7 +49,7 @@ def split_error_array(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     has_colon = pc.greater_equal(pc.find_substring(text, ":"), 0)
     # Give colon-less values a leading ":" so one split yields (code="", rest=value).
     head = pc.split_pattern(_pad_where_missing(text, has_colon, empty, colon, front=True), ":", max_splits=1)
-    error_type, rest = pc.list_element(head, 0), pc.list_element(head, 1)
+    error_type, rest = pc.utf8_trim_whitespace(pc.list_element(head, 0)), pc.list_element(head, 1)
     has_second = pc.and_(has_colon, pc.greater_equal(pc.find_substring(rest, ":"), 0))
     tail = pc.split_pattern(_pad_where_missing(rest, has_second, empty, colon, front=False),
                             ":", max_splits=1, reverse=True)
@@ -85,14 +85,22 @@ def first_status_code(texts: pd.Series, fallback: pd.Series | str) -> pd.Series:
 
 
 def _clean_fields(raw: pa.Array) -> pa.Array:
-    """`Name, Email --` -> `Name, Email`: drop the trailing `--`, normalise `,` to `", "`."""
-    stripped = pc.utf8_trim_whitespace(_strip_dashes(raw))
-    return pc.replace_substring_regex(stripped, r"\s*,\s*", ", ")
+    """`Name,Email --` -> `Name, Email`: drop the trailing `--` and empty items, join with `", "`."""
+    stripped = _strip_dashes(raw)
+    if not pc.any(pc.match_substring(stripped, ",")).as_py():
+        return stripped
+    joined = pc.replace_substring_regex(stripped, r"\s*,[\s,]*", ", ")
+    return pc.utf8_trim(joined, ", ")
 
 
 def _strip_dashes(raw: pa.Array) -> pa.Array:
-    """Remove a trailing `--` (and the spaces around it) that Salesforce appends."""
-    return pc.utf8_trim_whitespace(pc.replace_substring_regex(raw, r"\s*--\s*$", ""))
+    """Remove the trailing `--` (and the spaces around it) that Salesforce appends."""
+    trimmed = pc.utf8_trim_whitespace(raw)
+    dashed = pc.ends_with(trimmed, "--")
+    if not pc.any(dashed).as_py():
+        return trimmed
+    cut = pc.utf8_trim_whitespace(pc.utf8_slice_codeunits(trimmed, 0, -2))
+    return pc.if_else(dashed, cut, trimmed)
 
 
 def _as_arrow(values: pd.Series) -> pa.Array:
