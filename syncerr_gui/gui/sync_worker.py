@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from syncerr_gui.core.redaction import scrub
 from syncerr_gui.core.schema import concat_frames
@@ -66,8 +66,10 @@ class SyncWorker(QObject):
         thread.setObjectName("syncThread")
         self.moveToThread(thread)
         thread.started.connect(self.run)
-        self.finished.connect(thread.quit)
-        self.failed.connect(thread.quit)
+        # Direct: `thread` lives in the GUI thread, and a queued quit would wait for its event
+        # loop, which is not running while the window waits for the sync at shutdown.
+        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        self.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread = thread
         thread.start()
         return thread
@@ -77,7 +79,7 @@ class SyncWorker(QObject):
         self.token.cancel()
 
     def wait(self, ms: int = 5000) -> bool:
-        """Block until the thread has ended (used at shutdown only)."""
+        """Block until the thread has ended (shutdown only); False on timeout."""
         return self.thread.wait(ms) if self.thread is not None else True
 
     @Slot()
