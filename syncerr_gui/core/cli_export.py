@@ -274,7 +274,6 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     With an archive the frame is every archived row of the sync's window (history Salesforce
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
     """
-    from syncerr_gui.core.archive_sync import ArchiveSync
     from syncerr_gui.core.engine import SyncEngine, SyncError, SyncOptions
     from syncerr_gui.core.sync_types import CancelToken
 
@@ -286,6 +285,8 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
             result = engine.run(options, progress, CancelToken())
             answer = (result.frame, len(result.frame))
         else:
+            from syncerr_gui.core.archive_sync import ArchiveSync
+
             archived = ArchiveSync(archive, engine).run(options, progress, CancelToken())
             result, answer = archived.sync, (archived.frame, archived.stats.rows_new)
     except SyncError as exc:
