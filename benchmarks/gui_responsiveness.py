@@ -4,18 +4,25 @@ A 10 ms QTimer records the interval between its ticks; the longest gap is the wo
 user could feel (goal: < 100 ms). The model's `set_frame` at the end of the sync is the one
 heavy GUI-thread step, reported on its own. Prints JSON.
 
+By default the demo org runs in a separate process, as a real org is another machine; with
+`--in-process` it shares this process (and its GIL), a harsher case.
+
     QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py --errors 200000
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,15 +59,44 @@ class GapMeter:
                 "gaps_over_100ms": sum(g > 100 for g in gaps)}
 
 
+@contextlib.contextmanager
+def org_session(errors: int, bulk2_jobs: int, in_process: bool) -> Iterator[tuple[Any, str]]:
+    """(OrgSession, CA path) of a demo org admin; the org is stopped on exit."""
+    from syncerr_gui.core.login import login_with_token
+
+    if in_process:
+        from syncerr_gui.demo_org import DemoConfig, DemoOrg
+        from syncerr_gui.demo_org.connect import demo_session
+
+        with DemoOrg(DemoConfig(record_errors=errors, bulk2_jobs=bulk2_jobs)) as org:
+            yield demo_session(org), str(org.ca_path)
+        return
+    cmd = [sys.executable, "-m", "syncerr_gui.demo_org", "--errors", str(errors), "--jobs", str(bulk2_jobs)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    try:
+        info: dict[str, str] = {}
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("Serving"):
+                break
+            key, _, value = line.partition(":")
+            info[key.strip()] = value.strip()
+        ca = info["CA certificate"]
+        yield login_with_token(info["Demo org"], info["Access token"], ca_bundle=ca), ca
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=200_000, help="record-level errors in the demo org")
     parser.add_argument("--bulk2-jobs", type=int, default=200)
     parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument("--in-process", action="store_true", help="run the demo org in this process")
     args = parser.parse_args()
 
-    from syncerr_gui.demo_org import DemoConfig, DemoOrg
-    from syncerr_gui.demo_org.connect import demo_session
     from syncerr_gui.gui.app_settings import AppSettings
     from syncerr_gui.gui.main_window import MainWindow
 
@@ -68,11 +104,11 @@ def main() -> int:
     folder = tempfile.mkdtemp(prefix="gui-bench-")
     settings = AppSettings(QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat))
     t0 = time.perf_counter()
-    with DemoOrg(DemoConfig(record_errors=args.errors, bulk2_jobs=args.bulk2_jobs)) as org:
+    with org_session(args.errors, args.bulk2_jobs, args.in_process) as (session, ca_path):
         org_start_s = time.perf_counter() - t0
-        window = MainWindow(settings, ca_bundle=str(org.ca_path))
+        window = MainWindow(settings, ca_bundle=ca_path)
         window.show()
-        window.set_session(demo_session(org))
+        window.set_session(session)
         set_frame_ms: list[float] = []
         original = window.model.set_frame
 
@@ -91,7 +127,7 @@ def main() -> int:
         app.exec()
         sync_s = time.perf_counter() - started
         meter.timer.stop()
-        result = {"errors_in_org": args.errors, "rows_shown": window.model.rowCount(),
+        result = {"errors_in_org": args.errors, "demo_org": "in-process" if args.in_process else "subprocess", "rows_shown": window.model.rowCount(),
                   "rows_total": window.model.total_count, "demo_org_start_s": round(org_start_s, 2),
                   "sync_s": round(sync_s, 2), "set_frame_ms": [round(x, 1) for x in set_frame_ms],
                   **meter.summary(), "goal_max_gap_ms": 100}
