@@ -9,7 +9,7 @@ from unittest.mock import patch
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.gui.app_settings import AppSettings
@@ -173,3 +173,25 @@ def test_layout_and_filter_are_remembered(qtbot, tmp_path: Path, synced: MainWin
     assert again.filter_dock.current_filter().start == synced.filter_dock.current_filter().start
     assert "password" not in Path(again.settings.qsettings.fileName()).read_text().lower()
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_log_out_empties_the_table_and_asks_to_log_in(qtbot, synced: MainWindow) -> None:
+    synced.actions_.logout.trigger()
+    assert synced.model.rowCount() == 0
+    assert _counts(synced) == (0, 0)
+    assert synced.status.org_label.text() == ""
+    assert synced.login_dialog is not None and synced.login_dialog.isVisible()
+    assert not synced.actions_.sync.isEnabled() and not synced.actions_.export.isEnabled()
+
+
+def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(qtbot, synced: MainWindow,
+                                                                        fresh_org) -> None:
+    _, total = _counts(synced)
+    fresh_org.stop()
+    with qtbot.waitSignal(synced.sync_ended, timeout=SYNC_TIMEOUT_MS):
+        synced.actions_.sync.trigger()
+    assert synced.last_sync_error
+    assert synced.status.sync_label.text() == "Sync failed"
+    assert _counts(synced)[1] == total
+    box = synced.findChild(QMessageBox, "messageBox")
+    assert box is not None and synced.last_sync_error in box.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import tzinfo
 
 import pandas as pd
@@ -21,9 +22,14 @@ class ExportSignals(QObject):
 
 
 class ExportWorker(QRunnable):
-    """One export of `frame` (already in view order) to `path`, times in `tz`."""
+    """One export of `frame` (already in view order) to `path`, times in `tz`.
 
-    def __init__(self, frame: pd.DataFrame, path: str, tz: tzinfo | None) -> None:
+    `frame` may be a function returning the frame, so that gathering a million rows in view
+    order also happens off the GUI thread.
+    """
+
+    def __init__(self, frame: pd.DataFrame | Callable[[], pd.DataFrame], path: str,
+                 tz: tzinfo | None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = ExportSignals()
@@ -40,7 +46,8 @@ class ExportWorker(QRunnable):
         from syncerr_gui.core.export import ExportError, export_csv
 
         try:
-            rows = export_csv(self.frame, self.path, tz=self.tz)
+            frame = self.frame() if callable(self.frame) else self.frame
+            rows = export_csv(frame, self.path, tz=self.tz)
         except ExportError as exc:
             self.signals.failed.emit(scrub(str(exc)))
             return

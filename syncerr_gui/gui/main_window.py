@@ -250,10 +250,11 @@ class MainWindow(QMainWindow):
         self._end_sync()
         self.last_sync_error = ""
         self.last_result = result
-        self._show_frame(result.frame)
         if not result.cancelled:
+            # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
-            self._apply_default_window(result.started_at)
+            self._set_default_window(result.started_at)
+        self._show_frame(result.frame)
         note = "Cancelled" if result.cancelled else ""
         self.status.set_last_sync(result.finished_at, note)
         self.status.set_api_usage(result.api_usage)
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
         self.detail_pane.show_record(None)
         self._update_actions()
 
-    def _apply_default_window(self, started_at: datetime) -> None:
+    def _set_default_window(self, started_at: datetime) -> None:
         """Seed rule: from (start of the latest successful sync − 5 days) to now."""
         from syncerr_gui.core.time_window import default_since
 
@@ -290,7 +291,8 @@ class MainWindow(QMainWindow):
         self.filter_dock.set_default_window(start, None)
         flt = dataclasses.replace(self.filter_dock.current_filter(), start=start, end=None)
         self.filter_dock.set_filter(flt)
-        self.apply_filter(flt)
+        self.model.set_filter(flt)
+        self.settings.save_filter(flt.to_dict())
 
     def show_problems(self) -> None:
         """The non-modal list of jobs the last sync could not read."""
@@ -315,7 +317,9 @@ class MainWindow(QMainWindow):
         if not os.path.splitext(path)[1]:
             path += ".csv"
         self.settings.set_last_export_dir(os.path.dirname(path))
-        worker = ExportWorker(self.model.frame_in_view_order(), path, local_zone())
+        view = self.model.error_view  # snapshot now: the user may filter while it writes
+        frame, visible = view.frame, view.visible.copy()
+        worker = ExportWorker(lambda: frame.take(visible).reset_index(drop=True), path, local_zone())
         worker.signals.finished.connect(self._export_finished)
         worker.signals.failed.connect(self._export_failed)
         self._exports.append(worker)
