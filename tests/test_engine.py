@@ -92,7 +92,8 @@ def test_every_job_is_listed_for_the_archive_including_unfinished(demo_org) -> N
 def test_job_list_is_followed_across_pages() -> None:
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    with DemoOrg(DemoConfig(record_errors=300, bulk2_jobs=25, classic_jobs=3, apex_jobs=2, page_size=4)) as org:
+    config = DemoConfig(record_errors=300, bulk2_jobs=25, classic_jobs=3, apex_jobs=2, page_size=4)
+    with DemoOrg(config) as org:
         _, result = sync(org)
         pages = [p for m, p in org.request_log if "queryLocator" in p]
         assert len(pages) >= 6
@@ -142,7 +143,8 @@ def test_a_503_forever_is_a_problem_not_a_crash(fresh_org) -> None:
 
 def test_a_malformed_result_file_is_a_problem_for_that_job(fresh_org) -> None:
     victim = bulk2_job_with_errors(fresh_org)
-    fresh_org.fail_next(f"{victim}/failedResults", status=200, body=b'"sf__Id","sf__Error"\n"","unterminated\n')
+    broken = b'"sf__Id","sf__Error"\n"","unterminated\n'
+    fresh_org.fail_next(f"{victim}/failedResults", status=200, body=broken)
     _, result = sync(fresh_org)
     assert [p.job_id for p in result.problems] == [victim]
     assert "not a readable CSV" in result.problems[0].reason
@@ -226,7 +228,8 @@ def test_pipe_and_comma_answers_and_both_header_styles_are_read_right(demo_org) 
     _, result = sync(demo_org)
     truth = demo_org.truth.errors(EVERYTHING)
     for jobs in kinds.values():
-        assert rows(result.frame[result.frame["job_id"].isin(jobs)]) == rows(truth[truth["job_id"].isin(jobs)])
+        got = result.frame[result.frame["job_id"].isin(jobs)]
+        assert rows(got) == rows(truth[truth["job_id"].isin(jobs)])
 
 
 def test_a_job_list_link_to_another_server_fails_the_sync_without_leaking_the_token(fresh_org) -> None:

@@ -34,7 +34,8 @@ def test_quotes_newlines_and_crlf_inside_values_survive() -> None:
 
 
 def test_values_are_text_never_numbers_or_missing() -> None:
-    frame = read_result_csv(b'"sf__Id","sf__Error","Zip","Flag"\n"","E:m:--","00123","NA"\n"","E:m:--","",""\n')
+    body = b'"sf__Id","sf__Error","Zip","Flag"\n"","E:m:--","00123","NA"\n"","E:m:--","",""\n'
+    frame = read_result_csv(body)
     assert frame["Zip"].tolist() == ["00123", ""]
     assert frame["Flag"].tolist() == ["NA", ""]
     assert all(str(dtype) == "str" for dtype in frame.dtypes)

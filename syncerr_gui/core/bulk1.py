@@ -23,6 +23,7 @@ from syncerr_gui.core.sync_types import FramePart, JobOutcome, RequestFailed
 
 logger = logging.getLogger(__name__)
 
+CLOSED_STATES = ("Closed", "Aborted", "Failed", "JobComplete")
 API_VERSION = re.compile(r"^\d{1,3}\.\d$")
 
 
@@ -41,7 +42,12 @@ class Bulk1Reader:
 
     @staticmethod
     def is_finished(job: dict[str, Any]) -> bool:
-        """Classic jobs are read whatever their state: batches finish one by one."""
+        """Whether no more batches can change the job (the archive may skip it next time)."""
+        return job.get("state") in CLOSED_STATES
+
+    @staticmethod
+    def is_readable(job: dict[str, Any]) -> bool:
+        """Classic jobs are read whatever their state: their batches finish one by one."""
         return True
 
     def read_job(self, listed: dict[str, Any]) -> JobOutcome:
@@ -57,13 +63,15 @@ class Bulk1Reader:
             for batch in self._batches(base):
                 parts.extend(self._read_batch(base, batch, shared, external))
         rows = sum(p.length for p in parts)
-        return JobOutcome(parts, [summary_of(job, self.source, finished=True, rows=rows, read=True)])
+        return JobOutcome(parts, [summary_of(job, self.source, finished=self.is_finished(job), rows=rows,
+                                             read=True)])
 
     def _read_batch(self, base: str, batch: dict[str, Any], shared: dict[str, Any],
                     external: str) -> list[FramePart]:
         batch_id = checked_job_id(batch.get("id"))
         if batch.get("state") == "Failed":
-            return [job_level_part(shared, batch.get("stateMessage") or "Failed", "Failed", "batch", batch_id)]
+            message = batch.get("stateMessage") or "Failed"
+            return [job_level_part(shared, message, "Failed", "batch", batch_id)]
         if _number(batch, "numberRecordsFailed") <= 0:
             return []
         result = read_result_csv(self._client.get(f"{base}/batch/{batch_id}/result", bulk1=True)[0])

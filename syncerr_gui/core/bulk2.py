@@ -136,8 +136,13 @@ class Bulk2Reader:
 
     @staticmethod
     def is_finished(job: dict[str, Any]) -> bool:
-        """Only finished jobs have results to read."""
+        """Whether the job reached a final state (JobComplete, Failed, Aborted)."""
         return job.get("state") in FINISHED_STATES
+
+    @classmethod
+    def is_readable(cls, job: dict[str, Any]) -> bool:
+        """Only finished jobs have results to read."""
+        return cls.is_finished(job)
 
     def read_job(self, listed: dict[str, Any]) -> JobOutcome:
         """The job-level row (Failed/Aborted) and every failed record of one finished job."""

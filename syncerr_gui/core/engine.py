@@ -94,8 +94,9 @@ class _Run:
             raise
         finally:
             self.pool.shutdown(wait=False, cancel_futures=True)
+        result = self._result(cancelled=False)
         self._report(PHASE_DONE)
-        return self._result(cancelled=False)
+        return result
 
     def _list_and_submit(self) -> None:
         """List both Bulk APIs in parallel (failure = SyncError); the Apex query runs as a job."""
@@ -121,7 +122,7 @@ class _Run:
             summary = summary_of(job, reader.source, finished=finished)
             self.jobs[(reader.source, summary.job_id)] = summary
             skipped = self.options.skip_jobs.get(summary.job_id) == stamp and stamp != ""
-            if wanted and finished and not skipped:
+            if wanted and reader.is_readable(job) and not skipped:
                 self._submit(reader.read_job, (reader.source, summary.job_id), job)
 
     def _submit(self, fn: Callable[..., JobOutcome], key: tuple[str, str], *args: Any) -> None:
@@ -129,7 +130,8 @@ class _Run:
         self._start(fn, key, self._job_done, *args)
         self.total += 1
 
-    def _start(self, fn: Callable[..., Any], key: tuple[str, str], handler: _Handler, *args: Any) -> Future[Any]:
+    def _start(self, fn: Callable[..., Any], key: tuple[str, str], handler: _Handler,
+               *args: Any) -> Future[Any]:
         future = self.pool.submit(fn, *args)
         self.pending[future] = (key, handler)
         future.add_done_callback(self.finished.put)
@@ -246,7 +248,8 @@ class FrameBuilder:
         block: dict[str, Any] = {}
         for name in COLUMNS:
             values = [p.values.pop(name, "") for p in parts]
-            block[name] = _join_times(values, lengths) if name in TIME_COLUMNS else _join_text(values, lengths)
+            join = _join_times if name in TIME_COLUMNS else _join_text
+            block[name] = join(values, lengths)
         self._blocks.append(block)
 
 
@@ -288,7 +291,8 @@ def _join_text(values: list[Any], lengths: np.ndarray) -> pa.Array:
         owners = np.repeat(np.arange(len(values)), lengths)
         return pc.take(pa.array([str(v) for v in values], pa.large_string()), owners)
     chunks = [v if isinstance(v, pa.Array) else arrow_text(v) if isinstance(v, pd.Series)
-              else pa.repeat(pa.scalar(str(v), pa.large_string()), n) for v, n in zip(values, lengths.tolist())]
+              else pa.repeat(pa.scalar(str(v), pa.large_string()), n)
+              for v, n in zip(values, lengths.tolist())]
     return pa.chunked_array(chunks, pa.large_string()).combine_chunks()
 
 

@@ -244,7 +244,8 @@ def _check_status(response: requests.Response) -> None:
         raise RequestFailed(f"Salesforce deleted this job or it does not exist (404 {code or 'NOT_FOUND'})",
                             status, code)
     if 300 <= status < 400:
-        raise RequestFailed(f"Salesforce redirected the request elsewhere ({status}); the app did not follow.",
+        raise RequestFailed(f"Salesforce redirected the request elsewhere ({status}); "
+                            "the app did not follow.",
                             status)
     detail = f": {message}" if message else ""
     raise RequestFailed(f"Salesforce refused the request{detail} ({status} {code})".replace(" )", ")"),

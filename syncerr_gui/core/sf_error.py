@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 # Job-level messages such as "InvalidBatch : Records not found" lead with an identifier.
 LEADING_IDENTIFIER = r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*:"
-# Apex ExtendedStatus names the status code somewhere inside, e.g. "... first error: REQUIRED_FIELD_MISSING, ..."
+# Apex ExtendedStatus names the code inside, e.g. "... first error: REQUIRED_FIELD_MISSING, ..."
 STATUS_CODE_TOKEN = r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b"
 
 

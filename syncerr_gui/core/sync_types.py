@@ -97,10 +97,10 @@ class FramePart:
     """Rows of one job (or batch) before they join the error frame.
 
     `values` maps error-frame columns to `length` values (an Arrow string array or a
-    Series), or to one value shared by every row (job id, object, failed_at...). `errors`, when set, holds the raw
-    `sf__Error`/`Error` texts: the assembler splits every part's in one pass (and derives
-    `row_key` from them when the part has none), because a thousand small per-job splits
-    cost far more than one big one.
+    Series), or to one value shared by every row (job id, object, failed_at...).
+    `errors`, when set, holds the raw `sf__Error`/`Error` texts: the engine's FrameBuilder
+    splits many parts' texts in one pass (and derives `row_key` from them when the part
+    has none), because a thousand small per-job splits cost far more than a few big ones.
     """
 
     length: int
