@@ -19,6 +19,17 @@ logger = logging.getLogger(__name__)
 
 _configured = False
 LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+# Qt's offscreen platform (screenshots, CI) says these for every window it shows; they are
+# not problems of the app, so they are demoted to debug (seen with --verbose only).
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
+                   "This plugin does not support raise()")
+
+
+def _demote_offscreen_noise(record: logging.LogRecord) -> bool:
+    """Logger filter on "qt": the two offscreen-only warnings become debug records."""
+    if record.levelno == logging.WARNING and record.getMessage() in OFFSCREEN_NOISE:
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+    return True
 
 
 def log_dir() -> Path:
@@ -49,5 +60,6 @@ def configure_logging(verbose: bool = False) -> Path | None:
         logger.warning("cannot write the log file %s: %s", path, exc)
         path = None
     install_redaction(root)
+    logging.getLogger("qt").addFilter(_demote_offscreen_noise)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
     return path
