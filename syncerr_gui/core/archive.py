@@ -28,8 +28,8 @@ import pandas as pd
 from syncerr_gui.core.archive_rows import read_frame, with_first_seen
 from syncerr_gui.core.archive_schema import ArchiveError, migrate
 from syncerr_gui.core.archive_snapshot import ArchiveSnapshot
-from syncerr_gui.core.archive_writer import (StoreStats, WriteOutcome, bump_generation, read_generation,
-                                             to_ns, write_sync)
+from syncerr_gui.core.archive_writer import (ModstampText, StoreStats, WriteOutcome, bump_generation,
+                                             read_generation, to_ns, write_sync)
 from syncerr_gui.core.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.schema import concat_frames
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 180
+BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 __all__ = ["ArchiveError", "ErrorArchive", "StoreStats", "DEFAULT_RETENTION_DAYS"]
@@ -51,17 +52,27 @@ class ErrorArchive:
     `ArchiveSync(archive, engine).run(...)` to sync incrementally; `close()` at the end.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._snapshot = ArchiveSnapshot(self.path.with_name(self.path.name + ".snapshot.arrow"))
-        self._con = self._connect(self.path)
+        self._con = self._connect(self.path, busy_timeout_s)
 
     @classmethod
-    def for_org(cls, org_id: str, data_dir: str | os.PathLike[str] | None = None) -> ErrorArchive:
-        """The archive of `org_id` (15 or 18 characters) in `data_dir` or the user's data folder."""
-        archive = cls(archive_path(org_id, data_dir))
-        archive._set_meta("org_id", org_id_18(org_id))
+    def for_org(cls, org_id: str, data_dir: str | os.PathLike[str] | None = None,
+                busy_timeout_s: float = BUSY_TIMEOUT_S) -> ErrorArchive:
+        """The archive of `org_id` (15 or 18 characters) in `data_dir` or the user's data folder.
+
+        The org id is written only when it is not recorded yet: a write would wait (up to
+        `busy_timeout_s`) behind another copy of the app storing a sync, and opening must not.
+        """
+        archive = cls(archive_path(org_id, data_dir), busy_timeout_s)
+        try:
+            if archive._get_meta("org_id") != org_id_18(org_id):
+                archive._set_meta("org_id", org_id_18(org_id))
+        except BaseException:
+            archive.close()
+            raise
         return archive
 
     # -- writing ---------------------------------------------------------------------------
@@ -73,7 +84,7 @@ class ErrorArchive:
         jobs of those sources inside the sync's window that were not listed are marked
         `deleted_from_org` (their errors stay). None (e.g. a cancelled sync) marks nothing.
         """
-        with self._lock:
+        with self._lock, self._sqlite_errors("store the sync in"):
             with self._transaction():
                 outcome = write_sync(self._con, result, listed_sources, _now_ns())
             self._update_snapshot_after_store(outcome)
@@ -85,7 +96,7 @@ class ErrorArchive:
     def purge(self, retention_days: int = DEFAULT_RETENTION_DAYS) -> int:
         """Delete errors whose `failed_at` is older than `retention_days`; returns how many."""
         cutoff = to_ns(datetime.now(timezone.utc) - timedelta(days=retention_days))
-        with self._lock:
+        with self._lock, self._sqlite_errors("purge"):
             with self._transaction():
                 generation, rows = self._state()
                 deleted = self._con.execute("DELETE FROM errors WHERE failed_at < ?", (cutoff,)).rowcount
@@ -129,11 +140,15 @@ class ErrorArchive:
         return frame.loc[mask].reset_index(drop=True)
 
     def finished_jobs(self) -> dict[str, str]:
-        """job_id -> systemModstamp of finished jobs whose errors are all archived (`skip_jobs`)."""
-        with self._lock:
+        """job_id -> systemModstamp of finished jobs whose errors are all archived (`skip_jobs`).
+
+        The values compare equal to any text of the same instant (`ModstampText`): the
+        REST listing and Bulk 1.0's XML write one modstamp differently (`.000+0000` / `Z`).
+        """
+        with self._lock, self._sqlite_errors("read"):
             rows = self._con.execute("SELECT job_id, archived_modstamp FROM jobs "
                                      "WHERE archived_modstamp IS NOT NULL AND deleted_from_org = 0")
-            return dict(rows.fetchall())
+            return {job_id: ModstampText(stamp) for job_id, stamp in rows.fetchall()}
 
     def last_success_start(self) -> datetime | None:
         """Start of the latest sync that was not cancelled (the seed rule's anchor)."""
@@ -154,12 +169,17 @@ class ErrorArchive:
 
     def jobs(self) -> pd.DataFrame:
         """The jobs table (small): one row per job ever listed, incl. `deleted_from_org`."""
-        with self._lock:
+        with self._lock, self._sqlite_errors("read"):
             return pd.read_sql_query("SELECT * FROM jobs ORDER BY job_id", self._con)
 
     def error_count(self) -> int:
         """Number of archived errors."""
         return int(self._query_one("SELECT COUNT(*) FROM errors") or 0)
+
+    def disk_usage(self) -> int:
+        """Bytes the archive takes on disk: the database, its WAL and the snapshot."""
+        names = (self.path, self.path.with_name(self.path.name + "-wal"), self._snapshot.path)
+        return sum(p.stat().st_size for p in names if p.exists())
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -178,9 +198,12 @@ class ErrorArchive:
     # -- internals -------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
         is_new = not path.exists()
-        con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        try:
+            con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
+        except sqlite3.Error as exc:
+            raise ArchiveError(_in_words(exc, path, "open")) from exc
         try:
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
@@ -190,12 +213,21 @@ class ErrorArchive:
             migrate(con)
         except BaseException as exc:
             con.close()
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise ArchiveError(f"The error archive {path.name} cannot be opened: {exc}.") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise ArchiveError(_in_words(exc, path, "open")) from exc
             raise
         if is_new and os.name == "posix":
             os.chmod(path, 0o600)
         return con
+
+    @contextmanager
+    def _sqlite_errors(self, action: str) -> Iterator[None]:
+        """SQLite failures (locked for longer than the busy timeout, disk full, a damaged
+        file) become an `ArchiveError` in words."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise ArchiveError(_in_words(exc, self.path, action)) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -212,7 +244,7 @@ class ErrorArchive:
 
     def _full_frame(self) -> pd.DataFrame:
         """All archived rows: the snapshot if current, else rebuilt from SQLite (and saved)."""
-        with self._lock:
+        with self._lock, self._sqlite_errors("read"):
             generation, rows = self._state()
             frame = self._snapshot.read(generation, rows)
             if frame is None:
@@ -242,17 +274,17 @@ class ErrorArchive:
             self._snapshot.discard()
 
     def _query_one(self, sql: str) -> int | None:
-        with self._lock:
+        with self._lock, self._sqlite_errors("read"):
             row = self._con.execute(sql).fetchone()
         return row[0] if row else None
 
     def _get_meta(self, key: str) -> str | None:
-        with self._lock:
+        with self._lock, self._sqlite_errors("read"):
             row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        with self._lock:
+        with self._lock, self._sqlite_errors("write to"):
             self._con.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
@@ -268,6 +300,16 @@ def _rebuild_signatures(con: sqlite3.Connection) -> None:
     con.execute(f"UPDATE signatures SET first_seen = a.f, last_seen = a.l, count = a.c FROM sig_agg a "
                 f"WHERE {match}")
     con.execute("DROP TABLE temp.sig_agg")
+
+
+def _in_words(exc: sqlite3.Error, path: Path, action: str) -> str:
+    """A sentence for the user: which archive, what failed, and what to do when it is busy."""
+    if "locked" in str(exc) or "busy" in str(exc):
+        return (f"The error archive {path.name} is in use by another copy of the app; "
+                "try again when it has finished.")
+    if action == "open":
+        return f"The error archive {path.name} cannot be opened: {exc}."
+    return f"Could not {action} the error archive {path.name}: {exc}."
 
 
 def _now_ns() -> int:

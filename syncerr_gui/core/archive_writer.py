@@ -15,7 +15,8 @@ import logging
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -194,6 +195,43 @@ def rest_stamp(at_ns: int | None, raw: str) -> str:
         return raw
     stamp = pd.Timestamp(at_ns, tz="UTC")
     return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}+0000"
+
+
+class ModstampText(str):
+    """A systemModstamp text that equals any text of the same instant.
+
+    The engine compares `skip_jobs` values with the listing's text; Salesforce writes one
+    instant as `…T10:00:00.000+0000` (REST) or `…T10:00:00.000Z` (Bulk 1.0 XML), so a
+    text comparison would download an archived job again. Equal text stays the fast path;
+    anything else is compared as an instant (unparsable text is equal to nothing else).
+    The hash stays the text's: use these as values, not as set members or keys.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        if str.__eq__(self, other):
+            return True
+        mine, theirs = _instant(str(self)), _instant(str(other))
+        return mine is not None and mine == theirs
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = str.__hash__
+
+
+@lru_cache(maxsize=4096)
+def _instant(text: str) -> datetime | None:
+    """The instant a Salesforce time text names (any offset form), or None."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
 
 
 def read_generation(con: sqlite3.Connection) -> int:

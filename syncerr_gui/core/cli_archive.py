@@ -19,34 +19,16 @@ import pandas as pd
 
 from syncerr_gui.core.archive import ArchiveError, ErrorArchive
 from syncerr_gui.core.cli_export import EXIT_USAGE, CliFailure
-from syncerr_gui.core.data_dirs import archive_path, default_data_dir, org_id_18
+from syncerr_gui.core.data_dirs import (archive_file_name, archive_path, archived_org_ids, default_data_dir,
+                                        org_id_18)
 from syncerr_gui.core.time_window import default_since
 
 logger = logging.getLogger(__name__)
-
-# The names `data_dirs.archive_path` gives: archive-<18-character org id>.sqlite3
-_PREFIX, _SUFFIX = "archive-", ".sqlite3"
 
 
 def data_dir_of(value: str | None) -> Path:
     """`--data-dir` as given, else the user's data folder (what the desktop app uses)."""
     return Path(value) if value else default_data_dir()
-
-
-def archived_org_ids(data_dir: Path) -> list[str]:
-    """Org ids (18 characters, sorted) of the archives in `data_dir`; other files are ignored."""
-    if not data_dir.is_dir():
-        return []
-    found = []
-    for path in data_dir.glob(f"{_PREFIX}*{_SUFFIX}"):
-        candidate = path.name[len(_PREFIX):-len(_SUFFIX)]
-        try:
-            org_id = org_id_18(candidate)
-        except ValueError:
-            continue
-        if org_id == candidate and path.is_file():
-            found.append(org_id)
-    return sorted(found)
 
 
 def offline_org_id(data_dir: Path, wanted: str | None) -> str:
@@ -75,7 +57,7 @@ def open_archive(org_id: str, data_dir: Path, reading_only: bool = False) -> Ite
     `reading_only` skips `for_org`'s bookkeeping write, so an offline export reads (SQLite WAL)
     even while the desktop app is storing a sync instead of waiting for its lock.
     """
-    name = f"{_PREFIX}{org_id_18(org_id)}{_SUFFIX}"
+    name = archive_file_name(org_id)
     try:
         if reading_only:
             archive = ErrorArchive(archive_path(org_id, data_dir))

@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 APP_DIR_NAME = "SalesforceSyncErrors"
 APP_AUTHOR = "SyncErrors"
 
+# archive-<18-character org id>.sqlite3
+ARCHIVE_PREFIX, ARCHIVE_SUFFIX = "archive-", ".sqlite3"
+
 _ORG_ID = re.compile(r"^00D[A-Za-z0-9]{12}(?:[A-Z0-5]{3})?$")
 _SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 
@@ -53,7 +56,31 @@ def archive_path(org_id: str, data_dir: str | os.PathLike[str] | None = None) ->
     """Path of the archive database of `org_id` (folder created, private to the user)."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     ensure_private_dir(folder)
-    return folder / f"archive-{org_id_18(org_id)}.sqlite3"
+    return folder / archive_file_name(org_id)
+
+
+def archive_file_name(org_id: str) -> str:
+    """The archive database's file name for `org_id` (ValueError when it is not an org id)."""
+    return f"{ARCHIVE_PREFIX}{org_id_18(org_id)}{ARCHIVE_SUFFIX}"
+
+
+def archived_org_ids(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """Org ids (18 characters, sorted) of the archives in `data_dir` (default: the user's
+    data folder); other files, and names that are not exactly what `archive_path` writes,
+    are ignored. Nothing is created."""
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{ARCHIVE_PREFIX}*{ARCHIVE_SUFFIX}"):
+        candidate = path.name[len(ARCHIVE_PREFIX):-len(ARCHIVE_SUFFIX)]
+        try:
+            org_id = org_id_18(candidate)
+        except ValueError:
+            continue
+        if org_id == candidate and path.is_file():
+            found.append(org_id)
+    return sorted(found)
 
 
 def ensure_private_dir(folder: Path) -> None:
