@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from syncerr_gui.core.filtering import ErrorFilter
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
-from syncerr_gui.gui.columns import (COL_ERROR_TYPE, COL_FAILED_AT, COL_FAILED_ON, COL_MESSAGE,
-                                     COL_SALESFORCE_ID, TABLE_COLUMNS)
+from syncerr_gui.gui.columns import (COL_ERROR_TYPE, COL_FAILED_AT, COL_FAILED_ON, COL_MESSAGE, COL_NEW,
+                                     COL_SALESFORCE_ID, NEW_MARK, TABLE_COLUMNS)
 from syncerr_gui.gui.error_table_model import ROW_KEY_ROLE, SORT_ROLE, ErrorTableModel
+from syncerr_gui.gui.table_data import TableData
 
 REPO = Path(__file__).resolve().parents[1]
 WINTER = datetime(2026, 1, 15, 12, 0, tzinfo=timezone.utc)
@@ -77,8 +79,8 @@ def test_qt_model_tester_accepts_the_model(qtmodeltester, model: ErrorTableModel
 def test_columns_and_headers_in_order(model: ErrorTableModel) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Failed On", "Failure Date/Time (EST)", "Error Type", "Error Details", "Object",
-                       "Operation", "Salesforce ID", "Source ID", "Job ID", "Source"]
-    assert len(TABLE_COLUMNS) == 10
+                       "Operation", "Salesforce ID", "Source ID", "Job ID", "Source", "New"]
+    assert len(TABLE_COLUMNS) == 10     # exported; "New" (a per-user visit marker) is not
 
 
 def test_header_click_sorts_like_a_user_sees_it(qtbot, table: QTableView) -> None:
@@ -205,3 +207,43 @@ def test_data_returning_none_through_a_proxy_a_million_times_does_not_crash() ->
     nones, before, after = map(int, done.stdout.split())
     assert nones == 1_000_000
     assert after >= before - 1000, "the refcount of None collapsed"
+
+
+MARKS = np.array([False, True, False, True])
+
+
+def test_new_rows_are_marked_and_sort_first(qtmodeltester, table: QTableView) -> None:
+    model = table.model()
+    assert isinstance(model, ErrorTableModel)
+    model.set_frame(frame(), marks=MARKS)
+    qtmodeltester.check(model, force_py=False)
+    assert shown(table, COL_NEW) == ["", NEW_MARK, "", NEW_MARK] and model.new_count == 2
+    assert model.headerData(COL_NEW, Qt.Orientation.Horizontal) == "New"
+    model.sort(COL_NEW, Qt.SortOrder.DescendingOrder)
+    assert shown(table, COL_NEW) == [NEW_MARK, NEW_MARK, "", ""]
+    assert shown(table, COL_MESSAGE)[0] == "Records not found"    # stable: frame order among the new
+    assert model.index(0, COL_NEW).data(SORT_ROLE) is True
+    qtmodeltester.check(model, force_py=False)
+
+
+def test_table_data_built_in_a_worker_is_installed_as_is(model: ErrorTableModel) -> None:
+    model.set_filter(ErrorFilter(levels=frozenset({RECORD_LEVEL})))
+    model.sort(COL_ERROR_TYPE, Qt.SortOrder.AscendingOrder)
+    data = frame()
+    built = TableData.build(data, model.current_filter, model.sort_spec, MARKS, warm=True)
+    model.offer(built)
+    model.set_frame(data)
+    assert model.error_view is built.view           # swapped in: nothing filtered or sorted again
+    assert [model.index(r, COL_ERROR_TYPE).data() for r in range(model.rowCount())] == [
+        "DUPLICATES_DETECTED", "REQUIRED_FIELD_MISSING", "STRING_TOO_LONG"]
+    assert model.new_count == 2
+
+
+def test_stale_table_data_is_rebuilt_for_the_current_filter_and_sort(model: ErrorTableModel) -> None:
+    data = frame()
+    built = TableData.build(data, ErrorFilter(), None, MARKS)
+    model.offer(built)
+    model.set_filter(ErrorFilter(levels=frozenset({JOB_LEVEL})))   # the user filtered meanwhile
+    model.set_frame(data)
+    assert model.rowCount() == 1 and model.index(0, COL_MESSAGE).data() == "Records not found"
+    assert model.index(0, COL_NEW).data() == NEW_MARK                # the marks were kept

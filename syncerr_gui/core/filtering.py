@@ -35,6 +35,7 @@ _REFINE_FRACTION = 8               # refine inside earlier hits when they are < 
 _PROBE = 2_000                     # hits between checks of the projected total
 _INDEX_CHUNK = 65_536               # rows lower-cased per step while building the search buffer
 _NAT = np.iinfo(np.int64).min      # NaT as int64
+MARK_COLUMN = "new"                # not a frame column: the view's `marks` ("new since last visit")
 
 
 def _frozen(values: Iterable[str] | None) -> frozenset[str] | None:
@@ -206,11 +207,16 @@ class ErrorView:
     `apply` and `sort` recompute `visible`; everything else reads it. Per-column sort keys
     and the search buffer are built once per frame, on first use or in `warm_up`
     (thread-safe, so a worker thread can build them while the user looks at the table).
+    `marks` flags rows ("new since the last visit"); `sort("new", …)` sorts by it.
     """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, marks: np.ndarray | None = None) -> None:
         self.frame = frame
         self.total = len(frame)
+        if marks is not None and len(marks) != self.total:
+            raise ValueError("ErrorView marks must have one flag per row")
+        self.marks: np.ndarray = (np.zeros(self.total, dtype=bool) if marks is None
+                                  else np.asarray(marks, dtype=bool))
         self._times = frame["failed_at"].dt.as_unit("ns").array.asi8
         self._categories: dict[str, list[str]] = {}
         self._codes: dict[str, np.ndarray] = {}
@@ -218,7 +224,7 @@ class ErrorView:
             values = frame[column].cat
             self._categories[column] = [str(c) for c in values.categories]
             self._codes[column] = values.codes.to_numpy()
-        self._keys: dict[str, np.ndarray] = {}
+        self._keys: dict[str, np.ndarray] = {MARK_COLUMN: self.marks.view(np.int8)}
         self._locks = {column: threading.Lock() for column in frame.columns}
         self._search_lock = threading.Lock()
         self._search: _SearchIndex | None = None
@@ -228,6 +234,23 @@ class ErrorView:
         self.filter = ErrorFilter()
         self.sort_state: tuple[str, bool] | None = None
         self.visible: np.ndarray = self._order
+
+    @classmethod
+    def prepared(cls, frame: pd.DataFrame, flt: ErrorFilter, sort: tuple[str, bool] | None = None,
+                 marks: np.ndarray | None = None, warm: bool = False,
+                 cancelled: Callable[[], bool] = lambda: False) -> ErrorView:
+        """A view of `frame` already filtered and sorted (and warmed up when `warm`).
+
+        Built in a worker thread, it lets the table install a million rows with an O(1)
+        swap on the GUI thread instead of filtering and sorting there.
+        """
+        view = cls(frame, marks)
+        if sort is not None:
+            view.sort(*sort)
+        view.apply(flt)
+        if warm:
+            view.warm_up(cancelled)
+        return view
 
     # ---- filtering -------------------------------------------------------------------------
     def apply(self, flt: ErrorFilter) -> None:
@@ -364,6 +387,10 @@ class ErrorView:
         present = np.bincount(codes[codes >= 0], minlength=size) > 0
         names = self._categories[column]
         return {names[i]: int(counted[i]) for i in np.flatnonzero(present)}
+
+    def marked_count(self, visible_only: bool = False) -> int:
+        """Rows flagged in `marks` (all, or among the visible ones)."""
+        return int(self.marks[self.visible].sum() if visible_only else self.marks.sum())
 
     def view_row_of(self, position: int) -> int:
         """Display row of frame position `position`, or -1 when it is filtered out."""

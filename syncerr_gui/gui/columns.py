@@ -2,6 +2,9 @@
 
 One list shared by the table model, header width defaults and the export action, so the
 CSV columns are always the ones on screen. Headers follow `schema.EXPORT_COLUMNS`.
+The model adds one column after them, "New" (new since the last visit): a marker of this
+user's visits, not data of the org, so it is not exported. It comes last in the model so
+the exported columns keep their numbers; the table shows it first (a moved section).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from syncerr_gui.core.filtering import MARK_COLUMN
 from syncerr_gui.core.schema import EXPORT_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -32,8 +36,15 @@ assert TABLE_COLUMNS[COL_MESSAGE].field == "message" and TABLE_COLUMNS[COL_SOURC
 
 FIELDS: tuple[str, ...] = tuple(c.field for c in TABLE_COLUMNS)
 
+NEW_COLUMN = TableColumn("New", MARK_COLUMN)
+NEW_MARK = "●"
+NEW_TOOLTIP = "● = this error's type, object and source ID first failed after your last visit"
+MODEL_COLUMNS: tuple[TableColumn, ...] = (*TABLE_COLUMNS, NEW_COLUMN)
+MODEL_FIELDS: tuple[str, ...] = tuple(c.field for c in MODEL_COLUMNS)
+COL_NEW = len(TABLE_COLUMNS)
+
 
 def header_text(column: int, zone_name: str) -> str:
     """The header of `column`; the time column names the zone its values are shown in."""
-    header = TABLE_COLUMNS[column].header
+    header = MODEL_COLUMNS[column].header
     return f"{header} ({zone_name})" if column == COL_FAILED_AT and zone_name else header

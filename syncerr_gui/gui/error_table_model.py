@@ -3,6 +3,8 @@
 The frame stays columnar; the model formats only the rows the view asks for, a block of
 rows at a time (vectorised per column), and keeps recent blocks in a small LRU cache, so
 `data()` is a dict lookup and a tuple index for the ~100k calls a scroll makes.
+A frame that arrives with a `TableData` built in a worker thread (`offer` it, or
+`set_view`) is installed with an O(1) reset: nothing is filtered or sorted on the GUI thread.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import pyarrow as pa
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from syncerr_gui.core.filtering import ErrorFilter, ErrorView
+from syncerr_gui.core.filtering import MARK_COLUMN, ErrorFilter, ErrorView
 from syncerr_gui.core.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
-from syncerr_gui.gui.columns import COL_FAILED_ON, COL_MESSAGE, FIELDS, TABLE_COLUMNS, header_text
+from syncerr_gui.gui.columns import (COL_FAILED_ON, COL_MESSAGE, COL_NEW, MODEL_COLUMNS, MODEL_FIELDS, NEW_MARK,
+                                     NEW_TOOLTIP, header_text)
 from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.table_data import TableData, TableSort
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _SERVED = frozenset({_TOOLTIP, _BACKGROUND, int(ROW_KEY_ROLE), int(SORT_ROLE)})
-_IS_JOB = len(TABLE_COLUMNS)        # extra slot of each formatted row: a Job Level row?
+_IS_JOB = len(MODEL_COLUMNS)        # extra slot of each formatted row: a Job Level row?
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -107,20 +111,53 @@ class ErrorTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._job_tint = QColor(214, 69, 65, 60)     # translucent red: readable on light and dark
-        self._install(ErrorView(empty_frame()))
+        self._offered: TableData | None = None
+        self._install(TableData.of_view(ErrorView(empty_frame()), None))
 
     # ---- public API ------------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        """Show `frame` (the current filter and sort are kept)."""
+    def set_frame(self, frame: pd.DataFrame, marks: np.ndarray | None = None) -> None:
+        """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows.
+
+        When a `TableData` of this very frame was offered and still matches the filter and
+        sort, it is installed as is (O(1)); else the frame is filtered and sorted here.
+        """
+        offered, self._offered = self._offered, None
+        if offered is not None and offered.frame is frame:
+            if marks is None:
+                marks = offered.view.marks
+            if offered.matches(frame, self._filter, self.sort_spec):
+                self.set_view(offered)
+                return
+            logger.debug("offered table data is stale (filter or sort changed); rebuilding")
+        self.set_view(TableData.build(frame, self._filter, self.sort_spec, marks))
+
+    def set_view(self, data: TableData) -> None:
+        """Install a prepared `TableData` (its filter becomes the model's; a different sort
+        is re-applied). The GUI-thread cost is O(1) when the sort matches."""
         self.beginResetModel()
-        view = ErrorView(frame)
-        view.apply(self._filter)
-        if self._sort is not None:
-            view.sort(FIELDS[self._sort[0]], self._sort[1] == Qt.SortOrder.AscendingOrder)
-        self._install(view)
+        self._filter = data.filter
+        if data.sort != self.sort_spec:
+            self._sort_view(data.view, self.sort_spec)
+        self._install(data)
         self.endResetModel()
         self._emit_counts()
-        self._start_warm_up()
+        if not data.warmed:
+            self._start_warm_up()
+
+    def offer(self, data: TableData) -> None:
+        """Hand over table data built in a worker thread for the next `set_frame` of its frame
+        (safe from any thread: one attribute assignment)."""
+        self._offered = data
+
+    @property
+    def sort_spec(self) -> TableSort:
+        """The table's sort as (column, ascending), or None: what a worker builds `TableData` for."""
+        return None if self._sort is None else (self._sort[0], self._sort[1] == Qt.SortOrder.AscendingOrder)
+
+    @property
+    def new_count(self) -> int:
+        """Rows marked "New" (all of the frame, not only the visible ones)."""
+        return self._view.marked_count()
 
     def set_filter(self, flt: ErrorFilter) -> None:
         """Show only the rows `flt` lets through, in the current order."""
@@ -180,14 +217,18 @@ class ErrorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._view.visible)
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TABLE_COLUMNS)
+        return 0 if parent.isValid() else len(MODEL_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TABLE_COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MODEL_COLUMNS):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_NEW:
+            return NEW_TOOLTIP
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return header_text(section, self._zone_name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_NEW:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -204,33 +245,32 @@ class ErrorTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header click: stable sort by `column` (-1: back to frame order); selection follows."""
-        if not -1 <= column < len(TABLE_COLUMNS):
+        if not -1 <= column < len(MODEL_COLUMNS):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         positions = [self.frame_position(p.row()) for p in persistent]
-        if column < 0:
-            self._sort = None
-            self._view.unsort()
-        else:
-            self._sort = (column, order)
-            self._view.sort(FIELDS[column], order == Qt.SortOrder.AscendingOrder)
+        self._sort = None if column < 0 else (column, order)
+        self._sort_view(self._view, self.sort_spec)
         self._blocks.clear()
         moved = [self.index(self._view.view_row_of(pos), p.column()) for p, pos in zip(persistent, positions)]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     # ---- internals -------------------------------------------------------------------------
-    def _install(self, view: ErrorView) -> None:
-        self._view = view
+    @staticmethod
+    def _sort_view(view: ErrorView, sort: TableSort) -> None:
+        if sort is None:
+            view.unsort()
+        else:
+            view.sort(MODEL_FIELDS[sort[0]], sort[1])
+
+    def _install(self, data: TableData) -> None:
+        self._cancel_warm_up.set()      # a warm-up of the previous frame is of no use now
+        self._view = data.view
         self._blocks.clear()
-        frame = view.frame
-        self._text = {c: pa.array(frame[c].array) for c in FIELDS if c not in CATEGORY_COLUMNS
-                      and c not in TIME_COLUMNS}
-        self._cat_values = {c: np.asarray([*frame[c].cat.categories.astype(str), ""], dtype=object)
-                            for c in FIELDS if c in CATEGORY_COLUMNS}
-        self._cat_codes = {c: frame[c].cat.codes.to_numpy() for c in self._cat_values}
-        self._times = {c: frame[c].dt.as_unit("ns").array.asi8 for c in FIELDS if c in TIME_COLUMNS}
+        self._text, self._times = data.text, data.times
+        self._cat_values, self._cat_codes = data.cat_values, data.cat_codes
 
     def _start_warm_up(self) -> None:
         """Build sort keys and the search buffer off the GUI thread (Arrow releases the GIL).
@@ -269,8 +309,10 @@ class ErrorTableModel(QAbstractTableModel):
         positions = self._view.visible[block_no * _BLOCK:(block_no + 1) * _BLOCK]
         taken = pa.array(positions)
         columns: list[list[Any]] = []
-        for field in FIELDS:
-            if field in self._cat_values:
+        for field in MODEL_FIELDS:
+            if field == MARK_COLUMN:
+                columns.append(np.where(self._view.marks[positions], NEW_MARK, "").tolist())
+            elif field in self._cat_values:
                 columns.append(self._cat_values[field][self._cat_codes[field][positions]].tolist())
             elif field in self._times:
                 columns.append(self._clock.format(self._times[field][positions]))
@@ -300,7 +342,9 @@ class ErrorTableModel(QAbstractTableModel):
 
     def _native(self, row: int, column: int) -> Any:
         position = int(self._view.visible[row])
-        field = FIELDS[column]
+        field = MODEL_FIELDS[column]
+        if field == MARK_COLUMN:
+            return bool(self._view.marks[position])
         if field in self._times:
             value = int(self._times[field][position])
             return None if value == np.iinfo(np.int64).min else value
@@ -309,4 +353,4 @@ class ErrorTableModel(QAbstractTableModel):
         return self._text[field][position].as_py()
 
 
-_NO_ROW: tuple[Any, ...] = (None,) * len(TABLE_COLUMNS) + (False,)
+_NO_ROW: tuple[Any, ...] = (None,) * len(MODEL_COLUMNS) + (False,)
