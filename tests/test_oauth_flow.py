@@ -13,8 +13,8 @@ import pytest
 
 from syncerr_gui.core.http_session import make_session
 from syncerr_gui.core.login import LoginError
-from syncerr_gui.core.oauth import (ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthConfig, OAuthError,
-                                    OAuthRenewal, OAuthTokens, login_with_oauth_tokens)
+from syncerr_gui.core.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthConfig, OAuthError, OAuthTokens
+from syncerr_gui.core.oauth_session import OAuthRenewal, login_with_oauth_tokens
 from syncerr_gui.core.token_store import TokenStore, org_key
 from test_token_store import MemoryKeyring
 

@@ -10,6 +10,9 @@ http only on loopback, for the demo org); the token endpoint is never asked to f
 redirect; an `instance_url` a response names must be https on a Salesforce domain or the
 login host itself, since every later request carries the token there; every request has a
 timeout; no message or log line carries a token.
+
+What happens with the tokens afterwards (a session that renews itself, a remembered login,
+logging out) is in `oauth_session`.
 """
 
 from __future__ import annotations
@@ -21,10 +24,9 @@ import json
 import logging
 import secrets
 import threading
-import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import requests
@@ -34,15 +36,11 @@ from .login import is_loopback, is_salesforce_host, network_words, read_capped
 from .oauth_redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
 from .redaction import register_secret, scrub
 
-if TYPE_CHECKING:
-    from .login import OrgSession
-    from .token_store import TokenStore
-
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "PRODUCTION_LOGIN_URL", "SANDBOX_LOGIN_URL", "OAuthConfig", "OAuthTokens", "OAuthError",
-    "OAuthClient", "BrowserLogin", "OAuthRenewal", "login_with_oauth_tokens", "make_pkce_pair",
+    "OAuthClient", "BrowserLogin", "make_pkce_pair",
     "normalise_login_url", "check_instance_url",
 ]
 
@@ -208,7 +206,9 @@ class OAuthClient:
     def _post(self, endpoint: str, data: dict[str, str], what: str) -> dict[str, Any]:
         status, body = self._request(endpoint, data, what)
         if status != 200:
-            raise OAuthError(_refusal_message(status, body, what, data["grant_type"]))
+            # The OAuth error name as the code: callers tell a dead grant from a network hiccup.
+            code = _oauth_error(body)[0][:60] or f"HTTP {status}"
+            raise OAuthError(_refusal_message(status, body, what, data["grant_type"]), code)
         answer = _json_object(body)
         if answer is None:
             raise OAuthError(f"Could not {what}: Salesforce's answer was not understood.")
@@ -362,81 +362,3 @@ class BrowserLogin:
 
     def revoke(self, token: str) -> None:
         self.client.revoke(token)
-
-
-class OAuthRenewal:
-    """`OrgSession.reauthenticate` of a browser login: refreshes the access token.
-
-    Calls from several sync workers that hit an expired token together share one refresh.
-    When the login is remembered, the keyring copy is updated with each new token. A refresh
-    that fails raises OAuthError (a LoginError) saying to log in again.
-    """
-
-    _SHARED_FOR_S = 5.0
-
-    def __init__(self, session: OrgSession, tokens: OAuthTokens, client: OAuthClient,
-                 store: TokenStore | None = None, key: str = "") -> None:
-        self._session = session
-        self._tokens = tokens
-        self._client = client
-        self._store = store
-        self._key = key
-        self._lock = threading.Lock()
-        self._refreshed_at = float("-inf")
-
-    def __call__(self) -> str:
-        with self._lock:
-            if time.monotonic() - self._refreshed_at < self._SHARED_FOR_S:
-                return self._tokens.access_token  # another worker just renewed it
-            self._tokens = self._client.refresh(self._tokens)
-            self._refreshed_at = time.monotonic()
-            self._session.set_access_token(self._tokens.access_token)
-            _remember(self._store, self._key, self._tokens)
-            logger.info("access token renewed")
-            return self._tokens.access_token
-
-    def log_out(self) -> None:
-        """Revokes the refresh token (which ends its access tokens) and forgets the saved copy."""
-        try:
-            self._client.revoke(self._tokens.refresh_token or self._tokens.access_token)
-        finally:
-            if self._store is not None and self._key:
-                self._store.delete(self._key)
-
-
-def login_with_oauth_tokens(tokens: OAuthTokens, config: OAuthConfig, ca_bundle: str | None = None, *,
-                            store: TokenStore | None = None,
-                            client: OAuthClient | None = None) -> OrgSession:
-    """An `OrgSession` (kind "oauth") on browser-login tokens that renews itself.
-
-    An access token that has already expired (e.g. a remembered login) is refreshed once
-    first. With `store`, the tokens are kept in the keyring under `org_key(login URL,
-    username)` and the copy follows every refresh.
-    """
-    from .login import LoginError, login_with_token
-    from .token_store import org_key
-
-    client = client or OAuthClient(config, ca_bundle)
-    try:
-        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
-    except LoginError as exc:
-        # userinfo answers an expired token with 401, or 403 "Bad_OAuth_Token"
-        if exc.code not in ("INVALID_SESSION_ID", "FORBIDDEN") or not tokens.refresh_token:
-            raise
-        tokens = client.refresh(tokens)
-        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
-    key = org_key(client.login_url, session.username) if store is not None else ""
-    _remember(store, key, tokens)
-    session.kind = "oauth"
-    session.reauthenticate = OAuthRenewal(session, tokens, client, store, key)
-    return session
-
-
-def _remember(store: TokenStore | None, key: str, tokens: OAuthTokens) -> None:
-    """Saves to the keyring when remembering; a keyring failure must not end the session."""
-    if store is None or not key:
-        return
-    try:
-        store.save(key, tokens)
-    except Exception as exc:  # TokenStoreError: the login works, only remembering failed
-        logger.warning("could not update the remembered login: %s", scrub(exc))

@@ -111,8 +111,10 @@ def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.N
     assert isinstance(window, MainWindow)
     window.show()
     if not args.demo:
-        window.show_login()
+        # A login kept with "Remember me" is resumed first; otherwise the login dialog opens.
+        window.session_controller.start()
         return app.exec()
+    window.session_controller.demo_org = demo.get  # the browser login page points at it too
     try:
         window.set_session(demo.session())
     except Exception as exc:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from syncerr_gui.core.login import LoginError
 from syncerr_gui.core.oauth import (PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, BrowserLogin, OAuthConfig,
-                                    OAuthError, login_with_oauth_tokens, normalise_login_url)
+                                    OAuthError, normalise_login_url)
+from syncerr_gui.core.oauth_session import login_with_oauth_tokens, resume_remembered
 from syncerr_gui.core.redaction import scrub
-from syncerr_gui.core.token_store import TokenStore, TokenStoreError, org_key
+from syncerr_gui.core.token_store import TokenStore, org_key
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login_pages import LoginCall, LoginPage
 
@@ -54,6 +55,7 @@ class BrowserLoginPage(LoginPage):
 
     title = "Log in with browser"
     way = "browser"
+    usable_while_busy = True  # the URL, Copy and Cancel are what the user needs while waiting
     logged_in = Signal(object)
     failed = Signal(str)
 
@@ -317,25 +319,15 @@ class BrowserLoginPage(LoginPage):
         remembered. Run it off the GUI thread, like any `login_call`."""
         if self._settings is None or self._keyring_problem:
             return None
-        key = self._settings.value("browserLogin/orgKey")
-        if self._settings.value("browserLogin/remember") != "true" or not key:
+        remembered = remembered_login(self._settings)
+        if remembered is None:
             return None
-        try:
-            config, store = self.config(), self._store
-        except OAuthError:
-            return None
-        ca_bundle = self.ca_bundle
+        (config, key), store, ca_bundle = remembered, self._store, self.ca_bundle
+        return lambda: resume_remembered(config, key, store, ca_bundle)
 
-        def call() -> Any:
-            try:
-                tokens = store.load(key)
-            except TokenStoreError as exc:
-                raise LoginError(str(exc)) from None
-            if tokens is None:
-                raise LoginError("No remembered login was found in the keyring: log in with the browser.")
-            return login_with_oauth_tokens(tokens, config, ca_bundle, store=store)
-
-        return call
+    def forget_remembered(self) -> None:
+        """After logging out: the box is unticked, so the next login is not kept unless asked."""
+        self.remember.setChecked(False)
 
     # --- settings (never a token) ---------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -358,6 +350,29 @@ class BrowserLoginPage(LoginPage):
                   "orgKey": org_key(normalise_login_url(self.login_url()), username) if remember else ""}
         for key, value in values.items():
             self._settings.set_value(f"browserLogin/{key}", value)
+
+
+def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
+    """(config, keyring key) of the login kept with "Remember me", or None when none is kept.
+
+    Only non-secret fields come from the settings; the tokens themselves are in the keyring.
+    """
+    key = settings.value("browserLogin/orgKey")
+    if settings.value("browserLogin/remember") != "true" or not key:
+        return None
+    port = settings.value("browserLogin/callbackPort")
+    try:
+        return OAuthConfig(login_url=normalise_login_url(settings.value("browserLogin/loginUrl")),
+                           client_id=settings.value("browserLogin/clientId"),
+                           callback_port=int(port) if port.isdigit() else DEFAULT_PORT), key
+    except OAuthError:
+        return None
+
+
+def clear_remembered(settings: AppSettings) -> None:
+    """Forget that a login was remembered (the keyring entry is deleted separately)."""
+    settings.set_value("browserLogin/remember", "false")
+    settings.set_value("browserLogin/orgKey", "")
 
 
 def _edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:

@@ -147,10 +147,17 @@ class LoginDialog(QDialog):
         worker.start()
 
     def _set_busy(self, busy: bool) -> None:
+        """While a login runs, no other way can be started; a page that needs to stay usable
+        meanwhile (the browser page's URL, Copy and Cancel) keeps itself enabled and disables
+        its own inputs."""
         self.busy.setVisible(busy)
         self.login_button.setEnabled(not busy)
         self.ways.setEnabled(not busy)
-        self.pages.setEnabled(not busy)
+        current = self.pages.currentWidget()
+        keep = busy and isinstance(current, LoginPage) and current.usable_while_busy
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            page.setEnabled(not busy or (keep and page is current))
 
     def _finish_attempt(self) -> None:
         self._worker = None

@@ -27,6 +27,9 @@ class LoginPage(QWidget):
 
     title = ""
     way = ""
+    # True when the page must stay usable while its login runs (e.g. to copy a URL or cancel);
+    # the dialog then disables only the other ways and its own Log in button.
+    usable_while_busy = False
 
     def validate(self) -> str:
         """What is missing before a login can be tried, in words ('' when ready)."""

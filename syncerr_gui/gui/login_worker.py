@@ -1,4 +1,4 @@
-"""Runs a login (and the admin check) off the GUI thread; the answer comes back as a signal.
+"""Runs a login (and the admin check), or a log-out, off the GUI thread; answers come back as signals.
 
 A login is a few HTTPS round trips that can take seconds against a slow org, so it runs in
 the global QThreadPool. It cannot be interrupted mid-request; Cancel in the dialog simply
@@ -91,3 +91,57 @@ def _default_check_admin(session: Any) -> Any:
     from syncerr_gui.core.permissions import check_admin
 
     return check_admin(session)
+
+
+class LogoutSignals(QObject):
+    """Signals: done(str) with what to tell the user once logging out has finished."""
+
+    done = Signal(str)
+
+
+class LogoutWorker(QRunnable):
+    """Revokes a session's tokens and deletes the saved copy, off the GUI thread.
+
+    Revoking is a round trip to Salesforce that can take seconds or fail when offline; the
+    window has already forgotten the session, so this only reports how it went.
+    """
+
+    def __init__(self, session: Any, store: Any = None, key: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = LogoutSignals()
+        self._session, self._store, self._key = session, store, key
+        self.done = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Queue the log-out on `pool` (the global pool by default)."""
+        _KEEP_ALIVE_LOGOUT[:] = [w for w in _KEEP_ALIVE_LOGOUT if not w.done] + [self]
+        (pool or QThreadPool.globalInstance()).start(self)
+
+    def run(self) -> None:
+        """Worker-thread body: never raises; the outcome becomes words."""
+        try:
+            self.signals.done.emit(self._log_out())
+        finally:
+            self._session = None  # the tokens leave memory with the session
+            self.done = True
+
+    def _log_out(self) -> str:
+        from syncerr_gui.core.login import LoginError
+        from syncerr_gui.core.oauth_session import log_out
+
+        revokes = getattr(self._session, "kind", "") == "oauth"
+        try:
+            log_out(self._session, self._store, self._key)
+        except LoginError as exc:
+            return scrub(f"Logged out on this computer, but Salesforce could not be told to end the "
+                         f"login: {exc}")
+        except Exception as exc:  # unexpected: still logged out here
+            logger.exception("unexpected error while logging out")
+            return f"Logged out on this computer (ending the login at Salesforce failed: {type(exc).__name__})."
+        if revokes:
+            return "Logged out: the login was ended at Salesforce and removed from this computer."
+        return "Logged out."
+
+
+_KEEP_ALIVE_LOGOUT: list[LogoutWorker] = []

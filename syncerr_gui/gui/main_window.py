@@ -30,6 +30,7 @@ from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login_dialog import LoginDialog
 from syncerr_gui.gui.main_actions import MainActions
 from syncerr_gui.gui.problems_dialog import ProblemsDialog
+from syncerr_gui.gui.session_controller import SessionController
 from syncerr_gui.gui.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filter_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_pane)
         self.actions_ = MainActions(self)
+        self.session_controller = SessionController(self, self.settings, ca_bundle=ca_bundle,
+                                                    check_admin=check_admin)
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
         self.resize(1280, 800)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
                                             ca_bundle=self._ca_bundle, check_admin=self._check_admin)
             self.login_dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.login_dialog.accepted.connect(lambda: self.set_session(self.login_dialog.session, sync=True))
+            self.session_controller.prepare_login_dialog(self.login_dialog)
         self.login_dialog.open()
         return self.login_dialog
 
@@ -192,8 +196,9 @@ class MainWindow(QMainWindow):
             self.sync_now()
 
     def log_out(self) -> None:
-        """Forget the session and the rows; show the login dialog."""
+        """Forget the session and the rows (its tokens are revoked); show the login dialog."""
         self.cancel_sync()
+        self.session_controller.log_out(self.session)
         self.session = None
         self.last_result = None
         self._show_frame(empty_frame())
