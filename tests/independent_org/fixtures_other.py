@@ -143,14 +143,16 @@ B04_REQUEST = (
 C03, B05 = "7505g00000IndC03AA", "7515g00000IndB05AA"
 C03_STAMP = "2026-11-19T09:00:00.000Z"
 
+NOT_FOUND_MESSAGE = "InvalidBatch : Records not found"
+
 CLASSIC_JOBS: tuple[ClassicJob, ...] = (
     _classic(C01, "insert", "Lead", C01_STAMP, "58.0", {
-        B01: ClassicBatch(_batch_info(B01, C01, "Failed", C01_STAMP, 0, 0, "InvalidBatch : Records not found")),
+        B01: ClassicBatch(_batch_info(B01, C01, "Failed", C01_STAMP, 0, 0, NOT_FOUND_MESSAGE)),
         B02: ClassicBatch(_batch_info(B02, C01, "Completed", C01_STAMP, 5, 2),
                           B02_RESULT.encode("utf-8"), B02_REQUEST.encode("utf-8")),
     }, batches_failed=1, batches_completed=1, processed=5, failed=2),
     _classic(C03, "insert", "Account", C03_STAMP, "58.0", {
-        B05: ClassicBatch(_batch_info(B05, C03, "Failed", C03_STAMP, 0, 0, "InvalidBatch : Records not found")),
+        B05: ClassicBatch(_batch_info(B05, C03, "Failed", C03_STAMP, 0, 0, NOT_FOUND_MESSAGE)),
     }, batches_failed=1, batches_completed=0, processed=0, failed=0),
     _classic(C02, "upsert", "Contact", C02_STAMP, "62.0", {
         B03: ClassicBatch(_batch_info(B03, C02, "Completed", C02_STAMP, 2, 1),

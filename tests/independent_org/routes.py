@@ -166,8 +166,8 @@ class Router:
         with self._lock:
             locator = f"01gInd{next(self._locators):09d}-{total}"
             self._pages[locator] = rest
-        body = (f'{{"totalSize":{total},"done":false,"nextRecordsUrl":"/services/data/v{ver}/query/{locator}",'
-                f'"records":[{texts}]}}')
+        next_url = f"/services/data/v{ver}/query/{locator}"
+        body = f'{{"totalSize":{total},"done":false,"nextRecordsUrl":"{next_url}","records":[{texts}]}}'
         return Answer(200, body.encode("utf-8"))
 
     # ---- Bulk API 1.0 ---------------------------------------------------------------------
