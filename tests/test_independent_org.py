@@ -31,7 +31,7 @@ HEADER = ["Failed On", "Failure Date/Time", "Error Type", "Error Details", "Obje
 JL, RL = "Job Level", "Record Level"
 B2, B1, APEX = "Bulk API 2.0", "Bulk API 1.0", "Apex"
 J01, J02, J03, J04 = "7505g00000IndJ01AA", "7505g00000IndJ02AA", "7505g00000IndJ03AA", "7505g00000IndJ04AA"
-J05, J09 = "7505g00000IndJ05AA", "7505g00000IndJ09AA"
+J05, J09, J10 = "7505g00000IndJ05AA", "7505g00000IndJ09AA", "7505g00000IndJ10AA"
 C01, C02 = "7505g00000IndC01AA", "7505g00000IndC02AA"
 A01, A02, A03 = "7075g00000IndA01AA", "7075g00000IndA02AA", "7075g00000IndA03AA"
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +82,8 @@ OTHER_BULK2_ROWS: list[Row] = [
      "Unable to create/update fields: Name, Industry. Please check the security settings of this field and "
      "verify that it is read/write for your profile or permission set.", "Account", "update",
      "0015g00000IndR21AA", "P|2", J03, B2),
+    (RL, "2026-11-25T11:15:00+00:00", "INVALID_EMAIL_ADDRESS", "Email: invalid email address: a;b@example.com",
+     "Contact", "insert", "", "S;1", J10, B2),
     (JL, "2026-11-25T12:00:00+00:00", "InvalidBatch", "InvalidBatch : Field name not found : Foo__c", "Lead",
      "insert", "", "", J04, B2),
     (RL, "2026-11-25T12:00:00+00:00", "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",

@@ -130,6 +130,15 @@ J03_CSV = (
     'or permission set.:Name,Industry --"|"0015g00000IndR21AA"|"Straße | Söhne"|"P|2"\n'
 )
 
+# J10: created with columnDelimiter SEMICOLON but answered with commas (SALESFORCE.md: unconfirmed
+# which one Salesforce uses, handle both); semicolons inside the values.
+J10 = "7505g00000IndJ10AA"
+J10_CSV = (
+    '"sf__Id","sf__Error",LastName,Email,External_Id__c\n'
+    '"","INVALID_EMAIL_ADDRESS:Email: invalid email address: a;b@example.com:Email --","Semi; Colon",'
+    '"a;b@example.com","S;1"\n'
+)
+
 # J04: a Failed job that also has one failed record (Failed does not roll back what succeeded).
 J04 = "7505g00000IndJ04AA"
 J04_CSV = (
@@ -165,4 +174,6 @@ BULK2_JOBS: tuple[Bulk2Job, ...] = (
          csv_text='"sf__Id","sf__Error",Subject,Origin\n'),
     _job(J09, "hardDelete", "Account", "2026-11-25T13:45:00.000+0000", "Failed", failed=0, processed=0,
          error='"Max CPU time exceeded"'),
+    _job(J10, "insert", "Contact", "2026-11-25T11:15:00.000+0000", "JobComplete", failed=1, processed=4,
+         csv_text=J10_CSV, delimiter="SEMICOLON"),
 )
