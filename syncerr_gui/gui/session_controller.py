@@ -110,6 +110,9 @@ class SessionController(QObject):
             logger.warning("demo org unavailable for the browser login: %s", type(exc).__name__)
             return
         page.configure(org.instance_url, org.oauth_client_id, str(org.ca_path))
+        port = getattr(getattr(org, "config", None), "oauth_callback_port", None)
+        if port:  # this demo org's External Client App accepts one callback port only
+            page.callback_port.setValue(int(port))
 
     # --- log out ----------------------------------------------------------------------------
     def log_out(self, session: Any) -> None:
