@@ -200,3 +200,67 @@ def test_untrusted_certificate_is_said_in_words(oauth_org: "DemoOrg") -> None:
     with pytest.raises(OAuthError, match="certificate is not trusted") as caught:
         login.wait(timeout=30)
     assert str(caught.value).startswith("Could not finish the login:")
+
+
+def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: "DemoOrg") -> None:
+    import threading
+
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
+    posts = oauth_org.request_log.count(("POST", "/services/oauth2/token"))
+    start = threading.Barrier(4)
+    got: list[str] = []
+
+    def worker() -> None:
+        start.wait()
+        got.append(session.reauthenticate())
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(got)) == 1 and got[0] != tokens.access_token
+    assert oauth_org.request_log.count(("POST", "/services/oauth2/token")) == posts + 1
+    # The renewed token expiring in turn is renewed again at once (no waiting period).
+    again = session.reauthenticate()
+    assert again not in (got[0], tokens.access_token) and _userinfo_status(oauth_org, again) == 200
+
+
+def test_resuming_a_revoked_saved_login_forgets_it(oauth_org: "DemoOrg") -> None:
+    from syncerr_gui.core.oauth_session import resume_remembered
+
+    store = TokenStore(backend=MemoryKeyring())
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
+    key = org_key(oauth_org.instance_url, session.username)
+    assert resume_remembered(config_for(oauth_org), key, store, str(oauth_org.ca_path)).username == session.username
+    BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
+    oauth_org.expire_sessions()
+    with pytest.raises(OAuthError, match="expired or was revoked") as caught:
+        resume_remembered(config_for(oauth_org), key, store, str(oauth_org.ca_path))
+    assert caught.value.code == "invalid_grant" and store.load(key) is None
+
+
+def test_resuming_from_a_locked_keyring_says_so(oauth_org: "DemoOrg") -> None:
+    from syncerr_gui.core.oauth_session import resume_remembered
+    from test_token_store import LockedKeyring
+
+    with pytest.raises(LoginError, match="saved login could not be read.*locked"):
+        resume_remembered(config_for(oauth_org), "admin@host", TokenStore(backend=LockedKeyring()))
+
+
+def test_log_out_revokes_a_browser_login_but_not_a_pasted_token(oauth_org: "DemoOrg") -> None:
+    from syncerr_gui.core.login import login_with_token
+    from syncerr_gui.core.oauth_session import log_out
+
+    store = TokenStore(backend=MemoryKeyring())
+    tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
+    key = org_key(oauth_org.instance_url, session.username)
+    log_out(session, store, key)
+    assert _userinfo_status(oauth_org, session.sf.session_id) in (401, 403)
+    assert store.load(key) is None
+    pasted = login_with_token(oauth_org.instance_url, oauth_org.admin.access_token, ca_bundle=str(oauth_org.ca_path))
+    log_out(pasted)  # the Salesforce CLI that gave the token still uses it
+    assert _userinfo_status(oauth_org, oauth_org.admin.access_token) == 200
