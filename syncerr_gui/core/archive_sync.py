@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from syncerr_gui.core.archive import ErrorArchive
+from syncerr_gui.core.archive import ArchiveError, ErrorArchive
 from syncerr_gui.core.archive_writer import StoreStats
 from syncerr_gui.core.sync_types import CancelToken, SyncError, SyncOptions, SyncProgress, SyncResult
 
@@ -39,6 +39,15 @@ class ArchiveSyncResult:
     stats: StoreStats
 
 
+class ArchiveStoreFailed(ArchiveError):
+    """The engine's sync succeeded but the archive could not store or load it; `result`
+    holds what the engine returned, so the caller can still show it."""
+
+    def __init__(self, message: str, result: SyncResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+
 class ArchiveSync:
     """Runs the engine incrementally against one org's archive (call from a worker thread)."""
 
@@ -48,25 +57,38 @@ class ArchiveSync:
 
     def run(self, options: SyncOptions | None = None,
             progress: Callable[[SyncProgress], None] | None = None,
-            cancel: CancelToken | None = None) -> ArchiveSyncResult:
-        """Sync, store, and return the window's archived errors.
+            cancel: CancelToken | None = None, history: bool = False) -> ArchiveSyncResult:
+        """Sync, store, and return the window's archived errors (`history`: every archived one).
 
-        A `SyncError` is re-raised after its partial result (if any) is stored.
+        A `SyncError` is re-raised after its partial result (if any) is stored. An archive
+        that cannot be read before the sync raises `ArchiveError` (nothing was downloaded);
+        one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
         """
         options = self._incremental(options or SyncOptions())
         try:
             result = self.engine.run(options, progress, cancel)
         except SyncError as exc:
             if exc.partial is not None:
-                self.archive.store(exc.partial)
+                self._store_partial(exc.partial)
             raise
         if progress is not None:
             progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
         listed = None if result.cancelled else options.sources
-        stats = self.archive.store(result, listed_sources=listed)
-        frame = self.archive.load(since=result.since, until=result.until)
-        logger.info("Sync archived: %d new rows, %d in the window", stats.rows_new, len(frame))
+        try:
+            stats = self.archive.store(result, listed_sources=listed)
+            frame = self.archive.load() if history else self.archive.load(since=result.since,
+                                                                            until=result.until)
+        except ArchiveError as exc:
+            raise ArchiveStoreFailed(str(exc), result) from exc
+        logger.info("Sync archived: %d new rows, %d shown", stats.rows_new, len(frame))
         return ArchiveSyncResult(frame=frame, sync=result, stats=stats)
+
+    def _store_partial(self, partial: SyncResult) -> None:
+        """Keep what a failed sync read; the sync's own failure is what the user must see."""
+        try:
+            self.archive.store(partial)
+        except ArchiveError as exc:
+            logger.warning("Could not archive the partial result of a failed sync: %s", exc)
 
     def _incremental(self, options: SyncOptions) -> SyncOptions:
         """`options` with the archive's finished jobs to skip and its last successful start."""

@@ -38,6 +38,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="FILE",
                         help="with --demo: sync, show a row's details, save the window as FILE, exit")
     parser.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the org's HTTPS")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep the error archive in DIR (default: the "
+                        "user's data folder; with --demo: a temporary folder)")
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr too")
     args = parser.parse_args(list(argv))
     if args.screenshot and not args.demo:
@@ -86,6 +88,9 @@ def main(argv: Sequence[str]) -> int:
     demo = DemoLauncher(record_errors=args.demo_errors)
     app.aboutToQuit.connect(demo.stop)
     window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
+    from syncerr_gui.gui.archive_controller import archive_dir_for
+
+    window.archive.open(*archive_dir_for(args.data_dir, args.demo))  # shows the last org's archive
     hook = ExceptionHook(lambda: window)
     hook.install()
     try:

@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self, self.table.horizontalHeader())
         self._restore_filter()
         self._update_actions()
+        from syncerr_gui.gui.archive_controller import ArchiveController
+
+        self.archive = ArchiveController(self)  # inactive until archive.open(data_dir)
 
     # --- building -----------------------------------------------------------------------------
     def _build_table(self) -> QTableView:
@@ -226,8 +229,8 @@ class MainWindow(QMainWindow):
         from syncerr_gui.core.sync_types import SyncOptions
 
         options = SyncOptions(last_success_start=self.settings.last_success_start(self.session.org_id))
-        worker = SyncWorker(self.session, options, previous_frame=self.frame,
-                            engine_factory=self._engine_factory)
+        worker = self.archive.make_worker(self.session, options, previous_frame=self.frame,
+                                          engine_factory=self._engine_factory)
         worker.progress.connect(self.status.update_progress)
         worker.finished.connect(self._sync_finished)
         worker.failed.connect(self._sync_failed)
@@ -354,6 +357,7 @@ class MainWindow(QMainWindow):
             self.sync_worker.wait(5000)
         for worker in self._old_workers:
             worker.wait(5000)
+        self.archive.close()
         super().closeEvent(event)
 
 

@@ -1,10 +1,13 @@
-"""Runs one sync (SyncEngine.run) on its own QThread, with Cancel and throttled progress.
+"""Runs one sync (SyncEngine.run, through the org's error archive when given) on its own
+QThread, with Cancel and throttled progress.
 
 The engine reports progress from its pool threads; the worker forwards at most ten reports
 a second so a fast sync cannot flood the GUI thread's event queue, and always delivers the
 latest one (a trailing report), so a sync that stalls after a burst still shows where it is. When the user cancels, the
 rows already shown are merged with what the cancelled sync had read (in this thread, not the
-GUI thread), so nothing is lost.
+GUI thread), so nothing is lost. With an archive, the archive keeps everything and the result's
+frame is every archived row. A `prepare` hook runs in this thread on the final result (the
+table builds its filtered, sorted view there, not on the GUI thread).
 """
 
 from __future__ import annotations
@@ -28,22 +31,26 @@ PROGRESS_INTERVAL_S = 0.1
 _KEY_COLUMNS = ["source", "job_id", "batch_id", "failed_on", "row_key"]
 
 EngineFactory = Callable[..., Any]
+ArchiveOpener = Callable[[], Any]        # -> ErrorArchive (raises ArchiveError when it cannot)
 
 
 class SyncWorker(QObject):
     """One sync in the background.
 
     Signals: progress(object) with a SyncProgress; finished(object) with a SyncResult (also
-    when cancelled: then `frame` holds the previous rows plus what was read); failed(str) with
-    words for the user.
+    when cancelled: then `frame` holds the previous rows plus what was read; with an archive,
+    every archived row); failed(str) with words for the user; archive_failed(str) when the
+    archive could not be used (the sync still finishes, without it), before finished/failed.
     """
 
     progress = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
+    archive_failed = Signal(str)
 
     def __init__(self, session: Any, options: Any, previous_frame: pd.DataFrame | None = None,
-                 engine_factory: EngineFactory | None = None) -> None:
+                 engine_factory: EngineFactory | None = None, *, archive: ArchiveOpener | None = None,
+                 prepare: Callable[[Any], None] | None = None) -> None:
         super().__init__()
         from syncerr_gui.core.sync_types import CancelToken
 
@@ -52,6 +59,8 @@ class SyncWorker(QObject):
         self._options = options
         self._previous = previous_frame
         self._engine_factory = engine_factory
+        self._archive = archive
+        self._prepare = prepare
         self._lock = threading.Lock()
         self._last_emit = 0.0
         self._latest: Any = None
@@ -90,11 +99,9 @@ class SyncWorker(QObject):
         try:
             engine = self._make_engine()
             try:
-                result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
+                result = self._sync(engine)
             finally:
                 self._stop_progress()
-            if result.cancelled:
-                result = self._merged(result)
         except SyncError as exc:
             logger.warning("sync failed: %s", exc)
             self.session_expired = isinstance(exc, SessionExpired)
@@ -104,7 +111,40 @@ class SyncWorker(QObject):
             logger.exception("unexpected error during sync")
             self.failed.emit(scrub(f"The sync stopped because of an unexpected error: {exc}"))
             return
+        self._run_prepare(result)
         self.finished.emit(result)
+
+    def _sync(self, engine: Any) -> Any:
+        """Through the archive when there is one that works, else the engine alone."""
+        from syncerr_gui.core.archive_schema import ArchiveError
+        from syncerr_gui.core.archive_sync import ArchiveStoreFailed, ArchiveSync
+
+        try:
+            archive = self._archive() if self._archive is not None else None
+            if archive is not None:
+                done = ArchiveSync(archive, engine).run(self._options, self._on_progress, self.token,
+                                                        history=True)
+                return dataclasses.replace(done.sync, frame=done.frame)
+        except ArchiveStoreFailed as exc:       # synced, not stored: show what was read
+            self._archive_failed(exc)           # (archived jobs were skipped: keep the rows shown)
+            return self._merged(exc.result)
+        except ArchiveError as exc:             # nothing was downloaded yet: sync without it
+            self._archive_failed(exc)
+        result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
+        return self._merged(result) if result.cancelled else result
+
+    def _archive_failed(self, exc: Exception) -> None:
+        logger.warning("error archive unusable during the sync: %s", exc)
+        self.archive_failed.emit(scrub(str(exc)))
+
+    def _run_prepare(self, result: Any) -> None:
+        """The hook may only make the GUI's work lighter: its failure must not lose the sync."""
+        if self._prepare is None:
+            return
+        try:
+            self._prepare(result)
+        except Exception:
+            logger.exception("preparing the table off the GUI thread failed; the GUI thread will")
 
     def _make_engine(self) -> Any:
         factory = self._engine_factory
@@ -149,7 +189,7 @@ class SyncWorker(QObject):
                 self._trailing = None
 
     def _merged(self, result: Any) -> Any:
-        """The cancelled result with the previously shown rows kept (newer rows win)."""
+        """The result with the previously shown rows kept (newer rows win)."""
         previous = self._previous
         if previous is None or not len(previous):
             return result
