@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from syncerr_gui.core.results_csv import input_rows_json, occurrence_keys, read_result_csv
+from syncerr_gui.core.input_json import input_rows_json
+from syncerr_gui.core.results_csv import _read_pandas, detect_delimiter, read_result_csv, read_result_table
+from syncerr_gui.core.row_keys import hash_strings, occurrence_keys
 
 
 def test_utf8_without_charset_and_bom_keeps_accents_and_cjk() -> None:
@@ -77,3 +82,56 @@ def test_identical_failed_rows_get_distinct_stable_keys() -> None:
     keys = occurrence_keys(errors, inputs)
     assert keys.nunique() == 3
     assert keys.tolist() == occurrence_keys(errors, inputs).tolist()
+
+
+def test_keys_do_not_depend_on_row_order() -> None:
+    errors = pd.Series(["E:m:--", "F:x:A", "E:m:--", "G:y:--"], dtype="str")
+    inputs = pd.Series(['{"a": "1"}', '{"a": "2"}', '{"a": "1"}', '{"a": "3"}'], dtype="str")
+    keys = dict(zip(zip(errors, inputs), occurrence_keys(errors, inputs)))
+    order = [3, 1, 0, 2]
+    shuffled = occurrence_keys(errors[order].reset_index(drop=True), inputs[order].reset_index(drop=True))
+    assert set(shuffled) == set(occurrence_keys(errors, inputs))
+    assert dict(zip(zip(errors[order], inputs[order]), shuffled))[("F:x:A", '{"a": "2"}')] == \
+        keys[("F:x:A", '{"a": "2"}')]
+
+
+def test_texts_that_differ_in_one_byte_or_in_length_hash_apart() -> None:
+    texts = ["", "a", "a\x00", "ab", "ba", "abcdefgh", "abcdefgh\x00", "abcdefghi", "ihgfedcba",
+             "é", "😀" * 9, "😀" * 9 + " "]
+    hashes = hash_strings(pa.array(texts, pa.large_string()))
+    assert len(set(hashes.tolist())) == len(texts)
+    # a slice of an array hashes like the same texts on their own
+    sliced = hash_strings(pa.array(texts, pa.large_string()).slice(3, 5))
+    assert sliced.tolist() == hashes[3:8].tolist()
+
+
+# Values with what CSV and JSON care about made frequent.
+_cell = st.lists(st.one_of(st.characters(blacklist_categories=("Cs",)),
+                           st.sampled_from([",", '"', "\n", "\r", " ", "|", "\\", "é", "\x00"])),
+                 max_size=8).map("".join)
+
+
+def _csv(rows: list[list[str]], quote_all: bool, line_end: str) -> bytes:
+    def cell(value: str) -> str:
+        needs = quote_all or any(ch in value for ch in ',"\r\n') or value.strip() != value or not value
+        return '"' + value.replace('"', '""') + '"' if needs else value
+    lines = ['"sf__Id","sf__Error","Name"'] + [",".join(cell(v) for v in row) for row in rows]
+    return (line_end.join(lines) + line_end).encode("utf-8")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_cell, min_size=3, max_size=3), max_size=6), st.booleans(),
+       st.sampled_from(["\n", "\r\n"]))
+def test_fast_reader_reads_every_body_like_the_pandas_reader(rows: list[list[str]], quote_all: bool,
+                                                             line_end: str) -> None:
+    body = _csv(rows, quote_all, line_end)
+    fast = read_result_table(body).to_pydict()
+    reference = _read_pandas(body, detect_delimiter(body.split(b"\n")[0].decode())).to_dict("list")
+    assert fast == reference
+
+
+@pytest.mark.parametrize("body", [b"Id\n \n001\n", b"a,b\n1\n", b"a,a\n1,2\n", b"a,b\n1,\xff\n"])
+def test_bodies_arrow_declines_are_read_by_the_forgiving_rules(body: bytes) -> None:
+    frame = read_result_csv(body)
+    assert frame.to_dict("list") == _read_pandas(body, ",").to_dict("list")
+    assert not frame.isna().any().any()

@@ -11,13 +11,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from defusedxml import ElementTree
 
-from syncerr_gui.core.bulk2 import (checked_job_id, job_columns, job_level_part, list_ingest_jobs,
-                                    record_part, summary_of)
+from syncerr_gui.core.bulk2 import (checked_job_id, column_text, job_columns, job_level_part,
+                                    list_ingest_jobs, record_part, summary_of)
 from syncerr_gui.core.org_client import OrgClient, parse_json
-from syncerr_gui.core.results_csv import read_result_csv
+from syncerr_gui.core.results_csv import read_result_table
 from syncerr_gui.core.schema import SOURCE_BULK1
 from syncerr_gui.core.sync_types import FramePart, JobOutcome, RequestFailed
 
@@ -74,23 +76,22 @@ class Bulk1Reader:
             return [job_level_part(shared, message, "Failed", "batch", batch_id)]
         if _number(batch, "numberRecordsFailed") <= 0:
             return []
-        result = read_result_csv(self._client.get(f"{base}/batch/{batch_id}/result", bulk1=True)[0])
-        request = read_result_csv(self._client.get(f"{base}/batch/{batch_id}/request", bulk1=True)[0])
-        if len(result) != len(request):
-            raise ValueError(f"Salesforce sent {len(result)} results for {len(request)} input rows "
+        result = read_result_table(self._client.get(f"{base}/batch/{batch_id}/result", bulk1=True)[0])
+        request = read_result_table(self._client.get(f"{base}/batch/{batch_id}/request", bulk1=True)[0])
+        if result.num_rows != request.num_rows:
+            raise ValueError(f"Salesforce sent {result.num_rows} results for {request.num_rows} input rows "
                              f"in batch {batch_id}; they cannot be paired.")
-        if result.empty:
+        if not result.num_rows:
             return []
         for column in ("Success", "Error"):
-            if column not in result.columns:
+            if column not in result.column_names:
                 raise ValueError(f"Salesforce sent batch results without a {column} column.")
-        failed = (result["Success"].str.strip().str.lower() == "false").to_numpy()
-        positions = pd.Series(failed.nonzero()[0]).astype("str")
-        ids = result["Id"] if "Id" in result.columns else pd.Series("", index=result.index, dtype="str")
-        request = request[failed].reset_index(drop=True)
-        return [record_part(shared, result["Error"][failed].reset_index(drop=True),
-                            ids[failed].reset_index(drop=True), request, list(request.columns),
-                            external, self._source_id_columns, positions, batch_id)]
+        failed = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(column_text(result, "Success"))), "false")
+        positions = pa.array(np.flatnonzero(failed.to_numpy(zero_copy_only=False))).cast(pa.large_string())
+        ids = pc.filter(column_text(result, "Id"), failed) if "Id" in result.column_names else ""
+        return [record_part(shared, pc.filter(column_text(result, "Error"), failed), ids,
+                            request.filter(failed), request.column_names, external,
+                            self._source_id_columns, positions, batch_id)]
 
     def _info(self, target: str, root_name: str) -> dict[str, Any]:
         body, content_type = self._client.get(target, bulk1=True, accept="application/xml")

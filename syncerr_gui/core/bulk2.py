@@ -14,9 +14,11 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
+from syncerr_gui.core.input_json import input_rows_arrow
 from syncerr_gui.core.org_client import OrgClient
-from syncerr_gui.core.results_csv import arrow_text, input_rows_arrow, read_result_csv
+from syncerr_gui.core.results_csv import read_result_table
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_BULK2
 from syncerr_gui.core.sf_error import leading_identifier
 from syncerr_gui.core.sync_types import FramePart, JobOutcome, JobSummary, RequestFailed
@@ -95,30 +97,36 @@ def job_level_part(shared: dict[str, Any], message: str | None, state: str, row_
                          "message": text.iloc[0], "batch_id": batch_id, "row_key": row_key})
 
 
-def record_part(shared: dict[str, Any], errors: pd.Series, ids: pd.Series, rows: pd.DataFrame,
+def record_part(shared: dict[str, Any], errors: pa.Array, ids: pa.Array | str, rows: pa.Table,
                 inputs: list[str], external_id: str, source_id_columns: Sequence[str],
-                row_keys: pd.Series | None, batch_id: str = "") -> FramePart:
+                row_keys: pa.Array | None, batch_id: str = "") -> FramePart:
     """Record-level rows from aligned error texts, record ids and the `inputs` columns of `rows`.
 
+    All texts are large_string Arrow arrays without nulls (as `read_result_table` gives).
     The error texts are split (and row keys hashed, when not given) for many jobs at once
     by the engine's FrameBuilder.
     """
-    source_id = source_ids(rows, inputs, external_id, source_id_columns)
-    values = {**shared, "failed_on": RECORD_LEVEL, "salesforce_id": arrow_text(ids), "batch_id": batch_id,
+    values = {**shared, "failed_on": RECORD_LEVEL, "salesforce_id": ids, "batch_id": batch_id,
               "input_row": input_rows_arrow(rows, inputs),
-              "source_id": arrow_text(source_id) if isinstance(source_id, pd.Series) else source_id}
+              "source_id": source_ids(rows, inputs, external_id, source_id_columns)}
     if row_keys is not None:
-        values["row_key"] = arrow_text(row_keys)
-    return FramePart(len(errors), values, errors=arrow_text(errors))
+        values["row_key"] = row_keys
+    return FramePart(len(errors), values, errors=errors)
 
 
-def source_ids(rows: pd.DataFrame, inputs: list[str], external_id: str,
-               candidates: Sequence[str]) -> pd.Series | str:
+def source_ids(rows: pa.Table, inputs: list[str], external_id: str,
+               candidates: Sequence[str]) -> pa.Array | str:
     """The job's external-id column if present, else the first present candidate, else ""."""
     for name in ([external_id] if external_id else []) + list(candidates):
         if name in inputs:
-            return rows[name]
+            return column_text(rows, name)
     return ""
+
+
+def column_text(table: pa.Table, name: str) -> pa.Array:
+    """One column of a text table as a single large_string array."""
+    column = table[name]
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 class Bulk2Reader:
@@ -165,16 +173,18 @@ class Bulk2Reader:
     def _failed_records(self, job_id: str, job: dict[str, Any], shared: dict[str, Any]) -> list[FramePart]:
         body, _ = self._client.get(self._client.data_path(f"jobs/ingest/{job_id}/failedResults/"),
                                    accept="text/csv")
-        frame = read_result_csv(body)
-        if frame.empty:
+        table = read_result_table(body)
+        del body
+        if not table.num_rows:
             return []
-        if "sf__Error" not in frame.columns:
+        names = table.column_names
+        if "sf__Error" not in names:
             raise ValueError("Salesforce sent failed results without an sf__Error column.")
-        ids = frame["sf__Id"] if "sf__Id" in frame.columns else pd.Series("", index=frame.index, dtype="str")
-        inputs = [c for c in frame.columns if c not in ("sf__Id", "sf__Error")]
+        ids = column_text(table, "sf__Id") if "sf__Id" in names else ""
+        inputs = [c for c in names if c not in ("sf__Id", "sf__Error")]
         external = str(job.get("externalIdFieldName") or "")
-        return [record_part(shared, frame["sf__Error"], ids, frame, inputs, external, self._source_id_columns,
-                            None)]
+        return [record_part(shared, column_text(table, "sf__Error"), ids, table, inputs, external,
+                            self._source_id_columns, None)]
 
 
 def _may_have_failures(count: Any) -> bool:

@@ -2,8 +2,8 @@
 
 `sf__Error` (Bulk 2.0) and `Error` (Bulk 1.0 results) look like
 `STATUS_CODE:message that may itself hold colons:Field1,Field2 --`. The split runs as
-Arrow compute kernels over the column: a million values take well under a second, where a
-per-value Python loop or pandas' regex `extract` take several.
+Arrow compute kernels over the column's distinct values: a million values take a few
+hundredths of a second, where a per-value Python loop or pandas' regex `extract` take several.
 """
 
 from __future__ import annotations
@@ -44,7 +44,21 @@ def split_errors(values: pd.Series) -> SplitErrors:
 
 
 def split_error_array(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
-    """`split_errors` on an Arrow (large_)string array without nulls: (code, message, fields)."""
+    """`split_errors` on an Arrow (large_)string array without nulls: (code, message, fields).
+
+    Error texts repeat (a job's rows mostly share a handful of messages), so each distinct
+    text is split once and the parts are spread back with one `take`: a million rows cost
+    one hash pass instead of a dozen string kernels over every row.
+    """
+    encoded = pc.dictionary_encode(text)
+    if len(encoded.dictionary) * 2 > len(text):
+        return _split_each(text)
+    code, message, fields = _split_each(encoded.dictionary)
+    return pc.take(code, encoded.indices), pc.take(message, encoded.indices), pc.take(fields, encoded.indices)
+
+
+def _split_each(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The split rule applied to every value."""
     empty, colon = pa.scalar("", text.type), pa.scalar(":", text.type)
     has_colon = pc.greater_equal(pc.find_substring(text, ":"), 0)
     # Give colon-less values a leading ":" so one split yields (code="", rest=value).
