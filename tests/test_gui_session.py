@@ -234,15 +234,15 @@ def test_log_out_revokes_forgets_and_disables_sync(
 
 @pytest.fixture()
 def expiring_org() -> Iterator["DemoOrg"]:
-    """Access tokens die after ten requests, so one sync (dozens of requests) renews several times.
+    """Access tokens die after twenty requests, so one sync (about eighty) renews several times.
 
-    Ten leaves room for the four sync workers: a request retried with a fresh token is never
-    behind ten others.
+    Twenty leaves room for the four sync workers: a request retried with a fresh token is not
+    twenty requests behind the others even on a busy machine.
     """
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    config = DemoConfig(record_errors=300, bulk2_jobs=20, classic_jobs=4, apex_jobs=4,
-                        oauth_callback_port=free_port(), expire_tokens_after=10)
+    config = DemoConfig(record_errors=300, bulk2_jobs=40, classic_jobs=4, apex_jobs=4,
+                        oauth_callback_port=free_port(), expire_tokens_after=20)
     with DemoOrg(config) as org:
         yield org
 
