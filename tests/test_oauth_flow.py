@@ -246,7 +246,7 @@ def test_resuming_from_a_locked_keyring_says_so(oauth_org: "DemoOrg") -> None:
     from syncerr_gui.core.oauth_session import resume_remembered
     from test_token_store import LockedKeyring
 
-    with pytest.raises(LoginError, match="saved login could not be read.*locked"):
+    with pytest.raises(LoginError, match="read your saved login from the keyring because it is locked"):
         resume_remembered(config_for(oauth_org), "admin@host", TokenStore(backend=LockedKeyring()))
 
 

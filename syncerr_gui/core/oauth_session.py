@@ -125,9 +125,9 @@ def resume_remembered(config: OAuthConfig, key: str, store: TokenStore,
     try:
         tokens = store.load(key)
     except TokenStoreError as exc:
-        raise LoginError(f"Your saved login could not be read. {exc}", "KEYRING") from None
+        raise LoginError(str(exc), "KEYRING") from None
     if tokens is None:
-        raise LoginError("No saved login was found in this computer's keyring.", "NOT_SAVED")
+        raise LoginError("It was not found in this computer's keyring. Log in again.", "NOT_SAVED")
     try:
         return login_with_oauth_tokens(tokens, config, ca_bundle, store=store)
     except OAuthError as exc:

@@ -128,6 +128,8 @@ class BrowserLoginPage(LoginPage):
         self.status_label.setWordWrap(True)
         form.addRow(buttons)
         form.addRow("Browser URL:", url_row)
+        self._url_row = form.rowCount() - 1
+        self._form_layout = form
         form.addRow(self.status_label)
         self._show_waiting(False)
 
@@ -274,6 +276,7 @@ class BrowserLoginPage(LoginPage):
             self._environment_changed()
         self.remember.setEnabled(not waiting and not self._keyring_problem)
         self.cancel_button.setVisible(waiting)
+        self._form_layout.setRowVisible(self._url_row, waiting)  # the label too, not just the field
         self.url_edit.setVisible(waiting)
         self.copy_button.setVisible(waiting)
         if waiting:
@@ -326,8 +329,10 @@ class BrowserLoginPage(LoginPage):
         return lambda: resume_remembered(config, key, store, ca_bundle)
 
     def forget_remembered(self) -> None:
-        """After logging out: the box is unticked, so the next login is not kept unless asked."""
+        """After logging out: the box is unticked, so the next login is not kept unless asked,
+        and the last login's "Logged in as …" is gone."""
         self.remember.setChecked(False)
+        self.status_label.setText(self._keyring_problem)
 
     # --- settings (never a token) ---------------------------------------------------------------
     def _restore_settings(self) -> None:

@@ -167,6 +167,7 @@ class LoginDialog(QDialog):
         if self.sender() is not (self._worker.signals if self._worker else None):
             return  # an abandoned attempt
         self._finish_attempt()
+        self.error_label.clear()  # no stale "Logging in…" when the dialog opens again after log out
         self.session = session
         page = self.current_page()
         self._settings.save_last_login(way=page.way, **page.remembered())

@@ -26,7 +26,7 @@ from syncerr_gui.gui.login_worker import AdminCheckCall, LoginWorker, LogoutWork
 logger = logging.getLogger(__name__)
 
 RESUMING = "Logging in with your saved login…"
-RESUME_FAILED = "Your saved login could not be used, so please log in again. {reason}"
+RESUME_FAILED = "Logging in with your saved login did not work. {reason}"
 
 
 class SessionController(QObject):
