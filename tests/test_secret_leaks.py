@@ -5,8 +5,8 @@ captured from the keyring, renewed during the sync), each followed by a sync wit
 logging to the app's log file, stderr and a capturing handler; an unexpected error whose
 message carries the secrets is shown by the exception hook; a CSV is exported through the
 menu; the user logs out. Then every file written under the test's folders (settings, logs,
-the export, any data folder) and every log record are searched for every secret, as are the
-repr()s of sessions and tokens.
+the exports, the error archive) and every log record are searched for every secret, as are
+the repr()s of sessions and tokens.
 """
 
 from __future__ import annotations
@@ -210,6 +210,7 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
     settings = AppSettings(QSettings(str(folders / "config" / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, ca_bundle=str(org.ca_path))
     window.session_controller.demo_org = lambda: org  # as with --demo: the browser page points there
+    window.archive.open(folders / "data" / "archive")  # as with --data-dir: each sync is archived
     qtbot.addWidget(window)
     window.show()
     shown: list[str] = []
@@ -225,6 +226,10 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
     window.actions_.logout.trigger()
 
     _browser_login(qtbot, window, org, monkeypatch)
+    org.expire_sessions()  # the next sync meets a dead access token and renews it
+    with qtbot.waitSignal(window.sync_ended, timeout=SYNC_MS):
+        window.actions_.sync.trigger()
+    assert not window.last_sync_error
     session = window.session
     reprs += [repr(session), str(session), repr(session.reauthenticate)]
     oauth_tokens = _tokens_of(recording_keyring)
@@ -244,6 +249,7 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
     written = _files(folders)
     names = {p.name for p in written}
     assert {"settings.ini", "app.log", "password-export.csv", "oauth-export.csv"} <= names
+    assert any(name.startswith("archive-") for name in names)
     assert any("DEBUG" in p.read_text(encoding="utf-8", errors="replace") for p in written if p.suffix == ".log")
     err = verbose_logging.stderr.getvalue()
     assert "DEBUG" in err  # the verbose stderr log ran too
