@@ -18,9 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syncerr_gui.core.results_csv import arrow_text
-from syncerr_gui.core.row_keys import row_keys
+from syncerr_gui.core.row_keys import hash_texts, row_keys
 from syncerr_gui.core.schema import COLUMNS, TIME_COLUMNS, make_frame
-from syncerr_gui.core.sf_error import split_error_array
+from syncerr_gui.core.sf_error import split_encoded_errors
 from syncerr_gui.core.sync_types import FramePart
 
 logger = logging.getLogger(__name__)
@@ -83,31 +83,34 @@ def _split_errors_of(parts: list[FramePart]) -> None:
     batch = [p for p in parts if p.errors is not None]
     if not batch:
         return
-    errors = pa.chunked_array([p.errors for p in batch], TEXT).combine_chunks()
-    split = split_error_array(errors)
+    errors = pc.dictionary_encode(pa.chunked_array([p.errors for p in batch], TEXT).combine_chunks())
+    split = split_encoded_errors(errors)
     keyless = [p for p in batch if "row_key" not in p.values]
-    keys = _row_keys(keyless)
-    offset = 0
+    if keyless:
+        keys = _row_keys(batch, keyless, hash_texts(errors))
+    offset = key_offset = 0
     for part in batch:
         for name, array in zip(("error_type", "message", "fields"), split):
             part.values[name] = array.slice(offset, part.length)
         offset += part.length
-    offset = 0
-    for part in keyless:
-        part.values["row_key"] = keys.slice(offset, part.length)
-        offset += part.length
-    for part in batch:
+        if "row_key" not in part.values:
+            part.values["row_key"] = keys.slice(key_offset, part.length)
+            key_offset += part.length
         part.errors = None
 
 
-def _row_keys(parts: list[FramePart]) -> pa.Array:
-    """Hash-and-counter row keys of the given parts (counted per part), all at once."""
-    if not parts:
-        return pa.array([], TEXT)
-    errors = pa.chunked_array([p.errors for p in parts], TEXT).combine_chunks()
-    inputs = pa.chunked_array([p.values["input_row"] for p in parts], TEXT).combine_chunks()
-    owner = np.repeat(np.arange(len(parts)), [p.length for p in parts])
-    return row_keys(errors, inputs, group=owner)
+def _row_keys(batch: list[FramePart], keyless: list[FramePart], error_hashes: np.ndarray) -> pa.Array:
+    """Hash-and-counter row keys of the `keyless` parts of `batch` (counted per part), at once.
+
+    `error_hashes` covers every row of `batch`; parts with keys of their own (Bulk 1.0:
+    the row's position) are left out of the hashing.
+    """
+    if len(keyless) < len(batch):
+        wanted = np.repeat(np.array(["row_key" not in p.values for p in batch]), [p.length for p in batch])
+        error_hashes = error_hashes[wanted]
+    inputs = pa.chunked_array([p.values["input_row"] for p in keyless], TEXT).combine_chunks()
+    owner = np.repeat(np.arange(len(keyless)), [p.length for p in keyless])
+    return row_keys(error_hashes, inputs, group=owner)
 
 
 def _join_text(values: list[Any], lengths: np.ndarray) -> pa.Array:

@@ -50,9 +50,13 @@ def split_error_array(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     text is split once and the parts are spread back with one `take`: a million rows cost
     one hash pass instead of a dozen string kernels over every row.
     """
-    encoded = pc.dictionary_encode(text)
-    if len(encoded.dictionary) * 2 > len(text):
-        return _split_each(text)
+    return split_encoded_errors(pc.dictionary_encode(text))
+
+
+def split_encoded_errors(encoded: pa.DictionaryArray) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """`split_error_array` of dictionary-encoded texts (the caller may reuse the encoding)."""
+    if len(encoded.dictionary) * 2 > len(encoded):
+        return _split_each(encoded.dictionary.take(encoded.indices))
     code, message, fields = _split_each(encoded.dictionary)
     return pc.take(code, encoded.indices), pc.take(message, encoded.indices), pc.take(fields, encoded.indices)
 
