@@ -10,6 +10,21 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[None]:
+    """Every test starts with an empty in-memory keyring instead of the machine's real one."""
+    import keyring
+
+    from memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
 @pytest.fixture(scope="session")
 def demo_org() -> Iterator["DemoOrg"]:
     """A demo org shared by tests that only read from it (do not inject faults here)."""

@@ -19,7 +19,7 @@ from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.browser_login_page import BrowserLoginPage
 from syncerr_gui.gui.login_dialog import LoginDialog
 from test_oauth_flow import ScriptedBrowser, free_port, start_org
-from test_token_store import MemoryKeyring
+from memory_keyring import MemoryKeyring
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg

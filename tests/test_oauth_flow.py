@@ -16,7 +16,7 @@ from syncerr_gui.core.login import LoginError
 from syncerr_gui.core.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthConfig, OAuthError, OAuthTokens
 from syncerr_gui.core.oauth_session import OAuthRenewal, login_with_oauth_tokens
 from syncerr_gui.core.token_store import TokenStore, org_key
-from test_token_store import MemoryKeyring
+from memory_keyring import MemoryKeyring
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -244,7 +244,7 @@ def test_resuming_a_revoked_saved_login_forgets_it(oauth_org: "DemoOrg") -> None
 
 def test_resuming_from_a_locked_keyring_says_so(oauth_org: "DemoOrg") -> None:
     from syncerr_gui.core.oauth_session import resume_remembered
-    from test_token_store import LockedKeyring
+    from memory_keyring import LockedKeyring
 
     with pytest.raises(LoginError, match="read your saved login from the keyring because it is locked"):
         resume_remembered(config_for(oauth_org), "admin@host", TokenStore(backend=LockedKeyring()))

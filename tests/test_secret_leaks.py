@@ -32,7 +32,7 @@ from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.exception_hook import ExceptionDialog, ExceptionHook
 from syncerr_gui.gui.main_window import MainWindow
 from test_oauth_flow import ScriptedBrowser, free_port
-from test_token_store import MemoryKeyring
+from memory_keyring import MemoryKeyring
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg

@@ -13,6 +13,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 
+from memory_keyring import LockedKeyring, MemoryKeyring
 from syncerr_gui.core.oauth import OAuthTokens
 from syncerr_gui.core.token_store import TokenStore, TokenStoreError, org_key
 
@@ -20,35 +21,6 @@ TOKENS = OAuthTokens(access_token="00D000000000001!AQ.access", refresh_token="5A
                      instance_url="https://acme.my.salesforce.com",
                      id_url="https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA",
                      issued_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory keyring for tests (priority is irrelevant: it is set explicitly)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del self.entries[(service, username)]
-
-
-class LockedKeyring(MemoryKeyring):
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("locked")
 
 
 @pytest.fixture()
