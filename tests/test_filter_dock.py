@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (QAbstractButton, QDateTimeEdit, QLabel, QLineEdit, QMainWindow,
-                               QScrollArea, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QDateTimeEdit, QLabel, QLineEdit, QListWidget,
+                               QMainWindow, QWidget)
 
 from syncerr_gui.core.filtering import ErrorFilter
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
@@ -147,20 +147,38 @@ def test_applied_filter_drives_the_table_and_counts(qtbot, dock: FilterDock) -> 
     assert sum(int(t.rsplit("(", 1)[1].rstrip(")").replace(",", "")) for t in item_texts(dock)) == 10
 
 
-def test_readable_at_320_px(dock: FilterDock) -> None:
-    scroll = dock.widget()
-    assert isinstance(scroll, QScrollArea)
-    assert not scroll.horizontalScrollBar().isVisible()          # the body fits the width
-    widgets = [w for kind in (QAbstractButton, QLabel, QLineEdit, QDateTimeEdit)
+def _inside(widget: QWidget, outer: QWidget) -> bool:
+    top_left = widget.mapTo(outer, widget.rect().topLeft())
+    bottom_right = widget.mapTo(outer, widget.rect().bottomRight())
+    return outer.rect().contains(top_left) and outer.rect().contains(bottom_right)
+
+
+@pytest.mark.parametrize("width", [320, 270])
+def test_readable_without_sideways_scrolling(qtbot, dock: FilterDock, width: int) -> None:
+    window = dock.parentWidget()
+    assert isinstance(window, QMainWindow)
+    window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=2000)
+    assert not dock.choices_scroll.horizontalScrollBar().isVisible()
+    widgets = [w for kind in (QAbstractButton, QLabel, QLineEdit, QDateTimeEdit, QListWidget)
                for w in dock.findChildren(kind) if w.isVisible()]
     assert len(widgets) >= 12
-    right_edge = scroll.viewport().width()
     for widget in widgets:
         label = widget.objectName() or getattr(widget, "text", lambda: "")()
         assert widget.width() >= widget.minimumSizeHint().width(), label
-        if scroll.viewport().isAncestorOf(widget):
-            assert widget.mapTo(scroll.viewport(), widget.rect().topRight()).x() < right_edge, label
+        assert _inside(widget, dock), label
     lst = dock.error_types.list
+    assert not lst.horizontalScrollBar().isVisible()                   # long names elide instead
     longest = max(range(lst.count()), key=lambda i: len(lst.item(i).text()))
-    fits = lst.visualItemRect(lst.item(longest)).right() <= lst.viewport().width()
-    assert fits or lst.horizontalScrollBar().maximum() > 0        # long names scroll, never clip
+    assert lst.visualItemRect(lst.item(longest)).right() <= lst.viewport().width()
+    assert lst.item(longest).toolTip() == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)"
+
+
+def test_apply_stays_in_view_on_a_short_window(qtbot, dock: FilterDock) -> None:
+    window = dock.parentWidget()
+    assert isinstance(window, QMainWindow)
+    window.resize(1000, 300)
+    qtbot.waitUntil(lambda: dock.height() <= 300, timeout=2000)
+    for button in (dock.apply_button, dock.reset_button, dock.search):
+        assert button.isVisible() and _inside(button, dock), button.objectName()
+    assert dock.choices_scroll.verticalScrollBar().maximum() > 0       # the choices scroll instead

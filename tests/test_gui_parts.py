@@ -17,6 +17,7 @@ from syncerr_gui.core.sync_types import SyncProblem, SyncProgress
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.detail_pane import DetailPane
 from syncerr_gui.gui.exception_hook import ExceptionDialog, format_exception
+from syncerr_gui.gui.local_time import format_local
 from syncerr_gui.gui.problems_dialog import ProblemsDialog
 from syncerr_gui.gui.status_bar import StatusBar
 
@@ -52,7 +53,10 @@ def test_detail_pane_shows_every_field_and_the_input_row(pane: DetailPane) -> No
     assert pane.values["salesforce_id"].text() == "00Q5g000004XyZaEAK"
     assert pane.values["source_id"].text() == "MKTO-4411"
     assert pane.values["failed_at_utc"].text() == "2026-11-20 14:03:12 UTC"
-    assert pane.values["failed_at_local"].text()
+    assert format_local(RECORD["failed_at"]) in pane.summary.text()
+    assert pane.summary.text().startswith(f"{RECORD_LEVEL} · Lead · insert")
+    assert pane.values["message"].text() == RECORD["message"]
+    assert pane.values["fields"].text() == "Fields: LastName"
     table = pane.input_table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows == {"Marketo_Lead_ID__c": "MKTO-4411", "Company": "Müller GmbH", "LastName": ""}
@@ -77,10 +81,38 @@ def test_job_level_apex_row_has_no_record_link_and_opens_apex_jobs(qtbot, pane: 
                   error_type="SOMETHING_NEW")
     pane.show_record(record)
     assert not pane.open_record_button.isEnabled()
-    assert not pane.guidance_box.isVisibleTo(pane) and not pane.input_box.isVisibleTo(pane)
+    assert "No advice for this code" in pane.guidance_label.text()     # and Search online is offered
+    assert pane.search_button.isVisibleTo(pane) and not pane.input_box.isVisibleTo(pane)
+    assert not pane.values["batch_id"].isVisibleTo(pane)               # empty rows are left out
     with patch("syncerr_gui.gui.detail_pane.QDesktopServices.openUrl") as open_url:
         qtbot.mouseClick(pane.open_job_button, Qt.MouseButton.LeftButton)
     assert open_url.call_args.args[0].toString() == f"{INSTANCE}/lightning/setup/AsyncApexJobs/home"
+
+
+def test_detail_pane_says_what_to_do_when_nothing_is_selected(pane: DetailPane) -> None:
+    pane.show_record(RECORD)
+    pane.show_record(None)
+    assert pane.stack.currentWidget() is pane.placeholder
+    assert pane.placeholder.isVisibleTo(pane) and pane.placeholder.text() == "Select an error to see its details."
+
+
+def test_detail_pane_stacks_its_columns_at_a_side_and_spreads_them_at_the_bottom(qtbot, pane: DetailPane) -> None:
+    host = pane.host  # type: ignore[attr-defined]
+    pane.show_record(RECORD)
+    host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, pane)
+    assert pane.columns.orientation() == Qt.Orientation.Horizontal
+    host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, pane)
+    assert pane.columns.orientation() == Qt.Orientation.Vertical
+
+
+def test_a_long_unbroken_message_wraps_instead_of_widening_the_pane(qtbot, pane: DetailPane) -> None:
+    url = "https://example.com/" + "x" * 400
+    pane.show_record(dict(RECORD, message=f"bad value {url}"))
+    label = pane.values["message"]
+    assert label.text().replace("\u200b", "") == f"bad value {url}"           # same words, breakable
+    assert label.minimumSizeHint().width() < 400
+    qtbot.mouseClick(pane.copy_buttons["message"], Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == f"bad value {url}"           # copied without the breaks
 
 
 def test_copy_buttons_put_the_value_on_the_clipboard(qtbot, pane: DetailPane) -> None:

@@ -1,7 +1,8 @@
 """The filter dock: time window, levels, error types and objects (with counts), text search.
 
 Nothing is filtered until Apply (or Enter) so a user can set several choices on a million
-rows without waiting after each click. It emits an `ErrorFilter`; the main window hands it
+rows without waiting after each click. The search box and the Reset / Apply buttons stay in
+view at any height; the choices between them scroll (vertically only: names elide). It emits an `ErrorFilter`; the main window hands it
 to the model and feeds counts back with `set_choices`.
 """
 
@@ -12,17 +13,19 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QDockWidget, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QDockWidget, QFormLayout, QFrame,
+                               QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from syncerr_gui.core.filtering import ErrorFilter
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
+from syncerr_gui.gui import style
+from syncerr_gui.gui.choice_list import ChoiceList
 
 logger = logging.getLogger(__name__)
 
-DATE_FORMAT = "yyyy-MM-dd HH:mm:ss"
-_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+# Minutes are enough to pick a window and keep the field narrow; a bound set from a sync
+# keeps its seconds (the edit holds the full time, it only shows the minutes).
+DATE_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 def _to_qt(moment: datetime) -> QDateTime:
@@ -33,77 +36,8 @@ def _from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, timezone.utc)
 
 
-class _ChoiceList(QWidget):
-    """A titled checkable list of values with counts and All / None buttons.
-
-    The choice is `None` ("all", so values that appear later are shown too) or a set that
-    survives refreshes: names it holds stay chosen even while absent from the list.
-    """
-
-    def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._chosen: frozenset[str] | None = None
-        self.list = QListWidget(self)
-        self.list.setObjectName(object_name)
-        self.list.setAccessibleName(title)
-        self.list.setMinimumHeight(90)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.list.itemChanged.connect(self._item_changed)
-        all_button, none_button = QPushButton("All", self), QPushButton("None", self)
-        all_button.setObjectName(f"{object_name}All")
-        none_button.setObjectName(f"{object_name}None")
-        all_button.clicked.connect(lambda: self.set_chosen(None))
-        none_button.clicked.connect(lambda: self.set_chosen(frozenset()))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(f"<b>{title}</b>", self), 1)
-        top.addWidget(all_button)
-        top.addWidget(none_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.list)
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """Show these values (alphabetically, so items do not jump) with their counts."""
-        self.list.blockSignals(True)
-        self.list.clear()
-        for name in sorted(counts, key=str.casefold):
-            text = f"{name or '(none)'} ({counts[name]:,})"
-            item = QListWidgetItem(text, self.list)
-            item.setData(_NAME_ROLE, name)
-            item.setToolTip(text)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = self._chosen is None or name in self._chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
-
-    def chosen(self) -> frozenset[str] | None:
-        return self._chosen
-
-    def set_chosen(self, chosen: frozenset[str] | None) -> None:
-        self._chosen = chosen
-        self.list.blockSignals(True)
-        for item in self._items():
-            checked = chosen is None or item.data(_NAME_ROLE) in chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
-
-    def _items(self) -> list[QListWidgetItem]:
-        return [self.list.item(i) for i in range(self.list.count())]
-
-    def _item_changed(self, _item: QListWidgetItem) -> None:
-        items = self._items()
-        checked = {i.data(_NAME_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked}
-        if len(checked) == len(items):
-            self._chosen = None
-            return
-        listed = {i.data(_NAME_ROLE) for i in items}
-        remembered = set(self._chosen or ()) - listed
-        self._chosen = frozenset(checked | remembered)
-
-
 class FilterDock(QDockWidget):
-    """Filters for the errors table; readable at 320 px wide (scrolls rather than clips).
+    """Filters for the errors table; readable from about 260 px wide with no horizontal scrolling.
 
     Signals: filter_applied(object) with the `ErrorFilter` to show, on Apply, Enter or Reset.
     """
@@ -117,30 +51,52 @@ class FilterDock(QDockWidget):
         self._default_end: datetime | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.addWidget(self._build_time_box(body))
-        layout.addWidget(self._build_level_box(body))
-        self.error_types = _ChoiceList("Error types", "errorTypeList", body)
-        self.objects = _ChoiceList("Objects", "objectList", body)
-        layout.addWidget(self.error_types, 2)
-        layout.addWidget(self.objects, 1)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self._build_search(body))
+        layout.addWidget(self._build_choices(body), 1)
         layout.addLayout(self._build_buttons(body))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        self.setWidget(body)
         self.set_filter(ErrorFilter())
 
     # ---- building --------------------------------------------------------------------------
-    def _build_time_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Failure date/time (local)", parent)
-        form = QFormLayout(box)
+    def _build_choices(self, parent: QWidget) -> QScrollArea:
+        """Time window, levels, error types and objects: the part that scrolls when short."""
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_time_box(inner))
+        layout.addWidget(self._build_level_box(inner))
+        self.error_types = ChoiceList("Error types", "errorTypeList", inner)
+        self.objects = ChoiceList("Objects", "objectList", inner)
+        layout.addWidget(self.error_types, 5)   # many codes, few objects
+        layout.addWidget(self.objects, 2)
+        self.choices_scroll = QScrollArea(parent)
+        self.choices_scroll.setObjectName("filterScroll")
+        self.choices_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices_scroll.setWidgetResizable(True)
+        self.choices_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_scroll.setWidget(inner)
+        return self.choices_scroll
+
+    def _section(self, parent: QWidget, title: str) -> tuple[QWidget, QVBoxLayout]:
+        """A titled section: a bold heading over its controls (no frame: the dock is narrow)."""
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(4)
+        layout.addWidget(style.heading(title, box))
+        return box, layout
+
+    def _build_time_box(self, parent: QWidget) -> QWidget:
+        box, layout = self._section(parent, "Failure date/time (local)")
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.from_check, self.from_edit = self._bound(box, "From", "fromEdit")
         self.to_check, self.to_edit = self._bound(box, "To", "toEdit")
         form.addRow(self.from_check, self.from_edit)
         form.addRow(self.to_check, self.to_edit)
+        layout.addLayout(form)
         return box
 
     def _bound(self, parent: QWidget, label: str, name: str) -> tuple[QCheckBox, QDateTimeEdit]:
@@ -156,9 +112,9 @@ class FilterDock(QDockWidget):
         check.toggled.connect(edit.setEnabled)
         return check, edit
 
-    def _build_level_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Failed on", parent)
-        row = QHBoxLayout(box)
+    def _build_level_box(self, parent: QWidget) -> QWidget:
+        box, layout = self._section(parent, "Failed on")
+        row = QHBoxLayout()
         self.job_level = QCheckBox(JOB_LEVEL, box)
         self.job_level.setObjectName("jobLevelCheck")
         self.record_level = QCheckBox(RECORD_LEVEL, box)
@@ -166,6 +122,7 @@ class FilterDock(QDockWidget):
         row.addWidget(self.job_level)
         row.addWidget(self.record_level)
         row.addStretch(1)
+        layout.addLayout(row)
         return box
 
     def _build_search(self, parent: QWidget) -> QLineEdit:
