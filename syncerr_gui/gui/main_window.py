@@ -25,6 +25,7 @@ from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.columns import COL_FAILED_AT
 from syncerr_gui.gui.detail_pane import DetailPane
+from syncerr_gui.gui.elide_tooltip_delegate import ElideToolTipDelegate
 from syncerr_gui.gui.export_worker import ExportWorker
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login_dialog import LoginDialog
@@ -37,8 +38,9 @@ from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 logger = logging.getLogger(__name__)
 
 # Default widths by header prefix; Error Details gets the room.
-COLUMN_WIDTHS = {"Failed On": 90, "Failure Date/Time": 170, "Error Type": 200, "Error Details": 420,
-                 "Object": 110, "Operation": 80, "Salesforce ID": 150, "Source ID": 110,
+# At 1280x800 (filter dock at the left, details below) the first five fit: Error Details wide.
+COLUMN_WIDTHS = {"Failed On": 90, "Failure Date/Time": 160, "Error Type": 210, "Error Details": 370,
+                 "Object": 110, "Operation": 80, "Salesforce ID": 150, "Source ID": 130,
                  "Job ID": 150, "Source": 100}
 
 
@@ -83,14 +85,17 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filter_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_pane)
+        # Details below the table (full width but the filter dock's), so the table keeps its width.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_pane)
         self.actions_ = MainActions(self)
         self.session_controller = SessionController(self, self.settings, ca_bundle=ca_bundle,
                                                     check_admin=check_admin)
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
         self.resize(1280, 800)
-        self.resizeDocks([self.filter_dock, self.detail_pane], [255, 370], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.filter_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.detail_pane], [270], Qt.Orientation.Vertical)
         self.settings.restore_window(self, self.table.horizontalHeader())
         self._restore_filter()
         self._update_actions()
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
+        table.setItemDelegate(ElideToolTipDelegate(table))  # full text on hover when a cell elides
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
