@@ -205,6 +205,19 @@ def test_jobs_already_archived_are_not_downloaded_again(fresh_org) -> None:
     assert next(j for j in second.jobs if j.job_id == victim).read is False
 
 
+def test_every_row_keeps_one_key_per_job_across_syncs(demo_org) -> None:
+    # The archive deduplicates on (job, batch, row_key): a key must be unique within its job
+    # and the same row must get the same key on the next sync.
+    _, first = sync(demo_org)
+    _, second = sync(demo_org)
+    key = ["source", "job_id", "batch_id", "row_key"]
+    assert not first.frame.duplicated(key).any()
+    records = first.frame[first.frame["failed_on"] == RECORD_LEVEL]
+    assert records["row_key"].str.fullmatch(r"[0-9a-f]{16}:\d+|\d+").all()
+    by_key = lambda r: sorted(map(tuple, r.frame[key + ["input_row", "message"]].astype(str).to_numpy()))
+    assert by_key(first) == by_key(second)
+
+
 def test_sources_can_be_chosen(demo_org) -> None:
     _, result = sync(demo_org, sources=(SOURCE_APEX,))
     assert set(result.frame["source"].astype(str)) == {SOURCE_APEX}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syncerr_gui.core.sf_error import first_status_code, leading_identifier, split_errors
+from syncerr_gui.core.sf_error import (first_status_code, leading_identifier, leading_identifier_of,
+                                       split_errors)
 
 CASES = [
     ("REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --",
@@ -55,6 +56,13 @@ def test_job_level_code_is_the_leading_identifier_else_the_state() -> None:
                                                              "Aborted", "Failed"]
 
 
+@pytest.mark.parametrize("message", ["InvalidBatch : Records not found", "\u00a0X1_a:y", "1X: y", "\tX\n: y",
+                                     "no colon here", ""])
+def test_one_job_level_message_gets_the_code_a_column_would(message: str) -> None:
+    column = leading_identifier(pd.Series([message], dtype="str"), "Failed").iloc[0]
+    assert leading_identifier_of(message, "Failed") == column
+
+
 def test_apex_code_is_the_first_status_code_token() -> None:
     texts = pd.Series([
         "First error: Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, "
@@ -76,8 +84,9 @@ def test_split_agrees_with_the_demo_orgs_reference_rule_on_any_text() -> None:
     @settings(max_examples=300, deadline=None)
     @given(st.lists(texts, min_size=1, max_size=8))
     def check(values: list[str]) -> None:
-        split = split_errors(pd.Series(values, dtype="str"))
+        # Repeated, so each distinct text is split once and spread back (the engine's case).
+        split = split_errors(pd.Series(values * 3, dtype="str"))
         got = list(zip(split.error_type, split.message, split.fields))
-        assert got == [split_sf_error(v) for v in values]
+        assert got == [split_sf_error(v) for v in values] * 3
 
     check()

@@ -20,7 +20,7 @@ from syncerr_gui.core.input_json import input_rows_arrow
 from syncerr_gui.core.org_client import OrgClient
 from syncerr_gui.core.results_csv import read_result_table
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_BULK2
-from syncerr_gui.core.sf_error import leading_identifier
+from syncerr_gui.core.sf_error import leading_identifier_of
 from syncerr_gui.core.sync_types import FramePart, JobOutcome, JobSummary, RequestFailed
 
 logger = logging.getLogger(__name__)
@@ -91,10 +91,9 @@ def job_columns(job: dict[str, Any], source: str) -> dict[str, Any]:
 def job_level_part(shared: dict[str, Any], message: str | None, state: str, row_key: str,
                    batch_id: str = "") -> FramePart:
     """One job-level row: code from a leading `Identifier :` of the message, else the state."""
-    text = pd.Series([message or state], dtype="str")
-    error_type = leading_identifier(pd.Series([message or ""], dtype="str"), state).iloc[0]
+    error_type = leading_identifier_of(str(message or ""), state)
     return FramePart(1, {**shared, "failed_on": JOB_LEVEL, "error_type": error_type,
-                         "message": text.iloc[0], "batch_id": batch_id, "row_key": row_key})
+                         "message": str(message or state), "batch_id": batch_id, "row_key": row_key})
 
 
 def record_part(shared: dict[str, Any], errors: pa.Array, ids: pa.Array | str, rows: pa.Table,

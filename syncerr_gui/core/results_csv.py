@@ -41,7 +41,7 @@ def read_result_table(body: bytes) -> pa.Table:
     """
     if body.startswith(BOM):
         body = body[len(BOM):]
-    if not body.strip():
+    if not body or body.isspace():  # (not strip(): that would copy the whole body)
         return pa.table({})
     header = _header_line(body)
     delimiter = detect_delimiter(header)
@@ -80,7 +80,8 @@ def _read_arrow(body: bytes, delimiter: str, names: list[str] | None) -> pa.Tabl
                                               escape_char=False, newlines_in_values=True,
                                               ignore_empty_lines=True),
             convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, TEXT), check_utf8=True,
-                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
+                                                  strings_can_be_null=False,
+                                                  quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         logger.debug("Arrow CSV reader declined a result file (%s); using pandas", type(exc).__name__)
         return None

@@ -115,7 +115,8 @@ def _hash_slice(values: pa.Array) -> np.ndarray:
     cells = np.zeros((end - base) // 8 + 2, dtype="<u8")
     data = values.buffers()[2]
     if end > base and data is not None:
-        cells.view(np.uint8)[: end - base] = np.frombuffer(data, dtype=np.uint8, count=end - base, offset=base)
+        raw = np.frombuffer(data, dtype=np.uint8, count=end - base, offset=base)
+        cells.view(np.uint8)[: end - base] = raw
     lengths = np.diff(offsets)
     words = (lengths + 7) >> 3
     first = np.cumsum(words) - words

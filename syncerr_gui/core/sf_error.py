@@ -9,6 +9,7 @@ hundredths of a second, where a per-value Python loop or pandas' regex `extract`
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,6 +22,7 @@ logger = logging.getLogger(__name__)
 LEADING_IDENTIFIER = r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*:"
 # Apex ExtendedStatus names the code inside, e.g. "... first error: REQUIRED_FIELD_MISSING, ..."
 STATUS_CODE_TOKEN = r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b"
+_LEADING_IDENTIFIER = re.compile(LEADING_IDENTIFIER)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,12 @@ def leading_identifier(messages: pd.Series, fallback: pd.Series | str) -> pd.Ser
     """The identifier before a leading `:` of each message, else `fallback` (job-level rule)."""
     found = _as_text(messages).str.extract(LEADING_IDENTIFIER, expand=False)
     return found.fillna(_fallback(fallback, messages)).astype("str")
+
+
+def leading_identifier_of(message: str, fallback: str) -> str:
+    """`leading_identifier` of one message (a job-level row: no frame machinery per job)."""
+    found = _LEADING_IDENTIFIER.match(message)
+    return found.group(1) if found else fallback
 
 
 def first_status_code(texts: pd.Series, fallback: pd.Series | str) -> pd.Series:
