@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QImage
-from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QScrollArea, QStyleOptionViewItem, QToolTip, QWidget
+from PySide6.QtWidgets import (QAbstractScrollArea, QListWidget, QScrollArea, QStyleOptionViewItem, QToolTip,
+                               QWidget)
 
 from syncerr_gui.core.schema import RECORD_LEVEL
 from syncerr_gui.gui.app_settings import AppSettings

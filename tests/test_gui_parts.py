@@ -93,10 +93,11 @@ def test_detail_pane_says_what_to_do_when_nothing_is_selected(pane: DetailPane) 
     pane.show_record(RECORD)
     pane.show_record(None)
     assert pane.stack.currentWidget() is pane.placeholder
-    assert pane.placeholder.isVisibleTo(pane) and pane.placeholder.text() == "Select an error to see its details."
+    assert pane.placeholder.isVisibleTo(pane)
+    assert pane.placeholder.text() == "Select an error to see its details."
 
 
-def test_detail_pane_stacks_its_columns_at_a_side_and_spreads_them_at_the_bottom(qtbot, pane: DetailPane) -> None:
+def test_detail_pane_stacks_its_columns_at_a_side_and_spreads_them_below(qtbot, pane: DetailPane) -> None:
     host = pane.host  # type: ignore[attr-defined]
     pane.show_record(RECORD)
     host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, pane)
@@ -137,6 +138,24 @@ def test_status_bar_texts(qtbot) -> None:
     assert bar.progress.format() == "4/10 jobs · 812 rows" and bar.progress.value() == 4
     with qtbot.waitSignal(bar.problems_requested):
         bar.problems_label.linkActivated.emit("#problems")
+
+
+def test_status_bar_shows_only_the_facts_it_has(qtbot) -> None:
+    from types import SimpleNamespace
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = StatusBar(window)
+    window.setStatusBar(bar)
+    window.show()
+    assert not bar.org_label.isVisible() and not bar.api_label.isVisible()    # logged out: no gaps
+    bar.set_org(SimpleNamespace(username="admin@acme.example", org_id="00D5g000000016XEAQ",
+                                instance_url=INSTANCE))
+    bar.set_api_usage((68, 15000))
+    assert bar.org_label.isVisible() and bar.org_label.text() == "admin@acme.example · 00D5g000000016XEAQ"
+    assert bar.api_label.isVisible() and bar.org_label.toolTip() == INSTANCE
+    bar.set_org(None)
+    assert not bar.org_label.isVisible()
 
 
 def test_problems_dialog_lists_source_job_and_reason(qtbot) -> None:

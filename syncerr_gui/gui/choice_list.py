@@ -47,7 +47,8 @@ class _CountDelegate(QStyledItemDelegate):
             painter.save()
             painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
             text_rect = full.adjusted(0, 0, -_GAP // 2, 0)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(text_rect, int(align), count)
             painter.restore()
 
 

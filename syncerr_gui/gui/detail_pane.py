@@ -176,7 +176,8 @@ class DetailPane(QDockWidget):
         opens = {"salesforce_id": self.open_record_button, "job_id": self.open_job_button}
         self._id_rows: dict[str, list[QWidget]] = {}
         for row, (label, key, mono) in enumerate(ID_FIELDS):
-            cells: list[QWidget] = [QLabel(f"{label}:", self.ids_box), self._value_label(self.ids_box, key, mono)]
+            value = self._value_label(self.ids_box, key, mono)
+            cells: list[QWidget] = [QLabel(f"{label}:", self.ids_box), value]
             if key in _COPYABLE:
                 cells.append(self._copy_button(self.ids_box, key, "Copy", f"Copy the {label}"))
             if key in opens:
@@ -298,7 +299,9 @@ class DetailPane(QDockWidget):
         return record_url(self.instance_url, self._get("salesforce_id")) if self.instance_url else ""
 
     def _job_url(self) -> str:
-        return job_setup_url(self.instance_url, self._get("source"), self._get("job_id")) if self.instance_url else ""
+        if not self.instance_url:
+            return ""
+        return job_setup_url(self.instance_url, self._get("source"), self._get("job_id"))
 
     def open_record(self) -> None:
         """Open the record in the browser."""

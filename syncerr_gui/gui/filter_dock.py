@@ -2,8 +2,9 @@
 
 Nothing is filtered until Apply (or Enter) so a user can set several choices on a million
 rows without waiting after each click. The search box and the Reset / Apply buttons stay in
-view at any height; the choices between them scroll (vertically only: names elide). It emits an `ErrorFilter`; the main window hands it
-to the model and feeds counts back with `set_choices`.
+view at any height; the choices between them scroll (vertically only: names elide). It emits
+an `ErrorFilter`; the main window hands it to the model and feeds counts back with
+`set_choices`.
 """
 
 from __future__ import annotations

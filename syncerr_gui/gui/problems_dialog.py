@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from syncerr_gui.gui import style
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,6 +34,8 @@ class ProblemsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)           # reasons are sentences: show them whole
+        self.table.setAlternatingRowColors(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -48,9 +52,13 @@ class ProblemsDialog(QDialog):
             for col, value in enumerate((problem.source, problem.job_id, problem.reason)):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(str(value))
+                if col == 1:
+                    item.setFont(style.monospace_font())
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.resizeRowsToContents()
         self.summary.setText(
             "The last sync read every other job. These could not be read; their errors are "
             "missing from the table until a later sync reads them:" if problems

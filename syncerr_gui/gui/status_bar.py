@@ -107,7 +107,8 @@ class StatusBar(QStatusBar):
             self._set_text(self.problems_label, "")
             return
         noun = "job" if count == 1 else "jobs"
-        self._set_text(self.problems_label, f'{count} {noun} could not be read — <a href="#problems">View</a>')
+        link = '<a href="#problems">View</a>'
+        self._set_text(self.problems_label, f"{count} {noun} could not be read — {link}")
 
     def start_progress(self) -> None:
         """Show the (busy) progress bar and Cancel."""
