@@ -7,7 +7,8 @@ Starts a demo org holding `rows` record errors, generates every result body up f
   fetch_s  SyncEngine.run over every error (listing, job info, downloads, parsing, mapping,
            the final error frame);
   limit_s  the same Bulk 2.0 `failedResults` bodies downloaded with plain `requests` at the
-           same concurrency and trust, each parsed with `pandas.read_csv` and nothing more.
+           same concurrency and trust, each parsed with `pandas.read_csv` and nothing more
+           (no job info, no Bulk 1.0 or Apex, no mapping: a floor, not a rival).
 Both run in a child process (the server keeps this one), so the client does not share a
 GIL with the server, as with a real org; each child reports its own peak RSS. The last
 line printed is JSON with the medians.
@@ -73,6 +74,9 @@ def parent(args: argparse.Namespace) -> int:
         "peak_rss_mb": max(r["peak_rss_mb"] for r in fetches),
         "limit_peak_rss_mb": max(r["peak_rss_mb"] for r in limits),
         "limit_rows": limits[0]["rows"], "problems": fetches[0]["problems"],
+        "fetch_cpu_s": statistics.median(r["cpu_s"] for r in fetches),
+        "limit_cpu_s": statistics.median(r["cpu_s"] for r in limits),
+        "fetch_requests": fetches[0]["requests"], "limit_requests": limits[0]["requests"],
         "workers": args.workers, "repeats": args.repeats, "cpus": os.cpu_count(),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }
@@ -99,19 +103,27 @@ def child(mode: str, workers: int) -> int:
     info = json.loads(sys.stdin.read())
     sf = Salesforce(instance_url=info["url"], session_id=info["token"], session=make_session(info["ca"]))
     job_ids = list_finished_bulk2(sf) if mode == "limit" else []  # listing is not part of the limit
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     report = run_fetch(sf, workers) if mode == "fetch" else run_limit(sf, job_ids, workers)
     report["seconds"] = round(time.perf_counter() - started, 3)
+    report["cpu_s"] = round(_cpu_seconds() - cpu, 2)
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(report))
     return 0
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process (all threads) so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_fetch(sf, workers: int) -> dict:
     from syncerr_gui.core.engine import SyncEngine, SyncOptions
 
     result = SyncEngine(sf).run(SyncOptions(since=EVERYTHING, max_workers=workers))
-    return {"rows": len(result.frame), "jobs": len(result.jobs), "problems": len(result.problems)}
+    return {"rows": len(result.frame), "jobs": len(result.jobs), "problems": len(result.problems),
+            "requests": result.requests_made}
 
 
 def list_finished_bulk2(sf) -> list[str]:
@@ -143,7 +155,7 @@ def run_limit(sf, ids: list[str], workers: int) -> dict:
 
     with ThreadPoolExecutor(workers) as pool:
         total = sum(pool.map(one, ids))
-    return {"rows": total, "jobs": len(ids), "problems": 0}
+    return {"rows": total, "jobs": len(ids), "problems": 0, "requests": len(ids)}
 
 
 if __name__ == "__main__":
