@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 COLUMN_SHARES = (38, 30, 32)   # IDs | guidance | input row, in per cent of the pane
 _SF_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 EMPTY_TEXT = "Select an error to see its details."
+NO_VALUE = "—"
+FIELD_COLUMN_MAX = 180   # px for the input row's field names; longer ones elide (tooltip has them)
 
 # The "Record and job" grid: (label, record key, monospace). Empty rows are hidden.
 ID_FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -106,7 +108,7 @@ class DetailPane(QDockWidget):
             self.columns.setStretchFactor(index, share)
         self.columns.setSizes([share * 100 for share in COLUMN_SHARES])   # scaled to the width
         layout.addWidget(self.columns, 1)
-        scroll = QScrollArea(self)
+        scroll = self._scroll = QScrollArea(self)
         scroll.setObjectName("detailScroll")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
@@ -117,6 +119,7 @@ class DetailPane(QDockWidget):
     def _build_title(self, parent: QWidget) -> QGridLayout:
         title = style.selectable(style.heading("", parent, scale=1.15))
         title.setObjectName("value_error_type")
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the pane
         self.values["error_type"] = title
         self.summary = style.mute(style.selectable(QLabel(parent)))
         self.summary.setObjectName("detailSummary")
@@ -224,6 +227,15 @@ class DetailPane(QDockWidget):
     def set_columns(self, side_by_side: bool) -> None:
         """Columns side by side (bottom/top dock, floating) or stacked (left/right dock)."""
         self.columns.setOrientation(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The scroll area never scrolls sideways, so the dock must be at least as wide as the
+        body's minimum (stacked at a side that is the widest column; side by side, their sum)."""
+        body = self._scroll.widget()
+        body.adjustSize()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
 
     def _area_changed(self, area: Qt.DockWidgetArea) -> None:
         self.set_columns(area not in (Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -244,17 +256,25 @@ class DetailPane(QDockWidget):
         self.values["fields"].setVisible(bool(fields))
         self.values["failed_at_utc"].setText(format_utc(record.get("failed_at")))
         self.summary.setText(summary_line(record))
-        for row, (key, cells) in enumerate(self._id_rows.items()):
-            shown = key in _ALWAYS_SHOWN or bool(self.values[key].text())
-            for widget in cells:
-                widget.setVisible(shown)
-            self._ids_grid.setRowMinimumHeight(row, self._row_height if shown else 0)
+        self._show_id_rows()
         self._show_guidance(str(record.get("error_type", "")))
         self._show_input_row(str(record.get("input_row", "") or ""))
         self.open_record_button.setEnabled(bool(self._record_url()))
         self.open_job_button.setEnabled(bool(self._job_url()))
         for key, button in self.copy_buttons.items():
             button.setEnabled(bool(record.get(key)))
+        self._fit_width()
+
+    def _show_id_rows(self) -> None:
+        """Rows with a value; the three IDs always (a dash says "none", e.g. job-level rows)."""
+        for row, (key, cells) in enumerate(self._id_rows.items()):
+            label = self.values[key]
+            shown = key in _ALWAYS_SHOWN or bool(label.text())
+            if shown and not label.text():
+                label.setText(NO_VALUE)
+            for widget in cells:
+                widget.setVisible(shown)
+            self._ids_grid.setRowMinimumHeight(row, self._row_height if shown else 0)
 
     def _show_guidance(self, code: str) -> None:
         guidance = guidance_for(code)
@@ -283,13 +303,12 @@ class DetailPane(QDockWidget):
         self.input_box.setVisible(bool(data))
 
     def _fit_field_column(self, fields: list[str]) -> None:
-        """Field names in full (all of them, not only the rows in view), at most 45% of the table."""
+        """Field names in full (all of them, not only the rows in view), up to a sane width."""
         metrics = self.input_table.fontMetrics()
         header = self.input_table.horizontalHeader()
         widest = max((metrics.horizontalAdvance(f) for f in fields), default=0) + 16
         widest = max(widest, header.sectionSizeFromContents(0).width())
-        limit = max(80, int(self.input_table.viewport().width() * 0.45))
-        self.input_table.setColumnWidth(0, min(widest, limit))
+        self.input_table.setColumnWidth(0, min(widest, FIELD_COLUMN_MAX))
 
     # --- actions --------------------------------------------------------------------------
     def _get(self, key: str) -> str:
