@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from syncerr_gui.core.guidance import guidance_for
 from syncerr_gui.core.schema import RECORD_LEVEL
 
 logger = logging.getLogger(__name__)
@@ -50,15 +51,14 @@ class Screenshotter(QObject):
             QTimer.singleShot(50, self._shoot)
 
     def _record_row(self) -> int:
-        """A record-level row with both IDs and an input row, else the first row (-1 if empty)."""
+        """A record-level row with both IDs, an input row and advice for its code (the picture
+        then shows every part of the detail pane), else one without advice, else the first row
+        (-1 if empty)."""
         model = self.window.model
         rows = min(model.rowCount(), _SCAN_ROWS)
-        for row in range(rows):
-            record = model.row_record(row)
-            if (record.get("failed_on") == RECORD_LEVEL and record.get("salesforce_id")
-                    and record.get("source_id") and record.get("input_row")):
-                return row
-        return 0 if rows else -1
+        complete = [row for row in range(rows) if _complete(model.row_record(row))]
+        advised = [row for row in complete if guidance_for(str(model.row_record(row).get("error_type", "")))]
+        return (advised or complete or [0 if rows else -1])[0]
 
     def _shoot(self) -> None:
         row = self._record_row()
@@ -85,3 +85,9 @@ class Screenshotter(QObject):
         self.exit_code = code
         self.window.close()
         QApplication.exit(code)
+
+
+def _complete(record: dict[str, Any]) -> bool:
+    """A record-level row with both IDs and its failed input row."""
+    return bool(record.get("failed_on") == RECORD_LEVEL and record.get("salesforce_id")
+                and record.get("source_id") and record.get("input_row"))
