@@ -135,3 +135,11 @@ def test_bodies_arrow_declines_are_read_by_the_forgiving_rules(body: bytes) -> N
     frame = read_result_csv(body)
     assert frame.to_dict("list") == _read_pandas(body, ",").to_dict("list")
     assert not frame.isna().any().any()
+
+
+def test_a_row_of_megabytes_is_read_whole() -> None:
+    note = "Lorem ipsum, \"dolor\"\n" * 150_000  # a long text area of ~3 MB in one value
+    body = ('"sf__Id","sf__Error","Note"\n"","E:m:--","short"\n"","E:m:--","'
+            + note.replace('"', '""') + '"\n').encode()
+    frame = read_result_csv(body)
+    assert frame["Note"].tolist() == ["short", note]

@@ -30,6 +30,8 @@ BOM = b"\xef\xbb\xbf"
 # Salesforce's columnDelimiter values: COMMA, PIPE, SEMICOLON, TAB, CARET, BACKQUOTE.
 DELIMITERS = (",", "|", ";", "\t", "^", "`")
 TEXT = pa.large_string()
+# Arrow refuses a row longer than its block; long text areas can make rows of megabytes.
+BLOCK_BYTES = 16 * 1024 * 1024
 
 
 def read_result_table(body: bytes) -> pa.Table:
@@ -75,7 +77,7 @@ def _read_arrow(body: bytes, delimiter: str, names: list[str] | None) -> pa.Tabl
         return None  # a quote left open at the end: Arrow would read on to the end, pandas refuses
     try:
         table = pa_csv.read_csv(
-            pa.py_buffer(body), read_options=pa_csv.ReadOptions(use_threads=False),
+            pa.py_buffer(body), read_options=pa_csv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                               escape_char=False, newlines_in_values=True,
                                               ignore_empty_lines=True),
