@@ -171,6 +171,26 @@ def test_an_expired_session_is_renewed_once_and_the_sync_completes(fresh_org) ->
     assert rows(result.frame) == rows(fresh_org.truth.errors(EVERYTHING))
 
 
+def test_sessions_that_die_every_few_requests_still_finish_the_sync() -> None:
+    """Four workers can use up a fresh token before one worker's retry goes out."""
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    config = DemoConfig(record_errors=300, bulk2_jobs=16, classic_jobs=2, apex_jobs=2, expire_tokens_after=5)
+    with DemoOrg(config) as org:
+        user = org.admin
+
+        def reauthenticate() -> str:
+            token, _ = SalesforceLogin(username=user.username, password=user.password,
+                                       security_token=user.security_token, scratch_url=org.instance_url,
+                                       session=make_session(org.ca_path))
+            return token
+
+        result = SyncEngine(connect(org), reauthenticate=reauthenticate, retry=FAST_RETRY).run(
+            SyncOptions(since=EVERYTHING, max_workers=4))
+        assert not result.problems
+        assert rows(result.frame) == rows(org.truth.errors(EVERYTHING))
+
+
 def test_an_expired_session_without_renewal_is_a_sync_error_in_words(fresh_org) -> None:
     fresh_org.expire_sessions()
     with pytest.raises(SyncError) as caught:

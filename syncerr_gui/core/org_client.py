@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 2 * 1024**3
 ERROR_BODY_BYTES = 64 * 1024
 CHUNK_BYTES = 1024 * 1024
+MAX_RENEWALS_PER_REQUEST = 3
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
 
@@ -131,13 +132,18 @@ class OrgClient:
         return target
 
     def _attempt(self, url: str, *, bulk1: bool, accept: str) -> tuple[bytes, str]:
-        """One request with one possible session renewal; raises `_Retry` when worth retrying."""
-        for renewal in (False, True):
+        """One request with a few session renewals; raises `_Retry` when worth retrying.
+
+        More than one renewal is allowed because concurrent workers can use up a fresh token
+        (sessions that die after N requests) before this request's retry goes out; the count
+        stays bounded so a server that refuses every token cannot keep us looping.
+        """
+        for renewals in range(MAX_RENEWALS_PER_REQUEST + 1):
             token = self._sf.session_id
             response = self._send(url, token, bulk1=bulk1, accept=accept)
             with response:
                 if _is_expired(response, bulk1):
-                    if renewal:
+                    if renewals == MAX_RENEWALS_PER_REQUEST:
                         raise SessionExpired("Salesforce refused the renewed session. Log in again to sync.")
                     self._renew(token)
                     continue

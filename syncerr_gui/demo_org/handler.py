@@ -23,6 +23,7 @@ class DemoHttpServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # socketserver's default of 5 refuses bursts of new TLS clients
 
     def __init__(self, state: OrgState, router: Router, port: int = 0) -> None:
         self.state = state
