@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from syncerr_gui.demo_org import DemoOrg
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

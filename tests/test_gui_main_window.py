@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.columns import COL_ERROR_TYPE, COL_FAILED_ON, COL_SALESFORCE_ID, COL_SOURCE_ID, FIELDS
+from syncerr_gui.gui.columns import COL_ERROR_TYPE, COL_FAILED_ON, COL_SALESFORCE_ID, COL_SOURCE_ID
 from syncerr_gui.gui.main_window import MainWindow
 
 # The offscreen platform says this whenever any QMainWindow is shown; it is not ours to fix.
