@@ -2,6 +2,7 @@
 
     python benchmarks/table.py --rows 1000000 --json
     python benchmarks/table.py --peer [PATH]       # also the textbook Qt peer, both at 200,000 rows
+    python benchmarks/table.py --archive-open      # also: open the rows from an error archive
 
 Each figure includes the view's layout and repaint of a 1280x800 table (like the peer's). Sorts and searches are
 reported twice: the first time a column/search is used in a frame (`*_cold_s`, it builds
@@ -9,6 +10,10 @@ the cached keys / search buffer; the app builds them in a background thread righ
 load) and once cached (`sort_s`, `search_s`). `peak_rss_mb` is the whole process, incl.
 generating the synthetic frame; on Linux `peak_rss_table_mb` is the peak from
 the moment the frame exists (what loading, filtering, sorting and searching add).
+`--archive-open` stores the frame in an error archive (temporary folder) and times what the
+app's instant start does: open the archive and load it (Arrow snapshot; `archive_load_s`),
+filter and sort it in that thread (`archive_view_s`), and swap it into the model on the GUI
+thread (`archive_install_s`, incl. the repaint); `archive_open_s` is the sum.
 The last line printed is JSON.
 """
 
@@ -111,6 +116,38 @@ def measure(rows: int) -> dict[str, Any]:
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()}
 
 
+def measure_archive_open(frame: Any, app: QApplication) -> dict[str, float]:
+    """Store `frame` in a fresh archive, then time the instant start's three steps."""
+    import tempfile
+    from datetime import datetime, timedelta, timezone
+
+    from syncerr_gui.core.archive import ErrorArchive
+    from syncerr_gui.core.sync_types import SyncResult
+    from syncerr_gui.gui.table_data import TableData
+
+    now = datetime.now(timezone.utc)
+    result = SyncResult(frame=frame, problems=[], jobs=[], since=now - timedelta(days=7), until=None,
+                        started_at=now, finished_at=now, cancelled=False, api_usage=None, requests_made=0)
+    org = "00D000000000001EAA"
+    with tempfile.TemporaryDirectory(prefix="table-bench-") as folder:
+        start = time.perf_counter()
+        with ErrorArchive.for_org(org, folder) as archive:
+            archive.store(result)
+        store_s = time.perf_counter() - start
+        bench = TableBench(app)
+        start = time.perf_counter()
+        with ErrorArchive.for_org(org, folder) as archive:
+            loaded = archive.load()
+            marks = archive.new_since_last_visit(loaded)
+        load_s = time.perf_counter() - start
+        start = time.perf_counter()
+        data = TableData.build(loaded, ErrorFilter(), (1, False), marks)   # newest first
+        view_s = time.perf_counter() - start
+        install_s = bench.timed(lambda: bench.model.set_view(data))
+    return {"archive_store_s": store_s, "archive_load_s": load_s, "archive_view_s": view_s,
+            "archive_install_s": install_s, "archive_open_s": load_s + view_s + install_s}
+
+
 def _status_mb(key: str) -> float | None:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
@@ -174,10 +211,16 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--archive-open", action="store_true",
+                        help="also time opening the rows from an error archive (stores them first)")
     parser.add_argument("--peer", nargs="?", const=str(DEFAULT_PEER), default=None, metavar="PATH",
                         help="also run the peer benchmark at 200,000 rows (default path: %(const)s)")
     args = parser.parse_args(argv)
     result = measure(args.rows)
+    if args.archive_open:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        opened = measure_archive_open(synthetic_errors(args.rows), app)
+        result.update({k: round(v, 4) for k, v in opened.items()})
     if args.peer:
         result["peer_comparison"] = compare_with_peer(Path(args.peer))
     if not args.json:
