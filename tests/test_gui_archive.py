@@ -90,7 +90,7 @@ def test_a_second_sync_downloads_no_results_of_archived_jobs(qtbot, settings, da
     before = len(fresh_org.request_log)
     sync(qtbot, window, fresh_org)
     again = [path for _method, path in fresh_org.request_log[before:]]
-    assert not [p for p in again if "failedResults" in p or p.endswith("/result") or p.endswith("/request")]
+    assert not [p for p in again if "failedResults" in p or p.endswith(("/result", "/request"))]
     assert any("jobs/ingest" in p for p in again)          # it did list the jobs again
     assert window.model.total_count == rows
 
