@@ -195,3 +195,22 @@ def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(qtbot, sync
     assert _counts(synced)[1] == total
     box = synced.findChild(QMessageBox, "messageBox")
     assert box is not None and synced.last_sync_error in box.text()
+
+
+def test_a_sync_that_fails_midway_still_shows_what_it_read(qtbot, tmp_path: Path) -> None:
+    """A session that dies mid-sync and cannot be renewed: the jobs read before stay visible."""
+    from syncerr_gui.core.login import login_with_token
+    from syncerr_gui.demo_org import DemoConfig, DemoOrg
+
+    config = DemoConfig(record_errors=400, bulk2_jobs=20, classic_jobs=4, apex_jobs=4, expire_tokens_after=16)
+    with DemoOrg(config) as org:
+        window = _make_window(qtbot, tmp_path, org)
+        session = login_with_token(org.instance_url, org.admin.access_token, ca_bundle=str(org.ca_path))
+        assert session.reauthenticate is None
+        with qtbot.waitSignal(window.sync_ended, timeout=SYNC_TIMEOUT_MS):
+            window.set_session(session, sync=True)
+        assert "Log in again" in window.last_sync_error
+        shown, total = _counts(window)
+        assert 0 < total < len(org.truth.errors(since=None))
+        box = window.findChild(QMessageBox, "messageBox")
+        assert box is not None and "read before it stopped are shown too" in box.text()

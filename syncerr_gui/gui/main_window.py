@@ -280,12 +280,18 @@ class MainWindow(QMainWindow):
         self.sync_ended.emit()
 
     def _sync_failed(self, text: str) -> None:
-        expired = self.sync_worker is not None and self.sync_worker.session_expired
+        worker = self.sync_worker
+        expired = worker is not None and worker.session_expired
+        salvaged = worker.salvaged if worker is not None else None
         self._end_sync()
         self.last_sync_error = text
+        kept = "The rows already shown are kept."
+        if salvaged is not None:
+            self._show_frame(salvaged.frame)
+            kept += " The rows this sync read before it stopped are shown too."
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
-        message_boxes.show_error(self, "Sync failed", f"{text}\n\nThe rows already shown are kept.")
+        message_boxes.show_error(self, "Sync failed", f"{text}\n\n{kept}")
         if expired:
             self.show_login()
         self.sync_ended.emit()

@@ -68,6 +68,7 @@ class SyncWorker(QObject):
         self._ended = False
         self.thread: QThread | None = None
         self.session_expired = False  # set before failed() when the user must log in again
+        self.salvaged: Any = None  # set before failed(): a SyncResult of the rows read before it
 
     def start(self) -> QThread:
         """Move to a new QThread and run there; the thread quits when the sync ends."""
@@ -105,6 +106,7 @@ class SyncWorker(QObject):
         except SyncError as exc:
             logger.warning("sync failed: %s", exc)
             self.session_expired = isinstance(exc, SessionExpired)
+            self.salvaged = self._salvage(exc.partial)
             self.failed.emit(scrub(str(exc)))
             return
         except Exception as exc:  # a bug must not kill the thread silently
@@ -187,6 +189,14 @@ class SyncWorker(QObject):
             if self._trailing is not None:
                 self._trailing.cancel()
                 self._trailing = None
+
+    def _salvage(self, partial: Any) -> Any:
+        """What a failed sync had read, merged with the rows shown (None if it read nothing)."""
+        if partial is None or not len(partial.frame):
+            return None
+        salvaged = self._merged(partial)
+        self._run_prepare(salvaged)
+        return salvaged
 
     def _merged(self, result: Any) -> Any:
         """The result with the previously shown rows kept (newer rows win)."""
