@@ -1,4 +1,4 @@
 """Qt-free core: talking to Salesforce, parsing, the error frame, filtering, archive, export.
 
-Nothing in this package imports PySide6; it is tested and run headless.
+Nothing in this package imports Qt; it is tested and run headless.
 """
