@@ -9,24 +9,19 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from memory_keyring import MemoryKeyring
     from syncerr_gui.demo_org import DemoOrg
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[None]:
+def memory_keyring() -> Iterator["MemoryKeyring"]:
     """Every test starts with an empty in-memory keyring instead of the machine's real one."""
-    import keyring
+    from memory_keyring import MemoryKeyring, installed
 
-    from memory_keyring import MemoryKeyring
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
+    with installed(MemoryKeyring()) as memory:
+        yield memory
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import keyring
 import keyring.backend
 import keyring.errors
+
+Backend = TypeVar("Backend", bound=keyring.backend.KeyringBackend)
+
+
+@contextmanager
+def installed(backend: Backend) -> Iterator[Backend]:
+    """Make `backend` the keyring for the block, then put the previous one back."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

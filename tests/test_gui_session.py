@@ -37,19 +37,6 @@ SYNC_MS = 60_000
 TOKEN_POST = ("POST", "/services/oauth2/token")
 
 
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """The OS keyring replaced by an in-memory one for every test here (restored after): the
-    login dialog probes the keyring, and a test must never write to the user's real one."""
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    try:
-        yield memory
-    finally:
-        keyring.set_keyring(previous)
-
-
 @pytest.fixture()
 def oauth_org() -> Iterator["DemoOrg"]:
     with ExitStack() as stack:

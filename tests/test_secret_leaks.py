@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from unittest.mock import patch
 from urllib.parse import quote
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -32,7 +31,7 @@ from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.exception_hook import ExceptionDialog, ExceptionHook
 from syncerr_gui.gui.main_window import MainWindow
 from test_oauth_flow import ScriptedBrowser, free_port
-from memory_keyring import MemoryKeyring
+from memory_keyring import MemoryKeyring, installed
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -107,13 +106,8 @@ def verbose_logging(folders: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 @pytest.fixture()
 def recording_keyring() -> Iterator[RecordingKeyring]:
-    previous = keyring.get_keyring()
-    memory = RecordingKeyring()
-    keyring.set_keyring(memory)
-    try:
+    with installed(RecordingKeyring()) as memory:
         yield memory
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture()
