@@ -17,7 +17,7 @@ from syncerr_gui.core.data_dirs import archive_path, archived_org_ids
 from syncerr_gui.core.sync_types import SyncOptions
 from syncerr_gui.core.synthetic import synthetic_errors
 
-from tests.test_archive import sync_of
+from test_archive import sync_of
 
 ORG = "00D000000000001EAA"
 OTHER_ORG = "00D000000000002EAA"
