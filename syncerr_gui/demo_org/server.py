@@ -150,7 +150,8 @@ class DemoOrg:
         """
         catalog = self._started.catalog
         cutoff = catalog.now - timedelta(days=older_than_days)
-        gone = [job.id for job in (*catalog.bulk2, *catalog.classic) if job.modstamp < cutoff]
+        gone = [job.id for job in catalog.bulk2 if job.modstamp < cutoff]
+        gone += [job.id for job in catalog.classic if job.modstamp < cutoff]
         gone += [job.id for job in catalog.apex if job.completed < cutoff]
         for job_id in gone:
             self.delete_job(job_id, unlist=True)

@@ -73,7 +73,7 @@ class SoqlEngine:
         if found is None:
             raise SoqlError("MALFORMED_QUERY", "Implementation restriction: filter by AssigneeId")
         user_key = next((u.key for u in self.state.users.values() if u.user_id[:15] == found[1][:15]), None)
-        out = []
+        out: list[dict[str, Any]] = []
         for n, (name, label, profile, granted) in enumerate(_ASSIGNMENTS.get(user_key or "", [])):
             ps_id = sf_id("0PS", 7000 + zlib.crc32(name.encode()) % 900)
             values = {"Id": sf_id("0Pa", 9000 + n + 10 * len(out)), "AssigneeId": found[1],
@@ -171,9 +171,14 @@ def _completed(found: re.Match[str]) -> Callable[[ApexJob], bool]:
     return lambda job: checks[op](job.completed)
 
 
+def _failed_or_with_errors(status_matches: Callable[[ApexJob], bool]) -> Callable[[ApexJob], bool]:
+    """`(Status IN (…) OR NumberOfErrors > 0)`."""
+    return lambda job: status_matches(job) or job.number_of_errors > 0
+
+
 _CONDITIONS: tuple[tuple[str, Callable[[re.Match[str]], Callable[[ApexJob], bool]]], ...] = (
     (r"\(\s*Status\s+IN\s*\(([^)]*)\)\s+OR\s+NumberOfErrors\s*>\s*0\s*\)",
-     lambda f: (lambda job, s=_status_in(f): s(job) or job.number_of_errors > 0)),
+     lambda f: _failed_or_with_errors(_status_in(f))),
     (r"Status\s+IN\s*\(([^)]*)\)", _status_in),
     (r"NumberOfErrors\s*>\s*0", lambda f: (lambda job: job.number_of_errors > 0)),
     (r"CompletedDate\s*(>=|<=|>|<|=)\s*([0-9T:.+\-Z]+)", _completed),
