@@ -131,7 +131,7 @@ def test_purge_now_in_the_archive_dialog_removes_old_rows(qtbot, settings, data_
     window.archive.action.trigger()                        # File > Archive…
     dialog = window.archive.dialog
     assert dialog.isVisible() and dialog.rows.text() == f"{before:,}"
-    assert str(data_dir) in dialog.location.text() and dialog.size.text().endswith("B")
+    assert str(data_dir) in dialog.location.text() and dialog.size_label.text().endswith("B")
     dialog.retention.setValue(3)
     with qtbot.waitSignal(window.archive.purged, timeout=LOAD_TIMEOUT_MS) as purged:
         qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)

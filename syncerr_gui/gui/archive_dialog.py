@@ -45,7 +45,7 @@ class ArchiveDialog(QDialog):
         self.setObjectName("archiveDialog")
         self.setWindowTitle("Error archive")
         self.setModal(False)
-        self.location, self.size, self.rows, self.last_sync = (self._value(n) for n in (
+        self.location, self.size_label, self.rows, self.last_sync = (self._value(n) for n in (
             "archiveLocation", "archiveSize", "archiveRows", "archiveLastSync"))
         self.retention = QSpinBox(self)
         self.retention.setObjectName("retentionDays")
@@ -75,7 +75,7 @@ class ArchiveDialog(QDialog):
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow("Location:", self.location)
-        form.addRow("Size on disk:", self.size)
+        form.addRow("Size on disk:", self.size_label)
         form.addRow("Errors archived:", self.rows)
         form.addRow("Last sync:", self.last_sync)
         form.addRow("Keep errors for:", self.retention)
@@ -99,13 +99,13 @@ class ArchiveDialog(QDialog):
         folder = self.controller.data_dir
         if info is None:
             self.location.setText(str(folder) if folder else "No data folder")
-            for label in (self.size, self.rows, self.last_sync):
+            for label in (self.size_label, self.rows, self.last_sync):
                 label.setText("—")
             self.message.setText("No archive yet for this org: log in and sync to start one.")
             self.purge_button.setEnabled(False)
             return
         self.location.setText(str(info.path))
-        self.size.setText(_size_text(info.size_bytes))
+        self.size_label.setText(_size_text(info.size_bytes))
         self.rows.setText(f"{info.rows:,}")
         self.last_sync.setText(f"{info.last_sync.astimezone():%Y-%m-%d %H:%M}" if info.last_sync else "never")
         self.purge_button.setEnabled(True)

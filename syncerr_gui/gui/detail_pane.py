@@ -86,7 +86,7 @@ class DetailPane(QDockWidget):
         self.stack.addWidget(self._build_body())
         self.setWidget(self.stack)
         self.dockLocationChanged.connect(self._area_changed)
-        self.topLevelChanged.connect(lambda floating: floating and self.set_columns(True))
+        self.topLevelChanged.connect(self._floating_changed)
         self.show_record(None)
 
     # --- building ---------------------------------------------------------------------------
@@ -228,6 +228,11 @@ class DetailPane(QDockWidget):
         """Columns side by side (bottom/top dock, floating) or stacked (left/right dock)."""
         self.columns.setOrientation(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical)
         self._fit_width()
+
+    def _floating_changed(self, floating: bool) -> None:
+        """A floating pane has room for its columns side by side."""
+        if floating:
+            self.set_columns(True)
 
     def _fit_width(self) -> None:
         """The scroll area never scrolls sideways, so the dock must be at least as wide as the

@@ -66,7 +66,7 @@ class SyncWorker(QObject):
         self._latest: Any = None
         self._trailing: threading.Timer | None = None
         self._ended = False
-        self.thread: QThread | None = None
+        self.sync_thread: QThread | None = None  # not `thread`: that would hide QObject.thread()
         self.session_expired = False  # set before failed() when the user must log in again
         self.salvaged: Any = None  # set before failed(): a SyncResult of the rows read before it
 
@@ -80,7 +80,7 @@ class SyncWorker(QObject):
         # loop, which is not running while the window waits for the sync at shutdown.
         self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread = thread
+        self.sync_thread = thread
         thread.start()
         return thread
 
@@ -90,7 +90,7 @@ class SyncWorker(QObject):
 
     def wait(self, ms: int = 5000) -> bool:
         """Block until the thread has ended (shutdown only); False on timeout."""
-        return self.thread.wait(ms) if self.thread is not None else True
+        return self.sync_thread.wait(ms) if self.sync_thread is not None else True
 
     @Slot()
     def run(self) -> None:
