@@ -27,14 +27,14 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 logger = logging.getLogger(__name__)
 
-EVERYTHING = datetime(2000, 1, 1, tzinfo=timezone.utc)
+EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 def parent(args: argparse.Namespace) -> int:
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    config = DemoConfig(record_errors=args.rows, bulk2_jobs=max(1000, args.rows // 800),
-                        classic_jobs=max(12, args.rows // 50_000), apex_jobs=max(8, args.rows // 100_000))
+    config = DemoConfig(
+        record_errors=args.rows,
+        bulk2_jobs=max(1000, args.rows // 800),
+        classic_jobs=max(12, args.rows // 50_000),
+        apex_jobs=max(8, args.rows // 100_000),
+    )
     say = (lambda *a: None) if args.json else print
     with DemoOrg(config) as org:
         started = time.perf_counter()
@@ -69,15 +73,22 @@ def parent(args: argparse.Namespace) -> int:
     fetch_s = statistics.median(r["seconds"] for r in fetches)
     limit_s = statistics.median(r["seconds"] for r in limits)
     summary = {
-        "rows": fetches[0]["rows"], "jobs": fetches[0]["jobs"], "fetch_s": round(fetch_s, 2),
-        "limit_s": round(limit_s, 2), "ratio": round(fetch_s / limit_s, 2),
+        "rows": fetches[0]["rows"],
+        "jobs": fetches[0]["jobs"],
+        "fetch_s": round(fetch_s, 2),
+        "limit_s": round(limit_s, 2),
+        "ratio": round(fetch_s / limit_s, 2),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in fetches),
         "limit_peak_rss_mb": max(r["peak_rss_mb"] for r in limits),
-        "limit_rows": limits[0]["rows"], "problems": fetches[0]["problems"],
+        "limit_rows": limits[0]["rows"],
+        "problems": fetches[0]["problems"],
         "fetch_cpu_s": statistics.median(r["cpu_s"] for r in fetches),
         "limit_cpu_s": statistics.median(r["cpu_s"] for r in limits),
-        "fetch_requests": fetches[0]["requests"], "limit_requests": limits[0]["requests"],
-        "workers": args.workers, "repeats": args.repeats, "cpus": os.cpu_count(),
+        "fetch_requests": fetches[0]["requests"],
+        "limit_requests": limits[0]["requests"],
+        "workers": args.workers,
+        "repeats": args.repeats,
+        "cpus": os.cpu_count(),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(summary))
@@ -87,8 +98,12 @@ def parent(args: argparse.Namespace) -> int:
 def run_child(org, mode: str, workers: int) -> dict:
     """Run one measurement in a fresh process; the token travels on stdin, never in argv."""
     secret = json.dumps({"url": org.instance_url, "ca": str(org.ca_path), "token": org.admin.access_token})
-    done = subprocess.run([sys.executable, __file__, "--child", mode, "--workers", str(workers)],
-                          input=secret, capture_output=True, text=True)
+    done = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, __file__, "--child", mode, "--workers", str(workers)],
+        input=secret,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         raise SystemExit(f"{mode} child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -98,7 +113,7 @@ def child(mode: str, workers: int) -> int:
     import pandas as pd  # noqa: F401  (import cost outside the timing)
     from simple_salesforce import Salesforce
 
-    from syncerr_gui.core.http_session import make_session
+    from syncerr_gui.core.salesforce.http import make_session
 
     info = json.loads(sys.stdin.read())
     sf = Salesforce(instance_url=info["url"], session_id=info["token"], session=make_session(info["ca"]))
@@ -119,11 +134,15 @@ def _cpu_seconds() -> float:
 
 
 def run_fetch(sf, workers: int) -> dict:
-    from syncerr_gui.core.engine import SyncEngine, SyncOptions
+    from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
     result = SyncEngine(sf).run(SyncOptions(since=EVERYTHING, max_workers=workers))
-    return {"rows": len(result.frame), "jobs": len(result.jobs), "problems": len(result.problems),
-            "requests": result.requests_made}
+    return {
+        "rows": len(result.frame),
+        "jobs": len(result.jobs),
+        "problems": len(result.problems),
+        "requests": result.requests_made,
+    }
 
 
 def list_finished_bulk2(sf) -> list[str]:

@@ -30,8 +30,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 TICK_MS = 10
 
@@ -61,15 +61,19 @@ class GapMeter:
 
     def summary(self) -> dict[str, float]:
         gaps = sorted(self.gaps) or [0.0]
-        return {"ticks": len(self.gaps), "max_gap_ms": round(gaps[-1], 1),
-                "p99_gap_ms": round(gaps[int(len(gaps) * 0.99) - 1 if len(gaps) > 1 else 0], 1),
-                "gaps_over_100ms": sum(g > 100 for g in gaps), "gaps_over_50ms_at_s_ms": self.slow}
+        return {
+            "ticks": len(self.gaps),
+            "max_gap_ms": round(gaps[-1], 1),
+            "p99_gap_ms": round(gaps[int(len(gaps) * 0.99) - 1 if len(gaps) > 1 else 0], 1),
+            "gaps_over_100ms": sum(g > 100 for g in gaps),
+            "gaps_over_50ms_at_s_ms": self.slow,
+        }
 
 
 @contextlib.contextmanager
 def org_session(errors: int, bulk2_jobs: int, in_process: bool) -> Iterator[tuple[Any, str]]:
     """(OrgSession, CA path) of a demo org admin; the org is stopped on exit."""
-    from syncerr_gui.core.login import login_with_token
+    from syncerr_gui.core.auth.login import login_with_token
 
     if in_process:
         from syncerr_gui.demo_org import DemoConfig, DemoOrg
@@ -79,8 +83,9 @@ def org_session(errors: int, bulk2_jobs: int, in_process: bool) -> Iterator[tupl
             yield demo_session(org), str(org.ca_path)
         return
     cmd = [sys.executable, "-m", "syncerr_gui.demo_org", "--errors", str(errors), "--jobs", str(bulk2_jobs)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
-                            cwd=Path(__file__).resolve().parent.parent)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent
+    )
     try:
         info: dict[str, str] = {}
         assert proc.stdout is not None
@@ -102,8 +107,11 @@ def main() -> int:
     parser.add_argument("--bulk2-jobs", type=int, default=200)
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--in-process", action="store_true", help="run the demo org in this process")
-    parser.add_argument("--gui-thread-view", action="store_true",
-                        help="build the table's view in set_frame on the GUI thread (the old way)")
+    parser.add_argument(
+        "--gui-thread-view",
+        action="store_true",
+        help="build the table's view in set_frame on the GUI thread (the old way)",
+    )
     parser.add_argument("--archive", action="store_true", help="sync through an archive (temporary folder)")
     args = parser.parse_args()
 
@@ -120,7 +128,7 @@ def main() -> int:
         if args.archive:
             window.archive.open(os.path.join(folder, "data"))
         if args.gui_thread_view:
-            window.archive._preparer = lambda org: (lambda result: None)  # type: ignore[method-assign]
+            window.archive._preparer = lambda org: lambda result: None  # type: ignore[method-assign]
         window.show()
         window.set_session(session)
         set_frame_ms: list[float] = []
@@ -144,12 +152,20 @@ def main() -> int:
         app.exec()
         sync_s = (ended_at[0] if ended_at else time.perf_counter()) - started
         meter.timer.stop()
-        result = {"errors_in_org": args.errors, "demo_org": "in-process" if args.in_process else "subprocess",
-                  "view_built_in": "GUI thread" if args.gui_thread_view else "sync thread",
-                  "archive": args.archive, "cpus": os.cpu_count(), "rows_shown": window.model.rowCount(),
-                  "rows_total": window.model.total_count, "demo_org_start_s": round(org_start_s, 2),
-                  "sync_s": round(sync_s, 2), "set_frame_ms": [round(x, 1) for x in set_frame_ms],
-                  **meter.summary(), "goal_max_gap_ms": 100}
+        result = {
+            "errors_in_org": args.errors,
+            "demo_org": "in-process" if args.in_process else "subprocess",
+            "view_built_in": "GUI thread" if args.gui_thread_view else "sync thread",
+            "archive": args.archive,
+            "cpus": os.cpu_count(),
+            "rows_shown": window.model.rowCount(),
+            "rows_total": window.model.total_count,
+            "demo_org_start_s": round(org_start_s, 2),
+            "sync_s": round(sync_s, 2),
+            "set_frame_ms": [round(x, 1) for x in set_frame_ms],
+            **meter.summary(),
+            "goal_max_gap_ms": 100,
+        }
         window.close()
     print(json.dumps(result, indent=2))
     return 0

@@ -35,20 +35,22 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pyarrow as pa  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from datetime import UTC
 
-from syncerr_gui.core.filtering import ErrorFilter, ErrorView  # noqa: E402
-from syncerr_gui.core.schema import JOB_LEVEL  # noqa: E402
-from syncerr_gui.core.synthetic import synthetic_errors  # noqa: E402
-from syncerr_gui.gui.columns import TABLE_COLUMNS  # noqa: E402
-from syncerr_gui.gui.error_table_model import ErrorTableModel  # noqa: E402
+import pyarrow as pa
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
+from syncerr_gui.core.frame.schema import JOB_LEVEL
+from syncerr_gui.demo_org.synthetic import synthetic_errors
+from syncerr_gui.gui.table.columns import TABLE_COLUMNS
+from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
 logger = logging.getLogger(__name__)
 PEER_ROWS = 200_000
 DEFAULT_PEER = REPO.parent / "shared" / "bench" / "naive_qt_peer.py"
-SEARCH_WORD = "#12"        # in ~1.1% of synthetic rows at 1M ("… #12", "#120…", "#12xxxx")
+SEARCH_WORD = "#12"  # in ~1.1% of synthetic rows at 1M ("… #12", "#120…", "#12xxxx")
 COLD_SEARCH_WORD = "#34"
 
 
@@ -57,8 +59,8 @@ class TableBench:
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self.model = ErrorTableModel(warm_up=False, zone=None)   # no background work skews timings
-        self.view = QTableView()            # set up as the main window does
+        self.model = ErrorTableModel(warm_up=False, zone=None)  # no background work skews timings
+        self.view = QTableView()  # set up as the main window does
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
@@ -71,13 +73,15 @@ class TableBench:
         """Seconds for `step` plus the event processing that lays out and repaints the view."""
         start = time.perf_counter()
         step()
-        self.app.processEvents()    # delivers the update request: one synchronous paint
+        self.app.processEvents()  # delivers the update request: one synchronous paint
         return time.perf_counter() - start
 
     def sort_all(self) -> tuple[float, str]:
         """Sort by every column once (ascending); the slowest and its header."""
-        times = {c.header: self.timed(lambda i=i: self.model.sort(i, Qt.SortOrder.AscendingOrder))
-                 for i, c in enumerate(TABLE_COLUMNS)}
+        times = {
+            c.header: self.timed(lambda i=i: self.model.sort(i, Qt.SortOrder.AscendingOrder))
+            for i, c in enumerate(TABLE_COLUMNS)
+        }
         slowest = max(times, key=times.__getitem__)
         return times[slowest], slowest
 
@@ -107,7 +111,7 @@ def measure(rows: int) -> dict[str, Any]:
     result["scroll_s"] = bench.timed(lambda: _scroll(bench))
     table_peak = _peak_rss_mb()
     result["peak_rss_mb"] = max(generator_peak, table_peak)
-    if rss_before_table is not None:   # peak since the frame existed: the table's own share
+    if rss_before_table is not None:  # peak since the frame existed: the table's own share
         result["rss_with_frame_mb"] = rss_before_table
         result["peak_rss_table_mb"] = table_peak
     start = time.perf_counter()
@@ -119,15 +123,25 @@ def measure(rows: int) -> dict[str, Any]:
 def measure_archive_open(frame: Any, app: QApplication) -> dict[str, float]:
     """Store `frame` in a fresh archive, then time the instant start's three steps."""
     import tempfile
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    from syncerr_gui.core.archive import ErrorArchive
-    from syncerr_gui.core.sync_types import SyncResult
-    from syncerr_gui.gui.table_data import TableData
+    from syncerr_gui.core.archive.store import ErrorArchive
+    from syncerr_gui.core.sync.values import SyncResult
+    from syncerr_gui.gui.table.table_data import TableData
 
-    now = datetime.now(timezone.utc)
-    result = SyncResult(frame=frame, problems=[], jobs=[], since=now - timedelta(days=7), until=None,
-                        started_at=now, finished_at=now, cancelled=False, api_usage=None, requests_made=0)
+    now = datetime.now(UTC)
+    result = SyncResult(
+        frame=frame,
+        problems=[],
+        jobs=[],
+        since=now - timedelta(days=7),
+        until=None,
+        started_at=now,
+        finished_at=now,
+        cancelled=False,
+        api_usage=None,
+        requests_made=0,
+    )
     org = "00D000000000001EAA"
     with tempfile.TemporaryDirectory(prefix="table-bench-") as folder:
         start = time.perf_counter()
@@ -141,11 +155,16 @@ def measure_archive_open(frame: Any, app: QApplication) -> dict[str, float]:
             marks = archive.new_since_last_visit(loaded)
         load_s = time.perf_counter() - start
         start = time.perf_counter()
-        data = TableData.build(loaded, ErrorFilter(), (1, False), marks)   # newest first
+        data = TableData.build(loaded, ErrorFilter(), (1, False), marks)  # newest first
         view_s = time.perf_counter() - start
         install_s = bench.timed(lambda: bench.model.set_view(data))
-    return {"archive_store_s": store_s, "archive_load_s": load_s, "archive_view_s": view_s,
-            "archive_install_s": install_s, "archive_open_s": load_s + view_s + install_s}
+    return {
+        "archive_store_s": store_s,
+        "archive_load_s": load_s,
+        "archive_view_s": view_s,
+        "archive_install_s": install_s,
+        "archive_open_s": load_s + view_s + install_s,
+    }
 
 
 def _status_mb(key: str) -> float | None:
@@ -185,8 +204,13 @@ def _scroll(bench: TableBench) -> None:
 
 def run_json(command: list[str]) -> dict[str, Any]:
     """Run a benchmark process and return its last line as JSON."""
-    done = subprocess.run(command, capture_output=True, text=True, timeout=1800,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        command,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{command[1]} failed ({done.returncode}): {done.stderr[-1500:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -199,22 +223,39 @@ def compare_with_peer(peer: Path) -> dict[str, Any] | None:
         return None
     theirs = run_json([sys.executable, str(peer), str(PEER_ROWS)])
     ours = run_json([sys.executable, str(Path(__file__).resolve()), "--rows", str(PEER_ROWS), "--json"])
-    ratios = {"load": theirs["build_s"] / ours["load_s"], "filter": theirs["filter_s"] / ours["filter_s"],
-              "sort": theirs["sort_s"] / ours["sort_s"],
-              "sort_vs_our_cold": theirs["sort_s"] / ours["sort_cold_s"]}
-    return {"rows": PEER_ROWS, "peer": theirs, "ours": ours,
-            "speedup": {k: round(v, 1) for k, v in ratios.items()}}
+    ratios = {
+        "load": theirs["build_s"] / ours["load_s"],
+        "filter": theirs["filter_s"] / ours["filter_s"],
+        "sort": theirs["sort_s"] / ours["sort_s"],
+        "sort_vs_our_cold": theirs["sort_s"] / ours["sort_cold_s"],
+    }
+    return {
+        "rows": PEER_ROWS,
+        "peer": theirs,
+        "ours": ours,
+        "speedup": {k: round(v, 1) for k, v in ratios.items()},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
-    parser.add_argument("--archive-open", action="store_true",
-                        help="also time opening the rows from an error archive (stores them first)")
-    parser.add_argument("--peer", nargs="?", const=str(DEFAULT_PEER), default=None, metavar="PATH",
-                        help="also run the peer benchmark at 200,000 rows (default path: %(const)s)")
+    parser.add_argument(
+        "--archive-open",
+        action="store_true",
+        help="also time opening the rows from an error archive (stores them first)",
+    )
+    parser.add_argument(
+        "--peer",
+        nargs="?",
+        const=str(DEFAULT_PEER),
+        default=None,
+        metavar="PATH",
+        help="also run the peer benchmark at 200,000 rows (default path: %(const)s)",
+    )
     args = parser.parse_args(argv)
     result = measure(args.rows)
     if args.archive_open:

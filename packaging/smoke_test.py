@@ -55,13 +55,27 @@ WINDOW_CREATED_MARKER = "propagateSizeHints"
 # Modules that are only imported at run time (lazily or through entry points): if one is
 # missing from the frozen archive, the build is broken even when the runs below pass.
 REQUIRED_MODULES = (
-    "syncerr_gui.gui.application", "syncerr_gui.core.cli_export", "syncerr_gui.demo_org",
-    "keyring.backends.SecretService", "keyring.backends.Windows", "keyring.backends.macOS",
-    "keyring.backends.libsecret", "keyring.backends.kwallet",
+    "syncerr_gui.gui.application",
+    "syncerr_gui.cli.export",
+    "syncerr_gui.demo_org",
+    "keyring.backends.SecretService",
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
 )
 LINUX_KEYRING_MODULES = ("secretstorage", "jeepney")
-FORBIDDEN_MODULE_PREFIXES = ("pytest", "_pytest", "hypothesis", "tests.", "benchmarks.",
-                             "PySide6.QtWebEngineCore", "PySide6.QtQml", "PySide6.QtQuick", "tkinter")
+FORBIDDEN_MODULE_PREFIXES = (
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "tests.",
+    "benchmarks.",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "tkinter",
+)
 
 
 @dataclass
@@ -81,17 +95,27 @@ def _pump(stream: Any, sink: list[tuple[float, str]]) -> None:
         sink.append((time.perf_counter(), line))
 
 
-def run_binary(args: list[str], timeout: float, env: dict[str, str],
-               marker: str | None = None) -> tuple[RunResult, str]:
+def run_binary(
+    args: list[str], timeout: float, env: dict[str, str], marker: str | None = None
+) -> tuple[RunResult, str]:
     """Run the frozen app; its result (exit code, wall time; in `facts["marker_s"]` the time
     from launch to the first stderr line holding `marker`) and its output's tail."""
     started = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, errors="replace")
+    proc = subprocess.Popen(
+        args,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+    )
     out: list[tuple[float, str]] = []
     err: list[tuple[float, str]] = []
-    pumps = [threading.Thread(target=_pump, args=(proc.stdout, out), daemon=True),
-             threading.Thread(target=_pump, args=(proc.stderr, err), daemon=True)]
+    pumps = [
+        threading.Thread(target=_pump, args=(proc.stdout, out), daemon=True),
+        threading.Thread(target=_pump, args=(proc.stderr, err), daemon=True),
+    ]
     for pump in pumps:
         pump.start()
     result = RunResult()
@@ -114,7 +138,7 @@ def run_binary(args: list[str], timeout: float, env: dict[str, str],
 def check_csv(path: Path) -> tuple[bool, str, dict[str, Any]]:
     """Does the exported CSV have the export header and both job- and record-level rows?"""
     sys.path.insert(0, str(REPO_ROOT))
-    from syncerr_gui.core.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL
+    from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL
 
     if not path.is_file():
         return False, "no CSV was written", {}
@@ -140,9 +164,9 @@ def png_facts(data: bytes) -> dict[str, Any]:
         raise ValueError("not a PNG file")
     chunks, pos, idat = {}, len(PNG_SIGNATURE), b""
     while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if zlib.crc32(kind + body) != struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0]:
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if zlib.crc32(kind + body) != struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])[0]:
             raise ValueError(f"bad CRC in chunk {kind!r}")
         chunks.setdefault(kind, body)
         idat += body if kind == b"IDAT" else b""
@@ -151,8 +175,14 @@ def png_facts(data: bytes) -> dict[str, Any]:
         raise ValueError("PNG without IHDR or IEND")
     width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
     raw = zlib.decompress(idat)  # raises zlib.error (a ValueError) on truncated data
-    return {"width": width, "height": height, "bit_depth": depth, "colour_type": colour,
-            "bytes": len(data), "distinct_byte_values": len(set(raw))}
+    return {
+        "width": width,
+        "height": height,
+        "bit_depth": depth,
+        "colour_type": colour,
+        "bytes": len(data),
+        "distinct_byte_values": len(set(raw)),
+    }
 
 
 def check_png(path: Path, expected: tuple[int, int]) -> tuple[bool, str, dict[str, Any]]:
@@ -189,8 +219,11 @@ def bundle_problems(folder: Path, executable: Path) -> list[str]:
     modules = archived_modules(executable)
     required = REQUIRED_MODULES + (LINUX_KEYRING_MODULES if sys.platform.startswith("linux") else ())
     problems += [f"module missing: {name}" for name in required if name not in modules]
-    problems += [f"module should not ship: {name}" for name in sorted(modules)
-                 if name.startswith(FORBIDDEN_MODULE_PREFIXES)]
+    problems += [
+        f"module should not ship: {name}"
+        for name in sorted(modules)
+        if name.startswith(FORBIDDEN_MODULE_PREFIXES)
+    ]
     internal = folder / "_internal"
     if not list(internal.glob("keyring-*.dist-info/entry_points.txt")):
         problems.append("keyring metadata missing (back ends are found through its entry points)")
@@ -242,10 +275,20 @@ class FrozenSmokeTest:
 
     def _build(self) -> tuple[float, bool]:
         started = time.perf_counter()
-        command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(self.dist),
-                   "--workpath", str(self.work), str(REPO_ROOT / "build.spec")]
-        proc = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True,
-                              timeout=BUILD_TIMEOUT_S, check=False)
+        command = [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(self.dist),
+            "--workpath",
+            str(self.work),
+            str(REPO_ROOT / "build.spec"),
+        ]
+        proc = subprocess.run(
+            command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, check=False
+        )
         if proc.returncode != 0:
             print(proc.stderr[-4000:], file=sys.stderr)
         return round(time.perf_counter() - started, 1), proc.returncode == 0
@@ -270,8 +313,9 @@ class FrozenSmokeTest:
 
     def _export_run(self, scratch: Path, env: dict[str, str], problems: list[str]) -> RunResult:
         out = scratch / "errors.csv"
-        result, output = run_binary([str(self.cli_binary), "export", "--demo", "--out", str(out)],
-                                    EXPORT_TIMEOUT_S, env)
+        result, output = run_binary(
+            [str(self.cli_binary), "export", "--demo", "--out", str(out)], EXPORT_TIMEOUT_S, env
+        )
         valid, why, result.facts = check_csv(out) if result.ok else (False, "", {})
         result.detail = result.detail or why or ("" if result.ok else output.strip()[-800:])
         result.ok = result.ok and valid
@@ -281,8 +325,12 @@ class FrozenSmokeTest:
 
     def _screenshot_run(self, scratch: Path, env: dict[str, str], problems: list[str]) -> RunResult:
         out = scratch / "window.png"
-        result, output = run_binary([str(self.gui_binary), "--verbose", "--demo", "--screenshot", str(out)],
-                                    SCREENSHOT_TIMEOUT_S, env, marker=WINDOW_CREATED_MARKER)
+        result, output = run_binary(
+            [str(self.gui_binary), "--verbose", "--demo", "--screenshot", str(out)],
+            SCREENSHOT_TIMEOUT_S,
+            env,
+            marker=WINDOW_CREATED_MARKER,
+        )
         marker_s = result.facts["marker_s"]
         valid, why, result.facts = check_png(out, SCREENSHOT_SIZE) if result.ok else (False, "", {})
         result.facts["window_created_s"] = marker_s

@@ -40,9 +40,8 @@ class ElfStripper:
         if not self.strip or not is_elf(source):
             return source
         target = self.cache_dir / f"{cache_key(source)}-{Path(source).name}"
-        if not target.is_file():
-            if not self._strip_copy(source, target):
-                return source
+        if not target.is_file() and not self._strip_copy(source, target):
+            return source
         if not loadable(target):
             self.refused.append(Path(source).name)
             return source
@@ -85,11 +84,12 @@ def loadable(path: Path) -> bool:
     data = path.read_bytes()
     if data[:4] != ELF_MAGIC or data[4] != 2 or data[5] != 1:
         return False  # not ELF64 LE: do not trust a stripped copy we cannot check
-    phoff, = struct.unpack_from("<Q", data, 0x20)
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
     for index in range(phnum):
         kind, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from(
-            "<IIQQQQQQ", data, phoff + index * phentsize)
+            "<IIQQQQQQ", data, phoff + index * phentsize
+        )
         if kind != PT_LOAD:
             continue
         if (vaddr - offset) % PAGE_SIZE or (align and align % PAGE_SIZE):

@@ -10,7 +10,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the headless exporter or the desktop app; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "export":
-        from syncerr_gui.core.cli_export import main as export_main
+        from syncerr_gui.cli.export import main as export_main
 
         return export_main(args[1:])
     from syncerr_gui.gui.application import main as gui_main

@@ -10,13 +10,14 @@ import pytest
 
 if TYPE_CHECKING:
     from memory_keyring import MemoryKeyring
+
     from syncerr_gui.demo_org import DemoOrg
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator["MemoryKeyring"]:
+def memory_keyring() -> Iterator[MemoryKeyring]:
     """Every test starts with an empty in-memory keyring instead of the machine's real one."""
     from memory_keyring import MemoryKeyring, installed
 
@@ -25,7 +26,7 @@ def memory_keyring() -> Iterator["MemoryKeyring"]:
 
 
 @pytest.fixture(scope="session")
-def demo_org() -> Iterator["DemoOrg"]:
+def demo_org() -> Iterator[DemoOrg]:
     """A demo org shared by tests that only read from it (do not inject faults here)."""
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
@@ -34,7 +35,7 @@ def demo_org() -> Iterator["DemoOrg"]:
 
 
 @pytest.fixture()
-def fresh_org() -> Iterator["DemoOrg"]:
+def fresh_org() -> Iterator[DemoOrg]:
     """A small demo org of the test's own, safe to inject faults into, delete jobs from, etc."""
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 

@@ -6,57 +6,102 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from syncerr_gui.core.archive import ArchiveError, ErrorArchive
-from syncerr_gui.core.archive_schema import SCHEMA_VERSION, migrate
-from syncerr_gui.core.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
-from syncerr_gui.core.sync_types import JobSummary, SyncProblem, SyncResult
-from syncerr_gui.core.synthetic import synthetic_errors
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, migrate
+from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
+from syncerr_gui.core.salesforce.parts import JobSummary
+from syncerr_gui.core.sync.values import SyncProblem, SyncResult
+from syncerr_gui.demo_org.synthetic import synthetic_errors
 
 KEY = ["job_id", "source", "batch_id", "row_key"]
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
+NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 def stamp(moment: datetime) -> str:
     """A systemModstamp as Salesforce writes it."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000+0000")
 
 
-def sync_of(frame: pd.DataFrame, *, cancelled: bool = False, problems: list[SyncProblem] | None = None,
-            jobs: list[JobSummary] | None = None, started_at: datetime | None = None,
-            since: datetime | None = None) -> SyncResult:
+def sync_of(
+    frame: pd.DataFrame,
+    *,
+    cancelled: bool = False,
+    problems: list[SyncProblem] | None = None,
+    jobs: list[JobSummary] | None = None,
+    started_at: datetime | None = None,
+    since: datetime | None = None,
+) -> SyncResult:
     """A SyncResult as the engine returns it, with one finished, read job per job id of `frame`."""
     if jobs is None:
         firsts = frame.drop_duplicates("job_id")
-        jobs = [JobSummary(job_id=j, source=str(s), state="JobComplete", system_modstamp=stamp(t),
-                           finished=True, object=str(o), operation=str(op), error_rows=1, read=True)
-                for j, s, t, o, op in zip(firsts["job_id"], firsts["source"], firsts["failed_at"],
-                                          firsts["object"], firsts["operation"])]
-    started = started_at or datetime.now(timezone.utc)
-    return SyncResult(frame=frame, problems=problems or [], jobs=jobs,
-                      since=since or started - timedelta(days=7), until=None, started_at=started,
-                      finished_at=started + timedelta(seconds=5), cancelled=cancelled, api_usage=None,
-                      requests_made=3)
+        jobs = [
+            JobSummary(
+                job_id=j,
+                source=str(s),
+                state="JobComplete",
+                system_modstamp=stamp(t),
+                finished=True,
+                object=str(o),
+                operation=str(op),
+                error_rows=1,
+                read=True,
+            )
+            for j, s, t, o, op in zip(
+                firsts["job_id"], firsts["source"], firsts["failed_at"], firsts["object"], firsts["operation"]
+            )
+        ]
+    started = started_at or datetime.now(UTC)
+    return SyncResult(
+        frame=frame,
+        problems=problems or [],
+        jobs=jobs,
+        since=since or started - timedelta(days=7),
+        until=None,
+        started_at=started,
+        finished_at=started + timedelta(seconds=5),
+        cancelled=cancelled,
+        api_usage=None,
+        requests_made=3,
+    )
 
 
-def errors_at(when: list[datetime], source_ids: list[str], jobs: list[str], error_type: str = "STRING_TOO_LONG",
-              source: str = SOURCE_BULK2) -> pd.DataFrame:
+def errors_at(
+    when: list[datetime],
+    source_ids: list[str],
+    jobs: list[str],
+    error_type: str = "STRING_TOO_LONG",
+    source: str = SOURCE_BULK2,
+) -> pd.DataFrame:
     """Record-level errors with chosen failure times, source ids and jobs."""
     n = len(when)
-    return make_frame({"failed_on": "Record Level", "failed_at": pd.to_datetime(when, utc=True),
-                       "error_type": error_type, "message": "too long", "object": "Lead",
-                       "operation": "insert", "source_id": source_ids, "job_id": jobs, "source": source,
-                       "row_key": [f"k{i}" for i in range(n)]}, length=n)
+    return make_frame(
+        {
+            "failed_on": "Record Level",
+            "failed_at": pd.to_datetime(when, utc=True),
+            "error_type": error_type,
+            "message": "too long",
+            "object": "Lead",
+            "operation": "insert",
+            "source_id": source_ids,
+            "job_id": jobs,
+            "source": source,
+            "row_key": [f"k{i}" for i in range(n)],
+        },
+        length=n,
+    )
 
 
 def other_jobs(frame: pd.DataFrame, tag: str) -> pd.DataFrame:
     """The same errors as if from other jobs (the synthetic generator reuses job ids per seed)."""
-    return make_frame({**{c: frame[c] for c in frame.columns}, "job_id": tag + frame["job_id"].str[len(tag):]})
+    return make_frame(
+        {**{c: frame[c] for c in frame.columns}, "job_id": tag + frame["job_id"].str[len(tag) :]}
+    )
 
 
 def as_set(frame: pd.DataFrame) -> set[tuple[str, ...]]:
@@ -120,7 +165,9 @@ def test_a_cancelled_sync_keeps_its_rows_but_is_not_a_success(archive: ErrorArch
     earlier = NOW - timedelta(hours=3)
     archive.store(sync_of(synthetic_errors(50, jobs=2), started_at=earlier))
     frame = other_jobs(synthetic_errors(300, seed=2, jobs=6), "751")
-    unread = JobSummary("750unread", SOURCE_BULK2, "JobComplete", stamp(NOW), True, "Lead", "insert", 7, False)
+    unread = JobSummary(
+        "750unread", SOURCE_BULK2, "JobComplete", stamp(NOW), True, "Lead", "insert", 7, False
+    )
     result = sync_of(frame, cancelled=True)
     result.jobs.append(unread)
     archive.store(result)
@@ -132,8 +179,9 @@ def test_a_cancelled_sync_keeps_its_rows_but_is_not_a_success(archive: ErrorArch
 def test_only_completely_read_finished_jobs_are_skipped_next_time(archive: ErrorArchive) -> None:
     frame = errors_at([NOW] * 3, ["a", "b", "c"], ["750A", "750B", "750C"])
     result = sync_of(frame, problems=[SyncProblem(SOURCE_BULK2, "750B", "503 after retries")])
-    result.jobs.append(JobSummary("750D", SOURCE_BULK2, "InProgress", stamp(NOW), False, "Lead", "insert", 0,
-                                  False))
+    result.jobs.append(
+        JobSummary("750D", SOURCE_BULK2, "InProgress", stamp(NOW), False, "Lead", "insert", 0, False)
+    )
     archive.store(result)
     assert archive.finished_jobs() == {"750A": stamp(NOW), "750C": stamp(NOW)}  # as the REST list writes it
 
@@ -195,11 +243,13 @@ def test_an_older_schema_is_migrated_with_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     con = sqlite3.connect(path, isolation_level=None)
     migrate(con, target=1)
-    con.execute("INSERT INTO errors (failed_on, failed_at, error_type, message, fields, object, operation, "
-                "salesforce_id, source_id, job_id, batch_id, source, created_by, input_row, row_key, sync_id, "
-                "first_archived, last_seen) VALUES ('Record Level', ?, 'DUPLICATES_DETECTED', 'dup', '', "
-                "'Lead', 'insert', '', 'lead-7', '750X', '', ?, '', '{}', 'k', 1, 0, 0)",
-                (pd.Timestamp(NOW).value, SOURCE_BULK2))
+    con.execute(
+        "INSERT INTO errors (failed_on, failed_at, error_type, message, fields, object, operation, "
+        "salesforce_id, source_id, job_id, batch_id, source, created_by, input_row, row_key, sync_id, "
+        "first_archived, last_seen) VALUES ('Record Level', ?, 'DUPLICATES_DETECTED', 'dup', '', "
+        "'Lead', 'insert', '', 'lead-7', '750X', '', ?, '', '{}', 'k', 1, 0, 0)",
+        (pd.Timestamp(NOW).value, SOURCE_BULK2),
+    )
     con.close()
     with ErrorArchive(path) as arch:
         frame = arch.load()

@@ -6,15 +6,15 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-from contextlib import closing
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from syncerr_gui.core.archive import ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
 
 REPO = Path(__file__).resolve().parents[1]
 FIRST_ROWS = 2000
@@ -24,10 +24,10 @@ CHILD = r"""
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from syncerr_gui.core.archive import ErrorArchive
-from syncerr_gui.core.schema import make_frame
-from syncerr_gui.core.sync_types import SyncResult
-from syncerr_gui.core.synthetic import synthetic_errors
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.frame.schema import make_frame
+from syncerr_gui.core.sync.values import SyncResult
+from syncerr_gui.demo_org.synthetic import synthetic_errors
 
 path, markers, first_rows, big_rows = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 
@@ -61,15 +61,22 @@ def kill_while_storing(path: Path, markers: Path, big_rows: int) -> bool:
     """Run the child, SIGKILL it once the big store has written pages; True if killed before it finished."""
     markers.mkdir()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(markers), str(FIRST_ROWS),
-                              str(big_rows)], env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(markers), str(FIRST_ROWS), str(big_rows)], env=env
+    )
     try:
         assert wait_for(lambda: (markers / "writing").exists() or child.poll() is not None, 300)
         wal = path.with_name(path.name + "-wal")
         start = wal.stat().st_size if wal.exists() else 0
         # pages of the uncommitted transaction spill into the WAL once the page cache is full
-        wait_for(lambda: (wal.exists() and wal.stat().st_size > start + 4_000_000)
-                 or (markers / "done").exists() or child.poll() is not None, 300)
+        wait_for(
+            lambda: (
+                (wal.exists() and wal.stat().st_size > start + 4_000_000)
+                or (markers / "done").exists()
+                or child.poll() is not None
+            ),
+            300,
+        )
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(60)

@@ -5,23 +5,22 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from syncerr_gui.core.archive import ArchiveError, ErrorArchive
-from syncerr_gui.core.archive_sync import ArchiveSync
-from syncerr_gui.core.archive_writer import ModstampText
-from syncerr_gui.core.data_dirs import archive_path, archived_org_ids
-from syncerr_gui.core.sync_types import SyncOptions
-from syncerr_gui.core.synthetic import synthetic_errors
-
 from test_archive import sync_of
+
+from syncerr_gui.core.archive.data_dirs import archive_path, archived_org_ids
+from syncerr_gui.core.archive.incremental import ArchiveSync
+from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.writer import ModstampText
+from syncerr_gui.core.sync.values import SyncOptions
+from syncerr_gui.demo_org.synthetic import synthetic_errors
 
 ORG = "00D000000000001EAA"
 OTHER_ORG = "00D000000000002EAA"
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
+NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 def test_opening_does_not_wait_for_another_copy_that_is_storing(tmp_path: Path) -> None:
@@ -29,7 +28,7 @@ def test_opening_does_not_wait_for_another_copy_that_is_storing(tmp_path: Path) 
         archive.store(sync_of(synthetic_errors(50, seed=1, jobs=10)))
         path = archive.path
     with closing(sqlite3.connect(path, isolation_level=None)) as writer:
-        writer.execute("BEGIN IMMEDIATE")   # another copy of the app, in the middle of a store
+        writer.execute("BEGIN IMMEDIATE")  # another copy of the app, in the middle of a store
         # A short busy timeout: were opening to write, it would fail instead of reading.
         with ErrorArchive.for_org(ORG, tmp_path, busy_timeout_s=0.05) as reader:
             assert len(reader.load()) == 50
@@ -43,13 +42,13 @@ def test_a_locked_archive_during_store_is_an_archive_error_in_words(tmp_path: Pa
             with pytest.raises(ArchiveError, match="in use by another copy of the app"):
                 archive.store(sync_of(synthetic_errors(20, seed=2, jobs=10)))
             writer.execute("ROLLBACK")
-        archive.store(sync_of(synthetic_errors(20, seed=2, jobs=10)))   # nothing was lost meanwhile
+        archive.store(sync_of(synthetic_errors(20, seed=2, jobs=10)))  # nothing was lost meanwhile
         assert archive.error_count() == 20
 
 
 def test_an_unopenable_path_is_an_archive_error_in_words(tmp_path: Path) -> None:
     folder = archive_path(ORG, tmp_path)
-    folder.mkdir()          # a folder where the database file should be
+    folder.mkdir()  # a folder where the database file should be
     with pytest.raises(ArchiveError, match="cannot be opened"):
         ErrorArchive.for_org(ORG, tmp_path)
 
@@ -83,7 +82,7 @@ def test_finished_jobs_match_the_xml_form_of_their_modstamp(tmp_path: Path) -> N
         result = sync_of(frame)
         archive.store(result)
         finished = archive.finished_jobs()
-        for job in result.jobs:     # the test's jobs carry the REST form; Bulk 1.0 XML writes `Z`
+        for job in result.jobs:  # the test's jobs carry the REST form; Bulk 1.0 XML writes `Z`
             xml_form = job.system_modstamp.replace(".000+0000", ".000Z")
             assert finished[job.job_id] == xml_form
         options = ArchiveSync(archive, engine=None)._incremental(SyncOptions())  # type: ignore[arg-type]

@@ -10,23 +10,37 @@ from pathlib import Path
 import pandas as pd
 from simple_salesforce import Salesforce
 
-from syncerr_gui.core.archive import ErrorArchive
-from syncerr_gui.core.archive_sync import ArchiveSync, ArchiveSyncResult
-from syncerr_gui.core.engine import CancelToken, SyncEngine, SyncOptions, SyncProgress
-from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.org_client import RetryPolicy
-from syncerr_gui.core.schema import RECORD_LEVEL, SOURCE_BULK2
+from syncerr_gui.core.archive.incremental import ArchiveSync, ArchiveSyncResult
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.frame.schema import RECORD_LEVEL, SOURCE_BULK2
+from syncerr_gui.core.salesforce.client import RetryPolicy
+from syncerr_gui.core.salesforce.http import make_session
+from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncOptions, SyncProgress
 
 FAST_RETRY = RetryPolicy(tries=2, base_delay=0.05, max_delay=0.1)
-KEY_COLUMNS = ["failed_on", "error_type", "message", "fields", "object", "operation", "salesforce_id",
-               "source_id", "job_id", "batch_id", "source", "created_by", "input_row"]
+KEY_COLUMNS = [
+    "failed_on",
+    "error_type",
+    "message",
+    "fields",
+    "object",
+    "operation",
+    "salesforce_id",
+    "source_id",
+    "job_id",
+    "batch_id",
+    "source",
+    "created_by",
+    "input_row",
+]
 # What an incremental sync may still ask for: job list pages and the Apex query.
 ALLOWED_NOOP = re.compile(r"^/services/data/v[\d.]+/(jobs/ingest\?|query\?)")
 
 
 def archive_sync(org, data_dir: Path) -> ArchiveSync:
-    sf = Salesforce(instance_url=org.instance_url, session_id=org.admin.access_token,
-                    session=make_session(org.ca_path))
+    sf = Salesforce(
+        instance_url=org.instance_url, session_id=org.admin.access_token, session=make_session(org.ca_path)
+    )
     return ArchiveSync(ErrorArchive.for_org(org.org_id, data_dir), SyncEngine(sf, retry=FAST_RETRY))
 
 
@@ -73,8 +87,11 @@ def test_a_cancelled_sync_is_kept_and_the_next_one_reads_only_the_rest(fresh_org
     before = len(fresh_org.request_log)
     second = syncer.run()
     assert not second.sync.cancelled and matches_org(fresh_org, second)
-    downloaded = {m.group(1) for _, path in fresh_org.request_log[before:]
-                  if (m := re.search(r"/jobs/ingest/(\w+)/failedResults", path))}
+    downloaded = {
+        m.group(1)
+        for _, path in fresh_org.request_log[before:]
+        if (m := re.search(r"/jobs/ingest/(\w+)/failedResults", path))
+    }
     assert downloaded and not downloaded & archived
 
 

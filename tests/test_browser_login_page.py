@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 import keyring.backends.fail
 import pytest
+from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
-
-from syncerr_gui.core.token_store import TokenStore, org_key
-from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.browser_login_page import BrowserLoginPage
-from syncerr_gui.gui.login_dialog import LoginDialog
 from test_oauth_flow import ScriptedBrowser, free_port, start_org
-from memory_keyring import MemoryKeyring
+
+from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage
+from syncerr_gui.gui.login.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -67,7 +67,7 @@ def _encoded(url: QUrl) -> str:
 
 
 @pytest.fixture()
-def oauth_org() -> Iterator["DemoOrg"]:
+def oauth_org() -> Iterator[DemoOrg]:
     with ExitStack() as stack:
         yield start_org(stack)
 
@@ -81,8 +81,9 @@ def _fill(qtbot: QtBot, page: BrowserLoginPage, url: str, client_id: str, port: 
     page.callback_port.setValue(port)
 
 
-def test_missing_client_id_is_asked_for(qtbot: QtBot, make_page: Callable[..., BrowserLoginPage],
-                                        opened_urls: list[str]) -> None:
+def test_missing_client_id_is_asked_for(
+    qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], opened_urls: list[str]
+) -> None:
     page = make_page()
     with qtbot.waitSignal(page.failed) as failed:
         qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
@@ -91,8 +92,9 @@ def test_missing_client_id_is_asked_for(qtbot: QtBot, make_page: Callable[..., B
     assert opened_urls == []
 
 
-def test_plain_http_login_url_is_refused(qtbot: QtBot, make_page: Callable[..., BrowserLoginPage],
-                                         opened_urls: list[str]) -> None:
+def test_plain_http_login_url_is_refused(
+    qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], opened_urls: list[str]
+) -> None:
     page = make_page()
     _fill(qtbot, page, "http://acme.my.salesforce.com", "client", free_port())
     with qtbot.waitSignal(page.failed) as failed:
@@ -101,8 +103,9 @@ def test_plain_http_login_url_is_refused(qtbot: QtBot, make_page: Callable[..., 
     assert opened_urls == []
 
 
-def test_port_in_use_is_explained(qtbot: QtBot, make_page: Callable[..., BrowserLoginPage],
-                                  opened_urls: list[str]) -> None:
+def test_port_in_use_is_explained(
+    qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], opened_urls: list[str]
+) -> None:
     page = make_page()
     with socket.socket() as other_program:
         other_program.bind(("127.0.0.1", 0))
@@ -117,7 +120,8 @@ def test_port_in_use_is_explained(qtbot: QtBot, make_page: Callable[..., Browser
 
 
 def test_waiting_shows_url_to_copy_and_cancel_frees_the_port(
-        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], opened_urls: list[str]) -> None:
+    qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], opened_urls: list[str]
+) -> None:
     page = make_page()
     port = free_port()
     _fill(qtbot, page, "https://acme.my.salesforce.com", "my-client-id", port)
@@ -147,14 +151,18 @@ def _use_browser(monkeypatch: pytest.MonkeyPatch, browser: ScriptedBrowser) -> N
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: browser.open(_encoded(url))))
 
 
-def _point_at(page: BrowserLoginPage, org: "DemoOrg") -> None:
+def _point_at(page: BrowserLoginPage, org: DemoOrg) -> None:
     page.configure(org.instance_url, org.oauth_client_id, str(org.ca_path))
     page.callback_port.setValue(org.config.oauth_callback_port)
 
 
 def test_full_flow_logs_in_and_remembers_only_in_the_keyring(
-        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch,
-        settings: AppSettings, oauth_org: "DemoOrg") -> None:
+    qtbot: QtBot,
+    make_page: Callable[..., BrowserLoginPage],
+    monkeypatch: pytest.MonkeyPatch,
+    settings: AppSettings,
+    oauth_org: DemoOrg,
+) -> None:
     browser = ScriptedBrowser(oauth_org)
     _use_browser(monkeypatch, browser)
     keyring_memory = MemoryKeyring()
@@ -177,8 +185,12 @@ def test_full_flow_logs_in_and_remembers_only_in_the_keyring(
     assert session.sf.session_id not in settings_text and "refresh" not in settings_text.lower()
 
 
-def test_denied_access_is_shown_in_words(qtbot: QtBot, make_page: Callable[..., BrowserLoginPage],
-                                         monkeypatch: pytest.MonkeyPatch, oauth_org: "DemoOrg") -> None:
+def test_denied_access_is_shown_in_words(
+    qtbot: QtBot,
+    make_page: Callable[..., BrowserLoginPage],
+    monkeypatch: pytest.MonkeyPatch,
+    oauth_org: DemoOrg,
+) -> None:
     _use_browser(monkeypatch, ScriptedBrowser(oauth_org, decision="deny", use_form=True))
     page = make_page()
     _point_at(page, oauth_org)
@@ -190,8 +202,11 @@ def test_denied_access_is_shown_in_words(qtbot: QtBot, make_page: Callable[..., 
 
 
 def test_remembered_login_resumes_without_the_browser(
-        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch,
-        oauth_org: "DemoOrg") -> None:
+    qtbot: QtBot,
+    make_page: Callable[..., BrowserLoginPage],
+    monkeypatch: pytest.MonkeyPatch,
+    oauth_org: DemoOrg,
+) -> None:
     store = TokenStore(backend=MemoryKeyring())
     _use_browser(monkeypatch, ScriptedBrowser(oauth_org))
     first = make_page(store)
@@ -208,7 +223,8 @@ def test_remembered_login_resumes_without_the_browser(
 
 
 def test_login_dialog_runs_the_browser_login_and_accepts(
-        qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch, oauth_org: "DemoOrg") -> None:
+    qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch, oauth_org: DemoOrg
+) -> None:
     _use_browser(monkeypatch, ScriptedBrowser(oauth_org))
     dialog = LoginDialog(settings, ca_bundle=str(oauth_org.ca_path))
     qtbot.addWidget(dialog)
@@ -223,7 +239,8 @@ def test_login_dialog_runs_the_browser_login_and_accepts(
 
 
 def test_without_a_browser_the_url_is_on_the_clipboard(
-        qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, make_page: Callable[..., BrowserLoginPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
     QGuiApplication.clipboard().clear()
     page = make_page()

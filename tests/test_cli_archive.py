@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from syncerr_gui.core.archive import ErrorArchive
-from syncerr_gui.core.archive_schema import SCHEMA_VERSION
-from syncerr_gui.core.cli_export import main
-from syncerr_gui.core.data_dirs import APP_DIR_NAME, org_id_18
-from syncerr_gui.core.export import export_csv
+from syncerr_gui.cli.export import main
+from syncerr_gui.core.archive.data_dirs import APP_DIR_NAME, org_id_18
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.frame.export import export_csv
 from syncerr_gui.demo_org.ids import sf_id
 
 OTHER_ORG = sf_id("00D", 777)
@@ -45,17 +45,24 @@ def _no_env_secrets_and_root_handlers_restored(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.fixture()
-def export(capsys: pytest.CaptureFixture[str]):  # noqa: ANN201 - a small callable
+def export(capsys: pytest.CaptureFixture[str]):
     def run(*args: str) -> Run:
         code = main(list(args))
         captured = capsys.readouterr()
         return Run(code, captured.out.strip(), captured.err.strip())
+
     return run
 
 
 def online(org) -> list[str]:
-    return ["--instance-url", org.instance_url, "--access-token", org.admin.access_token,
-            "--ca-bundle", str(org.ca_path)]
+    return [
+        "--instance-url",
+        org.instance_url,
+        "--access-token",
+        org.admin.access_token,
+        "--ca-bundle",
+        str(org.ca_path),
+    ]
 
 
 def sorted_rows(path: Path) -> list[tuple[str, ...]]:
@@ -75,8 +82,9 @@ def one_error_line(run: Run) -> str:
     return lines[0]
 
 
-def test_a_second_export_downloads_no_results_and_writes_the_same_rows(export, fresh_org,
-                                                                       tmp_path: Path) -> None:
+def test_a_second_export_downloads_no_results_and_writes_the_same_rows(
+    export, fresh_org, tmp_path: Path
+) -> None:
     data, first_csv, second_csv = tmp_path / "data", tmp_path / "first.csv", tmp_path / "second.csv"
     first = export(*online(fresh_org), "--data-dir", str(data), "--out", str(first_csv))
     rows = sorted_rows(first_csv)
@@ -101,8 +109,15 @@ def test_a_second_export_downloads_no_results_and_writes_the_same_rows(export, f
 def test_aged_out_errors_stay_exportable_online_and_offline(export, fresh_org, tmp_path: Path) -> None:
     data, truth_csv = tmp_path / "data", tmp_path / "truth.csv"
     export_csv(fresh_org.truth.errors(), truth_csv)
-    first = export(*online(fresh_org), "--data-dir", str(data), "--since", "2000-01-01",
-                   "--out", str(tmp_path / "first.csv"))
+    first = export(
+        *online(fresh_org),
+        "--data-dir",
+        str(data),
+        "--since",
+        "2000-01-01",
+        "--out",
+        str(tmp_path / "first.csv"),
+    )
     assert first.code == 0, first.stderr
     aged = set(fresh_org.age_out_jobs(3)) & job_ids(truth_csv)
     assert aged and not aged & set(fresh_org.truth.errors()["job_id"])
@@ -122,7 +137,8 @@ def test_aged_out_errors_stay_exportable_online_and_offline(export, fresh_org, t
 
 
 def test_offline_names_the_problem_when_the_archive_is_missing_or_ambiguous(
-        export, fresh_org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export, fresh_org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "errors.csv"
     missing = export("--offline", "--data-dir", str(tmp_path / "nothing-here"), "--out", str(out))
     assert missing.code == 1
@@ -145,27 +161,34 @@ def test_offline_names_the_problem_when_the_archive_is_missing_or_ambiguous(
     monkeypatch.setenv("SF_ACCESS_TOKEN", fresh_org.admin.access_token)  # ignored offline, not an error
     chosen = export("--offline", "--data-dir", str(data), "--org-id", OTHER_ORG[:15], "--out", str(out))
     assert chosen.code == 0, chosen.stderr
-    assert chosen.stdout == (f"Wrote 0 errors (0 job level, 0 record level) to {out}; "
-                             f"offline, from the archive in {data} (never fully synced)")
+    assert chosen.stdout == (
+        f"Wrote 0 errors (0 job level, 0 record level) to {out}; "
+        f"offline, from the archive in {data} (never fully synced)"
+    )
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"),
-                    reason="XDG_DATA_HOME steers the data folder on Linux")
-def test_offline_without_data_dir_reads_the_apps_data_folder(export, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="XDG_DATA_HOME steers the data folder on Linux"
+)
+def test_offline_without_data_dir_reads_the_apps_data_folder(
+    export, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     result = export("--offline", "--out", str(tmp_path / "errors.csv"))
     assert result.code == 1
     assert f"there is no error archive in {tmp_path / APP_DIR_NAME}" in one_error_line(result)
 
 
-@pytest.mark.parametrize("login", [
-    ("--demo",),
-    ("--access-token", "00D000000000001!secret-value"),
-    ("--instance-url", "https://acme.my.salesforce.com"),
-    ("--username", "admin@example.com", "--password", "hunter2"),
-    ("--domain", "test"),
-])
+@pytest.mark.parametrize(
+    "login",
+    [
+        ("--demo",),
+        ("--access-token", "00D000000000001!secret-value"),
+        ("--instance-url", "https://acme.my.salesforce.com"),
+        ("--username", "admin@example.com", "--password", "hunter2"),
+        ("--domain", "test"),
+    ],
+)
 def test_offline_with_login_options_is_refused(export, tmp_path: Path, login: tuple[str, ...]) -> None:
     out = tmp_path / "errors.csv"
     result = export("--offline", "--data-dir", str(tmp_path), *login, "--out", str(out))
@@ -176,8 +199,9 @@ def test_offline_with_login_options_is_refused(export, tmp_path: Path, login: tu
     assert not out.exists()
 
 
-def test_a_damaged_archive_is_one_line_and_no_file_online_and_offline(export, fresh_org,
-                                                                       tmp_path: Path) -> None:
+def test_a_damaged_archive_is_one_line_and_no_file_online_and_offline(
+    export, fresh_org, tmp_path: Path
+) -> None:
     data, out = tmp_path / "data", tmp_path / "errors.csv"
     with ErrorArchive.for_org(fresh_org.org_id, data) as archive:
         path = archive.path
@@ -205,10 +229,24 @@ def test_no_token_or_password_reaches_the_data_dir(export, fresh_org, tmp_path: 
     data = tmp_path / "data"
     by_token = export(*online(fresh_org), "--data-dir", str(data), "--out", str(tmp_path / "a.csv"))
     admin = fresh_org.admin
-    by_password = export("--username", admin.username, "--password", admin.password,
-                         "--security-token", admin.security_token, "--domain", fresh_org.instance_url,
-                         "--ca-bundle", str(fresh_org.ca_path), "--data-dir", str(data),
-                         "--since", "2000-01-01", "--out", str(tmp_path / "b.csv"))
+    by_password = export(
+        "--username",
+        admin.username,
+        "--password",
+        admin.password,
+        "--security-token",
+        admin.security_token,
+        "--domain",
+        fresh_org.instance_url,
+        "--ca-bundle",
+        str(fresh_org.ca_path),
+        "--data-dir",
+        str(data),
+        "--since",
+        "2000-01-01",
+        "--out",
+        str(tmp_path / "b.csv"),
+    )
     assert by_token.code == 0 and by_password.code == 0, by_token.stderr + by_password.stderr
     secrets = [fresh_org.admin.access_token, fresh_org.admin.password, fresh_org.admin.security_token]
     files = [p for p in data.iterdir() if p.is_file()]
@@ -218,8 +256,9 @@ def test_no_token_or_password_reaches_the_data_dir(export, fresh_org, tmp_path: 
         assert not any(secret.encode() in content for secret in secrets), path.name
 
 
-def test_offline_export_reads_while_another_program_is_writing_the_archive(export, fresh_org,
-                                                                           tmp_path: Path) -> None:
+def test_offline_export_reads_while_another_program_is_writing_the_archive(
+    export, fresh_org, tmp_path: Path
+) -> None:
     data, online_csv, offline_csv = tmp_path / "data", tmp_path / "online.csv", tmp_path / "offline.csv"
     assert export(*online(fresh_org), "--data-dir", str(data), "--out", str(online_csv)).code == 0
     with ErrorArchive.for_org(fresh_org.org_id, data) as archive:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from syncerr_gui.core.cli_export import parse_since
-from syncerr_gui.core.export import export_csv
+from syncerr_gui.cli.export import parse_since
+from syncerr_gui.core.frame.export import export_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,8 +20,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("SF_")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "export", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    return subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, str(ROOT / "main.py"), "export", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -48,8 +55,9 @@ def test_demo_export_writes_both_levels_with_ids(tmp_path: Path) -> None:
     rows = _read(out)
     job_level = [r for r in rows if r["Failed On"] == "Job Level"]
     record_level = [r for r in rows if r["Failed On"] == "Record Level"]
-    assert result.stdout.strip() == (f"Wrote {len(rows)} errors ({len(job_level)} job level, "
-                                     f"{len(record_level)} record level) to {out}")
+    assert result.stdout.strip() == (
+        f"Wrote {len(rows)} errors ({len(job_level)} job level, {len(record_level)} record level) to {out}"
+    )
     assert job_level and record_level
     assert any(r["Salesforce ID"] for r in record_level)
     assert any(r["Source ID"] for r in record_level)
@@ -58,10 +66,18 @@ def test_demo_export_writes_both_levels_with_ids(tmp_path: Path) -> None:
 
 def test_export_never_imports_qt(tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    code = ("import sys; from syncerr_gui.app import main; rc = main(['export', '--demo', '--out', sys.argv[1]]);"
-            "print(sorted(m for m in sys.modules if m.startswith('PySide6')), rc)")
-    result = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, stdin=subprocess.DEVNULL)
+    code = (
+        "import sys; from syncerr_gui.app import main; rc = main(['export', '--demo', '--out', sys.argv[1]]);"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')), rc)"
+    )
+    result = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, "-c", code, str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.stdout.splitlines()[-1] == "[] 0", result.stderr
     assert out.exists()
 
@@ -69,9 +85,17 @@ def test_export_never_imports_qt(tmp_path: Path) -> None:
 def test_token_from_the_environment_and_problems_as_warnings(fresh_org, tmp_path: Path) -> None:
     fresh_org.fail_next("failedResults", status=500, times=1000)
     out = tmp_path / "errors.csv"
-    result = _run("--instance-url", fresh_org.instance_url, "--ca-bundle", str(fresh_org.ca_path),
-                  "--since", "2000-01-01", "--out", str(out),
-                  env={"SF_ACCESS_TOKEN": fresh_org.admin.access_token})
+    result = _run(
+        "--instance-url",
+        fresh_org.instance_url,
+        "--ca-bundle",
+        str(fresh_org.ca_path),
+        "--since",
+        "2000-01-01",
+        "--out",
+        str(out),
+        env={"SF_ACCESS_TOKEN": fresh_org.admin.access_token},
+    )
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.splitlines()
     assert warnings and all(line.startswith("warning: job ") for line in warnings)
@@ -81,22 +105,25 @@ def test_token_from_the_environment_and_problems_as_warnings(fresh_org, tmp_path
     assert out.exists()
 
 
-@pytest.mark.parametrize("args", [
-    (),
-    ("--demo",),
-    ("--demo", "--instance-url", "https://acme.my.salesforce.com"),
-    ("--instance-url", "https://acme.my.salesforce.com"),
-    ("--username", "admin@example.com"),
-    ("--demo", "--since", "last tuesday"),
-    ("--demo", "--ca-bundle", "no-such-file.pem"),
-    ("--demo", "--bogus"),
-    ("--demo", "--all"),
-    ("--demo", "--data-dir", "archive-folder", "--all", "--since", "2026-01-01"),
-    ("--demo", "--org-id", "00D5g000000016X"),
-    ("--demo", "--data-dir", "main.py"),
-    ("--offline", "--org-id", "not-an-org"),
-    ("--offline", "--demo"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("--demo",),
+        ("--demo", "--instance-url", "https://acme.my.salesforce.com"),
+        ("--instance-url", "https://acme.my.salesforce.com"),
+        ("--username", "admin@example.com"),
+        ("--demo", "--since", "last tuesday"),
+        ("--demo", "--ca-bundle", "no-such-file.pem"),
+        ("--demo", "--bogus"),
+        ("--demo", "--all"),
+        ("--demo", "--data-dir", "archive-folder", "--all", "--since", "2026-01-01"),
+        ("--demo", "--org-id", "00D5g000000016X"),
+        ("--demo", "--data-dir", "main.py"),
+        ("--offline", "--org-id", "not-an-org"),
+        ("--offline", "--demo"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     out = tmp_path / "errors.csv"
     full = [*args, "--out", str(out)] if args != ("--demo",) else list(args)
@@ -109,8 +136,15 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...
 def test_refused_token_one_line_no_secret_no_file(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
     bad = demo_org.admin.access_token[:-6] + "XXXXXX"
-    result = _run("--instance-url", demo_org.instance_url, "--ca-bundle", str(demo_org.ca_path),
-                  "--out", str(out), env={"SF_ACCESS_TOKEN": bad})
+    result = _run(
+        "--instance-url",
+        demo_org.instance_url,
+        "--ca-bundle",
+        str(demo_org.ca_path),
+        "--out",
+        str(out),
+        env={"SF_ACCESS_TOKEN": bad},
+    )
     assert result.returncode == 1
     line = _one_error_line(result)
     assert "The access token was refused" in line
@@ -120,8 +154,13 @@ def test_refused_token_one_line_no_secret_no_file(demo_org, tmp_path: Path) -> N
 
 def test_untrusted_certificate_one_line_no_file(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run("--instance-url", demo_org.instance_url, "--out", str(out),
-                  env={"SF_ACCESS_TOKEN": demo_org.admin.access_token})
+    result = _run(
+        "--instance-url",
+        demo_org.instance_url,
+        "--out",
+        str(out),
+        env={"SF_ACCESS_TOKEN": demo_org.admin.access_token},
+    )
     assert result.returncode == 1
     assert "The server's certificate is not trusted" in _one_error_line(result)
     assert not out.exists()
@@ -132,8 +171,13 @@ def test_unreachable_host_one_line_no_file(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     out = tmp_path / "errors.csv"
-    result = _run("--instance-url", f"https://127.0.0.1:{port}", "--out", str(out),
-                  env={"SF_ACCESS_TOKEN": "00D000000000001!abcdefgh"})
+    result = _run(
+        "--instance-url",
+        f"https://127.0.0.1:{port}",
+        "--out",
+        str(out),
+        env={"SF_ACCESS_TOKEN": "00D000000000001!abcdefgh"},
+    )
     assert result.returncode == 1
     assert f"Could not reach 127.0.0.1:{port}" in _one_error_line(result)
     assert not out.exists()
@@ -141,8 +185,15 @@ def test_unreachable_host_one_line_no_file(tmp_path: Path) -> None:
 
 def test_non_admin_is_refused_naming_the_missing_permission(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run("--instance-url", demo_org.instance_url, "--ca-bundle", str(demo_org.ca_path),
-                  "--out", str(out), env={"SF_ACCESS_TOKEN": demo_org.non_admin.access_token})
+    result = _run(
+        "--instance-url",
+        demo_org.instance_url,
+        "--ca-bundle",
+        str(demo_org.ca_path),
+        "--out",
+        str(out),
+        env={"SF_ACCESS_TOKEN": demo_org.non_admin.access_token},
+    )
     assert result.returncode == 3
     line = _one_error_line(result)
     assert "This app is for Salesforce admins" in line
@@ -163,8 +214,15 @@ def test_session_expiring_mid_sync_is_one_line_and_no_file(tmp_path: Path) -> No
     config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=4)
     out = tmp_path / "errors.csv"
     with DemoOrg(config) as org:
-        result = _run("--instance-url", org.instance_url, "--ca-bundle", str(org.ca_path), "--out", str(out),
-                      env={"SF_ACCESS_TOKEN": org.admin.access_token})
+        result = _run(
+            "--instance-url",
+            org.instance_url,
+            "--ca-bundle",
+            str(org.ca_path),
+            "--out",
+            str(out),
+            env={"SF_ACCESS_TOKEN": org.admin.access_token},
+        )
     assert result.returncode == 1
     line = _one_error_line(result)
     assert "expired" in line.lower() or "log in again" in line.lower()
@@ -178,9 +236,19 @@ def test_password_login_renews_a_dying_session_and_finishes(tmp_path: Path) -> N
     config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=12)
     out = tmp_path / "errors.csv"
     with DemoOrg(config) as org:
-        result = _run("--username", org.admin.username, "--domain", org.instance_url, "--since", "2000-01-01",
-                      "--ca-bundle", str(org.ca_path), "--out", str(out),
-                      env={"SF_PASSWORD": org.admin.password, "SF_SECURITY_TOKEN": org.admin.security_token})
+        result = _run(
+            "--username",
+            org.admin.username,
+            "--domain",
+            org.instance_url,
+            "--since",
+            "2000-01-01",
+            "--ca-bundle",
+            str(org.ca_path),
+            "--out",
+            str(out),
+            env={"SF_PASSWORD": org.admin.password, "SF_SECURITY_TOKEN": org.admin.security_token},
+        )
         truth_csv = tmp_path / "truth.csv"
         expected = export_csv(org.truth.errors(), truth_csv)
     assert result.returncode == 0, result.stderr
@@ -195,6 +263,8 @@ def test_help_explains_the_archive_options() -> None:
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "Without --data-dir or --offline nothing is stored" in text
-    assert ("--offline reads the archive only (no login, no network); "
-            "without --data-dir it uses the app's data folder") in text
+    assert (
+        "--offline reads the archive only (no login, no network); "
+        "without --data-dir it uses the app's data folder"
+    ) in text
     assert "--org-id" in text and "--all" in text

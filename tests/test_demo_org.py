@@ -18,7 +18,7 @@ import requests
 from simple_salesforce import SalesforceLogin
 from simple_salesforce.exceptions import SalesforceAuthenticationFailed
 
-from syncerr_gui.core.http_session import make_session
+from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
 API = "/services/data/v59.0"
@@ -62,9 +62,13 @@ def test_starts_fast_even_with_a_million_errors() -> None:
 
 def test_soap_login_with_password_and_security_token(demo_org: DemoOrg) -> None:
     user = demo_org.admin
-    session_id, instance = SalesforceLogin(username=user.username, password=user.password,
-                                           security_token=user.security_token,
-                                           scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+    session_id, instance = SalesforceLogin(
+        username=user.username,
+        password=user.password,
+        security_token=user.security_token,
+        scratch_url=demo_org.instance_url,
+        session=make_session(demo_org.ca_path),
+    )
     assert instance == demo_org.instance_url.removeprefix("https://")
     info = _get(demo_org, "/services/oauth2/userinfo", token=session_id).json()
     assert info["user_id"] == user.user_id and info["organization_id"] == demo_org.org_id
@@ -72,8 +76,13 @@ def test_soap_login_with_password_and_security_token(demo_org: DemoOrg) -> None:
 
 def test_soap_login_refuses_wrong_password_with_salesforce_words(demo_org: DemoOrg) -> None:
     with pytest.raises(SalesforceAuthenticationFailed) as caught:
-        SalesforceLogin(username=demo_org.admin.username, password="wrong", security_token="nope",
-                        scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+        SalesforceLogin(
+            username=demo_org.admin.username,
+            password="wrong",
+            security_token="nope",
+            scratch_url=demo_org.instance_url,
+            session=make_session(demo_org.ca_path),
+        )
     assert caught.value.code == "INVALID_LOGIN"
     assert "Invalid username, password, security token; or user locked out." in caught.value.auth_message
 
@@ -81,8 +90,13 @@ def test_soap_login_refuses_wrong_password_with_salesforce_words(demo_org: DemoO
 def test_locked_user_gets_a_lockout_code(demo_org: DemoOrg) -> None:
     user = demo_org.locked
     with pytest.raises(SalesforceAuthenticationFailed) as caught:
-        SalesforceLogin(username=user.username, password=user.password, security_token=user.security_token,
-                        scratch_url=demo_org.instance_url, session=make_session(demo_org.ca_path))
+        SalesforceLogin(
+            username=user.username,
+            password=user.password,
+            security_token=user.security_token,
+            scratch_url=demo_org.instance_url,
+            session=make_session(demo_org.ca_path),
+        )
     assert caught.value.code == "PASSWORD_LOCKOUT"
 
 
@@ -90,9 +104,22 @@ def test_job_list_pages_with_next_records_url(paged_org: DemoOrg) -> None:
     jobs, pages = _list_all(paged_org, "V2Ingest")
     assert len(jobs) == 45 and pages == 3
     assert len({j["id"] for j in jobs}) == 45
-    assert set(jobs[0]) == {"id", "operation", "object", "createdById", "createdDate", "systemModstamp", "state",
-                            "concurrencyMode", "contentType", "apiVersion", "jobType", "lineEnding",
-                            "columnDelimiter", "contentUrl"}
+    assert set(jobs[0]) == {
+        "id",
+        "operation",
+        "object",
+        "createdById",
+        "createdDate",
+        "systemModstamp",
+        "state",
+        "concurrencyMode",
+        "contentType",
+        "apiVersion",
+        "jobType",
+        "lineEnding",
+        "columnDelimiter",
+        "contentUrl",
+    }
     classic, _ = _list_all(paged_org, "Classic")
     assert len(classic) == 5 and {j["jobType"] for j in classic} == {"Classic"}
 
@@ -162,7 +189,9 @@ def test_bulk1_answers_xml_with_x_sfdc_session(demo_org: DemoOrg) -> None:
     batches = session.get(base + "/batch", headers={"X-SFDC-Session": demo_org.admin.access_token})
     assert b"<batchInfoList" in batches.content
     refused = session.get(base, headers={"X-SFDC-Session": "00Dbogus!token"})
-    assert refused.status_code == 400 and b"<exceptionCode>InvalidSessionId</exceptionCode>" in refused.content
+    assert (
+        refused.status_code == 400 and b"<exceptionCode>InvalidSessionId</exceptionCode>" in refused.content
+    )
     bearer_only = session.get(base, headers={"Authorization": f"Bearer {demo_org.admin.access_token}"})
     assert bearer_only.status_code == 400
 
@@ -178,13 +207,22 @@ def _pkce() -> tuple[str, str]:
     return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def _authorize(org: DemoOrg, challenge: str, redirect: str = "http://localhost:1717/OauthRedirect",
-               **extra: str) -> requests.Response:
-    params = {"response_type": "code", "client_id": org.oauth_client_id, "redirect_uri": redirect,
-              "code_challenge": challenge, "code_challenge_method": "S256", "state": "xyz",
-              "scope": "api refresh_token", **extra}
-    return make_session(org.ca_path).get(org.instance_url + "/services/oauth2/authorize", params=params,
-                                         allow_redirects=False)
+def _authorize(
+    org: DemoOrg, challenge: str, redirect: str = "http://localhost:1717/OauthRedirect", **extra: str
+) -> requests.Response:
+    params = {
+        "response_type": "code",
+        "client_id": org.oauth_client_id,
+        "redirect_uri": redirect,
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+        "state": "xyz",
+        "scope": "api refresh_token",
+        **extra,
+    }
+    return make_session(org.ca_path).get(
+        org.instance_url + "/services/oauth2/authorize", params=params, allow_redirects=False
+    )
 
 
 def test_oauth_code_with_pkce_round_trip(fresh_org: DemoOrg) -> None:
@@ -194,15 +232,27 @@ def test_oauth_code_with_pkce_round_trip(fresh_org: DemoOrg) -> None:
     query = parse_qs(urlsplit(redirect.headers["Location"]).query)
     assert query["state"] == ["xyz"]
     session = make_session(fresh_org.ca_path)
-    token = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
-        "grant_type": "authorization_code", "code": query["code"][0], "client_id": fresh_org.oauth_client_id,
-        "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": verifier}).json()
+    token = session.post(
+        fresh_org.instance_url + "/services/oauth2/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": query["code"][0],
+            "client_id": fresh_org.oauth_client_id,
+            "redirect_uri": "http://localhost:1717/OauthRedirect",
+            "code_verifier": verifier,
+        },
+    ).json()
     assert token["instance_url"] == fresh_org.instance_url and token["token_type"] == "Bearer"
     assert token["id"].endswith(f"/id/{fresh_org.org_id}/{fresh_org.admin.user_id}")
     assert _get(fresh_org, f"{API}/jobs/ingest", token=token["access_token"]).status_code == 200
-    refreshed = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
-        "grant_type": "refresh_token", "refresh_token": token["refresh_token"],
-        "client_id": fresh_org.oauth_client_id}).json()
+    refreshed = session.post(
+        fresh_org.instance_url + "/services/oauth2/token",
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": token["refresh_token"],
+            "client_id": fresh_org.oauth_client_id,
+        },
+    ).json()
     assert _get(fresh_org, f"{API}/jobs/ingest", token=refreshed["access_token"]).status_code == 200
 
 
@@ -210,9 +260,16 @@ def test_oauth_wrong_verifier_is_refused(fresh_org: DemoOrg) -> None:
     _, challenge = _pkce()
     redirect = _authorize(fresh_org, challenge, auto="allow")
     code = parse_qs(urlsplit(redirect.headers["Location"]).query)["code"][0]
-    answer = make_session(fresh_org.ca_path).post(fresh_org.instance_url + "/services/oauth2/token", data={
-        "grant_type": "authorization_code", "code": code, "client_id": fresh_org.oauth_client_id,
-        "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": "not-the-verifier"})
+    answer = make_session(fresh_org.ca_path).post(
+        fresh_org.instance_url + "/services/oauth2/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": fresh_org.oauth_client_id,
+            "redirect_uri": "http://localhost:1717/OauthRedirect",
+            "code_verifier": "not-the-verifier",
+        },
+    )
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid_grant"
 
@@ -231,8 +288,10 @@ def _read_csv(body: bytes) -> pd.DataFrame:
 
 
 def _inputs(frame: pd.DataFrame, columns: list[str]) -> list[str]:
-    return [json.dumps(dict(zip(columns, row)), ensure_ascii=False)
-            for row in frame[columns].itertuples(index=False, name=None)]
+    return [
+        json.dumps(dict(zip(columns, row)), ensure_ascii=False)
+        for row in frame[columns].itertuples(index=False, name=None)
+    ]
 
 
 def test_every_served_bulk2_body_matches_the_truth(demo_org: DemoOrg) -> None:
@@ -244,8 +303,13 @@ def test_every_served_bulk2_body_matches_the_truth(demo_org: DemoOrg) -> None:
         frame = _read_csv(body)
         delimiters.add(body[8:9])
         headers.add(body.split(b"\n", 1)[0].endswith(b'"'))
-        served = sorted(zip(frame["sf__Id"], frame["sf__Error"].str.split(":").str[0],
-                            _inputs(frame, list(frame.columns[2:]))))
+        served = sorted(
+            zip(
+                frame["sf__Id"],
+                frame["sf__Error"].str.split(":").str[0],
+                _inputs(frame, list(frame.columns[2:])),
+            )
+        )
         assert served == sorted(zip(expected.salesforce_id, expected.error_type, expected.input_row))
     assert delimiters == {b",", b"|"} and headers == {True, False}
     assert records.input_row.str.contains("\\n", regex=False).any()
@@ -274,12 +338,20 @@ def test_consent_page_allow_for_the_non_admin(fresh_org: DemoOrg) -> None:
     handle = re.search(r'name="handle" value="([^"]+)"', page.text)
     assert handle is not None
     session = make_session(fresh_org.ca_path)
-    allowed = session.post(fresh_org.instance_url + "/services/oauth2/authorize", allow_redirects=False,
-                           data={"handle": handle[1], "decision": "allow", "demo_user": "non_admin"})
+    allowed = session.post(
+        fresh_org.instance_url + "/services/oauth2/authorize",
+        allow_redirects=False,
+        data={"handle": handle[1], "decision": "allow", "demo_user": "non_admin"},
+    )
     assert allowed.headers["Location"].startswith("http://localhost:1717/OauthRedirect?code=")
     code = parse_qs(urlsplit(allowed.headers["Location"]).query)["code"][0]
-    form = {"grant_type": "authorization_code", "code": code, "client_id": fresh_org.oauth_client_id,
-            "redirect_uri": "http://localhost:1717/OauthRedirect", "code_verifier": verifier}
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "client_id": fresh_org.oauth_client_id,
+        "redirect_uri": "http://localhost:1717/OauthRedirect",
+        "code_verifier": verifier,
+    }
     token = session.post(fresh_org.instance_url + "/services/oauth2/token", data=form).json()
     assert token["id"].endswith(fresh_org.non_admin.user_id)
     replay = session.post(fresh_org.instance_url + "/services/oauth2/token", data=form)
@@ -290,42 +362,75 @@ def test_revoked_refresh_token_kills_its_access_tokens(fresh_org: DemoOrg) -> No
     verifier, challenge = _pkce()
     location = _authorize(fresh_org, challenge, auto="allow").headers["Location"]
     session = make_session(fresh_org.ca_path)
-    token = session.post(fresh_org.instance_url + "/services/oauth2/token", data={
-        "grant_type": "authorization_code", "code": parse_qs(urlsplit(location).query)["code"][0],
-        "client_id": fresh_org.oauth_client_id, "redirect_uri": "http://localhost:1717/OauthRedirect",
-        "code_verifier": verifier}).json()
-    revoked = session.post(fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]})
+    token = session.post(
+        fresh_org.instance_url + "/services/oauth2/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": parse_qs(urlsplit(location).query)["code"][0],
+            "client_id": fresh_org.oauth_client_id,
+            "redirect_uri": "http://localhost:1717/OauthRedirect",
+            "code_verifier": verifier,
+        },
+    ).json()
+    revoked = session.post(
+        fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]}
+    )
     assert revoked.status_code == 200
     assert _get(fresh_org, f"{API}/jobs/ingest", token=token["access_token"]).status_code == 401
-    again = session.post(fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]})
+    again = session.post(
+        fresh_org.instance_url + "/services/oauth2/revoke", data={"token": token["refresh_token"]}
+    )
     assert again.status_code == 400 and again.json()["error"] == "invalid_token"
     userinfo = _get(fresh_org, "/services/oauth2/userinfo", token=token["access_token"])
     assert userinfo.status_code == 403 and userinfo.text == "Bad_OAuth_Token"
 
 
 def test_tokens_expire_after_n_requests_and_refresh_works() -> None:
-    with DemoOrg(DemoConfig(record_errors=50, bulk2_jobs=5, classic_jobs=1, apex_jobs=1,
-                            expire_tokens_after=2, oauth_callback_port=1717)) as org:
+    with DemoOrg(
+        DemoConfig(
+            record_errors=50,
+            bulk2_jobs=5,
+            classic_jobs=1,
+            apex_jobs=1,
+            expire_tokens_after=2,
+            oauth_callback_port=1717,
+        )
+    ) as org:
         verifier, challenge = _pkce()
-        assert _authorize(org, challenge, redirect="http://localhost:9999/cb", auto="allow").status_code == 400
+        assert (
+            _authorize(org, challenge, redirect="http://localhost:9999/cb", auto="allow").status_code == 400
+        )
         location = _authorize(org, challenge, auto="allow").headers["Location"]
         session = make_session(org.ca_path)
-        token = session.post(org.instance_url + "/services/oauth2/token", data={
-            "grant_type": "authorization_code", "code": parse_qs(urlsplit(location).query)["code"][0],
-            "client_id": org.oauth_client_id, "redirect_uri": "http://localhost:1717/OauthRedirect",
-            "code_verifier": verifier}).json()
+        token = session.post(
+            org.instance_url + "/services/oauth2/token",
+            data={
+                "grant_type": "authorization_code",
+                "code": parse_qs(urlsplit(location).query)["code"][0],
+                "client_id": org.oauth_client_id,
+                "redirect_uri": "http://localhost:1717/OauthRedirect",
+                "code_verifier": verifier,
+            },
+        ).json()
         codes = [_get(org, f"{API}/jobs/ingest", token=token["access_token"]).status_code for _ in range(3)]
         assert codes == [200, 200, 401]
-        renewed = session.post(org.instance_url + "/services/oauth2/token", data={
-            "grant_type": "refresh_token", "refresh_token": token["refresh_token"],
-            "client_id": org.oauth_client_id}).json()
+        renewed = session.post(
+            org.instance_url + "/services/oauth2/token",
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": token["refresh_token"],
+                "client_id": org.oauth_client_id,
+            },
+        ).json()
         assert _get(org, f"{API}/jobs/ingest", token=renewed["access_token"]).status_code == 200
 
 
 def test_permission_query_tells_admin_from_non_admin(demo_org: DemoOrg) -> None:
-    soql = ("SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageDataIntegrations, "
-            "PermissionSet.PermissionsModifyAllData, PermissionSet.PermissionsApiEnabled, "
-            "PermissionSet.IsOwnedByProfile FROM PermissionSetAssignment WHERE AssigneeId = '{}'")
+    soql = (
+        "SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageDataIntegrations, "
+        "PermissionSet.PermissionsModifyAllData, PermissionSet.PermissionsApiEnabled, "
+        "PermissionSet.IsOwnedByProfile FROM PermissionSetAssignment WHERE AssigneeId = '{}'"
+    )
     granted = {}
     for user in (demo_org.admin, demo_org.non_admin):
         body = _get(demo_org, f"{API}/query/", params={"q": soql.format(user.user_id)}).json()
@@ -339,9 +444,11 @@ def test_permission_query_tells_admin_from_non_admin(demo_org: DemoOrg) -> None:
 
 def test_apex_query_filters_by_completed_date_and_pages_at_2000() -> None:
     with DemoOrg(DemoConfig(record_errors=20, bulk2_jobs=3, classic_jobs=0, apex_jobs=2100)) as org:
-        soql = ("SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
-                "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
-                "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z")
+        soql = (
+            "SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
+            "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
+            "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z"
+        )
         first = _get(org, f"{API}/query", params={"q": soql}).json()
         assert first["totalSize"] == 2100 and len(first["records"]) == 2000 and not first["done"]
         assert first["nextRecordsUrl"].endswith("-2000")
@@ -376,9 +483,11 @@ def test_fail_next_can_answer_request_limit_exceeded(fresh_org: DemoOrg) -> None
     assert answer.status_code == 403 and answer.json()[0]["errorCode"] == "REQUEST_LIMIT_EXCEEDED"
 
 
-_APEX_SOQL = ("SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
-              "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
-              "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z")
+_APEX_SOQL = (
+    "SELECT Id, ApexClass.Name, JobType, Status, ExtendedStatus, NumberOfErrors, JobItemsProcessed, "
+    "TotalJobItems, CreatedDate, CompletedDate, CreatedById FROM AsyncApexJob WHERE "
+    "(Status IN ('Failed','Aborted') OR NumberOfErrors > 0) AND CompletedDate >= 2000-01-01T00:00:00Z"
+)
 
 
 def test_aged_out_jobs_vanish_like_salesforce_retention(fresh_org: DemoOrg) -> None:
@@ -392,7 +501,9 @@ def test_aged_out_jobs_vanish_like_salesforce_retention(fresh_org: DemoOrg) -> N
     assert any(j.startswith("707") for j in aged)
     assert _get(fresh_org, f"{API}/jobs/ingest/{bulk2}").status_code == 404
     classic_url = f"{fresh_org.instance_url}/services/async/59.0/job/{classic}"
-    answer = make_session(fresh_org.ca_path).get(classic_url, headers={"X-SFDC-Session": fresh_org.admin.access_token})
+    answer = make_session(fresh_org.ca_path).get(
+        classic_url, headers={"X-SFDC-Session": fresh_org.admin.access_token}
+    )
     assert answer.status_code == 400 and b"<exceptionCode>InvalidJob</exceptionCode>" in answer.content
     after = fresh_org.truth.errors()
     assert not set(after["job_id"]) & aged

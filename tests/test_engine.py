@@ -4,30 +4,45 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
 from simple_salesforce import Salesforce, SalesforceLogin
 
-from syncerr_gui.core.bulk2 import Bulk2Reader
-from syncerr_gui.core.engine import (CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress)
-from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.org_client import OrgClient, RetryPolicy
-from syncerr_gui.core.results_csv import detect_delimiter
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
+from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
+from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
+from syncerr_gui.core.salesforce.http import make_session
+from syncerr_gui.core.salesforce.results_csv import detect_delimiter
+from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress
 from syncerr_gui.core.time_window import default_since
 
-EVERYTHING = datetime(2000, 1, 1, tzinfo=timezone.utc)
+EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC)
 FAST_RETRY = RetryPolicy(tries=3, base_delay=0.05, max_delay=0.2)
-KEY_COLUMNS = ["failed_on", "failed_at", "error_type", "message", "fields", "object", "operation",
-               "salesforce_id", "source_id", "job_id", "batch_id", "source", "created_by", "input_row"]
+KEY_COLUMNS = [
+    "failed_on",
+    "failed_at",
+    "error_type",
+    "message",
+    "fields",
+    "object",
+    "operation",
+    "salesforce_id",
+    "source_id",
+    "job_id",
+    "batch_id",
+    "source",
+    "created_by",
+    "input_row",
+]
 
 
 def connect(org) -> Salesforce:
     """A simple-salesforce object for the org's admin, trusting only the org's own CA."""
-    return Salesforce(instance_url=org.instance_url, session_id=org.admin.access_token,
-                      session=make_session(org.ca_path))
+    return Salesforce(
+        instance_url=org.instance_url, session_id=org.admin.access_token, session=make_session(org.ca_path)
+    )
 
 
 def rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
@@ -53,8 +68,13 @@ def test_every_source_and_level_equals_the_orgs_errors(demo_org) -> None:
     assert not result.problems
     assert rows(result.frame) == rows(demo_org.truth.errors(EVERYTHING))
     seen = set(zip(result.frame["source"].astype(str), result.frame["failed_on"].astype(str)))
-    assert {(SOURCE_BULK2, JOB_LEVEL), (SOURCE_BULK2, RECORD_LEVEL), (SOURCE_BULK1, JOB_LEVEL),
-            (SOURCE_BULK1, RECORD_LEVEL), (SOURCE_APEX, JOB_LEVEL)} <= seen
+    assert {
+        (SOURCE_BULK2, JOB_LEVEL),
+        (SOURCE_BULK2, RECORD_LEVEL),
+        (SOURCE_BULK1, JOB_LEVEL),
+        (SOURCE_BULK1, RECORD_LEVEL),
+        (SOURCE_APEX, JOB_LEVEL),
+    } <= seen
 
 
 def test_default_window_is_five_days_before_now_on_a_first_sync(demo_org) -> None:
@@ -157,9 +177,13 @@ def test_an_expired_session_is_renewed_once_and_the_sync_completes(fresh_org) ->
 
     def reauthenticate() -> str:
         calls.append(1)
-        token, _ = SalesforceLogin(username=user.username, password=user.password,
-                                   security_token=user.security_token, scratch_url=fresh_org.instance_url,
-                                   session=make_session(fresh_org.ca_path))
+        token, _ = SalesforceLogin(
+            username=user.username,
+            password=user.password,
+            security_token=user.security_token,
+            scratch_url=fresh_org.instance_url,
+            session=make_session(fresh_org.ca_path),
+        )
         return token
 
     sf = connect(fresh_org)
@@ -180,13 +204,18 @@ def test_sessions_that_die_every_few_requests_still_finish_the_sync() -> None:
         user = org.admin
 
         def reauthenticate() -> str:
-            token, _ = SalesforceLogin(username=user.username, password=user.password,
-                                       security_token=user.security_token, scratch_url=org.instance_url,
-                                       session=make_session(org.ca_path))
+            token, _ = SalesforceLogin(
+                username=user.username,
+                password=user.password,
+                security_token=user.security_token,
+                scratch_url=org.instance_url,
+                session=make_session(org.ca_path),
+            )
             return token
 
         result = SyncEngine(connect(org), reauthenticate=reauthenticate, retry=FAST_RETRY).run(
-            SyncOptions(since=EVERYTHING, max_workers=4))
+            SyncOptions(since=EVERYTHING, max_workers=4)
+        )
         assert not result.problems
         assert rows(result.frame) == rows(org.truth.errors(EVERYTHING))
 
@@ -269,8 +298,11 @@ def test_a_job_list_link_to_another_server_fails_the_sync_without_leaking_the_to
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
     with DemoOrg(DemoConfig(record_errors=10, bulk2_jobs=2, classic_jobs=1, apex_jobs=1)) as other:
-        page = {"done": False, "records": [],
-                "nextRecordsUrl": f"{other.instance_url}/services/data/v59.0/jobs/ingest?queryLocator=x"}
+        page = {
+            "done": False,
+            "records": [],
+            "nextRecordsUrl": f"{other.instance_url}/services/data/v59.0/jobs/ingest?queryLocator=x",
+        }
         fresh_org.fail_next("jobType=V2Ingest", status=200, body=json.dumps(page).encode())
         with pytest.raises(SyncError, match="another server"):
             sync(fresh_org)
@@ -278,7 +310,7 @@ def test_a_job_list_link_to_another_server_fails_the_sync_without_leaking_the_to
 
 
 def test_default_window_starts_five_days_before_the_last_successful_sync() -> None:
-    start = datetime(2026, 11, 20, 8, 30, tzinfo=timezone.utc)
-    assert default_since(start) == datetime(2026, 11, 15, 8, 30, tzinfo=timezone.utc)
-    now = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
-    assert default_since(None, now=now) == datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+    assert default_since(start) == datetime(2026, 11, 15, 8, 30, tzinfo=UTC)
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    assert default_since(None, now=now) == datetime(2026, 11, 22, 12, 0, tzinfo=UTC)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import pytest
 from simple_salesforce import Salesforce
 
-from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.org_client import OrgClient, RetryPolicy
-from syncerr_gui.core.sync_types import RequestFailed, SessionExpired
+from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
+from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
+from syncerr_gui.core.salesforce.http import make_session
 
 
 def client_for(org, ca_path: str | None = None, **kwargs) -> OrgClient:
-    sf = Salesforce(instance_url=org.instance_url, session_id=org.admin.access_token,
-                    session=make_session(ca_path or org.ca_path))
+    sf = Salesforce(
+        instance_url=org.instance_url,
+        session_id=org.admin.access_token,
+        session=make_session(ca_path or org.ca_path),
+    )
     return OrgClient(sf, retry=RetryPolicy(tries=2, base_delay=0.01, max_delay=0.02), **kwargs)
 
 
@@ -21,9 +24,11 @@ def test_a_link_to_another_server_is_refused_and_no_token_reaches_it(fresh_org) 
 
     with DemoOrg(DemoConfig(record_errors=10, bulk2_jobs=2, classic_jobs=1, apex_jobs=1)) as other:
         client = client_for(fresh_org)
-        for link in (f"{other.instance_url}/services/data/v59.0/jobs/ingest",
-                     "//evil.example/services/data/v59.0/jobs/ingest",
-                     "http://" + fresh_org.instance_url.removeprefix("https://") + "/services/data/"):
+        for link in (
+            f"{other.instance_url}/services/data/v59.0/jobs/ingest",
+            "//evil.example/services/data/v59.0/jobs/ingest",
+            "http://" + fresh_org.instance_url.removeprefix("https://") + "/services/data/",
+        ):
             with pytest.raises(RequestFailed, match="did not follow"):
                 client.get_json(link)
         assert other.request_log == []

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,30 +16,45 @@ import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from syncerr_gui.core.filtering import ErrorFilter
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
-from syncerr_gui.gui.columns import (COL_ERROR_TYPE, COL_FAILED_AT, COL_FAILED_ON, COL_MESSAGE, COL_NEW,
-                                     COL_SALESFORCE_ID, NEW_MARK, TABLE_COLUMNS)
-from syncerr_gui.gui.error_table_model import ROW_KEY_ROLE, SORT_ROLE, ErrorTableModel
-from syncerr_gui.gui.table_data import TableData
+from syncerr_gui.core.frame.filtering import ErrorFilter
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
+from syncerr_gui.gui.table.columns import (
+    COL_ERROR_TYPE,
+    COL_FAILED_AT,
+    COL_FAILED_ON,
+    COL_MESSAGE,
+    COL_NEW,
+    COL_SALESFORCE_ID,
+    NEW_MARK,
+    TABLE_COLUMNS,
+)
+from syncerr_gui.gui.table.error_table_model import ROW_KEY_ROLE, SORT_ROLE, ErrorTableModel
+from syncerr_gui.gui.table.table_data import TableData
 
 REPO = Path(__file__).resolve().parents[1]
-WINTER = datetime(2026, 1, 15, 12, 0, tzinfo=timezone.utc)
-SUMMER = datetime(2026, 7, 1, 12, 0, tzinfo=timezone.utc)
+WINTER = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+SUMMER = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 LONG = "Validation failed:\nline two\r\nline three " + "x" * 400
 
 
 def frame() -> pd.DataFrame:
-    return make_frame({
-        "failed_on": [RECORD_LEVEL, JOB_LEVEL, RECORD_LEVEL, RECORD_LEVEL],
-        "failed_at": [WINTER, SUMMER, WINTER, None],
-        "error_type": ["STRING_TOO_LONG", "InvalidBatch", "REQUIRED_FIELD_MISSING", "DUPLICATES_DETECTED"],
-        "message": ["too long", "Records not found", LONG, "Use one of these records?"],
-        "object": ["Lead", "Contact", "Lead", "Account"],
-        "salesforce_id": ["00Q1", "", "00Q3", "00Q2"],
-        "job_id": ["750A", "750B", "750A", "750C"],
-        "input_row": ['{"a": "1"}', "", '{"a": "3"}', '{"a": "4"}'],
-    })
+    return make_frame(
+        {
+            "failed_on": [RECORD_LEVEL, JOB_LEVEL, RECORD_LEVEL, RECORD_LEVEL],
+            "failed_at": [WINTER, SUMMER, WINTER, None],
+            "error_type": [
+                "STRING_TOO_LONG",
+                "InvalidBatch",
+                "REQUIRED_FIELD_MISSING",
+                "DUPLICATES_DETECTED",
+            ],
+            "message": ["too long", "Records not found", LONG, "Use one of these records?"],
+            "object": ["Lead", "Contact", "Lead", "Account"],
+            "salesforce_id": ["00Q1", "", "00Q3", "00Q2"],
+            "job_id": ["750A", "750B", "750A", "750C"],
+            "input_row": ['{"a": "1"}', "", '{"a": "3"}', '{"a": "4"}'],
+        }
+    )
 
 
 @pytest.fixture()
@@ -78,9 +93,20 @@ def test_qt_model_tester_accepts_the_model(qtmodeltester, model: ErrorTableModel
 
 def test_columns_and_headers_in_order(model: ErrorTableModel) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Failed On", "Failure Date/Time (EST)", "Error Type", "Error Details", "Object",
-                       "Operation", "Salesforce ID", "Source ID", "Job ID", "Source", "New"]
-    assert len(TABLE_COLUMNS) == 10     # exported; "New" (a per-user visit marker) is not
+    assert headers == [
+        "Failed On",
+        "Failure Date/Time (EST)",
+        "Error Type",
+        "Error Details",
+        "Object",
+        "Operation",
+        "Salesforce ID",
+        "Source ID",
+        "Job ID",
+        "Source",
+        "New",
+    ]
+    assert len(TABLE_COLUMNS) == 10  # exported; "New" (a per-user visit marker) is not
 
 
 def test_header_click_sorts_like_a_user_sees_it(qtbot, table: QTableView) -> None:
@@ -115,7 +141,7 @@ def test_filter_changes_shown_count_and_tells_the_status_bar(qtbot, model: Error
     assert model.index(0, COL_MESSAGE).data() == "Records not found"
     with qtbot.waitSignal(model.counts_changed, timeout=1000) as blocker:
         model.set_frame(frame().iloc[:2].reset_index(drop=True))
-    assert blocker.args == [1, 2]       # the filter stays across a new frame
+    assert blocker.args == [1, 2]  # the filter stays across a new frame
     assert model.counts("failed_on") == {JOB_LEVEL: 1, RECORD_LEVEL: 1}
 
 
@@ -124,24 +150,34 @@ def test_times_are_shown_in_the_local_zone_with_dst(model: ErrorTableModel) -> N
     assert times == ["2026-01-15 07:00:00", "2026-07-01 08:00:00", "2026-01-15 07:00:00", ""]
 
 
-@pytest.mark.parametrize(("zone", "expected"), [
-    ("Asia/Kolkata", ["(IST)", "2026-01-15 17:30:00", "2026-07-01 17:30:00"]),
-    ("Europe/Paris", ["(CET)", "2026-01-15 13:00:00", "2026-07-01 14:00:00"]),
-])
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Asia/Kolkata", ["(IST)", "2026-01-15 17:30:00", "2026-07-01 17:30:00"]),
+        ("Europe/Paris", ["(CET)", "2026-01-15 13:00:00", "2026-07-01 14:00:00"]),
+    ],
+)
 def test_system_time_zone_is_used_by_default(zone: str, expected: list[str]) -> None:
     script = textwrap.dedent("""
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import Qt
         from tests.test_error_table_model import frame
-        from syncerr_gui.gui.error_table_model import ErrorTableModel
+        from syncerr_gui.gui.table.error_table_model import ErrorTableModel
         app = QApplication([])
         m = ErrorTableModel(); m.set_frame(frame())
         print(m.headerData(1, Qt.Orientation.Horizontal))
         print(m.index(0, 1).data()); print(m.index(1, 1).data())
     """)
     env = {**os.environ, "TZ": zone, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                         cwd=REPO, timeout=120, check=True).stdout.splitlines()
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=True,
+    ).stdout.splitlines()
     assert out[0].endswith(expected[0]) and out[1:] == expected[1:]
 
 
@@ -160,7 +196,7 @@ def test_roles_through_a_proxy_and_unserved_roles(model: ErrorTableModel) -> Non
     proxy.sort(COL_FAILED_AT, Qt.SortOrder.DescendingOrder)
     rows = [proxy.index(r, COL_FAILED_AT) for r in range(proxy.rowCount())]
     timed = [i.data(ROW_KEY_ROLE) for i in rows if i.data(SORT_ROLE) is not None]
-    assert timed[0] == 1 and sorted(timed[1:]) == [0, 2]      # the summer row first
+    assert timed[0] == 1 and sorted(timed[1:]) == [0, 2]  # the summer row first
     assert model.index(1, COL_FAILED_AT).data(SORT_ROLE) == int(pd.Timestamp(SUMMER).value)
     assert model.index(3, COL_FAILED_AT).data(SORT_ROLE) is None
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
@@ -190,7 +226,7 @@ def test_data_returning_none_through_a_proxy_a_million_times_does_not_crash() ->
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import QSortFilterProxyModel, Qt
         from tests.test_error_table_model import frame
-        from syncerr_gui.gui.error_table_model import ErrorTableModel
+        from syncerr_gui.gui.table.error_table_model import ErrorTableModel
         app = QApplication([])
         model = ErrorTableModel(); model.set_frame(frame())
         proxy = QSortFilterProxyModel(); proxy.setSourceModel(model)
@@ -201,8 +237,9 @@ def test_data_returning_none_through_a_proxy_a_million_times_does_not_crash() ->
         print(nones, before, sys.getrefcount(None))
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                          cwd=REPO, timeout=600)
+    done = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     nones, before, after = map(int, done.stdout.split())
     assert nones == 1_000_000
@@ -221,7 +258,7 @@ def test_new_rows_are_marked_and_sort_first(qtmodeltester, table: QTableView) ->
     assert model.headerData(COL_NEW, Qt.Orientation.Horizontal) == "New"
     model.sort(COL_NEW, Qt.SortOrder.DescendingOrder)
     assert shown(table, COL_NEW) == [NEW_MARK, NEW_MARK, "", ""]
-    assert shown(table, COL_MESSAGE)[0] == "Records not found"    # stable: frame order among the new
+    assert shown(table, COL_MESSAGE)[0] == "Records not found"  # stable: frame order among the new
     assert model.index(0, COL_NEW).data(SORT_ROLE) is True
     qtmodeltester.check(model, force_py=False)
 
@@ -233,9 +270,12 @@ def test_table_data_built_in_a_worker_is_installed_as_is(model: ErrorTableModel)
     built = TableData.build(data, model.current_filter, model.sort_spec, MARKS, warm=True)
     model.offer(built)
     model.set_frame(data)
-    assert model.error_view is built.view           # swapped in: nothing filtered or sorted again
+    assert model.error_view is built.view  # swapped in: nothing filtered or sorted again
     assert [model.index(r, COL_ERROR_TYPE).data() for r in range(model.rowCount())] == [
-        "DUPLICATES_DETECTED", "REQUIRED_FIELD_MISSING", "STRING_TOO_LONG"]
+        "DUPLICATES_DETECTED",
+        "REQUIRED_FIELD_MISSING",
+        "STRING_TOO_LONG",
+    ]
     assert model.new_count == 2
 
 
@@ -243,7 +283,7 @@ def test_stale_table_data_is_rebuilt_for_the_current_filter_and_sort(model: Erro
     data = frame()
     built = TableData.build(data, ErrorFilter(), None, MARKS)
     model.offer(built)
-    model.set_filter(ErrorFilter(levels=frozenset({JOB_LEVEL})))   # the user filtered meanwhile
+    model.set_filter(ErrorFilter(levels=frozenset({JOB_LEVEL})))  # the user filtered meanwhile
     model.set_frame(data)
     assert model.rowCount() == 1 and model.index(0, COL_MESSAGE).data() == "Records not found"
-    assert model.index(0, COL_NEW).data() == NEW_MARK                # the marks were kept
+    assert model.index(0, COL_NEW).data() == NEW_MARK  # the marks were kept

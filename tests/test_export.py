@@ -11,22 +11,38 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from syncerr_gui.core import export
-from syncerr_gui.core.export import ExportCancelled, ExportError, export_csv
-from syncerr_gui.core.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL, make_frame
-from syncerr_gui.core.synthetic import synthetic_errors
+from syncerr_gui.core.frame import export
+from syncerr_gui.core.frame.export import ExportCancelled, ExportError, export_csv
+from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL, make_frame
+from syncerr_gui.demo_org.synthetic import synthetic_errors
 
-HEADER = ["Failed On", "Failure Date/Time", "Error Type", "Error Details", "Object", "Operation",
-          "Salesforce ID", "Source ID", "Job ID", "Source"]
+HEADER = [
+    "Failed On",
+    "Failure Date/Time",
+    "Error Type",
+    "Error Details",
+    "Object",
+    "Operation",
+    "Salesforce ID",
+    "Source ID",
+    "Job ID",
+    "Source",
+]
 
 
 def _frame(messages: list[str], **extra: object) -> pd.DataFrame:
     n = len(messages)
     columns: dict[str, object] = {
-        "failed_on": [RECORD_LEVEL] * n, "failed_at": ["2026-11-20T14:03:12Z"] * n,
-        "error_type": ["REQUIRED_FIELD_MISSING"] * n, "message": messages, "object": "Lead",
-        "operation": "insert", "salesforce_id": "00Q000000000001AAA", "source_id": "1042",
-        "job_id": "750000000000001AAA", "source": "Bulk API 2.0",
+        "failed_on": [RECORD_LEVEL] * n,
+        "failed_at": ["2026-11-20T14:03:12Z"] * n,
+        "error_type": ["REQUIRED_FIELD_MISSING"] * n,
+        "message": messages,
+        "object": "Lead",
+        "operation": "insert",
+        "salesforce_id": "00Q000000000001AAA",
+        "source_id": "1042",
+        "job_id": "750000000000001AAA",
+        "source": "Bulk API 2.0",
     }
     columns.update(extra)
     return make_frame(columns, length=n)
@@ -44,13 +60,23 @@ def test_header_and_plain_utf8_without_bom(tmp_path: Path) -> None:
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = _read(out)
     assert rows[0] == HEADER
-    assert rows[1] == [RECORD_LEVEL, "2026-11-20T14:03:12+00:00", "REQUIRED_FIELD_MISSING", "Müller",
-                       "Lead", "insert", "00Q000000000001AAA", "1042", "750000000000001AAA", "Bulk API 2.0"]
+    assert rows[1] == [
+        RECORD_LEVEL,
+        "2026-11-20T14:03:12+00:00",
+        "REQUIRED_FIELD_MISSING",
+        "Müller",
+        "Lead",
+        "insert",
+        "00Q000000000001AAA",
+        "1042",
+        "750000000000001AAA",
+        "Bulk API 2.0",
+    ]
     assert raw.endswith(b"\r\n")
 
 
 def test_formulas_are_neutralised_in_text_and_categorical_columns(tmp_path: Path) -> None:
-    risky = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "\tcmd", "\rcmd", "a=b", "plain"]
+    risky = ['=HYPERLINK("http://x")', "+1+2", "-3", "@SUM(A1)", "\tcmd", "\rcmd", "a=b", "plain"]
     frame = _frame(risky, error_type=risky, source_id=risky)
     out = tmp_path / "errors.csv"
     export_csv(frame, out)
@@ -62,7 +88,7 @@ def test_formulas_are_neutralised_in_text_and_categorical_columns(tmp_path: Path
 
 
 def test_commas_quotes_newlines_and_unicode_round_trip(tmp_path: Path) -> None:
-    tricky = ['a,b', 'say "hi"', "line1\nline2", "cr\r\nlf", "Nguyễn 株式会社 😀", "", ",\",\n", "x\ry"]
+    tricky = ["a,b", 'say "hi"', "line1\nline2", "cr\r\nlf", "Nguyễn 株式会社 😀", "", ',",\n', "x\ry"]
     out = tmp_path / "errors.csv"
     export_csv(_frame(tricky), out)
     assert [r[3] for r in _read(out)[1:]] == tricky
@@ -76,9 +102,11 @@ def test_rows_keep_the_order_given(tmp_path: Path) -> None:
 
 
 def test_times_in_the_requested_zone_with_offset(tmp_path: Path) -> None:
-    frame = _frame(["winter", "summer", "unknown"],
-                   failed_at=["2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z", None],
-                   failed_on=[JOB_LEVEL] * 3)
+    frame = _frame(
+        ["winter", "summer", "unknown"],
+        failed_at=["2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z", None],
+        failed_on=[JOB_LEVEL] * 3,
+    )
     out = tmp_path / "errors.csv"
     export_csv(frame, out, tz=ZoneInfo("Europe/Paris"))
     times = [r[1] for r in _read(out)[1:]]
@@ -144,10 +172,15 @@ def test_empty_frame_writes_the_header_only(tmp_path: Path) -> None:
     assert list(EXPORT_COLUMNS) == HEADER
 
 
-@pytest.mark.parametrize(("code", "words"), [
-    (errno.ENOSPC, "The disk is full"), (errno.EACCES, "Permission denied"),
-    (errno.EROFS, "read-only"), (errno.ENOENT, "does not exist"),
-])
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "The disk is full"),
+        (errno.EACCES, "Permission denied"),
+        (errno.EROFS, "read-only"),
+        (errno.ENOENT, "does not exist"),
+    ],
+)
 def test_os_errors_are_described_in_words(code: int, words: str) -> None:
     message = export.describe_os_error(OSError(code, "boom"), Path("out") / "errors.csv")
     assert words in message
@@ -155,7 +188,7 @@ def test_os_errors_are_described_in_words(code: int, words: str) -> None:
 
 
 def test_the_sync_cancel_token_stops_an_export(tmp_path: Path) -> None:
-    from syncerr_gui.core.sync_types import CancelToken
+    from syncerr_gui.core.cancel import CancelToken
 
     token = CancelToken()
     token.cancel()
@@ -172,8 +205,8 @@ def test_a_write_failure_midway_leaves_no_half_file(tmp_path: Path) -> None:
 
     script = (
         "import resource, signal, sys\n"
-        "from syncerr_gui.core.export import ExportError, export_csv\n"
-        "from syncerr_gui.core.synthetic import synthetic_errors\n"
+        "from syncerr_gui.core.frame.export import ExportError, export_csv\n"
+        "from syncerr_gui.demo_org.synthetic import synthetic_errors\n"
         "frame = synthetic_errors(20000)\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (200000, resource.RLIM_INFINITY))\n"
@@ -183,8 +216,14 @@ def test_a_write_failure_midway_leaves_no_half_file(tmp_path: Path) -> None:
         "    print(exc)\n"
     )
     target = tmp_path / "errors.csv"
-    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True,
-                            timeout=120, cwd=Path(__file__).resolve().parents[1])
-    assert result.stdout.strip() == (f"The file is too large for this disk or its size limit: "
-                                     f"could not write {target}."), result.stderr
+    result = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, "-c", script, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.stdout.strip() == (
+        f"The file is too large for this disk or its size limit: could not write {target}."
+    ), result.stderr
     assert list(tmp_path.iterdir()) == []

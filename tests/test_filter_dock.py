@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (QAbstractButton, QDateTimeEdit, QLabel, QLineEdit, QListWidget,
-                               QMainWindow, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QWidget,
+)
 
-from syncerr_gui.core.filtering import ErrorFilter
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
-from syncerr_gui.core.synthetic import synthetic_errors
-from syncerr_gui.gui.error_table_model import ErrorTableModel
-from syncerr_gui.gui.filter_dock import FilterDock
+from syncerr_gui.core.frame.filtering import ErrorFilter
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
+from syncerr_gui.demo_org.synthetic import synthetic_errors
+from syncerr_gui.gui.panes.filter_dock import FilterDock
+from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
-TYPES = {"REQUIRED_FIELD_MISSING": 1204, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST": 12345,
-         "DUPLICATES_DETECTED": 7}
+TYPES = {
+    "REQUIRED_FIELD_MISSING": 1204,
+    "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST": 12345,
+    "DUPLICATES_DETECTED": 7,
+}
 OBJECTS = {"Lead": 10, "Contact": 3}
 # The offscreen test platform cannot size native dock windows; not a product problem.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -36,7 +46,7 @@ def dock(qtbot) -> Iterator[FilterDock]:
     qtbot.waitExposed(window)
     window.resizeDocks([dock], [320], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: dock.width() == 320, timeout=2000)
-    yield dock          # keeps `window` alive for the test
+    yield dock  # keeps `window` alive for the test
 
 
 def item_texts(dock: FilterDock) -> list[str]:
@@ -53,8 +63,11 @@ def toggle(qtbot, dock: FilterDock, row: int) -> None:
 
 
 def test_counts_are_shown_beside_each_choice(dock: FilterDock) -> None:
-    assert item_texts(dock) == ["DUPLICATES_DETECTED (7)", "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)",
-                                "REQUIRED_FIELD_MISSING (1,204)"]
+    assert item_texts(dock) == [
+        "DUPLICATES_DETECTED (7)",
+        "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)",
+        "REQUIRED_FIELD_MISSING (1,204)",
+    ]
     assert dock.objectName() == "filterDock" and dock.windowTitle() == "Filters"
     assert dock.search.placeholderText() == "Search messages and IDs…"
 
@@ -88,7 +101,7 @@ def test_unchecking_a_level_and_a_type(qtbot, dock: FilterDock) -> None:
 
 def test_choices_survive_a_refresh(qtbot, dock: FilterDock) -> None:
     dock.objects.set_chosen(frozenset({"Lead"}))
-    toggle(qtbot, dock, 2)        # REQUIRED_FIELD_MISSING off
+    toggle(qtbot, dock, 2)  # REQUIRED_FIELD_MISSING off
     dock.set_choices({**TYPES, "NEW_CODE": 1}, {"Contact": 1, "Account": 2})
     flt = dock.current_filter()
     # Narrowed choices stay narrowed (a new value is not slipped in), even while "Lead" is absent.
@@ -96,13 +109,15 @@ def test_choices_survive_a_refresh(qtbot, dock: FilterDock) -> None:
     assert flt.objects == {"Lead"}
     dock.set_choices(TYPES, {"Lead": 4, "Contact": 1})
     lst = dock.objects.list
-    assert [lst.item(i).checkState() for i in range(lst.count())] == [Qt.CheckState.Unchecked,
-                                                                        Qt.CheckState.Checked]
+    assert [lst.item(i).checkState() for i in range(lst.count())] == [
+        Qt.CheckState.Unchecked,
+        Qt.CheckState.Checked,
+    ]
 
 
 def test_everything_chosen_includes_values_that_appear_later(qtbot, dock: FilterDock) -> None:
     toggle(qtbot, dock, 1)
-    toggle(qtbot, dock, 1)        # off and on again: everything chosen
+    toggle(qtbot, dock, 1)  # off and on again: everything chosen
     dock.set_choices({**TYPES, "NEW_CODE": 1}, OBJECTS)
     assert dock.current_filter().error_types is None
     assert "NEW_CODE (1)" in item_texts(dock)
@@ -117,7 +132,7 @@ def test_all_and_none_buttons(qtbot, dock: FilterDock) -> None:
 
 
 def test_time_window_and_reset(qtbot, dock: FilterDock) -> None:
-    start = datetime(2026, 11, 22, 8, 30, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)
     dock.set_default_window(start, None)
     dock.reset_button.click()
     assert dock.from_check.isChecked() and not dock.to_check.isChecked()
@@ -138,11 +153,12 @@ def test_applied_filter_drives_the_table_and_counts(qtbot, dock: FilterDock) -> 
     model.set_frame(synthetic_errors(500))
     dock.filter_applied.connect(model.set_filter)
     dock.filter_applied.connect(
-        lambda _f: dock.set_choices(model.counts("error_type"), model.counts("object")))
+        lambda _f: dock.set_choices(model.counts("error_type"), model.counts("object"))
+    )
     qtbot.mouseClick(dock.record_level, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(model.counts_changed, timeout=1000) as blocker:
         qtbot.mouseClick(dock.apply_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [10, 500]          # every 50th synthetic row is job level
+    assert blocker.args == [10, 500]  # every 50th synthetic row is job level
     assert all(model.index(r, 0).data() == JOB_LEVEL for r in range(model.rowCount()))
     assert sum(int(t.rsplit("(", 1)[1].rstrip(")").replace(",", "")) for t in item_texts(dock)) == 10
 
@@ -160,15 +176,19 @@ def test_readable_without_sideways_scrolling(qtbot, dock: FilterDock, width: int
     window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: dock.width() == width, timeout=2000)
     assert not dock.choices_scroll.horizontalScrollBar().isVisible()
-    widgets = [w for kind in (QAbstractButton, QLabel, QLineEdit, QDateTimeEdit, QListWidget)
-               for w in dock.findChildren(kind) if w.isVisible()]
+    widgets = [
+        w
+        for kind in (QAbstractButton, QLabel, QLineEdit, QDateTimeEdit, QListWidget)
+        for w in dock.findChildren(kind)
+        if w.isVisible()
+    ]
     assert len(widgets) >= 12
     for widget in widgets:
         label = widget.objectName() or getattr(widget, "text", lambda: "")()
         assert widget.width() >= widget.minimumSizeHint().width(), label
         assert _inside(widget, dock), label
     lst = dock.error_types.list
-    assert not lst.horizontalScrollBar().isVisible()                   # long names elide instead
+    assert not lst.horizontalScrollBar().isVisible()  # long names elide instead
     longest = max(range(lst.count()), key=lambda i: len(lst.item(i).text()))
     assert lst.visualItemRect(lst.item(longest)).right() <= lst.viewport().width()
     assert lst.item(longest).toolTip() == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)"
@@ -181,4 +201,4 @@ def test_apply_stays_in_view_on_a_short_window(qtbot, dock: FilterDock) -> None:
     qtbot.waitUntil(lambda: dock.height() <= 300, timeout=2000)
     for button in (dock.apply_button, dock.reset_button, dock.search):
         assert button.isVisible() and _inside(button, dock), button.objectName()
-    assert dock.choices_scroll.verticalScrollBar().maximum() > 0       # the choices scroll instead
+    assert dock.choices_scroll.verticalScrollBar().maximum() > 0  # the choices scroll instead

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
@@ -11,27 +11,39 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syncerr_gui.core.filtering import SEARCH_TEXT_COLUMNS, ErrorFilter, ErrorView
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, empty_frame, make_frame
-from syncerr_gui.core.synthetic import synthetic_errors
+from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, empty_frame, make_frame
+from syncerr_gui.core.frame.search_index import SEARCH_TEXT_COLUMNS
+from syncerr_gui.demo_org.synthetic import synthetic_errors
 
-T0 = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 def small_frame() -> pd.DataFrame:
-    return make_frame({
-        "failed_on": [JOB_LEVEL, RECORD_LEVEL, RECORD_LEVEL, RECORD_LEVEL, JOB_LEVEL],
-        "failed_at": [T0, T0 + timedelta(hours=1), T0 + timedelta(hours=2), None, T0],
-        "error_type": ["InvalidBatch", "REQUIRED_FIELD_MISSING", "STRING_TOO_LONG",
-                       "REQUIRED_FIELD_MISSING", "Failed"],
-        "message": ["Records not found", "Required fields are missing: [LastName]",
-                    "Company: data value too large: MÜLLER", "Required fields are missing: [Company]",
-                    "Failed"],
-        "object": ["Lead", "Lead", "Account", "Contact", "Lead"],
-        "salesforce_id": ["", "00Q000000000001AAA", "", "003000000000009XYZ", ""],
-        "job_id": ["750A", "750B", "750B", "750C", "750D"],
-        "input_row": ["", '{"secret": "findme"}', "", "", ""],
-    })
+    return make_frame(
+        {
+            "failed_on": [JOB_LEVEL, RECORD_LEVEL, RECORD_LEVEL, RECORD_LEVEL, JOB_LEVEL],
+            "failed_at": [T0, T0 + timedelta(hours=1), T0 + timedelta(hours=2), None, T0],
+            "error_type": [
+                "InvalidBatch",
+                "REQUIRED_FIELD_MISSING",
+                "STRING_TOO_LONG",
+                "REQUIRED_FIELD_MISSING",
+                "Failed",
+            ],
+            "message": [
+                "Records not found",
+                "Required fields are missing: [LastName]",
+                "Company: data value too large: MÜLLER",
+                "Required fields are missing: [Company]",
+                "Failed",
+            ],
+            "object": ["Lead", "Lead", "Account", "Contact", "Lead"],
+            "salesforce_id": ["", "00Q000000000001AAA", "", "003000000000009XYZ", ""],
+            "job_id": ["750A", "750B", "750B", "750C", "750D"],
+            "input_row": ["", '{"secret": "findme"}', "", "", ""],
+        }
+    )
 
 
 def shown(view: ErrorView, column: str = "message") -> list[str]:
@@ -56,8 +68,7 @@ def test_level_filter_shows_only_job_level_rows() -> None:
 def test_time_window_is_inclusive_and_drops_rows_without_a_time() -> None:
     view = ErrorView(small_frame())
     paris = timezone(timedelta(hours=1))
-    view.apply(ErrorFilter(start=(T0 + timedelta(hours=1)).astimezone(paris),
-                           end=T0 + timedelta(hours=2)))
+    view.apply(ErrorFilter(start=(T0 + timedelta(hours=1)).astimezone(paris), end=T0 + timedelta(hours=2)))
     assert view.visible.tolist() == [1, 2]
     view.apply(ErrorFilter(end=T0))
     assert view.visible.tolist() == [0, 4]
@@ -70,24 +81,28 @@ def test_naive_times_are_refused() -> None:
 
 def test_error_type_and_object_choices_combine() -> None:
     view = ErrorView(small_frame())
-    view.apply(ErrorFilter(error_types=frozenset({"REQUIRED_FIELD_MISSING"}),
-                           objects=frozenset({"Lead", "Account"})))
+    view.apply(
+        ErrorFilter(error_types=frozenset({"REQUIRED_FIELD_MISSING"}), objects=frozenset({"Lead", "Account"}))
+    )
     assert view.visible.tolist() == [1]
     view.apply(ErrorFilter(error_types=frozenset({"NOT_IN_FRAME"})))
     assert len(view.visible) == 0
 
 
-@pytest.mark.parametrize(("text", "rows"), [
-    ("müller", [2]),                 # case-insensitive beyond ASCII
-    ("required", [1, 3]),            # message and error type
-    ("00q000000000001aaa", [1]),     # Salesforce ID
-    ("750b", [1, 2]),                # job ID
-    ("contact", [3]),                # object
-    ("  invalidbatch ", [0]),        # error type only (category), surrounding blanks ignored
-    ("findme", []),                  # input_row is not searched (detail pane shows it)
-    ("found failed", []),            # never matches across two rows
-    ("", [0, 1, 2, 3, 4]),
-])
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("müller", [2]),  # case-insensitive beyond ASCII
+        ("required", [1, 3]),  # message and error type
+        ("00q000000000001aaa", [1]),  # Salesforce ID
+        ("750b", [1, 2]),  # job ID
+        ("contact", [3]),  # object
+        ("  invalidbatch ", [0]),  # error type only (category), surrounding blanks ignored
+        ("findme", []),  # input_row is not searched (detail pane shows it)
+        ("found failed", []),  # never matches across two rows
+        ("", [0, 1, 2, 3, 4]),
+    ],
+)
 def test_text_search(text: str, rows: list[int]) -> None:
     view = ErrorView(small_frame())
     view.apply(ErrorFilter(text=text))
@@ -97,8 +112,12 @@ def test_text_search(text: str, rows: list[int]) -> None:
 def test_counts_leave_out_their_own_filter() -> None:
     view = ErrorView(small_frame())
     view.apply(ErrorFilter(levels=frozenset({RECORD_LEVEL}), error_types=frozenset({"STRING_TOO_LONG"})))
-    assert view.counts("error_type") == {"Failed": 0, "InvalidBatch": 0,
-                                         "REQUIRED_FIELD_MISSING": 2, "STRING_TOO_LONG": 1}
+    assert view.counts("error_type") == {
+        "Failed": 0,
+        "InvalidBatch": 0,
+        "REQUIRED_FIELD_MISSING": 2,
+        "STRING_TOO_LONG": 1,
+    }
     assert view.counts("failed_on") == {JOB_LEVEL: 0, RECORD_LEVEL: 1}
     assert view.counts("object") == {"Account": 1, "Contact": 0, "Lead": 0}
     with pytest.raises(ValueError):
@@ -122,8 +141,10 @@ def test_filter_keeps_the_current_sort() -> None:
     assert view.sort_state == ("failed_at", False)
 
 
-@pytest.mark.parametrize("column", ["failed_on", "failed_at", "error_type", "message",
-                                    "salesforce_id", "job_id", "source", "first_seen"])
+@pytest.mark.parametrize(
+    "column",
+    ["failed_on", "failed_at", "error_type", "message", "salesforce_id", "job_id", "source", "first_seen"],
+)
 @pytest.mark.parametrize("ascending", [True, False])
 def test_sort_matches_pandas_stable_sort(column: str, ascending: bool) -> None:
     frame = synthetic_errors(3000, seed=7, jobs=40)
@@ -132,7 +153,7 @@ def test_sort_matches_pandas_stable_sort(column: str, ascending: bool) -> None:
     values = frame[column]
     if isinstance(values.dtype, pd.CategoricalDtype):
         values = values.astype(str)
-    rank = values.rank(method="dense").fillna(0).to_numpy()   # missing times sort first
+    rank = values.rank(method="dense").fillna(0).to_numpy()  # missing times sort first
     # Ties keep their earlier (here: frame) order in both directions.
     expected = np.lexsort((np.arange(len(rank)), rank if ascending else -rank))
     assert view.visible.tolist() == expected.tolist()
@@ -156,8 +177,10 @@ def test_search_paths_agree_with_pandas_on_a_larger_frame() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet="aAbßü:#1 ", max_size=8), min_size=1, max_size=30),
-       st.text(alphabet="aAbßü:#1 ", min_size=1, max_size=3))
+@given(
+    st.lists(st.text(alphabet="aAbßü:#1 ", max_size=8), min_size=1, max_size=30),
+    st.text(alphabet="aAbßü:#1 ", min_size=1, max_size=3),
+)
 def test_search_matches_a_plain_substring_test(messages: list[str], text: str) -> None:
     frame = make_frame({"message": messages, "failed_at": T0})
     view = ErrorView(frame)
@@ -182,8 +205,14 @@ def test_frame_in_view_order_is_what_is_shown() -> None:
 
 
 def test_filter_round_trips_through_json() -> None:
-    flt = ErrorFilter(start=T0, end=None, levels=frozenset({JOB_LEVEL}),
-                      error_types=frozenset({"A", "B"}), objects=None, text="Lead")
+    flt = ErrorFilter(
+        start=T0,
+        end=None,
+        levels=frozenset({JOB_LEVEL}),
+        error_types=frozenset({"A", "B"}),
+        objects=None,
+        text="Lead",
+    )
     assert ErrorFilter.from_dict(json.loads(json.dumps(flt.to_dict()))) == flt
     assert ErrorFilter.from_dict({"start": "not a date"}) == ErrorFilter()
 

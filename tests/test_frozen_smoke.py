@@ -37,8 +37,19 @@ def smoke_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
         pytest.skip("SYNCERR_SKIP_SMOKE=1: frozen build not tested (never skipped in CI)")
     scratch = tmp_path_factory.mktemp("frozen")
     proc = subprocess.run(
-        [sys.executable, str(SMOKE_SCRIPT), "--dist", str(scratch / "dist"), "--work", str(scratch / "build")],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=SMOKE_TIMEOUT_S, check=False,
+        [
+            sys.executable,
+            str(SMOKE_SCRIPT),
+            "--dist",
+            str(scratch / "dist"),
+            "--work",
+            str(scratch / "build"),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=SMOKE_TIMEOUT_S,
+        check=False,
     )
     assert proc.stdout.strip(), f"smoke test printed no report; stderr:\n{proc.stderr[-3000:]}"
     report = json.loads(proc.stdout)

@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from syncerr_gui.core.archive import ErrorArchive
-from syncerr_gui.core.data_dirs import archive_path, org_id_18
+from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
+from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.application import parse_args
-from syncerr_gui.gui.archive_controller import SETTING_LAST_ORG, archive_dir_for
-from syncerr_gui.gui.columns import COL_NEW, NEW_MARK
+from syncerr_gui.gui.archive.archive_controller import SETTING_LAST_ORG, archive_dir_for
 from syncerr_gui.gui.main_window import MainWindow
+from syncerr_gui.gui.table.columns import COL_NEW, NEW_MARK
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 
@@ -35,7 +35,9 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def open_window(qtbot, settings: AppSettings, data_dir: Path, org, *, wait_for_archive: bool = False) -> MainWindow:
+def open_window(
+    qtbot, settings: AppSettings, data_dir: Path, org, *, wait_for_archive: bool = False
+) -> MainWindow:
     """A main window as the app starts one: archive opened before anything else."""
     from syncerr_gui.demo_org.connect import demo_session
 
@@ -79,7 +81,7 @@ def test_the_archive_shows_at_start_before_any_login(qtbot, settings, data_dir, 
     assert second.model.total_count == archived and second.model.rowCount() > 0
     assert second.archive.label.text().startswith("Showing the archive from ")
     assert second.archive.label.text().endswith("log in to sync")
-    assert len(fresh_org.request_log) == requests          # not one request reached the org
+    assert len(fresh_org.request_log) == requests  # not one request reached the org
     assert settings.value(SETTING_LAST_ORG) == org_id_18(fresh_org.org_id)
 
 
@@ -91,33 +93,34 @@ def test_a_second_sync_downloads_no_results_of_archived_jobs(qtbot, settings, da
     sync(qtbot, window, fresh_org)
     again = [path for _method, path in fresh_org.request_log[before:]]
     assert not [p for p in again if "failedResults" in p or p.endswith(("/result", "/request"))]
-    assert any("jobs/ingest" in p for p in again)          # it did list the jobs again
+    assert any("jobs/ingest" in p for p in again)  # it did list the jobs again
     assert window.model.total_count == rows
 
 
-def test_new_marks_appear_for_new_signatures_and_go_after_a_visit(qtbot, settings, data_dir,
-                                                                  fresh_org) -> None:
+def test_new_marks_appear_for_new_signatures_and_go_after_a_visit(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
     window = open_window(qtbot, settings, data_dir, fresh_org)
     sync(qtbot, window, fresh_org)
-    assert not any(marks_shown(window))                    # a first sync: nothing to compare with
+    assert not any(marks_shown(window))  # a first sync: nothing to compare with
     window.close()
     with ErrorArchive.for_org(fresh_org.org_id, data_dir) as archive:
         frame = archive.load()
         firsts = np.sort(frame["first_seen"].unique())
         last_visit = pd.Timestamp(firsts[len(firsts) // 2]).to_pydatetime()
-        archive.mark_visit(at=last_visit)                  # as if the user last came by then
+        archive.mark_visit(at=last_visit)  # as if the user last came by then
         expected = int(archive.new_since_last_visit(frame).sum())
     assert 0 < expected < len(frame)
 
     again = open_window(qtbot, settings, data_dir, fresh_org, wait_for_archive=True)
-    again.filter_dock.reset()                              # every row, whatever the saved window
+    again.filter_dock.reset()  # every row, whatever the saved window
     assert sum(marks_shown(again)) == expected == again.model.new_count
     assert f"{expected:,} new since your last visit" in again.archive.label.text()
     header = again.table.horizontalHeader()
-    assert header.visualIndex(COL_NEW) == 0                # the marker column comes first
+    assert header.visualIndex(COL_NEW) == 0  # the marker column comes first
     again.model.sort(COL_NEW, Qt.SortOrder.DescendingOrder)
     assert marks_shown(again)[:expected] == [True] * expected
-    again.close()                                          # leaving records the visit
+    again.close()  # leaving records the visit
 
     third = open_window(qtbot, settings, data_dir, fresh_org, wait_for_archive=True)
     assert not any(marks_shown(third)) and third.model.new_count == 0
@@ -128,7 +131,7 @@ def test_purge_now_in_the_archive_dialog_removes_old_rows(qtbot, settings, data_
     window = open_window(qtbot, settings, data_dir, fresh_org)
     sync(qtbot, window, fresh_org)
     before = window.model.total_count
-    window.archive.action.trigger()                        # File > Archive…
+    window.archive.action.trigger()  # File > Archive…
     dialog = window.archive.dialog
     assert dialog.isVisible() and dialog.rows.text() == f"{before:,}"
     assert str(data_dir) in dialog.location.text() and dialog.size_label.text().endswith("B")
@@ -142,11 +145,12 @@ def test_purge_now_in_the_archive_dialog_removes_old_rows(qtbot, settings, data_
     shown = window.model.error_view.frame["failed_at"]
     assert (shown >= cutoff - pd.Timedelta(minutes=5)).all()
     assert f"Deleted {deleted:,} archived errors" in dialog.message.text()
-    assert window.archive.retention_days == 3               # kept for the purge at each start
+    assert window.archive.retention_days == 3  # kept for the purge at each start
 
 
-def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(qtbot, settings, data_dir,
-                                                                             fresh_org) -> None:
+def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
     org = org_id_18(fresh_org.org_id)
     archive_path(org, data_dir).write_bytes(b"not a database at all " * 200)
     settings.set_value(SETTING_LAST_ORG, org)
@@ -165,6 +169,6 @@ def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(qtb
 def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:
     assert parse_args(["--data-dir", str(tmp_path)]).data_dir == str(tmp_path)
     assert archive_dir_for(str(tmp_path), demo=True) == (tmp_path, False)
-    folder, temporary = archive_dir_for(None, demo=True)    # the demo never uses the user's archive
+    folder, temporary = archive_dir_for(None, demo=True)  # the demo never uses the user's archive
     assert temporary and folder.is_dir() and folder != archive_dir_for(None, demo=False)[0]
     folder.rmdir()

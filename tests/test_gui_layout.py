@@ -15,15 +15,28 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QImage
-from PySide6.QtWidgets import (QAbstractScrollArea, QListWidget, QScrollArea, QStyleOptionViewItem, QToolTip,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QListWidget,
+    QScrollArea,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
-from syncerr_gui.core.schema import RECORD_LEVEL
+from syncerr_gui.core.frame.schema import RECORD_LEVEL
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.columns import (COL_ERROR_TYPE, COL_FAILED_AT, COL_FAILED_ON, COL_MESSAGE, COL_OBJECT,
-                                     COL_SALESFORCE_ID, COL_SOURCE_ID)
-from syncerr_gui.gui.elide_tooltip_delegate import ElideToolTipDelegate
 from syncerr_gui.gui.main_window import MainWindow
+from syncerr_gui.gui.table.columns import (
+    COL_ERROR_TYPE,
+    COL_FAILED_AT,
+    COL_FAILED_ON,
+    COL_MESSAGE,
+    COL_OBJECT,
+    COL_SALESFORCE_ID,
+    COL_SOURCE_ID,
+)
+from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 
@@ -57,9 +70,13 @@ def _inside(widget: QWidget, outer: QWidget) -> bool:
 
 def _record_row(win: MainWindow) -> int:
     model = win.model
-    return next(r for r in range(model.rowCount())
-                if model.index(r, COL_FAILED_ON).data() == RECORD_LEVEL
-                and model.index(r, COL_SALESFORCE_ID).data() and model.index(r, COL_SOURCE_ID).data())
+    return next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, COL_FAILED_ON).data() == RECORD_LEVEL
+        and model.index(r, COL_SALESFORCE_ID).data()
+        and model.index(r, COL_SOURCE_ID).data()
+    )
 
 
 def test_the_first_columns_and_a_wide_error_details_fit_without_scrolling(window: MainWindow) -> None:
@@ -72,16 +89,16 @@ def test_the_first_columns_and_a_wide_error_details_fit_without_scrolling(window
         assert left >= 0 and left + header.sectionSize(column) <= viewport, title
     assert header.sectionSize(COL_MESSAGE) >= 300
     assert header.sectionSize(COL_MESSAGE) == max(header.sectionSize(c) for c in range(header.count()))
-    assert window.table.horizontalScrollBar().maximum() > 0      # the IDs are there, a scroll away
+    assert window.table.horizontalScrollBar().maximum() > 0  # the IDs are there, a scroll away
 
 
 def test_details_sit_below_the_table_and_leave_it_most_of_the_height(window: MainWindow) -> None:
     pane, table, dock = window.detail_pane, window.table, window.filter_dock
     assert window.dockWidgetArea(pane) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert pane.geometry().top() >= table.geometry().bottom()
-    assert pane.geometry().left() >= dock.geometry().right()          # the filter dock keeps the left side
+    assert pane.geometry().left() >= dock.geometry().right()  # the filter dock keeps the left side
     assert table.height() > pane.height()
-    assert table.viewport().height() // table.verticalHeader().defaultSectionSize() >= 15   # rows in view
+    assert table.viewport().height() // table.verticalHeader().defaultSectionSize() >= 15  # rows in view
 
 
 def test_filter_dock_never_scrolls_sideways(window: MainWindow) -> None:
@@ -98,13 +115,13 @@ def test_filter_dock_never_scrolls_sideways(window: MainWindow) -> None:
 
 def test_detail_pane_shows_the_selected_rows_ids_in_full(qtbot, window: MainWindow) -> None:
     pane = window.detail_pane
-    assert pane.stack.currentWidget() is pane.placeholder          # nothing selected yet
+    assert pane.stack.currentWidget() is pane.placeholder  # nothing selected yet
     row = _record_row(window)
     window.select_row(row)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is not pane.placeholder)
     scroll = pane.stack.currentWidget()
     assert isinstance(scroll, QScrollArea)
-    qtbot.waitUntil(lambda: scroll.widget().width() == scroll.viewport().width())   # laid out
+    qtbot.waitUntil(lambda: scroll.widget().width() == scroll.viewport().width())  # laid out
     for column, key in ((COL_SALESFORCE_ID, "salesforce_id"), (COL_SOURCE_ID, "source_id")):
         label = pane.values[key]
         assert label.text() == window.model.index(row, column).data()
@@ -113,7 +130,7 @@ def test_detail_pane_shows_the_selected_rows_ids_in_full(qtbot, window: MainWind
     for button in (pane.copy_buttons["salesforce_id"], pane.open_record_button, pane.search_button):
         assert button.isVisible() and _inside(button, scroll.viewport()), button.objectName()
     assert pane.input_table.rowCount() > 0 and pane.input_table.isVisible()
-    assert not scroll.verticalScrollBar().isVisible()                # all of it at the default size
+    assert not scroll.verticalScrollBar().isVisible()  # all of it at the default size
 
 
 def test_an_elided_error_type_shows_in_full_on_hover(qtbot, window: MainWindow) -> None:
@@ -134,17 +151,27 @@ def test_an_elided_error_type_shows_in_full_on_hover(qtbot, window: MainWindow) 
     QToolTip.hideText()
     header.resizeSection(COL_ERROR_TYPE, 600)
     option.rect = table.visualRect(index)
-    assert not delegate.is_elided(index.data(), option, index)   # fits: no tooltip noise
+    assert not delegate.is_elided(index.data(), option, index)  # fits: no tooltip noise
 
 
 def test_a_screenshot_run_prints_nothing_and_saves_1280_by_800(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_CACHE_HOME=str(tmp_path / "cache"))
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--demo", "--demo-errors", "400",
-                           "--screenshot", str(shot)], env=env, cwd=tmp_path, capture_output=True,
-                          text=True, timeout=240)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    done = subprocess.run(  # noqa: PLW1510 - callers read the exit code
+        [sys.executable, str(ROOT / "main.py"), "--demo", "--demo-errors", "400", "--screenshot", str(shot)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and done.stdout == ""
     image = QImage(str(shot))

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.login_dialog import LoginDialog
+from syncerr_gui.gui.login.login_dialog import LoginDialog
 
 # The offscreen platform says this whenever a top-level window is shown; it is not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.columns import COL_ERROR_TYPE, COL_FAILED_ON, COL_SALESFORCE_ID, COL_SOURCE_ID
 from syncerr_gui.gui.main_window import MainWindow
+from syncerr_gui.gui.table.columns import COL_ERROR_TYPE, COL_FAILED_ON, COL_SALESFORCE_ID, COL_SOURCE_ID
 
 # The offscreen platform says this whenever any QMainWindow is shown; it is not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
@@ -30,8 +30,9 @@ def _settings(tmp_path: Path) -> AppSettings:
 def _make_window(qtbot, tmp_path: Path, org) -> MainWindow:
     from syncerr_gui.demo_org.connect import demo_session
 
-    window = MainWindow(_settings(tmp_path), demo_session=lambda: demo_session(org),
-                        ca_bundle=str(org.ca_path))
+    window = MainWindow(
+        _settings(tmp_path), demo_session=lambda: demo_session(org), ca_bundle=str(org.ca_path)
+    )
     qtbot.addWidget(window)
     window.show()
     return window
@@ -105,9 +106,13 @@ def test_clicking_a_header_sorts_the_table(qtbot, synced: MainWindow) -> None:
 
 def test_double_click_shows_both_ids_in_the_detail_pane(qtbot, synced: MainWindow) -> None:
     model = synced.model
-    row = next(r for r in range(model.rowCount())
-               if model.index(r, COL_FAILED_ON).data() == RECORD_LEVEL and model.index(r, COL_SALESFORCE_ID).data()
-               and model.index(r, COL_SOURCE_ID).data())
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, COL_FAILED_ON).data() == RECORD_LEVEL
+        and model.index(r, COL_SALESFORCE_ID).data()
+        and model.index(r, COL_SOURCE_ID).data()
+    )
     synced.detail_pane.hide()
     rect = synced.table.visualRect(model.index(row, COL_SALESFORCE_ID))
     synced.table.scrollTo(model.index(row, COL_SALESFORCE_ID))
@@ -124,10 +129,14 @@ def test_export_writes_the_rows_shown_in_the_order_shown(qtbot, synced: MainWind
     x = header.sectionViewportPosition(COL_ERROR_TYPE) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     target = tmp_path / "out.csv"
-    with patch("syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
-               return_value=(str(target), "CSV files (*.csv)")) as ask:
-        with qtbot.waitSignal(synced.export_ended, timeout=30000) as blocker:
-            synced.actions_.export.trigger()
+    with (
+        patch(
+            "syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
+            return_value=(str(target), "CSV files (*.csv)"),
+        ) as ask,
+        qtbot.waitSignal(synced.export_ended, timeout=30000) as blocker,
+    ):
+        synced.actions_.export.trigger()
     assert Path(ask.call_args.args[2]).name.startswith("salesforce-sync-errors-")
     assert blocker.args[0] == f"Exported {synced.model.rowCount():,} errors to {target}"
     with target.open(newline="", encoding="utf-8") as fh:
@@ -184,8 +193,9 @@ def test_log_out_empties_the_table_and_asks_to_log_in(qtbot, synced: MainWindow)
     assert not synced.actions_.sync.isEnabled() and not synced.actions_.export.isEnabled()
 
 
-def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(qtbot, synced: MainWindow,
-                                                                        fresh_org) -> None:
+def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(
+    qtbot, synced: MainWindow, fresh_org
+) -> None:
     _, total = _counts(synced)
     fresh_org.stop()
     with qtbot.waitSignal(synced.sync_ended, timeout=SYNC_TIMEOUT_MS):
@@ -199,7 +209,7 @@ def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(qtbot, sync
 
 def test_a_sync_that_fails_midway_still_shows_what_it_read(qtbot, tmp_path: Path) -> None:
     """A session that dies mid-sync and cannot be renewed: the jobs read before stay visible."""
-    from syncerr_gui.core.login import login_with_token
+    from syncerr_gui.core.auth.login import login_with_token
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
     config = DemoConfig(record_errors=400, bulk2_jobs=20, classic_jobs=4, apex_jobs=4, expire_tokens_after=16)
@@ -210,7 +220,7 @@ def test_a_sync_that_fails_midway_still_shows_what_it_read(qtbot, tmp_path: Path
         with qtbot.waitSignal(window.sync_ended, timeout=SYNC_TIMEOUT_MS):
             window.set_session(session, sync=True)
         assert "Log in again" in window.last_sync_error
-        shown, total = _counts(window)
+        _, total = _counts(window)
         assert 0 < total < len(org.truth.errors(since=None))
         box = window.findChild(QMessageBox, "messageBox")
         assert box is not None and "read before it stopped are shown too" in box.text()

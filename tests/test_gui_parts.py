@@ -12,14 +12,14 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
 
-from syncerr_gui.core.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK2
-from syncerr_gui.core.sync_types import SyncProblem, SyncProgress
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK2
+from syncerr_gui.core.sync.values import SyncProblem, SyncProgress
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.detail_pane import DetailPane
 from syncerr_gui.gui.exception_hook import ExceptionDialog, format_exception
 from syncerr_gui.gui.local_time import format_local
-from syncerr_gui.gui.problems_dialog import ProblemsDialog
-from syncerr_gui.gui.status_bar import StatusBar
+from syncerr_gui.gui.panes.detail_pane import DetailPane
+from syncerr_gui.gui.panes.problems_dialog import ProblemsDialog
+from syncerr_gui.gui.panes.status_bar import StatusBar
 
 # The offscreen platform says this whenever any QMainWindow is shown; it is not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
@@ -27,10 +27,18 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 INSTANCE = "https://acme.my.salesforce.com"
 
 RECORD = {
-    "failed_on": RECORD_LEVEL, "failed_at": pd.Timestamp("2026-11-20T14:03:12Z"),
-    "error_type": "REQUIRED_FIELD_MISSING", "message": "Required fields are missing: [LastName]",
-    "fields": "LastName", "object": "Lead", "operation": "insert", "salesforce_id": "00Q5g000004XyZaEAK",
-    "source_id": "MKTO-4411", "job_id": "7505g000001AbCdAAK", "batch_id": "", "source": SOURCE_BULK2,
+    "failed_on": RECORD_LEVEL,
+    "failed_at": pd.Timestamp("2026-11-20T14:03:12Z"),
+    "error_type": "REQUIRED_FIELD_MISSING",
+    "message": "Required fields are missing: [LastName]",
+    "fields": "LastName",
+    "object": "Lead",
+    "operation": "insert",
+    "salesforce_id": "00Q5g000004XyZaEAK",
+    "source_id": "MKTO-4411",
+    "job_id": "7505g000001AbCdAAK",
+    "batch_id": "",
+    "source": SOURCE_BULK2,
     "created_by": "0055g000000AdminAAA",
     "input_row": json.dumps({"Marketo_Lead_ID__c": "MKTO-4411", "Company": "Müller GmbH", "LastName": ""}),
 }
@@ -64,9 +72,12 @@ def test_detail_pane_shows_every_field_and_the_input_row(pane: DetailPane) -> No
 
 
 def test_detail_pane_links_open_the_record_the_job_and_a_scrubbed_search(qtbot, pane: DetailPane) -> None:
-    record = dict(RECORD, message="duplicate value found: Email__c duplicates value on record with id: 00Q5g000004XyZaEAK")
+    record = dict(
+        RECORD,
+        message="duplicate value found: Email__c duplicates value on record with id: 00Q5g000004XyZaEAK",
+    )
     pane.show_record(record)
-    with patch("syncerr_gui.gui.detail_pane.QDesktopServices.openUrl") as open_url:
+    with patch("syncerr_gui.gui.panes.detail_pane.QDesktopServices.openUrl") as open_url:
         qtbot.mouseClick(pane.open_record_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(pane.open_job_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(pane.search_button, Qt.MouseButton.LeftButton)
@@ -77,14 +88,20 @@ def test_detail_pane_links_open_the_record_the_job_and_a_scrubbed_search(qtbot, 
 
 
 def test_job_level_apex_row_has_no_record_link_and_opens_apex_jobs(qtbot, pane: DetailPane) -> None:
-    record = dict(RECORD, failed_on=JOB_LEVEL, source=SOURCE_APEX, salesforce_id="", input_row="",
-                  error_type="SOMETHING_NEW")
+    record = dict(
+        RECORD,
+        failed_on=JOB_LEVEL,
+        source=SOURCE_APEX,
+        salesforce_id="",
+        input_row="",
+        error_type="SOMETHING_NEW",
+    )
     pane.show_record(record)
     assert not pane.open_record_button.isEnabled()
-    assert "No advice for this code" in pane.guidance_label.text()     # and Search online is offered
+    assert "No advice for this code" in pane.guidance_label.text()  # and Search online is offered
     assert pane.search_button.isVisibleTo(pane) and not pane.input_box.isVisibleTo(pane)
-    assert not pane.values["batch_id"].isVisibleTo(pane)               # empty rows are left out
-    with patch("syncerr_gui.gui.detail_pane.QDesktopServices.openUrl") as open_url:
+    assert not pane.values["batch_id"].isVisibleTo(pane)  # empty rows are left out
+    with patch("syncerr_gui.gui.panes.detail_pane.QDesktopServices.openUrl") as open_url:
         qtbot.mouseClick(pane.open_job_button, Qt.MouseButton.LeftButton)
     assert open_url.call_args.args[0].toString() == f"{INSTANCE}/lightning/setup/AsyncApexJobs/home"
 
@@ -110,10 +127,10 @@ def test_a_long_unbroken_message_wraps_instead_of_widening_the_pane(qtbot, pane:
     url = "https://example.com/" + "x" * 400
     pane.show_record(dict(RECORD, message=f"bad value {url}"))
     label = pane.values["message"]
-    assert label.text().replace("\u200b", "") == f"bad value {url}"           # same words, breakable
+    assert label.text().replace("\u200b", "") == f"bad value {url}"  # same words, breakable
     assert label.minimumSizeHint().width() < 400
     qtbot.mouseClick(pane.copy_buttons["message"], Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == f"bad value {url}"           # copied without the breaks
+    assert QGuiApplication.clipboard().text() == f"bad value {url}"  # copied without the breaks
 
 
 def test_copy_buttons_put_the_value_on_the_clipboard(qtbot, pane: DetailPane) -> None:
@@ -148,9 +165,10 @@ def test_status_bar_shows_only_the_facts_it_has(qtbot) -> None:
     bar = StatusBar(window)
     window.setStatusBar(bar)
     window.show()
-    assert not bar.org_label.isVisible() and not bar.api_label.isVisible()    # logged out: no gaps
-    bar.set_org(SimpleNamespace(username="admin@acme.example", org_id="00D5g000000016XEAQ",
-                                instance_url=INSTANCE))
+    assert not bar.org_label.isVisible() and not bar.api_label.isVisible()  # logged out: no gaps
+    bar.set_org(
+        SimpleNamespace(username="admin@acme.example", org_id="00D5g000000016XEAQ", instance_url=INSTANCE)
+    )
     bar.set_api_usage((68, 15000))
     assert bar.org_label.isVisible() and bar.org_label.text() == "admin@acme.example · 00D5g000000016XEAQ"
     assert bar.api_label.isVisible() and bar.org_label.toolTip() == INSTANCE
@@ -161,7 +179,9 @@ def test_status_bar_shows_only_the_facts_it_has(qtbot) -> None:
 def test_problems_dialog_lists_source_job_and_reason(qtbot) -> None:
     dialog = ProblemsDialog()
     qtbot.addWidget(dialog)
-    dialog.set_problems([SyncProblem(SOURCE_BULK2, "7505g000001AbCdAAK", "The server answered 503 three times.")])
+    dialog.set_problems(
+        [SyncProblem(SOURCE_BULK2, "7505g000001AbCdAAK", "The server answered 503 three times.")]
+    )
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "The server answered 503 three times."
 

@@ -15,20 +15,20 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.fail
 import pytest
+from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-
-from syncerr_gui.core.login import LoginError, login_with_token
-from syncerr_gui.core.oauth import BrowserLogin
-from syncerr_gui.core.oauth_session import login_with_oauth_tokens
-from syncerr_gui.core.token_store import SERVICE, TokenStore, org_key
-from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.browser_login_page import BrowserLoginPage
-from syncerr_gui.gui.main_window import MainWindow
 from test_oauth_flow import ScriptedBrowser, config_for, free_port, start_org
-from memory_keyring import MemoryKeyring
+
+from syncerr_gui.core.auth.login import LoginError, login_with_token
+from syncerr_gui.core.auth.oauth import BrowserLogin
+from syncerr_gui.core.auth.renewal import login_with_oauth_tokens
+from syncerr_gui.core.auth.token_store import SERVICE, TokenStore, org_key
+from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage
+from syncerr_gui.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -38,7 +38,7 @@ TOKEN_POST = ("POST", "/services/oauth2/token")
 
 
 @pytest.fixture()
-def oauth_org() -> Iterator["DemoOrg"]:
+def oauth_org() -> Iterator[DemoOrg]:
     with ExitStack() as stack:
         yield start_org(stack)
 
@@ -52,7 +52,7 @@ def settings_path(tmp_path: Path) -> Path:
 def make_window(qtbot: QtBot, settings_path: Path) -> Callable[..., MainWindow]:
     """A new MainWindow on the same settings file each call: a restart of the app."""
 
-    def make(org: "DemoOrg") -> MainWindow:
+    def make(org: DemoOrg) -> MainWindow:
         settings = AppSettings(QSettings(str(settings_path), QSettings.Format.IniFormat))
         window = MainWindow(settings, ca_bundle=str(org.ca_path))
         qtbot.addWidget(window)
@@ -85,8 +85,9 @@ def _browser_page(window: MainWindow) -> BrowserLoginPage:
     return page
 
 
-def _log_in_with_browser(qtbot: QtBot, window: MainWindow, org: "DemoOrg", opened: list[str],
-                         remember: bool = True) -> None:
+def _log_in_with_browser(
+    qtbot: QtBot, window: MainWindow, org: DemoOrg, opened: list[str], remember: bool = True
+) -> None:
     """File › Log in… › Log in with browser, as with --demo (the page comes pre-filled)."""
     window.session_controller.demo_org = lambda: org
     page = _browser_page(window)
@@ -104,8 +105,12 @@ def _total(window: MainWindow) -> int:
 
 
 def test_browser_login_from_the_menu_waits_usably_then_syncs(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg",
-        opened: list[str], memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    opened: list[str],
+    memory_keyring: MemoryKeyring,
+) -> None:
     window = make_window(oauth_org)
     window.session_controller.demo_org = lambda: oauth_org
     page = _browser_page(window)
@@ -129,8 +134,13 @@ def test_browser_login_from_the_menu_waits_usably_then_syncs(
 
 
 def test_remembered_login_logs_in_by_itself_on_the_next_start(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg",
-        opened: list[str], memory_keyring: MemoryKeyring, settings_path: Path) -> None:
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    opened: list[str],
+    memory_keyring: MemoryKeyring,
+    settings_path: Path,
+) -> None:
     first = make_window(oauth_org)
     _log_in_with_browser(qtbot, first, oauth_org, opened)
     key = org_key(oauth_org.instance_url, oauth_org.admin.username)
@@ -150,28 +160,37 @@ def test_remembered_login_logs_in_by_itself_on_the_next_start(
     assert _total(later) == len(oauth_org.truth.errors(since=later.last_result.since))
 
 
-def _remember_settings(settings_path: Path, org: "DemoOrg") -> str:
+def _remember_settings(settings_path: Path, org: DemoOrg) -> str:
     settings = AppSettings(QSettings(str(settings_path), QSettings.Format.IniFormat))
     key = org_key(org.instance_url, org.admin.username)
-    for name, value in (("loginUrl", org.instance_url), ("clientId", org.oauth_client_id),
-                        ("callbackPort", str(org.config.oauth_callback_port)), ("remember", "true"),
-                        ("orgKey", key)):
+    for name, value in (
+        ("loginUrl", org.instance_url),
+        ("clientId", org.oauth_client_id),
+        ("callbackPort", str(org.config.oauth_callback_port)),
+        ("remember", "true"),
+        ("orgKey", key),
+    ):
         settings.set_value(f"browserLogin/{name}", value)
     settings.qsettings.sync()
     return key
 
 
 def test_without_a_keyring_the_saved_login_is_skipped_in_words(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg",
-        settings_path: Path, memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    settings_path: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
     _remember_settings(settings_path, oauth_org)
     keyring.set_keyring(keyring.backends.fail.Keyring())
     window = make_window(oauth_org)
     with qtbot.waitSignal(window.session_controller.resume_finished, timeout=SYNC_MS) as done:
         window.session_controller.start()
     ok, words = done.args
-    assert not ok and words.startswith("Logging in with your saved login did not work. No secure "
-                                       "password store (keyring) is available")
+    assert not ok and words.startswith(
+        "Logging in with your saved login did not work. No secure password store (keyring) is available"
+    )
     dialog = window.login_dialog
     assert dialog is not None and dialog.isVisible() and dialog.error_label.text() == words
     page = dialog.page("browser")
@@ -181,8 +200,12 @@ def test_without_a_keyring_the_saved_login_is_skipped_in_words(
 
 
 def test_a_revoked_saved_login_says_so_and_is_forgotten(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg",
-        settings_path: Path, memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    settings_path: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
     key = _remember_settings(settings_path, oauth_org)
     login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
     ScriptedBrowser(oauth_org).open(login.start())
@@ -199,8 +222,12 @@ def test_a_revoked_saved_login_says_so_and_is_forgotten(
 
 
 def test_log_out_revokes_forgets_and_disables_sync(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg",
-        opened: list[str], memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    opened: list[str],
+    memory_keyring: MemoryKeyring,
+) -> None:
     window = make_window(oauth_org)
     _log_in_with_browser(qtbot, window, oauth_org, opened)
     old_token = window.session.sf.session_id
@@ -221,7 +248,7 @@ def test_log_out_revokes_forgets_and_disables_sync(
 
 
 @pytest.fixture()
-def expiring_org() -> Iterator["DemoOrg"]:
+def expiring_org() -> Iterator[DemoOrg]:
     """Access tokens die after twenty requests, so one sync (about eighty) renews several times.
 
     Twenty leaves room for the four sync workers: a request retried with a fresh token is not
@@ -229,13 +256,19 @@ def expiring_org() -> Iterator["DemoOrg"]:
     """
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    config = DemoConfig(record_errors=300, bulk2_jobs=40, classic_jobs=4, apex_jobs=4,
-                        oauth_callback_port=free_port(), expire_tokens_after=20)
+    config = DemoConfig(
+        record_errors=300,
+        bulk2_jobs=40,
+        classic_jobs=4,
+        apex_jobs=4,
+        oauth_callback_port=free_port(),
+        expire_tokens_after=20,
+    )
     with DemoOrg(config) as org:
         yield org
 
 
-def _oauth_session(org: "DemoOrg"):
+def _oauth_session(org: DemoOrg):
     login = BrowserLogin(config_for(org), ca_bundle=str(org.ca_path))
     ScriptedBrowser(org).open(login.start())
     tokens = login.wait(timeout=30)
@@ -243,7 +276,8 @@ def _oauth_session(org: "DemoOrg"):
 
 
 def test_token_expiring_mid_sync_is_renewed_without_the_user_noticing(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], expiring_org: "DemoOrg") -> None:
+    qtbot: QtBot, make_window: Callable[..., MainWindow], expiring_org: DemoOrg
+) -> None:
     window = make_window(expiring_org)
     session, tokens = _oauth_session(expiring_org)
     posts_before = expiring_org.request_log.count(TOKEN_POST)
@@ -257,7 +291,8 @@ def test_token_expiring_mid_sync_is_renewed_without_the_user_noticing(
 
 
 def test_renewal_refused_mid_sync_asks_to_log_in_and_keeps_the_rows(
-        qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: "DemoOrg") -> None:
+    qtbot: QtBot, make_window: Callable[..., MainWindow], oauth_org: DemoOrg
+) -> None:
     window = make_window(oauth_org)
     session, tokens = _oauth_session(oauth_org)
     with qtbot.waitSignal(window.sync_ended, timeout=SYNC_MS):

@@ -7,15 +7,34 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from syncerr_gui.core.guidance import GUIDANCE, guidance_for, search_query, search_url
+from syncerr_gui.core.frame.guidance import GUIDANCE, guidance_for, search_query, search_url
 
-COMMON_CODES = """REQUIRED_FIELD_MISSING FIELD_CUSTOM_VALIDATION_EXCEPTION DUPLICATES_DETECTED DUPLICATE_VALUE
-DUPLICATE_EXTERNAL_ID STRING_TOO_LONG INVALID_EMAIL_ADDRESS INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST
-UNABLE_TO_LOCK_ROW INVALID_CROSS_REFERENCE_KEY ENTITY_IS_DELETED INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY
-INSUFFICIENT_ACCESS_OR_READONLY CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY CANNOT_EXECUTE_FLOW_TRIGGER
-CANNOT_UPDATE_CONVERTED_LEAD INVALID_FIELD_FOR_INSERT_UPDATE INVALID_TYPE_ON_FIELD_IN_RECORD MALFORMED_ID
-NUMBER_OUTSIDE_VALID_RANGE INACTIVE_OWNER_OR_USER STORAGE_LIMIT_EXCEEDED TEXT_DATA_OUTSIDE_SUPPORTED_CHARSET
-UNKNOWN_EXCEPTION""".split()
+COMMON_CODES = [
+    "REQUIRED_FIELD_MISSING",
+    "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+    "DUPLICATES_DETECTED",
+    "DUPLICATE_VALUE",
+    "DUPLICATE_EXTERNAL_ID",
+    "STRING_TOO_LONG",
+    "INVALID_EMAIL_ADDRESS",
+    "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+    "UNABLE_TO_LOCK_ROW",
+    "INVALID_CROSS_REFERENCE_KEY",
+    "ENTITY_IS_DELETED",
+    "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+    "INSUFFICIENT_ACCESS_OR_READONLY",
+    "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+    "CANNOT_EXECUTE_FLOW_TRIGGER",
+    "CANNOT_UPDATE_CONVERTED_LEAD",
+    "INVALID_FIELD_FOR_INSERT_UPDATE",
+    "INVALID_TYPE_ON_FIELD_IN_RECORD",
+    "MALFORMED_ID",
+    "NUMBER_OUTSIDE_VALID_RANGE",
+    "INACTIVE_OWNER_OR_USER",
+    "STORAGE_LIMIT_EXCEEDED",
+    "TEXT_DATA_OUTSIDE_SUPPORTED_CHARSET",
+    "UNKNOWN_EXCEPTION",
+]
 
 
 @pytest.mark.parametrize("code", COMMON_CODES)
@@ -31,17 +50,32 @@ def test_unknown_code_has_no_guidance_and_lookup_ignores_case() -> None:
 
 
 PRIVATE = [
-    ("DUPLICATE_VALUE", "duplicate value found: Email__c duplicates value on record with id: 0035g00000AbCdEAAZ",
-     ["0035g00000AbCdEAAZ", "Email__c"]),
+    (
+        "DUPLICATE_VALUE",
+        "duplicate value found: Email__c duplicates value on record with id: 0035g00000AbCdEAAZ",
+        ["0035g00000AbCdEAAZ", "Email__c"],
+    ),
     ("INVALID_EMAIL_ADDRESS", "invalid email address: jane.doe@acme.example", ["jane", "acme"]),
-    ("FIELD_CUSTOM_VALIDATION_EXCEPTION", "Lead 'Müller GmbH' for \"Jane Roe\" needs 3 owners (00Q5g000004XyZa)",
-     ["Müller", "Jane", "Roe", "3", "00Q5g000004XyZa"]),
-    ("STRING_TOO_LONG", "Company: data value too large: Acme Secret Holdings Ltd (max length=40)",
-     ["Acme", "Secret", "40"]),
-    ("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "bad value for restricted picklist field: VIP Platinum",
-     ["VIP", "Platinum"]),
-    ("UNKNOWN_EXCEPTION", "contact bob@example.com about order 12345 at https://x.example/a?b=1",
-     ["bob", "12345", "x.example"]),
+    (
+        "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+        "Lead 'Müller GmbH' for \"Jane Roe\" needs 3 owners (00Q5g000004XyZa)",
+        ["Müller", "Jane", "Roe", "3", "00Q5g000004XyZa"],
+    ),
+    (
+        "STRING_TOO_LONG",
+        "Company: data value too large: Acme Secret Holdings Ltd (max length=40)",
+        ["Acme", "Secret", "40"],
+    ),
+    (
+        "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+        "bad value for restricted picklist field: VIP Platinum",
+        ["VIP", "Platinum"],
+    ),
+    (
+        "UNKNOWN_EXCEPTION",
+        "contact bob@example.com about order 12345 at https://x.example/a?b=1",
+        ["bob", "12345", "x.example"],
+    ),
 ]
 
 
@@ -58,7 +92,9 @@ def test_query_keeps_the_code_and_drops_customer_data(code: str, message: str, s
 def test_query_keeps_the_generic_words_that_make_the_search_useful() -> None:
     query = search_query("REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]")
     assert query == "REQUIRED_FIELD_MISSING Required fields are missing: LastName"
-    assert "data value too large" in search_query("STRING_TOO_LONG", "Name: data value too large: Zed (max length=5)")
+    assert "data value too large" in search_query(
+        "STRING_TOO_LONG", "Name: data value too large: Zed (max length=5)"
+    )
 
 
 def test_search_url_is_a_web_search_for_the_scrubbed_query() -> None:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,8 +26,18 @@ logger = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parent.parent
 SINCE = "2026-11-22T00:00:00Z"
-HEADER = ["Failed On", "Failure Date/Time", "Error Type", "Error Details", "Object", "Operation",
-          "Salesforce ID", "Source ID", "Job ID", "Source"]
+HEADER = [
+    "Failed On",
+    "Failure Date/Time",
+    "Error Type",
+    "Error Details",
+    "Object",
+    "Operation",
+    "Salesforce ID",
+    "Source ID",
+    "Job ID",
+    "Source",
+]
 JL, RL = "Job Level", "Record Level"
 B2, B1, APEX = "Bulk API 2.0", "Bulk API 1.0", "Apex"
 J01, J02, J03, J04 = "7505g00000IndJ01AA", "7505g00000IndJ02AA", "7505g00000IndJ03AA", "7505g00000IndJ04AA"
@@ -42,78 +52,332 @@ Row = tuple[str, ...]
 # Object, Operation, Salesforce ID, Source ID, Job ID, Source). Times are the jobs' systemModstamp /
 # CompletedDate; cells a spreadsheet would run as a formula carry a leading '.
 J01_ROWS: list[Row] = [
-    (RL, "2026-11-25T10:00:00+00:00", "FIELD_CUSTOM_VALIDATION_EXCEPTION",
-     "Bitte Firma für Müller angeben.\nPlease enter a company.", "Lead", "upsert", "00Q5g00000IndR01AA",
-     "LK-1 Müller", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]",
-     "Lead", "upsert", "", "東京-0002", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "DUPLICATE_VALUE",
-     "duplicate value found: Email__c duplicates value on record with id: 00Q5g00000IndR09AA", "Lead",
-     "upsert", "00Q5g00000IndR03AA", "LK-3 \"O'Brien, Jr.\" 🚀", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "STRING_TOO_LONG",
-     "ShortTextField: data value too large: ££££ (max length=10)", "Lead", "upsert", "",
-     "LK-4\nzweite Zeile", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "Lead",
-     "upsert", "", "'=HYPERLINK(\"https://evil.example/?x=1\",\"open\")", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "FIELD_CUSTOM_VALIDATION_EXCEPTION", "'=1+2 is not a valid score",
-     "Lead", "upsert", "", "'+49 30 1234567", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "", "'@mention is not allowed here", "Lead", "upsert", "", "'-7",
-     J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "FIELD_CUSTOM_VALIDATION_EXCEPTION",
-     'Value "Gold, Plus" is not allowed', "Lead", "upsert", "", "'\tTAB-8", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "UNABLE_TO_LOCK_ROW",
-     "unable to obtain exclusive access to this record", "Lead", "upsert", "", "LK-9", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "CANNOT_EXECUTE_FLOW_TRIGGER",
-     "'-1 is not a valid discount: Lead_Discount_Flow", "Lead", "upsert", "", "LK-10", J01, B2),
-    (RL, "2026-11-25T10:00:00+00:00", "DUPLICATES_DETECTED", "Use one of these records?", "Lead", "upsert",
-     "", "'\rCR-11", J01, B2),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+        "Bitte Firma für Müller angeben.\nPlease enter a company.",
+        "Lead",
+        "upsert",
+        "00Q5g00000IndR01AA",
+        "LK-1 Müller",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "REQUIRED_FIELD_MISSING",
+        "Required fields are missing: [LastName]",
+        "Lead",
+        "upsert",
+        "",
+        "東京-0002",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "DUPLICATE_VALUE",
+        "duplicate value found: Email__c duplicates value on record with id: 00Q5g00000IndR09AA",
+        "Lead",
+        "upsert",
+        "00Q5g00000IndR03AA",
+        'LK-3 "O\'Brien, Jr." 🚀',
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "STRING_TOO_LONG",
+        "ShortTextField: data value too large: ££££ (max length=10)",
+        "Lead",
+        "upsert",
+        "",
+        "LK-4\nzweite Zeile",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "INVALID_CROSS_REFERENCE_KEY",
+        "invalid cross reference id",
+        "Lead",
+        "upsert",
+        "",
+        '\'=HYPERLINK("https://evil.example/?x=1","open")',
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+        "'=1+2 is not a valid score",
+        "Lead",
+        "upsert",
+        "",
+        "'+49 30 1234567",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "",
+        "'@mention is not allowed here",
+        "Lead",
+        "upsert",
+        "",
+        "'-7",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+        'Value "Gold, Plus" is not allowed',
+        "Lead",
+        "upsert",
+        "",
+        "'\tTAB-8",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "UNABLE_TO_LOCK_ROW",
+        "unable to obtain exclusive access to this record",
+        "Lead",
+        "upsert",
+        "",
+        "LK-9",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "CANNOT_EXECUTE_FLOW_TRIGGER",
+        "'-1 is not a valid discount: Lead_Discount_Flow",
+        "Lead",
+        "upsert",
+        "",
+        "LK-10",
+        J01,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:00:00+00:00",
+        "DUPLICATES_DETECTED",
+        "Use one of these records?",
+        "Lead",
+        "upsert",
+        "",
+        "'\rCR-11",
+        J01,
+        B2,
+    ),
 ]
 
 OTHER_BULK2_ROWS: list[Row] = [
-    (RL, "2026-11-25T10:30:00+00:00", "INVALID_EMAIL_ADDRESS",
-     "Email: invalid email address: jürgen@@example.com", "Contact", "insert", "", "'-42", J02, B2),
-    (RL, "2026-11-25T10:30:00+00:00", "REQUIRED_FIELD_MISSING",
-     "Required fields are missing: [LastName, AccountId]", "Contact", "insert", "", "'@ext-7", J02, B2),
-    (RL, "2026-11-25T10:30:00+00:00", "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "Contact",
-     "insert", "", "", J02, B2),
-    (RL, "2026-11-25T11:00:00+00:00", "ENTITY_IS_DELETED", "entity is deleted", "Account", "update",
-     "0015g00000IndR20AA", "P-1", J03, B2),
-    (RL, "2026-11-25T11:00:00+00:00", "INVALID_FIELD_FOR_INSERT_UPDATE",
-     "Unable to create/update fields: Name, Industry. Please check the security settings of this field and "
-     "verify that it is read/write for your profile or permission set.", "Account", "update",
-     "0015g00000IndR21AA", "P|2", J03, B2),
-    (RL, "2026-11-25T11:15:00+00:00", "INVALID_EMAIL_ADDRESS", "Email: invalid email address: a;b@example.com",
-     "Contact", "insert", "", "S;1", J10, B2),
-    (JL, "2026-11-25T12:00:00+00:00", "InvalidBatch", "InvalidBatch : Field name not found : Foo__c", "Lead",
-     "insert", "", "", J04, B2),
-    (RL, "2026-11-25T12:00:00+00:00", "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
-     "LeadTrigger: execution of BeforeInsert caused by: System.NullPointerException: Attempt to "
-     "de-reference a null object: Trigger.LeadTrigger: line 12, column 1", "Lead", "insert", "", "M-77",
-     J04, B2),
+    (
+        RL,
+        "2026-11-25T10:30:00+00:00",
+        "INVALID_EMAIL_ADDRESS",
+        "Email: invalid email address: jürgen@@example.com",
+        "Contact",
+        "insert",
+        "",
+        "'-42",
+        J02,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:30:00+00:00",
+        "REQUIRED_FIELD_MISSING",
+        "Required fields are missing: [LastName, AccountId]",
+        "Contact",
+        "insert",
+        "",
+        "'@ext-7",
+        J02,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T10:30:00+00:00",
+        "INVALID_CROSS_REFERENCE_KEY",
+        "invalid cross reference id",
+        "Contact",
+        "insert",
+        "",
+        "",
+        J02,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T11:00:00+00:00",
+        "ENTITY_IS_DELETED",
+        "entity is deleted",
+        "Account",
+        "update",
+        "0015g00000IndR20AA",
+        "P-1",
+        J03,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T11:00:00+00:00",
+        "INVALID_FIELD_FOR_INSERT_UPDATE",
+        "Unable to create/update fields: Name, Industry. Please check the security settings of this field and "
+        "verify that it is read/write for your profile or permission set.",
+        "Account",
+        "update",
+        "0015g00000IndR21AA",
+        "P|2",
+        J03,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T11:15:00+00:00",
+        "INVALID_EMAIL_ADDRESS",
+        "Email: invalid email address: a;b@example.com",
+        "Contact",
+        "insert",
+        "",
+        "S;1",
+        J10,
+        B2,
+    ),
+    (
+        JL,
+        "2026-11-25T12:00:00+00:00",
+        "InvalidBatch",
+        "InvalidBatch : Field name not found : Foo__c",
+        "Lead",
+        "insert",
+        "",
+        "",
+        J04,
+        B2,
+    ),
+    (
+        RL,
+        "2026-11-25T12:00:00+00:00",
+        "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+        "LeadTrigger: execution of BeforeInsert caused by: System.NullPointerException: Attempt to "
+        "de-reference a null object: Trigger.LeadTrigger: line 12, column 1",
+        "Lead",
+        "insert",
+        "",
+        "M-77",
+        J04,
+        B2,
+    ),
     (JL, "2026-11-25T12:30:00+00:00", "Aborted", "Aborted", "Opportunity", "delete", "", "", J05, B2),
-    (JL, "2026-11-25T13:45:00+00:00", "Failed", "Max CPU time exceeded", "Account", "hardDelete", "", "",
-     J09, B2),
+    (
+        JL,
+        "2026-11-25T13:45:00+00:00",
+        "Failed",
+        "Max CPU time exceeded",
+        "Account",
+        "hardDelete",
+        "",
+        "",
+        J09,
+        B2,
+    ),
 ]
 
 BULK1_ROWS: list[Row] = [
-    (JL, "2026-11-25T14:00:00+00:00", "InvalidBatch", "InvalidBatch : Records not found", "Lead", "insert",
-     "", "", C01, B1),
-    (RL, "2026-11-25T14:00:00+00:00", "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]",
-     "Lead", "insert", "", "1002", C01, B1),
-    (RL, "2026-11-25T14:00:00+00:00", "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
-     "'+Premium: bad value for restricted picklist field: +Premium", "Lead", "insert", "", "'=1004", C01, B1),
-    (RL, "2026-11-25T14:30:00+00:00", "DUPLICATE_EXTERNAL_ID",
-     "Legacy Key: more than one record found for external id field: [0035g00000IndR41AA, "
-     "0035g00000IndR42AA]", "Contact", "upsert", "", "K-2 €", C02, B1),
+    (
+        JL,
+        "2026-11-25T14:00:00+00:00",
+        "InvalidBatch",
+        "InvalidBatch : Records not found",
+        "Lead",
+        "insert",
+        "",
+        "",
+        C01,
+        B1,
+    ),
+    (
+        RL,
+        "2026-11-25T14:00:00+00:00",
+        "REQUIRED_FIELD_MISSING",
+        "Required fields are missing: [LastName]",
+        "Lead",
+        "insert",
+        "",
+        "1002",
+        C01,
+        B1,
+    ),
+    (
+        RL,
+        "2026-11-25T14:00:00+00:00",
+        "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+        "'+Premium: bad value for restricted picklist field: +Premium",
+        "Lead",
+        "insert",
+        "",
+        "'=1004",
+        C01,
+        B1,
+    ),
+    (
+        RL,
+        "2026-11-25T14:30:00+00:00",
+        "DUPLICATE_EXTERNAL_ID",
+        "Legacy Key: more than one record found for external id field: [0035g00000IndR41AA, "
+        "0035g00000IndR42AA]",
+        "Contact",
+        "upsert",
+        "",
+        "K-2 €",
+        C02,
+        B1,
+    ),
 ]
 
 APEX_ROWS: list[Row] = [
-    (JL, "2026-11-25T15:00:00+00:00", "UNABLE_TO_LOCK_ROW",
-     "First error: Update failed. First exception on row 0 with id 00Q5g00000IndR01AA; first error: "
-     "UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record: []", "LeadScoringBatch",
-     "BatchApex", "", "", A01, APEX),
-    (JL, "2026-11-25T15:30:00+00:00", "Completed", "First error: Attempt to de-reference a null object",
-     "NightlyDedupe", "BatchApex", "", "", A02, APEX),
+    (
+        JL,
+        "2026-11-25T15:00:00+00:00",
+        "UNABLE_TO_LOCK_ROW",
+        "First error: Update failed. First exception on row 0 with id 00Q5g00000IndR01AA; first error: "
+        "UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record: []",
+        "LeadScoringBatch",
+        "BatchApex",
+        "",
+        "",
+        A01,
+        APEX,
+    ),
+    (
+        JL,
+        "2026-11-25T15:30:00+00:00",
+        "Completed",
+        "First error: Attempt to de-reference a null object",
+        "NightlyDedupe",
+        "BatchApex",
+        "",
+        "",
+        A02,
+        APEX,
+    ),
     (JL, "2026-11-25T16:00:00+00:00", "Aborted", "Aborted", "SyncQueueable", "Queueable", "", "", A03, APEX),
 ]
 
@@ -136,11 +400,24 @@ def org_without_j01_results(tmp_path: Path) -> Iterator[IndependentOrg]:
 
 def run_export(org: IndependentOrg, out: Path, token: str | None = None) -> subprocess.CompletedProcess[str]:
     """`python main.py export …` against the org, as a scheduled run would call it."""
-    command = [sys.executable, "main.py", "export", "--instance-url", org.instance_url,
-               "--access-token", token or org.access_token, "--ca-bundle", str(org.ca_path),
-               "--since", SINCE, "--out", str(out)]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, encoding="utf-8",
-                          timeout=300, check=False)
+    command = [
+        sys.executable,
+        "main.py",
+        "export",
+        "--instance-url",
+        org.instance_url,
+        "--access-token",
+        token or org.access_token,
+        "--ca-bundle",
+        str(org.ca_path),
+        "--since",
+        SINCE,
+        "--out",
+        str(out),
+    ]
+    return subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300, check=False
+    )
 
 
 def read_export(path: Path) -> tuple[list[str], list[Row]]:
@@ -157,9 +434,10 @@ def normalised(rows: Iterable[Row]) -> Counter[Row]:
     result: Counter[Row] = Counter()
     for row in rows:
         stamp = row[1]
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)", stamp), \
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)", stamp), (
             f"Failure Date/Time is not ISO 8601 with an offset: {stamp!r}"
-        instant = datetime.fromisoformat(stamp).astimezone(timezone.utc).isoformat()
+        )
+        instant = datetime.fromisoformat(stamp).astimezone(UTC).isoformat()
         result[(row[0], instant, *row[2:])] += 1
     return result
 
@@ -190,7 +468,8 @@ def test_export_reports_exactly_the_errors_of_the_window(org: IndependentOrg, tm
 
 
 def test_deleted_failed_results_are_a_warning_and_the_rest_is_exported(
-        org_without_j01_results: IndependentOrg, tmp_path: Path) -> None:
+    org_without_j01_results: IndependentOrg, tmp_path: Path
+) -> None:
     out = tmp_path / "errors.csv"
     done = run_export(org_without_j01_results, out)
     assert done.returncode == 0, done.stderr

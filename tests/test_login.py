@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import trustme
 
-from syncerr_gui.core.login import (
+from syncerr_gui.core.auth.login import (
     LoginError,
     OrgSession,
     login_with_password,
@@ -25,8 +25,9 @@ def _no_secret(text: str, *secrets: str) -> None:
 
 
 def test_token_login_names_the_user_and_org(demo_org) -> None:
-    session = login_with_token(demo_org.instance_url, demo_org.admin.access_token,
-                               ca_bundle=str(demo_org.ca_path))
+    session = login_with_token(
+        demo_org.instance_url, demo_org.admin.access_token, ca_bundle=str(demo_org.ca_path)
+    )
     assert isinstance(session, OrgSession)
     assert session.kind == "token"
     assert session.instance_url == demo_org.instance_url
@@ -51,8 +52,13 @@ def test_password_login_through_the_org_url(demo_org) -> None:
 def test_wrong_password_is_said_in_words_without_secrets(demo_org) -> None:
     wrong = "not-the-password-42"
     with pytest.raises(LoginError) as info:
-        login_with_password(demo_org.admin.username, wrong, demo_org.admin.security_token,
-                            domain=demo_org.instance_url, ca_bundle=str(demo_org.ca_path))
+        login_with_password(
+            demo_org.admin.username,
+            wrong,
+            demo_org.admin.security_token,
+            domain=demo_org.instance_url,
+            ca_bundle=str(demo_org.ca_path),
+        )
     text = str(info.value)
     assert text == "Wrong username, password or security token (or the user is locked out)."
     _no_secret(text, wrong, demo_org.admin.password, demo_org.admin.security_token)
@@ -60,8 +66,13 @@ def test_wrong_password_is_said_in_words_without_secrets(demo_org) -> None:
 
 def test_missing_security_token_is_refused(demo_org) -> None:
     with pytest.raises(LoginError) as info:
-        login_with_password(demo_org.admin.username, demo_org.admin.password, "",
-                            domain=demo_org.instance_url, ca_bundle=str(demo_org.ca_path))
+        login_with_password(
+            demo_org.admin.username,
+            demo_org.admin.password,
+            "",
+            domain=demo_org.instance_url,
+            ca_bundle=str(demo_org.ca_path),
+        )
     assert "security token" in str(info.value)
     _no_secret(str(info.value), demo_org.admin.password)
 
@@ -87,8 +98,12 @@ def test_untrusted_certificate_gives_the_certificate_sentence(demo_org, tmp_path
 
 def test_untrusted_certificate_on_password_login(demo_org) -> None:
     with pytest.raises(LoginError, match="certificate is not trusted"):
-        login_with_password(demo_org.admin.username, demo_org.admin.password,
-                            demo_org.admin.security_token, domain=demo_org.instance_url)
+        login_with_password(
+            demo_org.admin.username,
+            demo_org.admin.password,
+            demo_org.admin.security_token,
+            domain=demo_org.instance_url,
+        )
 
 
 def test_unreachable_port_is_said_in_words() -> None:
@@ -114,16 +129,25 @@ def test_expired_session_logs_in_again(fresh_org) -> None:
     assert session.sf.query("SELECT Id FROM AsyncApexJob LIMIT 1")["totalSize"] >= 0
 
 
-@pytest.mark.parametrize("url", ["http://acme.my.salesforce.com", "ftp://acme.my.salesforce.com",
-                                 "https://user@acme.my.salesforce.com", "https://bad host"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://acme.my.salesforce.com",
+        "ftp://acme.my.salesforce.com",
+        "https://user@acme.my.salesforce.com",
+        "https://bad host",
+    ],
+)
 def test_unsafe_instance_urls_are_refused(url: str) -> None:
     with pytest.raises(LoginError):
         normalise_instance_url(url)
 
 
 def test_pasted_urls_are_reduced_to_the_instance() -> None:
-    assert normalise_instance_url(" acme.my.salesforce.com/lightning/page/home ") == \
-        "https://acme.my.salesforce.com"
+    assert (
+        normalise_instance_url(" acme.my.salesforce.com/lightning/page/home ")
+        == "https://acme.my.salesforce.com"
+    )
     assert normalise_instance_url("http://127.0.0.1:8443/") == "https://127.0.0.1:8443"
 
 
@@ -135,15 +159,23 @@ def test_bad_login_domains_are_refused_before_any_request(domain: str) -> None:
 
 def test_instance_named_by_a_login_answer_must_be_salesforce_or_the_login_host() -> None:
     login = "https://login.salesforce.com"
-    assert trusted_instance_origin("acme.my.salesforce.com", "https://acme.my.salesforce.com/services/Soap/u/59.0",
-                                   login) == "https://acme.my.salesforce.com"
-    assert trusted_instance_origin("127.0.0.1:8443", "https://127.0.0.1:8443/x",
-                                   "https://127.0.0.1:8443") == "https://127.0.0.1:8443"
-    for instance, server_url in [("evil.example", "https://evil.example/x"),
-                                 ("salesforce.com.evil.example", "https://salesforce.com.evil.example/x"),
-                                 ("acme.my.salesforce.com", "http://acme.my.salesforce.com/x"),
-                                 ("127.0.0.1:9999", "https://127.0.0.1:9999/x"),
-                                 ("acme.my.salesforce.com:8443", "https://acme.my.salesforce.com:8443/x")]:
+    assert (
+        trusted_instance_origin(
+            "acme.my.salesforce.com", "https://acme.my.salesforce.com/services/Soap/u/59.0", login
+        )
+        == "https://acme.my.salesforce.com"
+    )
+    assert (
+        trusted_instance_origin("127.0.0.1:8443", "https://127.0.0.1:8443/x", "https://127.0.0.1:8443")
+        == "https://127.0.0.1:8443"
+    )
+    for instance, server_url in [
+        ("evil.example", "https://evil.example/x"),
+        ("salesforce.com.evil.example", "https://salesforce.com.evil.example/x"),
+        ("acme.my.salesforce.com", "http://acme.my.salesforce.com/x"),
+        ("127.0.0.1:9999", "https://127.0.0.1:9999/x"),
+        ("acme.my.salesforce.com:8443", "https://acme.my.salesforce.com:8443/x"),
+    ]:
         with pytest.raises(LoginError, match="refused"):
             trusted_instance_origin(instance, server_url, "https://127.0.0.1:8443")
 
@@ -160,11 +192,15 @@ def test_password_session_logs_in_again_after_expiry(fresh_org) -> None:
 def test_timeouts_name_the_host_and_the_wait() -> None:
     import requests
 
-    from syncerr_gui.core.http_session import make_session
-    from syncerr_gui.core.login import network_words
+    from syncerr_gui.core.auth.login import network_words
+    from syncerr_gui.core.salesforce.http import make_session
 
     session = make_session(timeout=(5.0, 30.0))
-    assert network_words(requests.exceptions.ConnectTimeout(), "acme.my.salesforce.com", session) == \
-        "acme.my.salesforce.com did not answer within 5 s."
-    assert network_words(requests.exceptions.ReadTimeout(), "acme.my.salesforce.com", session) == \
-        "acme.my.salesforce.com did not answer within 30 s."
+    assert (
+        network_words(requests.exceptions.ConnectTimeout(), "acme.my.salesforce.com", session)
+        == "acme.my.salesforce.com did not answer within 5 s."
+    )
+    assert (
+        network_words(requests.exceptions.ReadTimeout(), "acme.my.salesforce.com", session)
+        == "acme.my.salesforce.com did not answer within 30 s."
+    )

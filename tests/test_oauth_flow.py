@@ -6,17 +6,24 @@ import re
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
-
-from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.login import LoginError
-from syncerr_gui.core.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthConfig, OAuthError, OAuthTokens
-from syncerr_gui.core.oauth_session import OAuthRenewal, login_with_oauth_tokens
-from syncerr_gui.core.token_store import TokenStore, org_key
 from memory_keyring import MemoryKeyring
+
+from syncerr_gui.core.auth.login import LoginError
+from syncerr_gui.core.auth.oauth import (
+    ACCESS_DENIED,
+    STATE_MISMATCH,
+    BrowserLogin,
+    OAuthConfig,
+    OAuthError,
+    OAuthTokens,
+)
+from syncerr_gui.core.auth.renewal import OAuthRenewal, login_with_oauth_tokens
+from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.salesforce.http import make_session
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -28,38 +35,52 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_org(stack: ExitStack, expire_tokens_after: int | None = None) -> "DemoOrg":
+def start_org(stack: ExitStack, expire_tokens_after: int | None = None) -> DemoOrg:
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    config = DemoConfig(record_errors=50, bulk2_jobs=4, classic_jobs=1, apex_jobs=1,
-                        oauth_callback_port=free_port(), expire_tokens_after=expire_tokens_after)
+    config = DemoConfig(
+        record_errors=50,
+        bulk2_jobs=4,
+        classic_jobs=1,
+        apex_jobs=1,
+        oauth_callback_port=free_port(),
+        expire_tokens_after=expire_tokens_after,
+    )
     return stack.enter_context(DemoOrg(config))
 
 
 @pytest.fixture()
-def oauth_org() -> Iterator["DemoOrg"]:
+def oauth_org() -> Iterator[DemoOrg]:
     """A small demo org of the test's own whose External Client App expects one callback port."""
     with ExitStack() as stack:
         yield start_org(stack)
 
 
 @pytest.fixture()
-def short_lived_org() -> Iterator["DemoOrg"]:
+def short_lived_org() -> Iterator[DemoOrg]:
     """Like `oauth_org`, but every access token dies after one authenticated request."""
     with ExitStack() as stack:
         yield start_org(stack, expire_tokens_after=1)
 
 
-def config_for(org: "DemoOrg") -> OAuthConfig:
-    return OAuthConfig(login_url=org.instance_url, client_id=org.oauth_client_id,
-                       callback_port=org.config.oauth_callback_port)
+def config_for(org: DemoOrg) -> OAuthConfig:
+    return OAuthConfig(
+        login_url=org.instance_url,
+        client_id=org.oauth_client_id,
+        callback_port=org.config.oauth_callback_port,
+    )
 
 
 class ScriptedBrowser:
     """Follows an authorize URL like a person would, then delivers the redirect to loopback."""
 
-    def __init__(self, org: "DemoOrg", decision: str = "allow", use_form: bool = False,
-                 tamper: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        org: DemoOrg,
+        decision: str = "allow",
+        use_form: bool = False,
+        tamper: Callable[[str], str] | None = None,
+    ) -> None:
         self.org, self.decision, self.use_form, self.tamper = org, decision, use_form, tamper
         self.pages: list[str] = []
 
@@ -68,8 +89,11 @@ class ScriptedBrowser:
             if self.use_form:
                 consent = web.get(url, allow_redirects=False)
                 handle = re.search(r'name="handle" value="([^"]+)"', consent.text).group(1)
-                answer = web.post(f"{self.org.instance_url}/services/oauth2/authorize", allow_redirects=False,
-                                  data={"handle": handle, "decision": self.decision, "demo_user": "admin"})
+                answer = web.post(
+                    f"{self.org.instance_url}/services/oauth2/authorize",
+                    allow_redirects=False,
+                    data={"handle": handle, "decision": self.decision, "demo_user": "admin"},
+                )
             else:
                 answer = web.get(f"{url}&auto={self.decision}&demo_user=admin", allow_redirects=False)
             assert answer.status_code in (302, 303), answer.text
@@ -87,20 +111,21 @@ def _replace_state(location: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def _userinfo_status(org: "DemoOrg", token: str) -> int:
+def _userinfo_status(org: DemoOrg, token: str) -> int:
     with make_session(org.ca_path) as web:
-        return web.get(f"{org.instance_url}/services/oauth2/userinfo",
-                       headers={"Authorization": f"Bearer {token}"}).status_code
+        return web.get(
+            f"{org.instance_url}/services/oauth2/userinfo", headers={"Authorization": f"Bearer {token}"}
+        ).status_code
 
 
-def _browser_login(org: "DemoOrg", browser: ScriptedBrowser) -> OAuthTokens:
+def _browser_login(org: DemoOrg, browser: ScriptedBrowser) -> OAuthTokens:
     login = BrowserLogin(config_for(org), ca_bundle=str(org.ca_path))
     browser.open(login.start())
     return login.wait(timeout=30)
 
 
 @pytest.mark.parametrize("use_form", [False, True], ids=["auto-allow", "allow-button"])
-def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: "DemoOrg", use_form: bool) -> None:
+def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: DemoOrg, use_form: bool) -> None:
     browser = ScriptedBrowser(oauth_org, use_form=use_form)
     tokens = _browser_login(oauth_org, browser)
     assert "You can close this tab and return to Salesforce Sync Errors" in browser.pages[0]
@@ -113,7 +138,7 @@ def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: "DemoOrg", use_fo
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
 
 
-def test_answer_with_another_state_is_refused(oauth_org: "DemoOrg") -> None:
+def test_answer_with_another_state_is_refused(oauth_org: DemoOrg) -> None:
     browser = ScriptedBrowser(oauth_org, tamper=_replace_state)
     with pytest.raises(OAuthError) as caught:
         _browser_login(oauth_org, browser)
@@ -123,7 +148,7 @@ def test_answer_with_another_state_is_refused(oauth_org: "DemoOrg") -> None:
 
 
 @pytest.mark.parametrize("use_form", [False, True], ids=["auto-deny", "deny-button"])
-def test_denied_access_is_said_in_words(oauth_org: "DemoOrg", use_form: bool) -> None:
+def test_denied_access_is_said_in_words(oauth_org: DemoOrg, use_form: bool) -> None:
     browser = ScriptedBrowser(oauth_org, decision="deny", use_form=use_form)
     with pytest.raises(OAuthError) as caught:
         _browser_login(oauth_org, browser)
@@ -132,7 +157,7 @@ def test_denied_access_is_said_in_words(oauth_org: "DemoOrg", use_form: bool) ->
     assert isinstance(caught.value, LoginError)
 
 
-def test_callback_port_in_use_is_explained(oauth_org: "DemoOrg") -> None:
+def test_callback_port_in_use_is_explained(oauth_org: DemoOrg) -> None:
     port = oauth_org.config.oauth_callback_port
     with socket.socket() as other_program:
         other_program.bind(("127.0.0.1", port))
@@ -141,7 +166,7 @@ def test_callback_port_in_use_is_explained(oauth_org: "DemoOrg") -> None:
             BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).start()
 
 
-def test_refresh_gives_a_working_access_token(oauth_org: "DemoOrg") -> None:
+def test_refresh_gives_a_working_access_token(oauth_org: DemoOrg) -> None:
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
     renewed = login.refresh(tokens)
@@ -151,7 +176,7 @@ def test_refresh_gives_a_working_access_token(oauth_org: "DemoOrg") -> None:
     assert login.refresh(tokens.refresh_token).access_token not in (tokens.access_token, renewed.access_token)
 
 
-def test_revoke_ends_the_login(oauth_org: "DemoOrg") -> None:
+def test_revoke_ends_the_login(oauth_org: DemoOrg) -> None:
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
     assert _userinfo_status(oauth_org, tokens.access_token) == 200
@@ -163,7 +188,7 @@ def test_revoke_ends_the_login(oauth_org: "DemoOrg") -> None:
     assert tokens.refresh_token not in str(caught.value)
 
 
-def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: "DemoOrg") -> None:
+def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: DemoOrg) -> None:
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     store = TokenStore(backend=MemoryKeyring())
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
@@ -176,7 +201,7 @@ def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: "DemoO
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
 
 
-def test_remembered_login_with_a_dead_access_token_is_renewed(short_lived_org: "DemoOrg") -> None:
+def test_remembered_login_with_a_dead_access_token_is_renewed(short_lived_org: DemoOrg) -> None:
     org = short_lived_org
     tokens = _browser_login(org, ScriptedBrowser(org))
     assert _userinfo_status(org, tokens.access_token) == 200  # its one request: now it is dead
@@ -186,7 +211,7 @@ def test_remembered_login_with_a_dead_access_token_is_renewed(short_lived_org: "
     assert session.sf.session_id != tokens.access_token
 
 
-def test_failed_renewal_asks_to_log_in_again(oauth_org: "DemoOrg") -> None:
+def test_failed_renewal_asks_to_log_in_again(oauth_org: DemoOrg) -> None:
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
     BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
@@ -194,7 +219,7 @@ def test_failed_renewal_asks_to_log_in_again(oauth_org: "DemoOrg") -> None:
         session.reauthenticate()
 
 
-def test_untrusted_certificate_is_said_in_words(oauth_org: "DemoOrg") -> None:
+def test_untrusted_certificate_is_said_in_words(oauth_org: DemoOrg) -> None:
     login = BrowserLogin(config_for(oauth_org), ca_bundle=None)  # the demo CA is not trusted
     ScriptedBrowser(oauth_org).open(login.start())
     with pytest.raises(OAuthError, match="certificate is not trusted") as caught:
@@ -202,7 +227,7 @@ def test_untrusted_certificate_is_said_in_words(oauth_org: "DemoOrg") -> None:
     assert str(caught.value).startswith("Could not finish the login:")
 
 
-def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: "DemoOrg") -> None:
+def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: DemoOrg) -> None:
     import threading
 
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
@@ -227,14 +252,17 @@ def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: "DemoOrg
     assert again not in (got[0], tokens.access_token) and _userinfo_status(oauth_org, again) == 200
 
 
-def test_resuming_a_revoked_saved_login_forgets_it(oauth_org: "DemoOrg") -> None:
-    from syncerr_gui.core.oauth_session import resume_remembered
+def test_resuming_a_revoked_saved_login_forgets_it(oauth_org: DemoOrg) -> None:
+    from syncerr_gui.core.auth.renewal import resume_remembered
 
     store = TokenStore(backend=MemoryKeyring())
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
     key = org_key(oauth_org.instance_url, session.username)
-    assert resume_remembered(config_for(oauth_org), key, store, str(oauth_org.ca_path)).username == session.username
+    assert (
+        resume_remembered(config_for(oauth_org), key, store, str(oauth_org.ca_path)).username
+        == session.username
+    )
     BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
     oauth_org.expire_sessions()
     with pytest.raises(OAuthError, match="expired or was revoked") as caught:
@@ -242,17 +270,18 @@ def test_resuming_a_revoked_saved_login_forgets_it(oauth_org: "DemoOrg") -> None
     assert caught.value.code == "invalid_grant" and store.load(key) is None
 
 
-def test_resuming_from_a_locked_keyring_says_so(oauth_org: "DemoOrg") -> None:
-    from syncerr_gui.core.oauth_session import resume_remembered
+def test_resuming_from_a_locked_keyring_says_so(oauth_org: DemoOrg) -> None:
     from memory_keyring import LockedKeyring
+
+    from syncerr_gui.core.auth.renewal import resume_remembered
 
     with pytest.raises(LoginError, match="read your saved login from the keyring because it is locked"):
         resume_remembered(config_for(oauth_org), "admin@host", TokenStore(backend=LockedKeyring()))
 
 
-def test_log_out_revokes_a_browser_login_but_not_a_pasted_token(oauth_org: "DemoOrg") -> None:
-    from syncerr_gui.core.login import login_with_token
-    from syncerr_gui.core.oauth_session import log_out
+def test_log_out_revokes_a_browser_login_but_not_a_pasted_token(oauth_org: DemoOrg) -> None:
+    from syncerr_gui.core.auth.login import login_with_token
+    from syncerr_gui.core.auth.renewal import log_out
 
     store = TokenStore(backend=MemoryKeyring())
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
@@ -261,6 +290,8 @@ def test_log_out_revokes_a_browser_login_but_not_a_pasted_token(oauth_org: "Demo
     log_out(session, store, key)
     assert _userinfo_status(oauth_org, session.sf.session_id) in (401, 403)
     assert store.load(key) is None
-    pasted = login_with_token(oauth_org.instance_url, oauth_org.admin.access_token, ca_bundle=str(oauth_org.ca_path))
+    pasted = login_with_token(
+        oauth_org.instance_url, oauth_org.admin.access_token, ca_bundle=str(oauth_org.ca_path)
+    )
     log_out(pasted)  # the Salesforce CLI that gave the token still uses it
     assert _userinfo_status(oauth_org, oauth_org.admin.access_token) == 200

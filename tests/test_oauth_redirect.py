@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from syncerr_gui.core.http_session import make_session
-from syncerr_gui.core.oauth_redirect import OAuthError, RedirectServer
+from syncerr_gui.core.auth.redirect import OAuthError, RedirectServer
+from syncerr_gui.core.salesforce.http import make_session
 
 
 @pytest.fixture()
@@ -29,8 +29,9 @@ def browser() -> Iterator[requests.Session]:
         yield session
 
 
-def test_answer_is_taken_once_and_browser_told_to_close_the_tab(server: RedirectServer,
-                                                                browser: requests.Session) -> None:
+def test_answer_is_taken_once_and_browser_told_to_close_the_tab(
+    server: RedirectServer, browser: requests.Session
+) -> None:
     base = f"http://localhost:{server.port}"
     assert browser.get(f"{base}/favicon.ico").status_code == 404
     assert browser.get(f"{base}/elsewhere?code=x&state=state-1").status_code == 404
@@ -46,9 +47,14 @@ def test_answer_is_taken_once_and_browser_told_to_close_the_tab(server: Redirect
 
 
 def test_error_answer_is_delivered(server: RedirectServer, browser: requests.Session) -> None:
-    page = browser.get(f"http://127.0.0.1:{server.port}/OauthRedirect",
-                       params={"error": "access_denied", "error_description": "end-user denied authorization",
-                               "state": "state-1"})
+    page = browser.get(
+        f"http://127.0.0.1:{server.port}/OauthRedirect",
+        params={
+            "error": "access_denied",
+            "error_description": "end-user denied authorization",
+            "state": "state-1",
+        },
+    )
     assert "did not grant access" in page.text
     result = server.wait(timeout=5)
     assert result is not None and result.error == "access_denied" and result.code == ""
@@ -78,4 +84,5 @@ def test_port_in_use_is_explained() -> None:
             RedirectServer(port).start()
     assert str(caught.value) == (
         f"Port {port} is in use by another program. Choose another callback port in the login "
-        "settings (it must match your External Client App's callback URL).")
+        "settings (it must match your External Client App's callback URL)."
+    )

@@ -9,9 +9,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from syncerr_gui.core.oauth import (BrowserLogin, OAuthConfig, OAuthError, check_instance_url, make_pkce_pair,
-                                    normalise_login_url)
-from syncerr_gui.core.sync_types import CancelToken
+from syncerr_gui.core.auth.oauth import (
+    BrowserLogin,
+    OAuthConfig,
+    OAuthError,
+    check_instance_url,
+    make_pkce_pair,
+    normalise_login_url,
+)
+from syncerr_gui.core.cancel import CancelToken
 
 
 def test_pkce_pair_follows_rfc_7636() -> None:
@@ -24,8 +30,9 @@ def test_pkce_pair_follows_rfc_7636() -> None:
 
 
 def test_authorize_url_carries_challenge_state_and_loopback_redirect() -> None:
-    login = BrowserLogin(OAuthConfig(login_url="https://acme.my.salesforce.com/", client_id="my-app",
-                                     callback_port=0))
+    login = BrowserLogin(
+        OAuthConfig(login_url="https://acme.my.salesforce.com/", client_id="my-app", callback_port=0)
+    )
     try:
         url = login.start()
         port = login.config.callback_port
@@ -33,8 +40,10 @@ def test_authorize_url_carries_challenge_state_and_loopback_redirect() -> None:
         login.cancel()
     parts = urlsplit(url)
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == \
-        "https://acme.my.salesforce.com/services/oauth2/authorize"
+    assert (
+        f"{parts.scheme}://{parts.netloc}{parts.path}"
+        == "https://acme.my.salesforce.com/services/oauth2/authorize"
+    )
     assert query["response_type"] == "code" and query["client_id"] == "my-app"
     assert query["redirect_uri"] == f"http://localhost:{port}/OauthRedirect" and port > 0
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
@@ -47,48 +56,67 @@ def test_missing_client_id_is_asked_for_before_anything_listens() -> None:
         BrowserLogin(OAuthConfig(login_url="https://login.salesforce.com", client_id=" ")).start()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("https://login.salesforce.com", "https://login.salesforce.com"),
-    ("acme.my.salesforce.com", "https://acme.my.salesforce.com"),
-    ("https://Acme.my.salesforce.com/lightning/page/home", "https://acme.my.salesforce.com"),
-    ("http://127.0.0.1:8443", "http://127.0.0.1:8443"),
-    ("http://localhost:9000/", "http://localhost:9000"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("https://login.salesforce.com", "https://login.salesforce.com"),
+        ("acme.my.salesforce.com", "https://acme.my.salesforce.com"),
+        ("https://Acme.my.salesforce.com/lightning/page/home", "https://acme.my.salesforce.com"),
+        ("http://127.0.0.1:8443", "http://127.0.0.1:8443"),
+        ("http://localhost:9000/", "http://localhost:9000"),
+    ],
+)
 def test_login_urls_are_normalised(text: str, expected: str) -> None:
     assert normalise_login_url(text) == expected
 
 
-@pytest.mark.parametrize("text", ["http://login.salesforce.com", "http://10.0.0.5", "ftp://login.salesforce.com",
-                                  "https://user:pw@login.salesforce.com", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "http://login.salesforce.com",
+        "http://10.0.0.5",
+        "ftp://login.salesforce.com",
+        "https://user:pw@login.salesforce.com",
+        "",
+    ],
+)
 def test_unsafe_login_urls_are_refused(text: str) -> None:
     with pytest.raises(OAuthError):
         normalise_login_url(text)
 
 
-@pytest.mark.parametrize("url, login_url", [
-    ("https://acme.my.salesforce.com", "https://login.salesforce.com"),
-    ("https://na1.salesforce.com/", "https://test.salesforce.com"),
-    ("https://acme--dev.sandbox.my.salesforce.com", "https://test.salesforce.com"),
-    ("https://127.0.0.1:8443", "https://127.0.0.1:8443"),
-])
+@pytest.mark.parametrize(
+    "url, login_url",
+    [
+        ("https://acme.my.salesforce.com", "https://login.salesforce.com"),
+        ("https://na1.salesforce.com/", "https://test.salesforce.com"),
+        ("https://acme--dev.sandbox.my.salesforce.com", "https://test.salesforce.com"),
+        ("https://127.0.0.1:8443", "https://127.0.0.1:8443"),
+    ],
+)
 def test_salesforce_and_login_host_instances_are_accepted(url: str, login_url: str) -> None:
     assert check_instance_url(url, login_url) == url.rstrip("/")
 
 
-@pytest.mark.parametrize("url, login_url", [
-    ("https://evil.example.com", "https://login.salesforce.com"),
-    ("https://salesforce.com.evil.example", "https://login.salesforce.com"),
-    ("http://acme.my.salesforce.com", "https://login.salesforce.com"),
-    ("https://127.0.0.1:9999", "https://127.0.0.1:8443"),
-    ("https://evil.example.com@acme.my.salesforce.com", "https://login.salesforce.com"),
-])
+@pytest.mark.parametrize(
+    "url, login_url",
+    [
+        ("https://evil.example.com", "https://login.salesforce.com"),
+        ("https://salesforce.com.evil.example", "https://login.salesforce.com"),
+        ("http://acme.my.salesforce.com", "https://login.salesforce.com"),
+        ("https://127.0.0.1:9999", "https://127.0.0.1:8443"),
+        ("https://evil.example.com@acme.my.salesforce.com", "https://login.salesforce.com"),
+    ],
+)
 def test_other_instances_are_refused_so_no_token_goes_there(url: str, login_url: str) -> None:
     with pytest.raises(OAuthError, match="unexpected server"):
         check_instance_url(url, login_url)
 
 
 def _started() -> BrowserLogin:
-    login = BrowserLogin(OAuthConfig(login_url="https://acme.my.salesforce.com", client_id="x", callback_port=0))
+    login = BrowserLogin(
+        OAuthConfig(login_url="https://acme.my.salesforce.com", client_id="x", callback_port=0)
+    )
     login.start()
     return login
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from syncerr_gui.core.permissions import API_ENABLED, MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, AdminCheck, check_admin
+from syncerr_gui.core.auth.permissions import (
+    API_ENABLED,
+    MANAGE_DATA_INTEGRATIONS,
+    VIEW_SETUP,
+    AdminCheck,
+    check_admin,
+)
 from syncerr_gui.demo_org.connect import demo_session
 
 
@@ -25,7 +31,7 @@ def test_non_admin_is_refused_naming_what_is_missing(demo_org) -> None:
 
 
 def test_union_over_assignments_decides() -> None:
-    from syncerr_gui.core.permissions import _verdict
+    from syncerr_gui.core.auth.permissions import _verdict
 
     assert _verdict({MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, API_ENABLED}).is_admin
     assert _verdict({"Modify All Data"}) == AdminCheck(True, (), ("Modify All Data",))
@@ -35,7 +41,7 @@ def test_union_over_assignments_decides() -> None:
 
 
 def test_refused_query_means_not_admin() -> None:
-    from syncerr_gui.core.permissions import _refused
+    from syncerr_gui.core.auth.permissions import _refused
 
     check = _refused()
     assert not check.is_admin
@@ -46,11 +52,12 @@ def test_refused_query_means_not_admin() -> None:
 def test_expired_session_is_renewed_for_the_check_when_it_can_be(fresh_org) -> None:
     import pytest
 
-    from syncerr_gui.core.login import LoginError, login_with_token
+    from syncerr_gui.core.auth.login import LoginError, login_with_token
 
     renewable = demo_session(fresh_org)
-    token_only = login_with_token(fresh_org.instance_url, fresh_org.admin.access_token,
-                                  ca_bundle=str(fresh_org.ca_path))
+    token_only = login_with_token(
+        fresh_org.instance_url, fresh_org.admin.access_token, ca_bundle=str(fresh_org.ca_path)
+    )
     fresh_org.expire_sessions()
     assert check_admin(renewable).is_admin
     with pytest.raises(LoginError, match="The session expired while checking permissions: log in again."):

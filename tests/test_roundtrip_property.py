@@ -14,16 +14,18 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from syncerr_gui.core.export import export_csv
-from syncerr_gui.core.results_csv import read_result_csv
-from syncerr_gui.core.schema import RECORD_LEVEL, make_frame
-from syncerr_gui.core.sf_error import split_errors
+from syncerr_gui.core.frame.export import export_csv
+from syncerr_gui.core.frame.schema import RECORD_LEVEL, make_frame
+from syncerr_gui.core.salesforce.results_csv import read_result_csv
+from syncerr_gui.core.salesforce.sf_error import split_errors
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Any Unicode but surrogates and NUL, with the characters CSV cares about made frequent.
-_alphabet = st.one_of(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                      st.sampled_from([",", '"', "\n", "\r", "\r\n", "=", "-", "@", "\t", ";", "|", "é", "😀"]))
+_alphabet = st.one_of(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    st.sampled_from([",", '"', "\n", "\r", "\r\n", "=", "-", "@", "\t", ";", "|", "é", "😀"]),
+)
 _text = st.lists(_alphabet, max_size=30).map("".join)
 # The message sits between the first and last ':' and is stripped, so it has no edge whitespace;
 # the field list after the last ':' has no ':'.
@@ -39,7 +41,7 @@ def _failed_results(rows: list[tuple[str, str, str]]) -> bytes:
     lines = ['"sf__Id","sf__Error","LastName","External_Id__c"']
     for sf_id, message, source_id in rows:
         error = f"REQUIRED_FIELD_MISSING:{message}:LastName --"
-        lines.append(",".join(_quoted(v) for v in (sf_id, error, "Nguyễn, \"Ana\"", source_id)))
+        lines.append(",".join(_quoted(v) for v in (sf_id, error, 'Nguyễn, "Ana"', source_id)))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -52,12 +54,20 @@ def _expected(value: str) -> str:
 def test_text_survives_parse_and_export(rows: list[tuple[str, str, str]]) -> None:
     parsed = read_result_csv(_failed_results(rows))
     split = split_errors(parsed["sf__Error"])
-    frame = make_frame({
-        "failed_on": RECORD_LEVEL, "failed_at": pd.Timestamp("2026-11-20T14:03:12Z"),
-        "error_type": split.error_type, "message": split.message, "fields": split.fields,
-        "salesforce_id": parsed["sf__Id"], "source_id": parsed["External_Id__c"],
-        "job_id": "7505e000001AbCdAAK", "source": "Bulk API 2.0",
-    }, length=len(parsed))
+    frame = make_frame(
+        {
+            "failed_on": RECORD_LEVEL,
+            "failed_at": pd.Timestamp("2026-11-20T14:03:12Z"),
+            "error_type": split.error_type,
+            "message": split.message,
+            "fields": split.fields,
+            "salesforce_id": parsed["sf__Id"],
+            "source_id": parsed["External_Id__c"],
+            "job_id": "7505e000001AbCdAAK",
+            "source": "Bulk API 2.0",
+        },
+        length=len(parsed),
+    )
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "errors.csv"
         assert export_csv(frame, out) == len(rows)

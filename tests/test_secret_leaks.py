@@ -20,18 +20,18 @@ from unittest.mock import patch
 from urllib.parse import quote
 
 import pytest
+from memory_keyring import MemoryKeyring, installed
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from test_oauth_flow import ScriptedBrowser, free_port
 
-from syncerr_gui.core.token_store import TokenStore, _decode
+from syncerr_gui.core.auth.token_store import TokenStore, _decode
 from syncerr_gui.gui import app_logging
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.exception_hook import ExceptionDialog, ExceptionHook
 from syncerr_gui.gui.main_window import MainWindow
-from test_oauth_flow import ScriptedBrowser, free_port
-from memory_keyring import MemoryKeyring, installed
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -111,18 +111,24 @@ def recording_keyring() -> Iterator[RecordingKeyring]:
 
 
 @pytest.fixture()
-def org() -> Iterator["DemoOrg"]:
+def org() -> Iterator[DemoOrg]:
     """Tokens die after twenty requests, so the tokens are renewed during each sync (of about
-fifty requests) while four workers never get twenty requests ahead of a retry."""
+    fifty requests) while four workers never get twenty requests ahead of a retry."""
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-    config = DemoConfig(record_errors=300, bulk2_jobs=20, classic_jobs=4, apex_jobs=4,
-                        oauth_callback_port=free_port(), expire_tokens_after=20)
+    config = DemoConfig(
+        record_errors=300,
+        bulk2_jobs=20,
+        classic_jobs=4,
+        apex_jobs=4,
+        oauth_callback_port=free_port(),
+        expire_tokens_after=20,
+    )
     with DemoOrg(config) as demo:
         yield demo
 
 
-def _password_login(qtbot: QtBot, window: MainWindow, org: "DemoOrg") -> None:
+def _password_login(qtbot: QtBot, window: MainWindow, org: DemoOrg) -> None:
     dialog = window.show_login()
     dialog.select_way("password")
     page = dialog.current_page()
@@ -136,10 +142,13 @@ def _password_login(qtbot: QtBot, window: MainWindow, org: "DemoOrg") -> None:
     assert window.session.kind == "password" and not window.last_sync_error
 
 
-def _browser_login(qtbot: QtBot, window: MainWindow, org: "DemoOrg", monkeypatch: pytest.MonkeyPatch) -> None:
+def _browser_login(qtbot: QtBot, window: MainWindow, org: DemoOrg, monkeypatch: pytest.MonkeyPatch) -> None:
     browser = ScriptedBrowser(org, use_form=True)
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: browser.open(bytes(QUrl(url).toEncoded().data()).decode())))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: browser.open(bytes(QUrl(url).toEncoded().data()).decode())),
+    )
     dialog = window.show_login()
     dialog.select_way("browser")
     page = dialog.current_page()
@@ -154,6 +163,7 @@ def _raise_in_a_slot(qtbot: QtBot, window: MainWindow, secrets: list[str]) -> st
     hook = ExceptionHook(lambda: window)
     hook.install()
     try:
+
         def buggy_slot() -> None:
             raise RuntimeError(f"bug while using {window.session!r}: " + " / ".join(secrets))
 
@@ -170,10 +180,14 @@ def _raise_in_a_slot(qtbot: QtBot, window: MainWindow, secrets: list[str]) -> st
 
 
 def _export(qtbot: QtBot, window: MainWindow, target: Path) -> None:
-    with patch("syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
-               return_value=(str(target), "CSV files (*.csv)")):
-        with qtbot.waitSignal(window.export_ended, timeout=SYNC_MS) as done:
-            window.actions_.export.trigger()
+    with (
+        patch(
+            "syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
+            return_value=(str(target), "CSV files (*.csv)"),
+        ),
+        qtbot.waitSignal(window.export_ended, timeout=SYNC_MS) as done,
+    ):
+        window.actions_.export.trigger()
     assert done.args[0].startswith("Exported ")
 
 
@@ -199,8 +213,13 @@ def _files(folder: Path) -> list[Path]:
 
 @pytest.mark.qt_no_exception_capture
 def test_no_secret_reaches_files_logs_dialogs_or_reprs(
-        qtbot: QtBot, folders: Path, verbose_logging: RawRecords, recording_keyring: RecordingKeyring,
-        org: "DemoOrg", monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    folders: Path,
+    verbose_logging: RawRecords,
+    recording_keyring: RecordingKeyring,
+    org: DemoOrg,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     settings = AppSettings(QSettings(str(folders / "config" / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, ca_bundle=str(org.ca_path))
     window.session_controller.demo_org = lambda: org  # as with --demo: the browser page points there
@@ -215,7 +234,9 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
     _password_login(qtbot, window, org)
     password_token = window.session.sf.session_id
     reprs += [repr(window.session), str(window.session)]
-    shown.append(_raise_in_a_slot(qtbot, window, [org.admin.password, org.admin.security_token, password_token]))
+    shown.append(
+        _raise_in_a_slot(qtbot, window, [org.admin.password, org.admin.security_token, password_token])
+    )
     _export(qtbot, window, exports / "password-export.csv")
     window.actions_.logout.trigger()
 
@@ -237,20 +258,36 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
     window.close()
     settings.qsettings.sync()
 
-    secrets = {"password": org.admin.password, "security token": org.admin.security_token,
-               "password session id": password_token, "current access token": session.sf.session_id}
+    secrets = {
+        "password": org.admin.password,
+        "security token": org.admin.security_token,
+        "password session id": password_token,
+        "current access token": session.sf.session_id,
+    }
     secrets.update({f"OAuth token #{i}": token for i, token in enumerate(oauth_tokens) if token})
     written = _files(folders)
     names = {p.name for p in written}
     assert {"settings.ini", "app.log", "password-export.csv", "oauth-export.csv"} <= names
     assert any(name.startswith("archive-") for name in names)
-    assert any("DEBUG" in p.read_text(encoding="utf-8", errors="replace") for p in written if p.suffix == ".log")
+    assert any(
+        "DEBUG" in p.read_text(encoding="utf-8", errors="replace") for p in written if p.suffix == ".log"
+    )
     err = verbose_logging.stderr.getvalue()
     assert "DEBUG" in err  # the verbose stderr log ran too
     places = {str(p): p.read_bytes().decode("utf-8", errors="replace") for p in written}
-    places.update({"stderr": err, "raw log records": "\n".join(verbose_logging.texts),
-                   "error dialogs": "\n".join(shown), "reprs": "\n".join(reprs)})
+    places.update(
+        {
+            "stderr": err,
+            "raw log records": "\n".join(verbose_logging.texts),
+            "error dialogs": "\n".join(shown),
+            "reprs": "\n".join(reprs),
+        }
+    )
     assert len(verbose_logging.texts) > 50
-    leaks = [f"{what} in {where}" for what, secret in secrets.items() for where, text in places.items()
-             if any(form in text for form in _forms(secret))]
+    leaks = [
+        f"{what} in {where}"
+        for what, secret in secrets.items()
+        for where, text in places.items()
+        if any(form in text for form in _forms(secret))
+    ]
     assert leaks == []

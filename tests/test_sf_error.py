@@ -5,23 +5,43 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syncerr_gui.core.sf_error import (first_status_code, leading_identifier, leading_identifier_of,
-                                       split_errors)
+from syncerr_gui.core.salesforce.sf_error import (
+    first_status_code,
+    leading_identifier,
+    leading_identifier_of,
+    split_errors,
+)
 
 CASES = [
-    ("REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --",
-     ("REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", "Name")),
-    ("INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--",
-     ("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "")),
-    ("STRING_TOO_LONG:ShortTextField: data value too large: ££££ (max length=10):ShortTextField__c --",
-     ("STRING_TOO_LONG", "ShortTextField: data value too large: ££££ (max length=10)", "ShortTextField__c")),
-    ("FIELD_CUSTOM_VALIDATION_EXCEPTION:Company, \"Müller\": multi\nline: value:Company,LastName --",
-     ("FIELD_CUSTOM_VALIDATION_EXCEPTION", "Company, \"Müller\": multi\nline: value", "Company, LastName")),
-    ("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record --",
-     ("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", "")),
+    (
+        "REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --",
+        ("REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", "Name"),
+    ),
+    (
+        "INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--",
+        ("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", ""),
+    ),
+    (
+        "STRING_TOO_LONG:ShortTextField: data value too large: ££££ (max length=10):ShortTextField__c --",
+        (
+            "STRING_TOO_LONG",
+            "ShortTextField: data value too large: ££££ (max length=10)",
+            "ShortTextField__c",
+        ),
+    ),
+    (
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION:Company, "Müller": multi\nline: value:Company,LastName --',
+        ("FIELD_CUSTOM_VALIDATION_EXCEPTION", 'Company, "Müller": multi\nline: value', "Company, LastName"),
+    ),
+    (
+        "UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record --",
+        ("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", ""),
+    ),
     ("something went wrong", ("", "something went wrong", "")),
-    (" DUPLICATE_VALUE :duplicate value found: Email:Email,,Phone, --",
-     ("DUPLICATE_VALUE", "duplicate value found: Email", "Email, Phone")),
+    (
+        " DUPLICATE_VALUE :duplicate value found: Email:Email,,Phone, --",
+        ("DUPLICATE_VALUE", "duplicate value found: Email", "Email, Phone"),
+    ),
     ("X:y:a - b --", ("X", "y", "a - b")),
     ("", ("", "", "")),
 ]
@@ -49,27 +69,42 @@ def test_missing_values_are_empty_text() -> None:
 
 
 def test_job_level_code_is_the_leading_identifier_else_the_state() -> None:
-    messages = pd.Series(["InvalidBatch : Records not found", "ClientInputError : LineEnding is invalid",
-                          "the job was stopped", ""], dtype="str")
+    messages = pd.Series(
+        [
+            "InvalidBatch : Records not found",
+            "ClientInputError : LineEnding is invalid",
+            "the job was stopped",
+            "",
+        ],
+        dtype="str",
+    )
     states = pd.Series(["Failed", "Failed", "Aborted", "Failed"], dtype="str")
-    assert leading_identifier(messages, states).tolist() == ["InvalidBatch", "ClientInputError",
-                                                             "Aborted", "Failed"]
+    assert leading_identifier(messages, states).tolist() == [
+        "InvalidBatch",
+        "ClientInputError",
+        "Aborted",
+        "Failed",
+    ]
 
 
-@pytest.mark.parametrize("message", ["InvalidBatch : Records not found", "\u00a0X1_a:y", "1X: y", "\tX\n: y",
-                                     "no colon here", ""])
+@pytest.mark.parametrize(
+    "message", ["InvalidBatch : Records not found", "\u00a0X1_a:y", "1X: y", "\tX\n: y", "no colon here", ""]
+)
 def test_one_job_level_message_gets_the_code_a_column_would(message: str) -> None:
     column = leading_identifier(pd.Series([message], dtype="str"), "Failed").iloc[0]
     assert leading_identifier_of(message, "Failed") == column
 
 
 def test_apex_code_is_the_first_status_code_token() -> None:
-    texts = pd.Series([
-        "First error: Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, "
-        "Required fields are missing: [Company]: [Company]",
-        "First error: Apex CPU time limit exceeded",
-        "",
-    ], dtype="str")
+    texts = pd.Series(
+        [
+            "First error: Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, "
+            "Required fields are missing: [Company]: [Company]",
+            "First error: Apex CPU time limit exceeded",
+            "",
+        ],
+        dtype="str",
+    )
     assert first_status_code(texts, "Failed").tolist() == ["REQUIRED_FIELD_MISSING", "Failed", "Failed"]
 
 

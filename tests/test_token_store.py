@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
@@ -12,15 +12,18 @@ import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 import pytest
-
 from memory_keyring import LockedKeyring, MemoryKeyring
-from syncerr_gui.core.oauth import OAuthTokens
-from syncerr_gui.core.token_store import TokenStore, TokenStoreError, org_key
 
-TOKENS = OAuthTokens(access_token="00D000000000001!AQ.access", refresh_token="5Aep861refreshtokenvalue0123456789",
-                     instance_url="https://acme.my.salesforce.com",
-                     id_url="https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA",
-                     issued_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+from syncerr_gui.core.auth.oauth import OAuthTokens
+from syncerr_gui.core.auth.token_store import TokenStore, TokenStoreError, org_key
+
+TOKENS = OAuthTokens(
+    access_token="00D000000000001!AQ.access",
+    refresh_token="5Aep861refreshtokenvalue0123456789",
+    instance_url="https://acme.my.salesforce.com",
+    id_url="https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA",
+    issued_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+)
 
 
 @pytest.fixture()
@@ -52,8 +55,9 @@ def test_round_trip_in_memory_keyring(swapped_keyring: None) -> None:
     assert memory.entries == {}
 
 
-def test_no_keyring_means_remembering_off_and_no_file(swapped_keyring: None, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_keyring_means_remembering_off_and_no_file(
+    swapped_keyring: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "APPDATA", "LOCALAPPDATA"):
         monkeypatch.setenv(name, str(tmp_path))
     monkeypatch.chdir(tmp_path)

@@ -1,4 +1,6 @@
-"""Qt-free core: talking to Salesforce, parsing, the error frame, filtering, archive, export.
+"""Qt-free core, one folder per stage of the data's trip, bottom-up.
 
-Nothing in this package imports Qt; it is tested and run headless.
+Foundation (`exceptions`, `cancel`, `redaction`, `time_window`) -> `frame` (the data model)
+-> `salesforce` (the wire) -> `auth` (who may use it), `sync` (one run) -> `archive` (what is
+kept). Nothing here imports Qt, `gui`, `cli` or `demo_org`; tests/test_layers.py says so.
 """

@@ -40,11 +40,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)(Authorization['\"]?\s*[:=]\s*['\"]?\w+\s+)" + _VALUE), r"\1" + REDACTED),
     (re.compile(r"(?i)(X-SFDC-Session\s*[:=]\s*)" + _VALUE), r"\1" + REDACTED),
     # XML: <sessionId>…</sessionId>, <sf:password>…</sf:password>.
-    (re.compile(r"(?i)(<(?:\w+:)?(?:sessionId|password|securityToken)>)[^<]*(</)"),
-     r"\1" + REDACTED + r"\2"),
+    (re.compile(r"(?i)(<(?:\w+:)?(?:sessionId|password|securityToken)>)[^<]*(</)"), r"\1" + REDACTED + r"\2"),
     # JSON and dict reprs: "access_token": "…", 'code': '…'.
-    (re.compile(r"(?i)([\"'](?:" + _STRONG_KEYS + "|" + _WEAK_KEYS + r")[\"']\s*:\s*[\"'])[^\"']*([\"'])"),
-     r"\1" + REDACTED + r"\2"),
+    (
+        re.compile(r"(?i)([\"'](?:" + _STRONG_KEYS + "|" + _WEAK_KEYS + r")[\"']\s*:\s*[\"'])[^\"']*([\"'])"),
+        r"\1" + REDACTED + r"\2",
+    ),
     # Form bodies and query strings: access_token=…, code=…
     (re.compile(r"(?i)(\b(?:" + _STRONG_KEYS + "|" + _WEAK_KEYS + r")\s*=\s*)" + _VALUE), r"\1" + REDACTED),
     # Prose and headers: "password: …", "refresh_token: …".
@@ -121,7 +122,7 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a bad format string must not hide the record
+        except Exception:  # noqa: BLE001 - a bad format string must not hide the record
             message = f"{record.msg!r} % {record.args!r}"
         record.msg = scrub(message)
         record.args = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 logger = logging.getLogger(__name__)
 
@@ -15,12 +15,12 @@ def default_since(last_success_start: datetime | None, now: datetime | None = No
 
     Naive datetimes are taken as UTC so a caller cannot shift the window by its local zone.
     """
-    anchor = last_success_start if last_success_start is not None else (now or datetime.now(timezone.utc))
+    anchor = last_success_start if last_success_start is not None else (now or datetime.now(UTC))
     return as_utc(anchor) - LOOKBACK
 
 
 def as_utc(moment: datetime) -> datetime:
     """`moment` as an aware UTC datetime (naive values are taken to be UTC already)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

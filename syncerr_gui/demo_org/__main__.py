@@ -17,8 +17,9 @@ logger = logging.getLogger(__name__)
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start a demo org, print how to reach it, serve until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m syncerr_gui.demo_org",
-                                     description="Run the loopback Salesforce demo org.")
+    parser = argparse.ArgumentParser(
+        prog="python -m syncerr_gui.demo_org", description="Run the loopback Salesforce demo org."
+    )
     parser.add_argument("--errors", type=int, default=3000, help="record-level errors (default 3000)")
     parser.add_argument("--jobs", type=int, default=None, help="Bulk API 2.0 jobs (default: scaled)")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free port)")

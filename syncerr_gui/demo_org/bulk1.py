@@ -64,8 +64,9 @@ class Bulk1Routes:
         if job is None or batch is None:
             return _no_batch(request) if job else _no_job(request)
         if batch.state != "Completed":
-            return Response.xml(wire.async_error_xml(
-                "InvalidBatch", batch.state_message or "Batch not processed"), 400)
+            return Response.xml(
+                wire.async_error_xml("InvalidBatch", batch.state_message or "Batch not processed"), 400
+            )
         return Response(200, self.state.factory.classic_result_csv(job, batch), "text/csv")
 
     def request_csv(self, request: Request) -> Response:
@@ -77,9 +78,12 @@ class Bulk1Routes:
 
 
 def _no_job(request: Request) -> Response:
-    return Response.xml(wire.async_error_xml("InvalidJob", f"Unable to find object: {request.params['job']}"), 400)
+    return Response.xml(
+        wire.async_error_xml("InvalidJob", f"Unable to find object: {request.params['job']}"), 400
+    )
 
 
 def _no_batch(request: Request) -> Response:
-    return Response.xml(wire.async_error_xml("InvalidBatch",
-                                             f"Unable to find batch: {request.params['batch']}"), 400)
+    return Response.xml(
+        wire.async_error_xml("InvalidBatch", f"Unable to find batch: {request.params['batch']}"), 400
+    )

@@ -13,9 +13,17 @@ from syncerr_gui.demo_org.state import OrgState
 logger = logging.getLogger(__name__)
 
 _JOB = r"/services/data/{ver}/jobs/ingest/(?P<job>750\w{15})"
-_VERSIONS = [("Summer '23", "58.0"), ("Winter '24", "59.0"), ("Spring '24", "60.0"), ("Summer '24", "61.0"),
-             ("Winter '25", "62.0"), ("Spring '25", "63.0"), ("Summer '25", "64.0"), ("Winter '26", "65.0"),
-             ("Spring '26", "66.0")]
+_VERSIONS = [
+    ("Summer '23", "58.0"),
+    ("Winter '24", "59.0"),
+    ("Spring '24", "60.0"),
+    ("Summer '24", "61.0"),
+    ("Winter '25", "62.0"),
+    ("Spring '25", "63.0"),
+    ("Summer '25", "64.0"),
+    ("Winter '26", "65.0"),
+    ("Spring '26", "66.0"),
+]
 
 
 class Bulk2Routes:
@@ -37,8 +45,9 @@ class Bulk2Routes:
 
     def versions(self, request: Request) -> Response:
         """The API versions this org serves."""
-        return Response.json([{"label": label, "url": f"/services/data/v{v}", "version": v}
-                              for label, v in _VERSIONS])
+        return Response.json(
+            [{"label": label, "url": f"/services/data/v{v}", "version": v} for label, v in _VERSIONS]
+        )
 
     def list_jobs(self, request: Request) -> Response:
         """A page of jobs; `nextRecordsUrl` carries an opaque locator while more remain."""
@@ -47,23 +56,31 @@ class Bulk2Routes:
         if locator is not None:
             decoded = _decode_locator(locator)
             if decoded is None:
-                return Response.json([{"errorCode": "INVALID_QUERY_LOCATOR",
-                                       "message": "invalid query locator"}], 400)
+                return Response.json(
+                    [{"errorCode": "INVALID_QUERY_LOCATOR", "message": "invalid query locator"}], 400
+                )
             job_type, offset = decoded
         else:
             job_type, offset = request.query.get("jobType", ""), 0
         if job_type not in ("", "V2Ingest", "Classic", "BigObjectIngest"):
-            return Response.json([{"errorCode": "INVALIDJOBTYPE",
-                                   "message": f"Invalid job type: {job_type}"}], 400)
+            return Response.json(
+                [{"errorCode": "INVALIDJOBTYPE", "message": f"Invalid job type: {job_type}"}], 400
+            )
         hidden = self.state.unlisted_ids()
         jobs = [j for j in self._jobs if (not job_type or j.job_type == job_type) and j.id not in hidden]
         size = max(1, self.state.config.page_size)
-        page = jobs[offset:offset + size]
+        page = jobs[offset : offset + size]
         done = offset + size >= len(jobs)
-        next_url = None if done else (f"/services/data/v{ver}/jobs/ingest?queryLocator="
-                                      f"{_encode_locator(job_type, offset + size)}")
-        return Response.json({"done": done, "records": [wire.list_entry(j, ver) for j in page],
-                              "nextRecordsUrl": next_url})
+        next_url = (
+            None
+            if done
+            else (
+                f"/services/data/v{ver}/jobs/ingest?queryLocator={_encode_locator(job_type, offset + size)}"
+            )
+        )
+        return Response.json(
+            {"done": done, "records": [wire.list_entry(j, ver) for j in page], "nextRecordsUrl": next_url}
+        )
 
     def _find(self, job_id: str) -> Bulk2Job | ClassicJob | None:
         if self.state.is_deleted(job_id):
@@ -103,8 +120,15 @@ class Bulk2Routes:
 
 
 def _invalid_state() -> Response:
-    return Response.json([{"errorCode": "INVALIDJOBSTATE",
-                           "message": "Results are only available once the job has finished."}], 409)
+    return Response.json(
+        [
+            {
+                "errorCode": "INVALIDJOBSTATE",
+                "message": "Results are only available once the job has finished.",
+            }
+        ],
+        409,
+    )
 
 
 def _encode_locator(job_type: str, offset: int) -> str:

@@ -13,16 +13,16 @@ logger = logging.getLogger(__name__)
 class DemoConfig:
     """What the demo org holds; everything is deterministic from `seed` (and `now`)."""
 
-    record_errors: int = 3000      # record-level errors over all Bulk 2.0 + 1.0 jobs
-    bulk2_jobs: int = 60           # Bulk 2.0 jobs listed (clean, failed, aborted, unfinished)
-    classic_jobs: int = 12         # Bulk 1.0 jobs
-    apex_jobs: int = 8             # AsyncApexJob rows with errors
+    record_errors: int = 3000  # record-level errors over all Bulk 2.0 + 1.0 jobs
+    bulk2_jobs: int = 60  # Bulk 2.0 jobs listed (clean, failed, aborted, unfinished)
+    classic_jobs: int = 12  # Bulk 1.0 jobs
+    apex_jobs: int = 8  # AsyncApexJob rows with errors
     seed: int = 7
-    days: int = 7                  # jobs spread over the last `days` days before `now`
-    now: datetime | None = None    # default: current UTC time at start
-    page_size: int = 1000          # job-list page size
-    expire_tokens_after: int | None = None   # an access token dies after N authenticated requests
-    oauth_callback_port: int | None = None   # if set, redirect_uri must use exactly this port
+    days: int = 7  # jobs spread over the last `days` days before `now`
+    now: datetime | None = None  # default: current UTC time at start
+    page_size: int = 1000  # job-list page size
+    expire_tokens_after: int | None = None  # an access token dies after N authenticated requests
+    oauth_callback_port: int | None = None  # if set, redirect_uri must use exactly this port
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from syncerr_gui.core.login import OrgSession, login_with_password, login_with_token
+from syncerr_gui.core.auth.login import OrgSession, login_with_password, login_with_token
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -28,8 +28,9 @@ def demo_session(org: DemoOrg, *, admin: bool = True, via_password: bool = False
     user = org.admin if admin else org.non_admin
     ca_bundle = str(org.ca_path)
     if via_password:
-        session = login_with_password(user.username, user.password, user.security_token,
-                                      domain=org.instance_url, ca_bundle=ca_bundle)
+        session = login_with_password(
+            user.username, user.password, user.security_token, domain=org.instance_url, ca_bundle=ca_bundle
+        )
     else:
         session = login_with_token(org.instance_url, user.access_token, ca_bundle=ca_bundle)
         session.reauthenticate = _password_relogin(org, admin, session)

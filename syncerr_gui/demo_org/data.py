@@ -25,14 +25,42 @@ INTEGRATION_USERS = (
     ("Data Loader", 102, ("Lead", "Contact", "Account", "Opportunity", "CampaignMember")),
     ("ETL Service", 103, ("Account", "Opportunity", "Contact")),
 )
-_GUARANTEED = ("complete_fail", "failed_msg", "aborted", "complete_clean", "open", "failed_nomsg",
-               "complete_fail", "upload", "failed_partial", "progress", "complete_fail")
-_KINDS = ("complete_fail", "complete_clean", "failed_msg", "failed_nomsg", "failed_partial",
-          "aborted", "open", "upload", "progress")
+_GUARANTEED = (
+    "complete_fail",
+    "failed_msg",
+    "aborted",
+    "complete_clean",
+    "open",
+    "failed_nomsg",
+    "complete_fail",
+    "upload",
+    "failed_partial",
+    "progress",
+    "complete_fail",
+)
+_KINDS = (
+    "complete_fail",
+    "complete_clean",
+    "failed_msg",
+    "failed_nomsg",
+    "failed_partial",
+    "aborted",
+    "open",
+    "upload",
+    "progress",
+)
 _KIND_P = (0.58, 0.16, 0.06, 0.02, 0.04, 0.06, 0.02, 0.02, 0.04)
-_STATE = {"complete_fail": "JobComplete", "complete_clean": "JobComplete", "failed_msg": "Failed",
-          "failed_nomsg": "Failed", "failed_partial": "Failed", "aborted": "Aborted",
-          "open": "Open", "upload": "UploadComplete", "progress": "InProgress"}
+_STATE = {
+    "complete_fail": "JobComplete",
+    "complete_clean": "JobComplete",
+    "failed_msg": "Failed",
+    "failed_nomsg": "Failed",
+    "failed_partial": "Failed",
+    "aborted": "Aborted",
+    "open": "Open",
+    "upload": "UploadComplete",
+    "progress": "InProgress",
+}
 _RECORD_KINDS = ("complete_fail", "failed_partial")
 _API_VERSIONS = (57.0, 58.0, 59.0, 60.0, 61.0, 62.0)
 
@@ -89,29 +117,45 @@ class JobCatalog:
         head = ("Id",) if operation == "update" else ()
         return user_id(number), obj, operation, None, (*head, *base, *((source,) if source else ()))
 
-    def _bulk2_job(self, index: int, kind: str, failed: int, rank: int,
-                   rng: np.random.Generator) -> Bulk2Job:
+    def _bulk2_job(self, index: int, kind: str, failed: int, rank: int, rng: np.random.Generator) -> Bulk2Job:
         created_by, obj, operation, ext, columns = self._shape(rng)
         created, finished = self._when(rng)
         state = _STATE[kind]
         unfinished = kind in ("open", "upload", "progress")
         pipe = kind in _RECORD_KINDS and rank % 8 in (3, 6)
-        processed = 0 if unfinished or kind == "failed_msg" else failed + int(rng.integers(0, 3 * failed + 40))
+        processed = (
+            0 if unfinished or kind == "failed_msg" else failed + int(rng.integers(0, 3 * failed + 40))
+        )
         message = None
         if kind in ("failed_msg", "failed_partial"):
             message = values.BULK2_JOB_ERRORS[int(rng.integers(0, len(values.BULK2_JOB_ERRORS)))]
         return Bulk2Job(
-            index=index, id=sf_id("750", 10_000 + index), operation=operation, object=obj,
-            created_by=created_by, created=created, modstamp=created + timedelta(seconds=2) if unfinished
-            else finished, state=state, api_version=_API_VERSIONS[int(rng.integers(0, len(_API_VERSIONS)))],
+            index=index,
+            id=sf_id("750", 10_000 + index),
+            operation=operation,
+            object=obj,
+            created_by=created_by,
+            created=created,
+            modstamp=created + timedelta(seconds=2) if unfinished else finished,
+            state=state,
+            api_version=_API_VERSIONS[int(rng.integers(0, len(_API_VERSIONS)))],
             line_ending="CRLF" if rng.random() < 0.15 else "LF",
-            column_delimiter="PIPE" if pipe else "COMMA", answer_delimiter="|" if rank % 8 == 3 else ",",
-            header_quoted=rank % 2 == 1, columns=columns, external_id=ext, error_message=message,
-            failed=failed, processed=processed,
-            unprocessed=int(rng.integers(1, 12)) if kind in ("failed_partial", "aborted", "failed_msg") else 0)
+            column_delimiter="PIPE" if pipe else "COMMA",
+            answer_delimiter="|" if rank % 8 == 3 else ",",
+            header_quoted=rank % 2 == 1,
+            columns=columns,
+            external_id=ext,
+            error_message=message,
+            failed=failed,
+            processed=processed,
+            unprocessed=int(rng.integers(1, 12))
+            if kind in ("failed_partial", "aborted", "failed_msg")
+            else 0,
+        )
 
-    def _classic_job(self, index: int, states: list[str], counts: Iterator[int],
-                     rng: np.random.Generator) -> ClassicJob:
+    def _classic_job(
+        self, index: int, states: list[str], counts: Iterator[int], rng: np.random.Generator
+    ) -> ClassicJob:
         created_by, obj, operation, ext, columns = self._shape(rng)
         created, finished = self._when(rng)
         job_id = sf_id("750", 500_000 + index)
@@ -123,14 +167,33 @@ class JobCatalog:
             message = None
             if state == "Failed":
                 message = values.CLASSIC_BATCH_ERRORS[int(rng.integers(0, len(values.CLASSIC_BATCH_ERRORS)))]
-            batches.append(ClassicBatch(index=b, id=sf_id("751", 500_000 + index * 100 + b), state=state,
-                                        state_message=message, rows=rows, failed=failed,
-                                        created=created + timedelta(seconds=b), modstamp=finished))
-        return ClassicJob(index=index, id=job_id, operation=operation, object=obj, created_by=created_by,
-                          created=created, modstamp=finished, state="Closed", api_version=
-                          _API_VERSIONS[int(rng.integers(0, len(_API_VERSIONS)))],
-                          header_quoted=index % 2 == 0, columns=columns, external_id=ext,
-                          batches=tuple(batches))
+            batches.append(
+                ClassicBatch(
+                    index=b,
+                    id=sf_id("751", 500_000 + index * 100 + b),
+                    state=state,
+                    state_message=message,
+                    rows=rows,
+                    failed=failed,
+                    created=created + timedelta(seconds=b),
+                    modstamp=finished,
+                )
+            )
+        return ClassicJob(
+            index=index,
+            id=job_id,
+            operation=operation,
+            object=obj,
+            created_by=created_by,
+            created=created,
+            modstamp=finished,
+            state="Closed",
+            api_version=_API_VERSIONS[int(rng.integers(0, len(_API_VERSIONS)))],
+            header_quoted=index % 2 == 0,
+            columns=columns,
+            external_id=ext,
+            batches=tuple(batches),
+        )
 
     def _apex_jobs(self, rng: np.random.Generator) -> list[ApexJob]:
         jobs = []
@@ -145,12 +208,22 @@ class JobCatalog:
             else:
                 status, extended, errors = "Completed", None, 0
             number = INTEGRATION_USERS[index % len(INTEGRATION_USERS)][1]
-            jobs.append(ApexJob(id=sf_id("707", 20_000 + index), class_id=sf_id("01p", 300 + index % 6),
-                                class_name=cls_name, job_type=job_type, status=status,
-                                extended_status=extended, number_of_errors=errors,
-                                items_processed=items if status != "Aborted" else items // 2,
-                                total_items=items, created=created, completed=finished,
-                                created_by=user_id(number)))
+            jobs.append(
+                ApexJob(
+                    id=sf_id("707", 20_000 + index),
+                    class_id=sf_id("01p", 300 + index % 6),
+                    class_name=cls_name,
+                    job_type=job_type,
+                    status=status,
+                    extended_status=extended,
+                    number_of_errors=errors,
+                    items_processed=items if status != "Aborted" else items // 2,
+                    total_items=items,
+                    created=created,
+                    completed=finished,
+                    created_by=user_id(number),
+                )
+            )
         return jobs
 
 
@@ -167,8 +240,8 @@ def _bulk2_kinds(count: int, rng: np.random.Generator) -> list[str]:
 def _classic_batch_states(count: int, rng: np.random.Generator) -> list[list[str]]:
     """Planned batch states per Bulk 1.0 job ("Clean" = Completed without failures).
 
-Every fourth job is clean, one in three has a Failed batch, one in five a NotProcessed one.
-"""
+    Every fourth job is clean, one in three has a Failed batch, one in five a NotProcessed one.
+    """
     plans = []
     for index in range(count):
         size = int(rng.integers(1, 5))

@@ -13,10 +13,19 @@ _JSON_BODIES = {
     401: [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}],
     403: [{"message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"}],
     404: [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}],
-    500: [{"message": "An unexpected error occurred. Please include this ErrorId if you contact support: "
-                      "1392827374-83822 (-1127468291)", "errorCode": "UNKNOWN_EXCEPTION"}],
-    503: [{"message": "Server temporarily unavailable. Please try again later.",
-           "errorCode": "SERVER_UNAVAILABLE"}],
+    500: [
+        {
+            "message": "An unexpected error occurred. Please include this ErrorId if you contact support: "
+            "1392827374-83822 (-1127468291)",
+            "errorCode": "UNKNOWN_EXCEPTION",
+        }
+    ],
+    503: [
+        {
+            "message": "Server temporarily unavailable. Please try again later.",
+            "errorCode": "SERVER_UNAVAILABLE",
+        }
+    ],
 }
 
 
@@ -40,10 +49,14 @@ class _Rule:
 def default_body(status: int, path: str) -> tuple[bytes, str]:
     """A Salesforce-like error body for `status` (XML on Bulk 1.0 paths, JSON elsewhere)."""
     if path.startswith("/services/async/"):
-        code = {401: "InvalidSessionId", 403: "ExceededQuota", 503: "ServerUnavailable"}.get(status, "Unknown")
-        xml = ('<?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/'
-               f'dataload"><exceptionCode>{code}</exceptionCode><exceptionMessage>Injected failure '
-               f'{status}</exceptionMessage></error>')
+        code = {401: "InvalidSessionId", 403: "ExceededQuota", 503: "ServerUnavailable"}.get(
+            status, "Unknown"
+        )
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/'
+            f'dataload"><exceptionCode>{code}</exceptionCode><exceptionMessage>Injected failure '
+            f"{status}</exceptionMessage></error>"
+        )
         return xml.encode("utf-8"), "application/xml"
     payload = _JSON_BODIES.get(status, [{"message": f"HTTP {status}", "errorCode": "UNKNOWN_EXCEPTION"}])
     return json.dumps(payload).encode("utf-8"), "application/json;charset=UTF-8"

@@ -88,10 +88,10 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             logger.debug("connection ended: %s", type(exc).__name__)
             self.close_connection = True
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         logger.debug("demo org: " + format, *args)
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+    def do_GET(self) -> None:
         self._serve()
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
@@ -100,7 +100,9 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         state = self.server.state
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
-            self._send(Response.json([{"errorCode": "REQUEST_TOO_LARGE", "message": "body too large"}], 413), 0)
+            self._send(
+                Response.json([{"errorCode": "REQUEST_TOO_LARGE", "message": "body too large"}], 413), 0
+            )
             self.close_connection = True
             return
         body = self.rfile.read(length) if length > 0 else b""
@@ -121,11 +123,14 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         sessions = self.server.state.sessions
         if request.path.startswith("/services/data/v"):
             if sessions.check(request.bearer()) is None:
-                return Response.json([{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}],
-                                     401)
-        elif request.path.startswith("/services/async/"):
-            if sessions.check(request.headers.get("X-SFDC-Session", "").strip()) is None:
-                return Response.xml(wire.async_error_xml("InvalidSessionId", "Invalid session id"), 400)
+                return Response.json(
+                    [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}], 401
+                )
+        elif (
+            request.path.startswith("/services/async/")
+            and sessions.check(request.headers.get("X-SFDC-Session", "").strip()) is None
+        ):
+            return Response.xml(wire.async_error_xml("InvalidSessionId", "Invalid session id"), 400)
         return None
 
     def _route(self, request: Request) -> Response:
@@ -133,8 +138,9 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             return self.server.router.dispatch(request)
         except Exception:  # a bug in a route must not kill the connection thread silently
             logger.exception("demo org route failed for %s", request.path)
-            return Response.json([{"message": "An unexpected error occurred.", "errorCode": "UNKNOWN_EXCEPTION"}],
-                                 500)
+            return Response.json(
+                [{"message": "An unexpected error occurred.", "errorCode": "UNKNOWN_EXCEPTION"}], 500
+            )
 
     def _send(self, response: Response, used: int) -> None:
         self.send_response(response.status)

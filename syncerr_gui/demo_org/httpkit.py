@@ -21,12 +21,12 @@ class Request:
     """One parsed request."""
 
     method: str
-    target: str                  # path and query, as sent
+    target: str  # path and query, as sent
     path: str
     query: dict[str, str]
     headers: Message
     body: bytes
-    params: dict[str, str] = field(default_factory=dict)   # named groups of the matched route
+    params: dict[str, str] = field(default_factory=dict)  # named groups of the matched route
 
     @classmethod
     def parse(cls, method: str, target: str, headers: Message, body: bytes) -> Request:
@@ -60,8 +60,9 @@ class Response:
     @classmethod
     def json(cls, payload: Any, status: int = 200) -> Response:
         """A JSON answer as Salesforce sends it."""
-        return cls(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-                   "application/json;charset=UTF-8")
+        return cls(
+            status, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json;charset=UTF-8"
+        )
 
     @classmethod
     def xml(cls, text: str, status: int = 200) -> Response:
@@ -109,9 +110,25 @@ class Router:
             path_matched = True
             if method == request.method:
                 params = {k: v for k, v in match.groupdict().items() if v is not None}
-                return handler(Request(request.method, request.target, request.path, request.query,
-                                       request.headers, request.body, params))
+                return handler(
+                    Request(
+                        request.method,
+                        request.target,
+                        request.path,
+                        request.query,
+                        request.headers,
+                        request.body,
+                        params,
+                    )
+                )
         if path_matched:
-            return Response.json([{"errorCode": "METHOD_NOT_ALLOWED",
-                                   "message": f"HTTP Method '{request.method}' not allowed."}], 405)
+            return Response.json(
+                [
+                    {
+                        "errorCode": "METHOD_NOT_ALLOWED",
+                        "message": f"HTTP Method '{request.method}' not allowed.",
+                    }
+                ],
+                405,
+            )
         return Response.not_found()

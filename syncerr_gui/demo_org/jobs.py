@@ -25,8 +25,8 @@ class Bulk2Job:
     state: str
     api_version: float
     line_ending: str
-    column_delimiter: str          # as the job was created: COMMA or PIPE
-    answer_delimiter: str          # what failedResults answers with: "," or "|"
+    column_delimiter: str  # as the job was created: COMMA or PIPE
+    answer_delimiter: str  # what failedResults answers with: "," or "|"
     header_quoted: bool
     columns: tuple[str, ...]
     external_id: str | None

@@ -49,27 +49,38 @@ class OAuthRoutes:
         q = request.query
         problem = self._bad_client(q)
         if problem:
-            return Response.html(f"<!DOCTYPE html><html><body><h1>error={html.escape(problem)}</h1>"
-                                 "</body></html>", 400)
+            return Response.html(
+                f"<!DOCTYPE html><html><body><h1>error={html.escape(problem)}</h1></body></html>", 400
+            )
         if q.get("response_type") != "code":
-            return _back(q, error="unsupported_response_type", error_description="response type not supported")
+            return _back(
+                q, error="unsupported_response_type", error_description="response type not supported"
+            )
         if not q.get("code_challenge") or q.get("code_challenge_method", "S256") != "S256":
             return _back(q, error="invalid_request", error_description="missing required code challenge")
         if q.get("auto") in ("allow", "deny"):
             return self._finish(q, q["auto"], q.get("demo_user", "admin"))
         handle = self.state.sessions.park(q)
         users = self.state.users
-        return Response.html(_PAGE.format(client=html.escape(self.state.client_id), handle=handle,
-                                          admin=html.escape(users["admin"].username),
-                                          non_admin=html.escape(users["non_admin"].username)))
+        return Response.html(
+            _PAGE.format(
+                client=html.escape(self.state.client_id),
+                handle=handle,
+                admin=html.escape(users["admin"].username),
+                non_admin=html.escape(users["non_admin"].username),
+            )
+        )
 
     def decide(self, request: Request) -> Response:
         """The consent form was submitted."""
         form = request.form()
         parked = self.state.sessions.unpark(form.get("handle", ""))
         if parked is None:
-            return Response.html("<!DOCTYPE html><html><body><h1>error=invalid_request</h1>"
-                                 "<p>This authorization request has expired.</p></body></html>", 400)
+            return Response.html(
+                "<!DOCTYPE html><html><body><h1>error=invalid_request</h1>"
+                "<p>This authorization request has expired.</p></body></html>",
+                400,
+            )
         return self._finish(parked, form.get("decision", "deny"), form.get("demo_user", "admin"))
 
     def _finish(self, q: dict[str, str], decision: str, user_key: str) -> Response:
@@ -103,8 +114,11 @@ class OAuthRoutes:
             if form.get("client_id") != self.state.client_id:
                 return _oauth_error("invalid_client_id", "client identifier invalid")
             user_key, problem = self.state.sessions.redeem(
-                form.get("code", ""), form.get("client_id", ""), form.get("redirect_uri", ""),
-                form.get("code_verifier", ""))
+                form.get("code", ""),
+                form.get("client_id", ""),
+                form.get("redirect_uri", ""),
+                form.get("code_verifier", ""),
+            )
             if user_key is None:
                 return _oauth_error("invalid_grant", problem)
             refresh = self.state.sessions.issue_refresh(user_key, self.state.client_id)
@@ -126,9 +140,16 @@ class OAuthRoutes:
         answer = {"access_token": access}
         if refresh is not None:
             answer["refresh_token"] = refresh
-        answer.update({"signature": base64.b64encode(mac).decode("ascii"), "scope": "refresh_token api",
-                       "instance_url": self.state.instance_url, "id": identity, "token_type": "Bearer",
-                       "issued_at": issued})
+        answer.update(
+            {
+                "signature": base64.b64encode(mac).decode("ascii"),
+                "scope": "refresh_token api",
+                "instance_url": self.state.instance_url,
+                "id": identity,
+                "token_type": "Bearer",
+                "issued_at": issued,
+            }
+        )
         return answer
 
     def revoke(self, request: Request) -> Response:
@@ -145,13 +166,27 @@ class OAuthRoutes:
         user = self.state.users[user_key]
         identity = f"{self.state.instance_url}/id/{self.state.org_id}/{user.user_id}"
         given, _, family = user.display_name.partition(" ")
-        return Response.json({
-            "sub": identity, "user_id": user.user_id, "organization_id": self.state.org_id,
-            "preferred_username": user.username, "nickname": user.username.split("@")[0],
-            "name": user.display_name, "given_name": given, "family_name": family, "email": user.email,
-            "email_verified": True, "zoneinfo": "Europe/Berlin", "locale": "en_US", "user_type": "STANDARD",
-            "active": True, "username": user.username, "display_name": user.display_name,
-            "urls": {"rest": f"{self.state.instance_url}/services/data/v{{version}}/"}})
+        return Response.json(
+            {
+                "sub": identity,
+                "user_id": user.user_id,
+                "organization_id": self.state.org_id,
+                "preferred_username": user.username,
+                "nickname": user.username.split("@")[0],
+                "name": user.display_name,
+                "given_name": given,
+                "family_name": family,
+                "email": user.email,
+                "email_verified": True,
+                "zoneinfo": "Europe/Berlin",
+                "locale": "en_US",
+                "user_type": "STANDARD",
+                "active": True,
+                "username": user.username,
+                "display_name": user.display_name,
+                "urls": {"rest": f"{self.state.instance_url}/services/data/v{{version}}/"},
+            }
+        )
 
 
 def _back(q: dict[str, str], **params: str) -> Response:

@@ -46,12 +46,15 @@ class QueryRoutes:
         with self._lock:
             records = self._cursors.get(request.params["cursor"])
         if records is None:
-            return Response.json([{"message": "invalid query locator", "errorCode": "INVALID_QUERY_LOCATOR"}], 400)
-        return self._page(request.params["cursor"], records, int(request.params["offset"]),
-                          request.params["ver"])
+            return Response.json(
+                [{"message": "invalid query locator", "errorCode": "INVALID_QUERY_LOCATOR"}], 400
+            )
+        return self._page(
+            request.params["cursor"], records, int(request.params["offset"]), request.params["ver"]
+        )
 
     def _page(self, cursor: str, records: list[dict[str, Any]], offset: int, ver: str) -> Response:
-        page = records[offset:offset + PAGE]
+        page = records[offset : offset + PAGE]
         done = offset + PAGE >= len(records)
         answer: dict[str, Any] = {"totalSize": len(records), "done": done, "records": page}
         if not done:

@@ -21,8 +21,13 @@ from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicBatch, ClassicJob
 
 logger = logging.getLogger(__name__)
 
-_DELETE_CODES = ("ENTITY_IS_DELETED", "INSUFFICIENT_ACCESS_OR_READONLY", "UNABLE_TO_LOCK_ROW",
-                 "INVALID_CROSS_REFERENCE_KEY", "UNKNOWN_EXCEPTION")
+_DELETE_CODES = (
+    "ENTITY_IS_DELETED",
+    "INSUFFICIENT_ACCESS_OR_READONLY",
+    "UNABLE_TO_LOCK_ROW",
+    "INVALID_CROSS_REFERENCE_KEY",
+    "UNKNOWN_EXCEPTION",
+)
 _POOLS = {name: pa.array(pool, pa.string()) for name, pool in values.POOLS.items()}
 
 
@@ -32,9 +37,9 @@ class JobRows:
 
     header: tuple[str, ...]
     columns: tuple[pa.Array, ...]
-    errors: pa.Array        # sf__Error / Error text, "" for rows that succeeded
-    ids: pa.Array           # sf__Id / Id
-    success: np.ndarray     # bool per row (all False for failedResults rows)
+    errors: pa.Array  # sf__Error / Error text, "" for rows that succeeded
+    ids: pa.Array  # sf__Id / Id
+    success: np.ndarray  # bool per row (all False for failedResults rows)
 
     def __len__(self) -> int:
         return len(self.errors)
@@ -75,8 +80,9 @@ class RecordFactory:
     def bulk2_unprocessed_rows(self, job: Bulk2Job) -> JobRows:
         """Rows a Failed/Aborted job never got to."""
         rng = np.random.default_rng([self.seed, 3, job.index])
-        columns = self._values(job.object, job.columns, job.unprocessed,
-                               job.index * 3_000_000 + 2_000_000, rng)
+        columns = self._values(
+            job.object, job.columns, job.unprocessed, job.index * 3_000_000 + 2_000_000, rng
+        )
         empty = pa.array([""] * job.unprocessed, pa.string())
         return JobRows(job.columns, tuple(columns), empty, empty, np.zeros(job.unprocessed, dtype=bool))
 
@@ -102,10 +108,12 @@ class RecordFactory:
 
     def bulk2_unprocessed_csv(self, job: Bulk2Job) -> bytes:
         """unprocessedrecords body: the original header and rows."""
+
         def build() -> bytes:
             rows = self.bulk2_unprocessed_rows(job)
             quote = [job.header_quoted] * len(rows.header)
             return csv_body(list(rows.header), quote, list(rows.columns), job.answer_delimiter)
+
         return self._cached(("b2u", job.id), build)
 
     def classic_result_csv(self, job: ClassicJob, batch: ClassicBatch) -> bytes:
@@ -114,10 +122,12 @@ class RecordFactory:
 
     def classic_request_csv(self, job: ClassicJob, batch: ClassicBatch) -> bytes:
         """Batch request: the original input CSV."""
+
         def build() -> bytes:
             rows = self.classic_rows(job, batch)
             quote = [job.header_quoted] * len(rows.header)
             return csv_body(list(rows.header), quote, list(rows.columns), ",")
+
         return self._cached(("c1q", batch.id), build)
 
     def _bulk2_failed_csv(self, job: Bulk2Job) -> bytes:
@@ -131,7 +141,9 @@ class RecordFactory:
         success = pa.array(rows.success)
         created = pc.and_(success, pa.scalar(job.operation in ("insert", "upsert")))
         text = [pc.if_else(success, "true", "false"), pc.if_else(created, "true", "false")]
-        return csv_body(["Id", "Success", "Created", "Error"], [True] * 4, [rows.ids, *text, rows.errors], ",")
+        return csv_body(
+            ["Id", "Success", "Created", "Error"], [True] * 4, [rows.ids, *text, rows.errors], ","
+        )
 
     def _cached(self, key: tuple[str, ...], build: Callable[[], bytes]) -> bytes:
         with self._guard:
@@ -148,8 +160,9 @@ class RecordFactory:
             return body
 
     # -- values -------------------------------------------------------------------------------
-    def _values(self, obj: str, header: tuple[str, ...], n: int, base: int,
-                rng: np.random.Generator) -> list[pa.Array]:
+    def _values(
+        self, obj: str, header: tuple[str, ...], n: int, base: int, rng: np.random.Generator
+    ) -> list[pa.Array]:
         kinds = dict(values.COLUMNS[obj])
         numbers = base + np.arange(n, dtype=np.int64)
         out = []
@@ -170,8 +183,15 @@ class RecordFactory:
         pool = pa.array(texts, pa.string())
         return pool.take(pa.array(rng.choice(len(texts), size=n, p=weights)))
 
-    def _result_ids(self, operation: str, obj: str, header: tuple[str, ...], columns: list[pa.Array],
-                    n: int, rng: np.random.Generator) -> pa.Array:
+    def _result_ids(
+        self,
+        operation: str,
+        obj: str,
+        header: tuple[str, ...],
+        columns: list[pa.Array],
+        n: int,
+        rng: np.random.Generator,
+    ) -> pa.Array:
         if "Id" in header:
             return columns[header.index("Id")]
         if operation == "upsert":

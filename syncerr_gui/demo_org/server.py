@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
 from syncerr_gui.demo_org.bulk1 import Bulk1Routes
@@ -33,8 +33,13 @@ logger = logging.getLogger(__name__)
 
 def _router(state: OrgState) -> Router:
     router = Router()
-    for routes in (SoapLogin(state), OAuthRoutes(state), QueryRoutes(state), Bulk2Routes(state),
-                   Bulk1Routes(state)):
+    for routes in (
+        SoapLogin(state),
+        OAuthRoutes(state),
+        QueryRoutes(state),
+        Bulk2Routes(state),
+        Bulk1Routes(state),
+    ):
         routes.register(router)
     return router
 
@@ -70,8 +75,9 @@ class DemoOrg:
         self.ca_path = self._tls.ca_path
         state = self._new_state()
         server = DemoHttpServer(state, _router(state), self.port)
-        server.socket = self._tls.server_context().wrap_socket(server.socket, server_side=True,
-                                                               do_handshake_on_connect=False)
+        server.socket = self._tls.server_context().wrap_socket(
+            server.socket, server_side=True, do_handshake_on_connect=False
+        )
         self.instance_url = f"https://127.0.0.1:{server.server_address[1]}"
         state.instance_url = self.instance_url
         self._state, self._server = state, server
@@ -79,18 +85,26 @@ class DemoOrg:
         self.non_admin = self._demo_user(state.users["non_admin"])
         self.locked = self._demo_user(state.users["locked"])
         self.truth = DemoTruth(state)
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="demo-org", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="demo-org", daemon=True
+        )
         self._thread.start()
         logger.info("demo org listening on %s", self.instance_url)
         return self
 
     def _new_state(self) -> OrgState:
-        now = (self.config.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-        return OrgState(config=self.config, org_id=self.org_id, instance_url="",
-                        catalog=JobCatalog(self.config, now), factory=RecordFactory(self.config.seed),
-                        sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
-                        faults=FaultInjector(), client_id=self.oauth_client_id, users=OrgState.make_users())
+        now = (self.config.now or datetime.now(UTC)).astimezone(UTC)
+        return OrgState(
+            config=self.config,
+            org_id=self.org_id,
+            instance_url="",
+            catalog=JobCatalog(self.config, now),
+            factory=RecordFactory(self.config.seed),
+            sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
+            faults=FaultInjector(),
+            client_id=self.oauth_client_id,
+            users=OrgState.make_users(),
+        )
 
     def stop(self) -> None:
         """Stop serving, close connections and delete the TLS material."""
@@ -110,14 +124,22 @@ class DemoOrg:
     def __enter__(self) -> DemoOrg:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     def _demo_user(self, user: UserRecord) -> DemoUser:
         token = self._started.sessions.issue(user.key)
-        return DemoUser(user.username, user.password, user.security_token, user.user_id, token,
-                        user.display_name, user.email)
+        return DemoUser(
+            user.username,
+            user.password,
+            user.security_token,
+            user.user_id,
+            token,
+            user.display_name,
+            user.email,
+        )
 
     @property
     def _started(self) -> OrgState:

@@ -20,17 +20,28 @@ from syncerr_gui.demo_org.wire import sf_time
 
 logger = logging.getLogger(__name__)
 
-_QUERY = re.compile(r"^\s*SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<object>\w+)(?:\s+WHERE\s+(?P<where>.+?))?"
-                    r"(?:\s+ORDER\s+BY\s+(?P<order>\w+(?:\.\w+)?)(?:\s+(?P<dir>ASC|DESC))?)?"
-                    r"(?:\s+LIMIT\s+(?P<limit>\d+))?\s*$", re.IGNORECASE | re.DOTALL)
-_PERMS = ("PermissionsViewSetup", "PermissionsManageDataIntegrations", "PermissionsModifyAllData",
-          "PermissionsApiEnabled")
+_QUERY = re.compile(
+    r"^\s*SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<object>\w+)(?:\s+WHERE\s+(?P<where>.+?))?"
+    r"(?:\s+ORDER\s+BY\s+(?P<order>\w+(?:\.\w+)?)(?:\s+(?P<dir>ASC|DESC))?)?"
+    r"(?:\s+LIMIT\s+(?P<limit>\d+))?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PERMS = (
+    "PermissionsViewSetup",
+    "PermissionsManageDataIntegrations",
+    "PermissionsModifyAllData",
+    "PermissionsApiEnabled",
+)
 # user key -> [(permission set name, label, owned by profile, granted permissions)]
 _ASSIGNMENTS: dict[str, list[tuple[str, str, bool, tuple[str, ...]]]] = {
-    "admin": [("X00e5g000000Adm1nAAA", "System Administrator", True, _PERMS),
-              ("Bulk_Job_Monitor", "Bulk Job Monitor", False, ("PermissionsManageDataIntegrations",))],
-    "non_admin": [("X00e5g000000Std01AAA", "Standard User", True, ("PermissionsApiEnabled",)),
-                  ("Marketing_User", "Marketing User", False, ())],
+    "admin": [
+        ("X00e5g000000Adm1nAAA", "System Administrator", True, _PERMS),
+        ("Bulk_Job_Monitor", "Bulk Job Monitor", False, ("PermissionsManageDataIntegrations",)),
+    ],
+    "non_admin": [
+        ("X00e5g000000Std01AAA", "Standard User", True, ("PermissionsApiEnabled",)),
+        ("Marketing_User", "Marketing User", False, ()),
+    ],
     "locked": [("X00e5g000000Std01AAA", "Standard User", True, ("PermissionsApiEnabled",))],
 }
 _PSA_FIELDS = ("Id", "AssigneeId", "PermissionSetId")
@@ -66,7 +77,7 @@ class SoqlEngine:
         else:
             raise SoqlError("INVALID_TYPE", f"sObject type '{obj}' is not supported.")
         limit = match["limit"]
-        return records[:int(limit)] if limit else records
+        return records[: int(limit)] if limit else records
 
     def _assignments(self, fields: list[str], where: str, ver: str) -> list[dict[str, Any]]:
         found = re.fullmatch(r"\s*AssigneeId\s*=\s*'(\w{15,18})'\s*", where)
@@ -76,45 +87,102 @@ class SoqlEngine:
         out: list[dict[str, Any]] = []
         for n, (name, label, profile, granted) in enumerate(_ASSIGNMENTS.get(user_key or "", [])):
             ps_id = sf_id("0PS", 7000 + zlib.crc32(name.encode()) % 900)
-            values = {"Id": sf_id("0Pa", 9000 + n + 10 * len(out)), "AssigneeId": found[1],
-                      "PermissionSetId": ps_id}
-            ps_values = {"Id": ps_id, "Name": name, "Label": label, "IsOwnedByProfile": profile,
-                         "ProfileId": "00e5g000000Adm1nAAA" if profile else None,
-                         **{p: p in granted for p in _PERMS}}
-            out.append(_record("PermissionSetAssignment", values, {"PermissionSet": ("PermissionSet", ps_values)},
-                               fields, ver, _PSA_FIELDS, _PS_FIELDS))
+            values = {
+                "Id": sf_id("0Pa", 9000 + n + 10 * len(out)),
+                "AssigneeId": found[1],
+                "PermissionSetId": ps_id,
+            }
+            ps_values = {
+                "Id": ps_id,
+                "Name": name,
+                "Label": label,
+                "IsOwnedByProfile": profile,
+                "ProfileId": "00e5g000000Adm1nAAA" if profile else None,
+                **{p: p in granted for p in _PERMS},
+            }
+            out.append(
+                _record(
+                    "PermissionSetAssignment",
+                    values,
+                    {"PermissionSet": ("PermissionSet", ps_values)},
+                    fields,
+                    ver,
+                    _PSA_FIELDS,
+                    _PS_FIELDS,
+                )
+            )
         return out
 
-    def _apex(self, fields: list[str], where: str, ver: str, order: str | None,
-              direction: str | None) -> list[dict[str, Any]]:
+    def _apex(
+        self, fields: list[str], where: str, ver: str, order: str | None, direction: str | None
+    ) -> list[dict[str, Any]]:
         test = _apex_filter(where)
         jobs = [j for j in self.state.catalog.apex if test(j) and not self.state.is_deleted(j.id)]
         if order:
             key = order.split(".")[-1]
-            jobs.sort(key=lambda j: str(_apex_values(j).get(key, "")), reverse=(direction or "").upper() == "DESC")
-        return [_record("AsyncApexJob", _apex_values(j),
-                        {"ApexClass": ("ApexClass", {"Id": j.class_id, "Name": j.class_name})},
-                        fields, ver, _APEX_KEYS, ("Id", "Name"))
-                for j in jobs]
+            jobs.sort(
+                key=lambda j: str(_apex_values(j).get(key, "")), reverse=(direction or "").upper() == "DESC"
+            )
+        return [
+            _record(
+                "AsyncApexJob",
+                _apex_values(j),
+                {"ApexClass": ("ApexClass", {"Id": j.class_id, "Name": j.class_name})},
+                fields,
+                ver,
+                _APEX_KEYS,
+                ("Id", "Name"),
+            )
+            for j in jobs
+        ]
 
 
-_APEX_KEYS = ("Id", "ApexClassId", "JobType", "Status", "ExtendedStatus", "NumberOfErrors", "JobItemsProcessed",
-              "TotalJobItems", "CreatedDate", "CompletedDate", "CreatedById", "MethodName")
+_APEX_KEYS = (
+    "Id",
+    "ApexClassId",
+    "JobType",
+    "Status",
+    "ExtendedStatus",
+    "NumberOfErrors",
+    "JobItemsProcessed",
+    "TotalJobItems",
+    "CreatedDate",
+    "CompletedDate",
+    "CreatedById",
+    "MethodName",
+)
 
 
 def _apex_values(job: ApexJob) -> dict[str, Any]:
-    return {"Id": job.id, "ApexClassId": job.class_id, "JobType": job.job_type, "Status": job.status,
-            "ExtendedStatus": job.extended_status, "NumberOfErrors": job.number_of_errors,
-            "JobItemsProcessed": job.items_processed, "TotalJobItems": job.total_items,
-            "CreatedDate": sf_time(job.created), "CompletedDate": sf_time(job.completed),
-            "CreatedById": job.created_by, "MethodName": None}
+    return {
+        "Id": job.id,
+        "ApexClassId": job.class_id,
+        "JobType": job.job_type,
+        "Status": job.status,
+        "ExtendedStatus": job.extended_status,
+        "NumberOfErrors": job.number_of_errors,
+        "JobItemsProcessed": job.items_processed,
+        "TotalJobItems": job.total_items,
+        "CreatedDate": sf_time(job.created),
+        "CompletedDate": sf_time(job.completed),
+        "CreatedById": job.created_by,
+        "MethodName": None,
+    }
 
 
-def _record(sobject: str, values: dict[str, Any], related: dict[str, tuple[str, dict[str, Any]]],
-            fields: list[str], ver: str, own: tuple[str, ...], theirs: tuple[str, ...]) -> dict[str, Any]:
+def _record(
+    sobject: str,
+    values: dict[str, Any],
+    related: dict[str, tuple[str, dict[str, Any]]],
+    fields: list[str],
+    ver: str,
+    own: tuple[str, ...],
+    theirs: tuple[str, ...],
+) -> dict[str, Any]:
     """A record with `attributes`, fields in SELECT order, relationship fields nested."""
-    rec: dict[str, Any] = {"attributes": {"type": sobject, "url": f"/services/data/v{ver}/sobjects/{sobject}/"
-                                                                  f"{values['Id']}"}}
+    rec: dict[str, Any] = {
+        "attributes": {"type": sobject, "url": f"/services/data/v{ver}/sobjects/{sobject}/{values['Id']}"}
+    }
     for name in fields:
         rel, _, field = name.partition(".")
         if not field:
@@ -128,8 +196,15 @@ def _record(sobject: str, values: dict[str, Any], related: dict[str, tuple[str, 
         if target is None or real is None:
             raise SoqlError("INVALID_FIELD", f"No such column '{name}' on entity '{sobject}'.")
         rel_type, rel_values = related[target]
-        nested = rec.setdefault(target, {"attributes": {
-            "type": rel_type, "url": f"/services/data/v{ver}/sobjects/{rel_type}/{rel_values['Id']}"}})
+        nested = rec.setdefault(
+            target,
+            {
+                "attributes": {
+                    "type": rel_type,
+                    "url": f"/services/data/v{ver}/sobjects/{rel_type}/{rel_values['Id']}",
+                }
+            },
+        )
         nested[real] = rel_values[real]
     return rec
 
@@ -141,7 +216,7 @@ def _apex_filter(where: str) -> Callable[[ApexJob], bool]:
     for pattern, make in _CONDITIONS:
         while (found := re.search(pattern, rest, re.IGNORECASE)) is not None:
             tests.append(make(found))
-            rest = rest[:found.start()] + " " + rest[found.end():]
+            rest = rest[: found.start()] + " " + rest[found.end() :]
     if re.sub(r"\b(AND)\b|[()\s]", "", rest, flags=re.IGNORECASE):
         raise SoqlError("MALFORMED_QUERY", f"unexpected token: '{rest.strip()[:40]}'")
     return lambda job: all(t(job) for t in tests)
@@ -166,8 +241,13 @@ def _status_in(found: re.Match[str]) -> Callable[[ApexJob], bool]:
 
 def _completed(found: re.Match[str]) -> Callable[[ApexJob], bool]:
     op, when = found[1], _literal_time(found[2])
-    checks = {">=": lambda t: t >= when, ">": lambda t: t > when, "<=": lambda t: t <= when,
-              "<": lambda t: t < when, "=": lambda t: t == when}
+    checks = {
+        ">=": lambda t: t >= when,
+        ">": lambda t: t > when,
+        "<=": lambda t: t <= when,
+        "<": lambda t: t < when,
+        "=": lambda t: t == when,
+    }
     return lambda job: checks[op](job.completed)
 
 
@@ -177,9 +257,11 @@ def _failed_or_with_errors(status_matches: Callable[[ApexJob], bool]) -> Callabl
 
 
 _CONDITIONS: tuple[tuple[str, Callable[[re.Match[str]], Callable[[ApexJob], bool]]], ...] = (
-    (r"\(\s*Status\s+IN\s*\(([^)]*)\)\s+OR\s+NumberOfErrors\s*>\s*0\s*\)",
-     lambda f: _failed_or_with_errors(_status_in(f))),
+    (
+        r"\(\s*Status\s+IN\s*\(([^)]*)\)\s+OR\s+NumberOfErrors\s*>\s*0\s*\)",
+        lambda f: _failed_or_with_errors(_status_in(f)),
+    ),
     (r"Status\s+IN\s*\(([^)]*)\)", _status_in),
-    (r"NumberOfErrors\s*>\s*0", lambda f: (lambda job: job.number_of_errors > 0)),
+    (r"NumberOfErrors\s*>\s*0", lambda f: lambda job: job.number_of_errors > 0),
     (r"CompletedDate\s*(>=|<=|>|<|=)\s*([0-9T:.+\-Z]+)", _completed),
 )

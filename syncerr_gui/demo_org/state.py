@@ -38,10 +38,20 @@ class UserRecord:
 
 
 def _user(key: str, number: int, username: str, name: str, admin: bool, locked: bool = False) -> UserRecord:
-    token = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
-                    for _ in range(24))
-    return UserRecord(key, username, "Demo-" + secrets.token_urlsafe(9), token, sf_id("005", number),
-                      name, username, admin, locked)
+    token = "".join(
+        secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789") for _ in range(24)
+    )
+    return UserRecord(
+        key,
+        username,
+        "Demo-" + secrets.token_urlsafe(9),
+        token,
+        sf_id("005", number),
+        name,
+        username,
+        admin,
+        locked,
+    )
 
 
 @dataclass
@@ -58,7 +68,7 @@ class OrgState:
     client_id: str = "SyncErrorsDemo"
     users: dict[str, UserRecord] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
-    unlisted: set[str] = field(default_factory=set)   # deleted jobs also gone from the job list
+    unlisted: set[str] = field(default_factory=set)  # deleted jobs also gone from the job list
     request_log: list[tuple[str, str]] = field(default_factory=list)
     api_used: int = 0
     stop_event: threading.Event = field(default_factory=threading.Event)
@@ -68,9 +78,11 @@ class OrgState:
     @staticmethod
     def make_users(domain: str = "syncerrors-demo.example") -> dict[str, UserRecord]:
         """The three interactive users: an admin, a non-admin and a locked-out one."""
-        users = (_user("admin", 1, f"admin@{domain}", "Ada Admin", True),
-                 _user("non_admin", 2, f"analyst@{domain}", "Nico Analyst", False),
-                 _user("locked", 3, f"locked@{domain}", "Lou Locked", False, locked=True))
+        users = (
+            _user("admin", 1, f"admin@{domain}", "Ada Admin", True),
+            _user("non_admin", 2, f"analyst@{domain}", "Nico Analyst", False),
+            _user("locked", 3, f"locked@{domain}", "Lou Locked", False, locked=True),
+        )
         return {u.key: u for u in users}
 
     def by_username(self, username: str) -> UserRecord | None:

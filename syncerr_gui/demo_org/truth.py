@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from syncerr_gui.core.schema import (JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2,
-                                     concat_frames, make_frame)
+from syncerr_gui.core.frame.schema import (
+    JOB_LEVEL,
+    RECORD_LEVEL,
+    SOURCE_APEX,
+    SOURCE_BULK1,
+    SOURCE_BULK2,
+    concat_frames,
+    make_frame,
+)
 from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicJob
 from syncerr_gui.demo_org.state import OrgState
 from syncerr_gui.demo_org.truth_rows import record_columns, split_sf_error
@@ -55,7 +62,8 @@ class _RecordParts:
         counts = [len(c["row_key"]) for c in self.columns]
         data: dict[str, Any] = {
             name: pd.Series(pa.concat_arrays([c[name] for c in self.columns]).to_pandas(), dtype="str")
-            for name in self.columns[0]}
+            for name in self.columns[0]
+        }
         for name in _SHARED:
             values = np.array([s[name] for s in self.shared], dtype=object)
             data[name] = np.repeat(values, counts)
@@ -73,14 +81,18 @@ class DemoTruth:
     def errors(self, since: datetime | None = None) -> pd.DataFrame:
         """All job-level and record-level errors of jobs finished at or after `since` (naive = UTC)."""
         if since is not None and since.tzinfo is None:
-            since = since.replace(tzinfo=timezone.utc)
+            since = since.replace(tzinfo=UTC)
         records = _RecordParts()
         job_rows: list[dict[str, Any]] = []
         self._bulk2(since, records, job_rows)
         self._bulk1(since, records, job_rows)
-        job_frame = make_frame({k: [r.get(k, "") for r in job_rows] for k in (*_SHARED, "failed_on", "message",
-                                                                             "error_type", "row_key")},
-                               length=len(job_rows))
+        job_frame = make_frame(
+            {
+                k: [r.get(k, "") for r in job_rows]
+                for k in (*_SHARED, "failed_on", "message", "error_type", "row_key")
+            },
+            length=len(job_rows),
+        )
         return concat_frames([job_frame, records.frame(), self._apex(since)])
 
     def _in_window(self, job_id: str, when: datetime, since: datetime | None) -> bool:
@@ -93,12 +105,21 @@ class DemoTruth:
             shared = _shared(job, SOURCE_BULK2, "")
             if job.state in ("Failed", "Aborted"):
                 message = job.error_message or job.state
-                job_rows.append({**shared, "failed_on": JOB_LEVEL, "message": message, "row_key": "job",
-                                 "error_type": job_error_type(message, job.state)})
+                job_rows.append(
+                    {
+                        **shared,
+                        "failed_on": JOB_LEVEL,
+                        "message": message,
+                        "row_key": "job",
+                        "error_type": job_error_type(message, job.state),
+                    }
+                )
             if job.failed > 0:
                 rows = self.state.factory.bulk2_failed_rows(job)
-                records.add(record_columns(rows, np.ones(len(rows), dtype=bool), _source_column(job),
-                                           bulk2=True), shared)
+                records.add(
+                    record_columns(rows, np.ones(len(rows), dtype=bool), _source_column(job), bulk2=True),
+                    shared,
+                )
 
     def _bulk1(self, since: datetime | None, records: _RecordParts, job_rows: list[dict[str, Any]]) -> None:
         for job in self.state.catalog.classic:
@@ -108,29 +129,54 @@ class DemoTruth:
                 shared = _shared(job, SOURCE_BULK1, batch.id)
                 if batch.state == "Failed":
                     message = batch.state_message or "Failed"
-                    job_rows.append({**shared, "failed_on": JOB_LEVEL, "message": message, "row_key": "batch",
-                                     "error_type": job_error_type(message, "Failed")})
+                    job_rows.append(
+                        {
+                            **shared,
+                            "failed_on": JOB_LEVEL,
+                            "message": message,
+                            "row_key": "batch",
+                            "error_type": job_error_type(message, "Failed"),
+                        }
+                    )
                 elif batch.failed > 0:
                     rows = self.state.factory.classic_rows(job, batch)
                     records.add(record_columns(rows, ~rows.success, _source_column(job), bulk2=False), shared)
 
     def _apex(self, since: datetime | None) -> pd.DataFrame:
-        jobs = [j for j in self.state.catalog.apex
-                if j.has_errors and self._in_window(j.id, j.completed, since)]
+        jobs = [
+            j for j in self.state.catalog.apex if j.has_errors and self._in_window(j.id, j.completed, since)
+        ]
         types = []
         for job in jobs:
             found = _STATUS_CODE.search(job.extended_status or "")
             types.append(found[0] if found else job.status)
-        return make_frame({
-            "failed_on": JOB_LEVEL, "failed_at": [j.completed for j in jobs], "error_type": types,
-            "message": [j.extended_status or j.status for j in jobs], "object": [j.class_name for j in jobs],
-            "operation": [j.job_type for j in jobs], "job_id": [j.id for j in jobs], "source": SOURCE_APEX,
-            "created_by": [j.created_by for j in jobs], "row_key": "job"}, length=len(jobs))
+        return make_frame(
+            {
+                "failed_on": JOB_LEVEL,
+                "failed_at": [j.completed for j in jobs],
+                "error_type": types,
+                "message": [j.extended_status or j.status for j in jobs],
+                "object": [j.class_name for j in jobs],
+                "operation": [j.job_type for j in jobs],
+                "job_id": [j.id for j in jobs],
+                "source": SOURCE_APEX,
+                "created_by": [j.created_by for j in jobs],
+                "row_key": "job",
+            },
+            length=len(jobs),
+        )
 
 
 def _shared(job: Bulk2Job | ClassicJob, source: str, batch_id: str) -> dict[str, Any]:
-    return {"failed_at": job.modstamp, "object": job.object, "operation": job.operation,
-            "created_by": job.created_by, "job_id": job.id, "batch_id": batch_id, "source": source}
+    return {
+        "failed_at": job.modstamp,
+        "object": job.object,
+        "operation": job.operation,
+        "created_by": job.created_by,
+        "job_id": job.id,
+        "batch_id": batch_id,
+        "source": source,
+    }
 
 
 def _source_column(job: Bulk2Job | ClassicJob) -> str | None:

@@ -17,8 +17,15 @@ from syncerr_gui.demo_org.records import JobRows
 
 logger = logging.getLogger(__name__)
 
-_JSON_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"),
-                 ("\b", "\\b"), ("\f", "\\f"))
+_JSON_ESCAPES = (
+    ("\\", "\\\\"),
+    ('"', '\\"'),
+    ("\n", "\\n"),
+    ("\r", "\\r"),
+    ("\t", "\\t"),
+    ("\b", "\\b"),
+    ("\f", "\\f"),
+)
 _OTHER_CONTROL = r"[\x00-\x07\x0b\x0e-\x1f]"
 
 
@@ -28,9 +35,9 @@ def split_sf_error(text: str) -> tuple[str, str, str]:
         return "", text, ""
     first, last = text.index(":"), text.rindex(":")
     if first == last:
-        return text[:first].strip(), _strip_dashes(text[first + 1:]), ""
-    fields = [f.strip() for f in _strip_dashes(text[last + 1:]).split(",")]
-    return text[:first].strip(), text[first + 1:last].strip(), ", ".join(f for f in fields if f)
+        return text[:first].strip(), _strip_dashes(text[first + 1 :]), ""
+    fields = [f.strip() for f in _strip_dashes(text[last + 1 :]).split(",")]
+    return text[:first].strip(), text[first + 1 : last].strip(), ", ".join(f for f in fields if f)
 
 
 def _strip_dashes(text: str) -> str:
@@ -65,12 +72,15 @@ def split_errors(errors: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     """error_type, message and fields arrays: split once per distinct error text."""
     encoded = errors.dictionary_encode()
     parts = [split_sf_error(text) for text in encoded.dictionary.to_pylist()]
-    return tuple(pa.array([p[i] for p in parts], pa.string()).take(encoded.indices)  # type: ignore[return-value]
-                 for i in range(3))
+    return tuple(
+        pa.array([p[i] for p in parts], pa.string()).take(encoded.indices)  # type: ignore[return-value]
+        for i in range(3)
+    )
 
 
-def record_columns(rows: JobRows, failed: np.ndarray, source_column: str | None,
-                   *, bulk2: bool) -> dict[str, pa.Array]:
+def record_columns(
+    rows: JobRows, failed: np.ndarray, source_column: str | None, *, bulk2: bool
+) -> dict[str, pa.Array]:
     """Record-level columns for the rows where `failed` is True."""
     mask = pa.array(failed)
     errors = pc.filter(rows.errors, mask)
@@ -87,8 +97,12 @@ def record_columns(rows: JobRows, failed: np.ndarray, source_column: str | None,
         keys = pa.array(np.full(len(errors), "", dtype=object), pa.string())
     else:
         keys = pc.cast(pa.array(np.flatnonzero(failed)), pa.string())
-    return {"error_type": error_type, "message": message, "fields": fields,
-            "salesforce_id": pc.filter(rows.ids, mask), "source_id": sources, "input_row": inputs,
-            "row_key": keys}
-
-
+    return {
+        "error_type": error_type,
+        "message": message,
+        "fields": fields,
+        "salesforce_id": pc.filter(rows.ids, mask),
+        "source_id": sources,
+        "input_row": inputs,
+        "row_key": keys,
+    }

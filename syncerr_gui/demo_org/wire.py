@@ -28,9 +28,16 @@ def async_time(value: datetime) -> str:
 def list_entry(job: Job, ver: str) -> dict[str, Any]:
     """A job as the job list shows it: only the documented fields, no counts or errorMessage."""
     return {
-        "id": job.id, "operation": job.operation, "object": job.object, "createdById": job.created_by,
-        "createdDate": sf_time(job.created), "systemModstamp": sf_time(job.modstamp), "state": job.state,
-        "concurrencyMode": "Parallel", "contentType": "CSV", "apiVersion": job.api_version,
+        "id": job.id,
+        "operation": job.operation,
+        "object": job.object,
+        "createdById": job.created_by,
+        "createdDate": sf_time(job.created),
+        "systemModstamp": sf_time(job.modstamp),
+        "state": job.state,
+        "concurrencyMode": "Parallel",
+        "contentType": "CSV",
+        "apiVersion": job.api_version,
         "jobType": job.job_type,
         "lineEnding": job.line_ending if isinstance(job, Bulk2Job) else "LF",
         "columnDelimiter": job.column_delimiter if isinstance(job, Bulk2Job) else "COMMA",
@@ -42,8 +49,11 @@ def job_info(job: Job) -> dict[str, Any]:
     """`GET jobs/ingest/{id}`: the entry plus counts, timings, externalIdFieldName, errorMessage."""
     info: dict[str, Any] = {k: v for k, v in list_entry(job, "").items() if k != "contentUrl"}
     if job.external_id:
-        info = {**{k: info[k] for k in list(info)[:7]}, "externalIdFieldName": job.external_id,
-                **{k: info[k] for k in list(info)[7:]}}
+        info = {
+            **{k: info[k] for k in list(info)[:7]},
+            "externalIdFieldName": job.external_id,
+            **{k: info[k] for k in list(info)[7:]},
+        }
     if job.state == "Open":
         info.update({"contentUrl": f"services/data/v{job.api_version}/jobs/ingest/{job.id}/batches"})
         return info
@@ -51,8 +61,13 @@ def job_info(job: Job) -> dict[str, Any]:
     info["numberRecordsFailed"] = job.failed
     info["retries"] = 0
     busy = max(int((job.modstamp - job.created).total_seconds() * 1000), 1)
-    info.update({"totalProcessingTime": busy, "apiActiveProcessingTime": busy * 3 // 4,
-                 "apexProcessingTime": busy // 10})
+    info.update(
+        {
+            "totalProcessingTime": busy,
+            "apiActiveProcessingTime": busy * 3 // 4,
+            "apexProcessingTime": busy // 10,
+        }
+    )
     if isinstance(job, Bulk2Job) and job.error_message:
         info["errorMessage"] = job.error_message
     return info
@@ -67,31 +82,57 @@ def classic_job_xml(job: ClassicJob) -> str:
     states = [b.state for b in job.batches]
     busy = max(int((job.modstamp - job.created).total_seconds() * 1000), 1)
     pairs: list[tuple[str, object]] = [
-        ("id", job.id), ("operation", job.operation), ("object", job.object), ("createdById", job.created_by),
-        ("createdDate", async_time(job.created)), ("systemModstamp", async_time(job.modstamp)),
-        ("state", job.state), ("externalIdFieldName", job.external_id), ("concurrencyMode", "Parallel"),
-        ("contentType", "CSV"), ("numberBatchesQueued", 0), ("numberBatchesInProgress", 0),
-        ("numberBatchesCompleted", states.count("Completed")), ("numberBatchesFailed", states.count("Failed")),
-        ("numberBatchesTotal", len(states)), ("numberRecordsProcessed", job.processed), ("numberRetries", 0),
-        ("apiVersion", f"{job.api_version:.1f}"), ("numberRecordsFailed", job.failed),
-        ("totalProcessingTime", busy), ("apiActiveProcessingTime", busy * 3 // 4), ("apexProcessingTime", 0)]
+        ("id", job.id),
+        ("operation", job.operation),
+        ("object", job.object),
+        ("createdById", job.created_by),
+        ("createdDate", async_time(job.created)),
+        ("systemModstamp", async_time(job.modstamp)),
+        ("state", job.state),
+        ("externalIdFieldName", job.external_id),
+        ("concurrencyMode", "Parallel"),
+        ("contentType", "CSV"),
+        ("numberBatchesQueued", 0),
+        ("numberBatchesInProgress", 0),
+        ("numberBatchesCompleted", states.count("Completed")),
+        ("numberBatchesFailed", states.count("Failed")),
+        ("numberBatchesTotal", len(states)),
+        ("numberRecordsProcessed", job.processed),
+        ("numberRetries", 0),
+        ("apiVersion", f"{job.api_version:.1f}"),
+        ("numberRecordsFailed", job.failed),
+        ("totalProcessingTime", busy),
+        ("apiActiveProcessingTime", busy * 3 // 4),
+        ("apexProcessingTime", 0),
+    ]
     return f'<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="{ASYNC_NS}">{_elements(pairs)}</jobInfo>'
 
 
 def _batch_pairs(job: ClassicJob, batch: ClassicBatch) -> str:
     processed = batch.rows if batch.state == "Completed" else 0
-    return _elements([
-        ("id", batch.id), ("jobId", job.id), ("state", batch.state), ("stateMessage", batch.state_message),
-        ("createdDate", async_time(batch.created)), ("systemModstamp", async_time(batch.modstamp)),
-        ("numberRecordsProcessed", processed), ("numberRecordsFailed", batch.failed),
-        ("totalProcessingTime", 1200 if processed else 0), ("apiActiveProcessingTime", 900 if processed else 0),
-        ("apexProcessingTime", 0)])
+    return _elements(
+        [
+            ("id", batch.id),
+            ("jobId", job.id),
+            ("state", batch.state),
+            ("stateMessage", batch.state_message),
+            ("createdDate", async_time(batch.created)),
+            ("systemModstamp", async_time(batch.modstamp)),
+            ("numberRecordsProcessed", processed),
+            ("numberRecordsFailed", batch.failed),
+            ("totalProcessingTime", 1200 if processed else 0),
+            ("apiActiveProcessingTime", 900 if processed else 0),
+            ("apexProcessingTime", 0),
+        ]
+    )
 
 
 def batch_xml(job: ClassicJob, batch: ClassicBatch) -> str:
     """`<batchInfo>` of one batch."""
-    return (f'<?xml version="1.0" encoding="UTF-8"?><batchInfo xmlns="{ASYNC_NS}">'
-            f'{_batch_pairs(job, batch)}</batchInfo>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><batchInfo xmlns="{ASYNC_NS}">'
+        f"{_batch_pairs(job, batch)}</batchInfo>"
+    )
 
 
 def batch_list_xml(job: ClassicJob) -> str:
@@ -102,6 +143,8 @@ def batch_list_xml(job: ClassicJob) -> str:
 
 def async_error_xml(code: str, message: str) -> str:
     """A Bulk 1.0 `<error>` body."""
-    return (f'<?xml version="1.0" encoding="UTF-8"?><error xmlns="{ASYNC_NS}">'
-            f'<exceptionCode>{escape(code)}</exceptionCode><exceptionMessage>{escape(message)}'
-            '</exceptionMessage></error>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><error xmlns="{ASYNC_NS}">'
+        f"<exceptionCode>{escape(code)}</exceptionCode><exceptionMessage>{escape(message)}"
+        "</exceptionMessage></error>"
+    )

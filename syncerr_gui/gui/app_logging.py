@@ -21,8 +21,10 @@ _configured = False
 LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 # Qt's offscreen platform (screenshots, CI) says these for every window it shows; they are
 # not problems of the app, so they are demoted to debug (seen with --verbose only).
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
-                   "This plugin does not support raise()")
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 def _demote_offscreen_noise(record: logging.LogRecord) -> bool:
@@ -52,8 +54,9 @@ def configure_logging(verbose: bool = False) -> Path | None:
     path: Path | None = log_dir() / "app.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
     except OSError as exc:

@@ -29,17 +29,35 @@ DEFAULT_DEMO_ERRORS = 5000
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The GUI's command line."""
-    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}: see, filter and "
-                                     "export every error of your Salesforce org's data-sync jobs.")
-    parser.add_argument("--demo", action="store_true",
-                        help="start the built-in demo org on this computer and open it, logged in")
-    parser.add_argument("--demo-errors", type=int, default=DEFAULT_DEMO_ERRORS, metavar="N",
-                        help=f"record-level errors in the demo org (default {DEFAULT_DEMO_ERRORS})")
-    parser.add_argument("--screenshot", metavar="FILE",
-                        help="with --demo: sync, show a row's details, save the window as FILE, exit")
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=f"{APP_NAME}: see, filter and "
+        "export every error of your Salesforce org's data-sync jobs.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in demo org on this computer and open it, logged in",
+    )
+    parser.add_argument(
+        "--demo-errors",
+        type=int,
+        default=DEFAULT_DEMO_ERRORS,
+        metavar="N",
+        help=f"record-level errors in the demo org (default {DEFAULT_DEMO_ERRORS})",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="with --demo: sync, show a row's details, save the window as FILE, exit",
+    )
     parser.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the org's HTTPS")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep the error archive in DIR (default: the "
-                        "user's data folder; with --demo: a temporary folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the error archive in DIR (default: the "
+        "user's data folder; with --demo: a temporary folder)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr too")
     args = parser.parse_args(list(argv))
     if args.screenshot and not args.demo:
@@ -72,8 +90,11 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
     """Qt's own messages go to the log, at the matching level."""
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
     logging.getLogger("qt").log(level, "%s", message)
 
 
@@ -88,7 +109,7 @@ def main(argv: Sequence[str]) -> int:
     demo = DemoLauncher(record_errors=args.demo_errors)
     app.aboutToQuit.connect(demo.stop)
     window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
-    from syncerr_gui.gui.archive_controller import archive_dir_for
+    from syncerr_gui.gui.archive.archive_controller import archive_dir_for
 
     window.archive.open(*archive_dir_for(args.data_dir, args.demo))  # shows the last org's archive
     hook = ExceptionHook(lambda: window)

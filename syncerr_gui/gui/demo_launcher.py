@@ -27,8 +27,11 @@ class DemoLauncher:
             if self._org is None:
                 from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
-                config = DemoConfig() if self._record_errors is None else DemoConfig(
-                    record_errors=self._record_errors)
+                config = (
+                    DemoConfig()
+                    if self._record_errors is None
+                    else DemoConfig(record_errors=self._record_errors)
+                )
                 org = DemoOrg(config)
                 org.start()
                 self._org = org

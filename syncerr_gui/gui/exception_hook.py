@@ -15,8 +15,16 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from syncerr_gui.core.redaction import scrub
 
@@ -28,8 +36,7 @@ def scrub_secrets(text: str) -> str:
     return scrub(text)
 
 
-def format_exception(exc_type: type[BaseException], exc: BaseException,
-                     tb: TracebackType | None) -> str:
+def format_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The traceback as text, scrubbed."""
     return scrub_secrets("".join(traceback.format_exception(exc_type, exc, tb)))
 
@@ -44,8 +51,12 @@ class ExceptionDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Something went wrong. The app can usually continue; if this "
-                                "keeps happening, copy the report below into a ticket."))
+        layout.addWidget(
+            QLabel(
+                "Something went wrong. The app can usually continue; if this "
+                "keeps happening, copy the report below into a ticket."
+            )
+        )
         text = QPlainTextEdit(report, self)
         text.setReadOnly(True)
         text.setMinimumSize(640, 280)
@@ -89,8 +100,7 @@ class ExceptionHook:
         sys.excepthook = self._old_sys
         threading.excepthook = self._old_thread
 
-    def _handle(self, exc_type: type[BaseException], exc: BaseException,
-                tb: TracebackType | None) -> None:
+    def _handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return

@@ -28,8 +28,9 @@ class ExportWorker(QRunnable):
     order also happens off the GUI thread.
     """
 
-    def __init__(self, frame: pd.DataFrame | Callable[[], pd.DataFrame], path: str,
-                 tz: tzinfo | None) -> None:
+    def __init__(
+        self, frame: pd.DataFrame | Callable[[], pd.DataFrame], path: str, tz: tzinfo | None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = ExportSignals()
@@ -43,7 +44,7 @@ class ExportWorker(QRunnable):
 
     def run(self) -> None:
         """Worker-thread body: never raises."""
-        from syncerr_gui.core.export import ExportError, export_csv
+        from syncerr_gui.core.frame.export import ExportError, export_csv
 
         try:
             frame = self.frame() if callable(self.frame) else self.frame

@@ -7,7 +7,7 @@ today's fixed offset, which would shift rows from before a DST change by an hour
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +24,7 @@ def local_zone() -> tzinfo:
         return ZoneInfo(zone_id)
     except (ZoneInfoNotFoundError, ValueError):
         logger.info("no zoneinfo for system zone %r; using the current offset", zone_id)
-        return datetime.now().astimezone().tzinfo or timezone.utc
+        return datetime.now().astimezone().tzinfo or UTC
 
 
 def format_local(moment: datetime | None) -> str:
@@ -39,4 +39,4 @@ def format_utc(moment: datetime | None) -> str:
     """'2026-11-27 13:03:12 UTC' ('' for None/NaT)."""
     if moment is None or moment != moment:
         return ""
-    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"

@@ -18,16 +18,28 @@ class MainActions:
         self._window = window
         w = window
         self.login = self._action("&Log in…", w.show_login, name="loginAction")  # type: ignore[attr-defined]
-        self.sync = self._action("&Sync now", w.sync_now, QKeySequence(QKeySequence.StandardKey.Refresh),  # type: ignore[attr-defined]
-                                 name="syncAction", shortcut_text="F5")
+        self.sync = self._action(
+            "&Sync now",
+            w.sync_now,
+            QKeySequence(QKeySequence.StandardKey.Refresh),  # type: ignore[attr-defined]
+            name="syncAction",
+            shortcut_text="F5",
+        )
         self.export = self._action("&Export CSV…", w.export_csv, QKeySequence("Ctrl+E"), name="exportAction")  # type: ignore[attr-defined]
         self.logout = self._action("Log &out", w.log_out, name="logoutAction")  # type: ignore[attr-defined]
         self.quit = self._action("&Quit", w.close, QKeySequence("Ctrl+Q"), name="quitAction")
         self.problems = self._action("Sync &problems…", w.show_problems, name="problemsAction")  # type: ignore[attr-defined]
         self.about = self._action("&About", w.show_about, name="aboutAction")  # type: ignore[attr-defined]
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None,
-                *, name: str, shortcut_text: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | None = None,
+        *,
+        name: str,
+        shortcut_text: str = "",
+    ) -> QAction:
         action = QAction(text, self._window)
         action.setObjectName(name)
         if shortcut_text:

@@ -20,28 +20,37 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMainWindow, QTableView, QWidget
 
 from syncerr_gui import APP_NAME, __version__
-from syncerr_gui.core.schema import empty_frame
+from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.columns import COL_FAILED_AT
-from syncerr_gui.gui.detail_pane import DetailPane
-from syncerr_gui.gui.elide_tooltip_delegate import ElideToolTipDelegate
 from syncerr_gui.gui.export_worker import ExportWorker
 from syncerr_gui.gui.local_time import local_zone
-from syncerr_gui.gui.login_dialog import LoginDialog
+from syncerr_gui.gui.login.login_dialog import LoginDialog
+from syncerr_gui.gui.login.session_controller import SessionController
 from syncerr_gui.gui.main_actions import MainActions
-from syncerr_gui.gui.problems_dialog import ProblemsDialog
-from syncerr_gui.gui.session_controller import SessionController
-from syncerr_gui.gui.status_bar import StatusBar
+from syncerr_gui.gui.panes.detail_pane import DetailPane
+from syncerr_gui.gui.panes.problems_dialog import ProblemsDialog
+from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
+from syncerr_gui.gui.table.columns import COL_FAILED_AT
+from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
 logger = logging.getLogger(__name__)
 
 # Default widths by header prefix; Error Details gets the room.
 # At 1280x800 (filter dock at the left, details below) the first five fit: Error Details wide.
-COLUMN_WIDTHS = {"Failed On": 90, "Failure Date/Time": 160, "Error Type": 210, "Error Details": 370,
-                 "Object": 110, "Operation": 80, "Salesforce ID": 150, "Source ID": 130,
-                 "Job ID": 150, "Source": 100}
+COLUMN_WIDTHS = {
+    "Failed On": 90,
+    "Failure Date/Time": 160,
+    "Error Type": 210,
+    "Error Details": 370,
+    "Object": 110,
+    "Operation": 80,
+    "Salesforce ID": 150,
+    "Source ID": 130,
+    "Job ID": 150,
+    "Source": 100,
+}
 
 
 class MainWindow(QMainWindow):
@@ -54,13 +63,19 @@ class MainWindow(QMainWindow):
     sync_ended = Signal()
     export_ended = Signal(str)
 
-    def __init__(self, settings: AppSettings | None = None, *,
-                 demo_session: Callable[[], Any] | None = None, ca_bundle: str | None = None,
-                 engine_factory: EngineFactory | None = None,
-                 check_admin: Callable[[Any], Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        *,
+        demo_session: Callable[[], Any] | None = None,
+        ca_bundle: str | None = None,
+        engine_factory: EngineFactory | None = None,
+        check_admin: Callable[[Any], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        from syncerr_gui.gui.error_table_model import ErrorTableModel
-        from syncerr_gui.gui.filter_dock import FilterDock
+        from syncerr_gui.gui.panes.filter_dock import FilterDock
+        from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -89,8 +104,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_pane)
         self.actions_ = MainActions(self)
-        self.session_controller = SessionController(self, self.settings, ca_bundle=ca_bundle,
-                                                    check_admin=check_admin)
+        self.session_controller = SessionController(
+            self, self.settings, ca_bundle=ca_bundle, check_admin=check_admin
+        )
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
         self.resize(1280, 800)
@@ -99,7 +115,7 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self, self.table.horizontalHeader())
         self._restore_filter()
         self._update_actions()
-        from syncerr_gui.gui.archive_controller import ArchiveController
+        from syncerr_gui.gui.archive.archive_controller import ArchiveController
 
         self.archive = ArchiveController(self)  # inactive until archive.open(data_dir)
 
@@ -138,7 +154,7 @@ class MainWindow(QMainWindow):
         self.status.problems_requested.connect(self.show_problems)
 
     def _restore_filter(self) -> None:
-        from syncerr_gui.core.filtering import ErrorFilter
+        from syncerr_gui.core.frame.filtering import ErrorFilter
 
         saved = self.settings.last_filter()
         if saved is not None:
@@ -183,8 +199,13 @@ class MainWindow(QMainWindow):
     def show_login(self) -> LoginDialog:
         """Open the (application-modal) login dialog; a successful login syncs."""
         if self.login_dialog is None:
-            self.login_dialog = LoginDialog(self.settings, self, demo_session=self._demo_session,
-                                            ca_bundle=self._ca_bundle, check_admin=self._check_admin)
+            self.login_dialog = LoginDialog(
+                self.settings,
+                self,
+                demo_session=self._demo_session,
+                ca_bundle=self._ca_bundle,
+                check_admin=self._check_admin,
+            )
             self.login_dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.login_dialog.accepted.connect(lambda: self.set_session(self.login_dialog.session, sync=True))
             self.session_controller.prepare_login_dialog(self.login_dialog)
@@ -232,11 +253,12 @@ class MainWindow(QMainWindow):
             return
         if self.is_syncing:
             return
-        from syncerr_gui.core.sync_types import SyncOptions
+        from syncerr_gui.core.sync.values import SyncOptions
 
         options = SyncOptions(last_success_start=self.settings.last_success_start(self.session.org_id))
-        worker = self.archive.make_worker(self.session, options, previous_frame=self.frame,
-                                          engine_factory=self._engine_factory)
+        worker = self.archive.make_worker(
+            self.session, options, previous_frame=self.frame, engine_factory=self._engine_factory
+        )
         worker.progress.connect(self.status.update_progress)
         worker.finished.connect(self._sync_finished)
         worker.failed.connect(self._sync_failed)
@@ -275,8 +297,12 @@ class MainWindow(QMainWindow):
         self.status.set_problems(len(result.problems))
         if self.problems_dialog is not None:
             self.problems_dialog.set_problems(result.problems)
-        self.status.showMessage("Sync cancelled: the rows read so far are shown." if result.cancelled
-                                else f"Sync finished: {len(result.frame):,} errors.", 10000)
+        self.status.showMessage(
+            "Sync cancelled: the rows read so far are shown."
+            if result.cancelled
+            else f"Sync finished: {len(result.frame):,} errors.",
+            10000,
+        )
         self.sync_ended.emit()
 
     def _sync_failed(self, text: str) -> None:
@@ -330,8 +356,9 @@ class MainWindow(QMainWindow):
             return
         folder = self.settings.last_export_dir() or os.path.expanduser("~")
         name = f"salesforce-sync-errors-{datetime.now():%Y-%m-%d-%H%M}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", os.path.join(folder, name),
-                                              "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export CSV", os.path.join(folder, name), "CSV files (*.csv);;All files (*)"
+        )
         if not path:
             return
         if not os.path.splitext(path)[1]:
@@ -384,7 +411,9 @@ def about_text() -> str:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    return (f"{APP_NAME} {__version__}\n\nReads every error of your org's data-sync jobs "
-            "(Bulk API 2.0, Bulk API 1.0, Apex) so you can filter, inspect and export them.\n\n"
-            f"Qt {qVersion()}\nPySide6 {PySide6.__version__}\npandas {pandas.__version__}\n"
-            f"simple-salesforce {version('simple-salesforce')}")
+    return (
+        f"{APP_NAME} {__version__}\n\nReads every error of your org's data-sync jobs "
+        "(Bulk API 2.0, Bulk API 1.0, Apex) so you can filter, inspect and export them.\n\n"
+        f"Qt {qVersion()}\nPySide6 {PySide6.__version__}\npandas {pandas.__version__}\n"
+        f"simple-salesforce {version('simple-salesforce')}"
+    )

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 logger = logging.getLogger(__name__)
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-         details: str = "") -> QMessageBox:
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

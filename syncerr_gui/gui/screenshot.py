@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from syncerr_gui.core.guidance import guidance_for
-from syncerr_gui.core.schema import RECORD_LEVEL
+from syncerr_gui.core.frame.guidance import guidance_for
+from syncerr_gui.core.frame.schema import RECORD_LEVEL
 
 logger = logging.getLogger(__name__)
 
@@ -89,5 +89,9 @@ class Screenshotter(QObject):
 
 def _complete(record: dict[str, Any]) -> bool:
     """A record-level row with both IDs and its failed input row."""
-    return bool(record.get("failed_on") == RECORD_LEVEL and record.get("salesforce_id")
-                and record.get("source_id") and record.get("input_row"))
+    return bool(
+        record.get("failed_on") == RECORD_LEVEL
+        and record.get("salesforce_id")
+        and record.get("source_id")
+        and record.get("input_row")
+    )

@@ -50,8 +50,9 @@ def mute(label: QLabel) -> QLabel:
 def selectable(label: QLabel, wrap: bool = True) -> QLabel:
     """Plain text the user can select and copy with the mouse or keyboard."""
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     label.setWordWrap(wrap)
     return label
 
@@ -63,5 +64,6 @@ def breakable(text: str) -> str:
     wider than the window; an invisible zero-width space every 32 characters avoids that.
     Copy buttons copy the original value, never this display text.
     """
-    return _LONG_RUN.sub(lambda m: _ZWSP.join(m.group()[i:i + 32] for i in range(0, len(m.group()), 32)),
-                         text)
+    return _LONG_RUN.sub(
+        lambda m: _ZWSP.join(m.group()[i : i + 32] for i in range(0, len(m.group()), 32)), text
+    )

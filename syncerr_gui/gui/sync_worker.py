@@ -22,8 +22,8 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from syncerr_gui.core.frame.schema import concat_frames
 from syncerr_gui.core.redaction import scrub
-from syncerr_gui.core.schema import concat_frames
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ PROGRESS_INTERVAL_S = 0.1
 _KEY_COLUMNS = ["source", "job_id", "batch_id", "failed_on", "row_key"]
 
 EngineFactory = Callable[..., Any]
-ArchiveOpener = Callable[[], Any]        # -> ErrorArchive (raises ArchiveError when it cannot)
+ArchiveOpener = Callable[[], Any]  # -> ErrorArchive (raises ArchiveError when it cannot)
 
 
 class SyncWorker(QObject):
@@ -48,11 +48,18 @@ class SyncWorker(QObject):
     failed = Signal(str)
     archive_failed = Signal(str)
 
-    def __init__(self, session: Any, options: Any, previous_frame: pd.DataFrame | None = None,
-                 engine_factory: EngineFactory | None = None, *, archive: ArchiveOpener | None = None,
-                 prepare: Callable[[Any], None] | None = None) -> None:
+    def __init__(
+        self,
+        session: Any,
+        options: Any,
+        previous_frame: pd.DataFrame | None = None,
+        engine_factory: EngineFactory | None = None,
+        *,
+        archive: ArchiveOpener | None = None,
+        prepare: Callable[[Any], None] | None = None,
+    ) -> None:
         super().__init__()
-        from syncerr_gui.core.sync_types import CancelToken
+        from syncerr_gui.core.cancel import CancelToken
 
         self.token = CancelToken()
         self._session = session
@@ -95,7 +102,7 @@ class SyncWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Thread body: never raises; every outcome becomes a signal."""
-        from syncerr_gui.core.sync_types import SessionExpired, SyncError
+        from syncerr_gui.core.exceptions import SessionExpired, SyncError
 
         try:
             engine = self._make_engine()
@@ -118,19 +125,20 @@ class SyncWorker(QObject):
 
     def _sync(self, engine: Any) -> Any:
         """Through the archive when there is one that works, else the engine alone."""
-        from syncerr_gui.core.archive_schema import ArchiveError
-        from syncerr_gui.core.archive_sync import ArchiveStoreFailed, ArchiveSync
+        from syncerr_gui.core.archive.incremental import ArchiveStoreFailed, ArchiveSync
+        from syncerr_gui.core.archive.schema import ArchiveError
 
         try:
             archive = self._archive() if self._archive is not None else None
             if archive is not None:
-                done = ArchiveSync(archive, engine).run(self._options, self._on_progress, self.token,
-                                                        history=True)
+                done = ArchiveSync(archive, engine).run(
+                    self._options, self._on_progress, self.token, history=True
+                )
                 return dataclasses.replace(done.sync, frame=done.frame)
-        except ArchiveStoreFailed as exc:       # synced, not stored: show what was read
-            self._archive_failed(exc)           # (archived jobs were skipped: keep the rows shown)
+        except ArchiveStoreFailed as exc:  # synced, not stored: show what was read
+            self._archive_failed(exc)  # (archived jobs were skipped: keep the rows shown)
             return self._merged(exc.result)
-        except ArchiveError as exc:             # nothing was downloaded yet: sync without it
+        except ArchiveError as exc:  # nothing was downloaded yet: sync without it
             self._archive_failed(exc)
         result = engine.run(self._options, progress=self._on_progress, cancel=self.token)
         return self._merged(result) if result.cancelled else result
@@ -151,7 +159,7 @@ class SyncWorker(QObject):
     def _make_engine(self) -> Any:
         factory = self._engine_factory
         if factory is None:
-            from syncerr_gui.core.engine import SyncEngine
+            from syncerr_gui.core.sync.engine import SyncEngine
 
             factory = SyncEngine
         return factory(self._session.sf, reauthenticate=getattr(self._session, "reauthenticate", None))

@@ -7,6 +7,6 @@ It serves a small, fixed, hand-written org: see `fixtures_bulk2` and `fixtures_o
 
 from __future__ import annotations
 
-from .server import IndependentOrg
+from tests.independent_org.server import IndependentOrg
 
 __all__ = ["IndependentOrg"]

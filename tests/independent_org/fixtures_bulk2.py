@@ -32,49 +32,110 @@ class Bulk2Job:
     failed_results: bytes = b""
 
 
-def listing_entry(job_id: str, operation: str, sobject: str, created: str, stamp: str, state: str,
-                  api: str, job_type: str = "V2Ingest", delimiter: str = "COMMA") -> str:
+def listing_entry(
+    job_id: str,
+    operation: str,
+    sobject: str,
+    created: str,
+    stamp: str,
+    state: str,
+    api: str,
+    job_type: str = "V2Ingest",
+    delimiter: str = "COMMA",
+) -> str:
     """A list entry: only the fields SALESFORCE.md says the list carries (no counts, no errorMessage)."""
-    content_url = (f'"services/data/v{api}/jobs/ingest/{job_id}/batches"' if job_type == "V2Ingest"
-                   else "null")
-    return (f'{{"id":"{job_id}","operation":"{operation}","object":"{sobject}",'
-            f'"createdById":"{INTEGRATION_USER_ID}","createdDate":"{created}","systemModstamp":"{stamp}",'
-            f'"state":"{state}","concurrencyMode":"Parallel","contentType":"CSV","apiVersion":{api},'
-            f'"jobType":"{job_type}","lineEnding":"LF","columnDelimiter":"{delimiter}",'
-            f'"contentUrl":{content_url}}}')
+    content_url = f'"services/data/v{api}/jobs/ingest/{job_id}/batches"' if job_type == "V2Ingest" else "null"
+    return (
+        f'{{"id":"{job_id}","operation":"{operation}","object":"{sobject}",'
+        f'"createdById":"{INTEGRATION_USER_ID}","createdDate":"{created}","systemModstamp":"{stamp}",'
+        f'"state":"{state}","concurrencyMode":"Parallel","contentType":"CSV","apiVersion":{api},'
+        f'"jobType":"{job_type}","lineEnding":"LF","columnDelimiter":"{delimiter}",'
+        f'"contentUrl":{content_url}}}'
+    )
 
 
-def _info(job_id: str, operation: str, sobject: str, created: str, stamp: str, state: str, *,
-          failed: int | None, processed: int, external: str = "", error: str = "",
-          delimiter: str = "COMMA") -> str:
+def _info(
+    job_id: str,
+    operation: str,
+    sobject: str,
+    created: str,
+    stamp: str,
+    state: str,
+    *,
+    failed: int | None,
+    processed: int,
+    external: str = "",
+    error: str = "",
+    delimiter: str = "COMMA",
+) -> str:
     """Job info in Salesforce's key order; `failed=None` leaves numberRecordsFailed out."""
-    parts = [f'"id":"{job_id}"', f'"operation":"{operation}"', f'"object":"{sobject}"',
-             f'"createdById":"{INTEGRATION_USER_ID}"', f'"createdDate":"{created}"',
-             f'"systemModstamp":"{stamp}"', f'"state":"{state}"']
+    parts = [
+        f'"id":"{job_id}"',
+        f'"operation":"{operation}"',
+        f'"object":"{sobject}"',
+        f'"createdById":"{INTEGRATION_USER_ID}"',
+        f'"createdDate":"{created}"',
+        f'"systemModstamp":"{stamp}"',
+        f'"state":"{state}"',
+    ]
     if external:
         parts.append(f'"externalIdFieldName":"{external}"')
-    parts += ['"concurrencyMode":"Parallel"', '"contentType":"CSV"', '"apiVersion":66.0',
-              '"jobType":"V2Ingest"', '"lineEnding":"LF"', f'"columnDelimiter":"{delimiter}"',
-              f'"numberRecordsProcessed":{processed}']
+    parts += [
+        '"concurrencyMode":"Parallel"',
+        '"contentType":"CSV"',
+        '"apiVersion":66.0',
+        '"jobType":"V2Ingest"',
+        '"lineEnding":"LF"',
+        f'"columnDelimiter":"{delimiter}"',
+        f'"numberRecordsProcessed":{processed}',
+    ]
     if failed is not None:
         parts.append(f'"numberRecordsFailed":{failed}')
-    parts += ['"retries":0', '"totalProcessingTime":1520', '"apiActiveProcessingTime":1304',
-              '"apexProcessingTime":211']
+    parts += [
+        '"retries":0',
+        '"totalProcessingTime":1520',
+        '"apiActiveProcessingTime":1304',
+        '"apexProcessingTime":211',
+    ]
     if error:
         parts.append(f'"errorMessage":{error}')  # already JSON text
     return "{" + ",".join(parts) + "}"
 
 
-def _job(job_id: str, operation: str, sobject: str, stamp: str, state: str, *, failed: int | None,
-         processed: int, csv_text: str = "", external: str = "", error: str = "",
-         delimiter: str = "COMMA") -> Bulk2Job:
+def _job(
+    job_id: str,
+    operation: str,
+    sobject: str,
+    stamp: str,
+    state: str,
+    *,
+    failed: int | None,
+    processed: int,
+    csv_text: str = "",
+    external: str = "",
+    error: str = "",
+    delimiter: str = "COMMA",
+) -> Bulk2Job:
     created = stamp[:11] + "08:00:00.000+0000"
     return Bulk2Job(
-        id=job_id, job_type="V2Ingest",
+        id=job_id,
+        job_type="V2Ingest",
         listing=listing_entry(job_id, operation, sobject, created, stamp, state, "66.0", delimiter=delimiter),
-        info=_info(job_id, operation, sobject, created, stamp, state, failed=failed, processed=processed,
-                   external=external, error=error, delimiter=delimiter),
-        failed_results=csv_text.encode("utf-8"))
+        info=_info(
+            job_id,
+            operation,
+            sobject,
+            created,
+            stamp,
+            state,
+            failed=failed,
+            processed=processed,
+            external=external,
+            error=error,
+            delimiter=delimiter,
+        ),
+        failed_results=csv_text.encode("utf-8"),
+    )
 
 
 # J01: upsert on Lead by Legacy_Key__c (NOT one of the default source-ID columns, and the file
@@ -126,7 +187,7 @@ J03_CSV = (
     '"0015g00000IndR20AA"|"ENTITY_IS_DELETED:entity is deleted:--"|"0015g00000IndR20AA"|'
     '"Pipe, Comma & Co"|"P-1"\n'
     '"0015g00000IndR21AA"|"INVALID_FIELD_FOR_INSERT_UPDATE:Unable to create/update fields: Name, Industry. '
-    'Please check the security settings of this field and verify that it is read/write for your profile '
+    "Please check the security settings of this field and verify that it is read/write for your profile "
     'or permission set.:Name,Industry --"|"0015g00000IndR21AA"|"Straße | Söhne"|"P|2"\n'
 )
 
@@ -144,7 +205,7 @@ J04 = "7505g00000IndJ04AA"
 J04_CSV = (
     '"sf__Id","sf__Error","LastName","Company","Marketo_Lead_ID__c","mkto71_Lead_Id__c"\n'
     '"","CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY:LeadTrigger: execution of BeforeInsert caused by: '
-    'System.NullPointerException: Attempt to de-reference a null object: Trigger.LeadTrigger: line 12, '
+    "System.NullPointerException: Attempt to de-reference a null object: Trigger.LeadTrigger: line 12, "
     'column 1:--","Ito","伊藤商店","M-77","m71-77"\n'
 )
 
@@ -157,23 +218,100 @@ UNREAD_CSV = (
 J05, J06, J09 = "7505g00000IndJ05AA", "7505g00000IndJ06AA", "7505g00000IndJ09AA"
 
 BULK2_JOBS: tuple[Bulk2Job, ...] = (
-    _job(J01, "upsert", "Lead", "2026-11-25T10:00:00.000+0000", "JobComplete", failed=11, processed=20,
-         csv_text=J01_CSV, external="Legacy_Key__c"),
-    _job(J08, "insert", "Lead", "2026-11-20T08:00:00.000+0000", "JobComplete", failed=1, processed=4,
-         csv_text=UNREAD_CSV),
-    _job(J02, "insert", "Contact", "2026-11-25T10:30:00.000+0000", "JobComplete", failed=3, processed=9,
-         csv_text=J02_CSV),
-    _job(J03, "update", "Account", "2026-11-25T11:00:00.000+0000", "JobComplete", failed=2, processed=6,
-         csv_text=J03_CSV, delimiter="PIPE"),
-    _job(J07, "upsert", "Lead", "2026-11-25T13:30:00.000+0000", "InProgress", failed=1, processed=2,
-         csv_text=UNREAD_CSV, external="External_Id__c"),
-    _job(J04, "insert", "Lead", "2026-11-25T12:00:00.000+0000", "Failed", failed=1, processed=3,
-         csv_text=J04_CSV, error='"InvalidBatch : Field name not found : Foo__c"'),
+    _job(
+        J01,
+        "upsert",
+        "Lead",
+        "2026-11-25T10:00:00.000+0000",
+        "JobComplete",
+        failed=11,
+        processed=20,
+        csv_text=J01_CSV,
+        external="Legacy_Key__c",
+    ),
+    _job(
+        J08,
+        "insert",
+        "Lead",
+        "2026-11-20T08:00:00.000+0000",
+        "JobComplete",
+        failed=1,
+        processed=4,
+        csv_text=UNREAD_CSV,
+    ),
+    _job(
+        J02,
+        "insert",
+        "Contact",
+        "2026-11-25T10:30:00.000+0000",
+        "JobComplete",
+        failed=3,
+        processed=9,
+        csv_text=J02_CSV,
+    ),
+    _job(
+        J03,
+        "update",
+        "Account",
+        "2026-11-25T11:00:00.000+0000",
+        "JobComplete",
+        failed=2,
+        processed=6,
+        csv_text=J03_CSV,
+        delimiter="PIPE",
+    ),
+    _job(
+        J07,
+        "upsert",
+        "Lead",
+        "2026-11-25T13:30:00.000+0000",
+        "InProgress",
+        failed=1,
+        processed=2,
+        csv_text=UNREAD_CSV,
+        external="External_Id__c",
+    ),
+    _job(
+        J04,
+        "insert",
+        "Lead",
+        "2026-11-25T12:00:00.000+0000",
+        "Failed",
+        failed=1,
+        processed=3,
+        csv_text=J04_CSV,
+        error='"InvalidBatch : Field name not found : Foo__c"',
+    ),
     _job(J05, "delete", "Opportunity", "2026-11-25T12:30:00.000+0000", "Aborted", failed=0, processed=0),
-    _job(J06, "insert", "Case", "2026-11-25T13:00:00.000+0000", "JobComplete", failed=0, processed=5,
-         csv_text='"sf__Id","sf__Error",Subject,Origin\n'),
-    _job(J09, "hardDelete", "Account", "2026-11-25T13:45:00.000+0000", "Failed", failed=0, processed=0,
-         error='"Max CPU time exceeded"'),
-    _job(J10, "insert", "Contact", "2026-11-25T11:15:00.000+0000", "JobComplete", failed=1, processed=4,
-         csv_text=J10_CSV, delimiter="SEMICOLON"),
+    _job(
+        J06,
+        "insert",
+        "Case",
+        "2026-11-25T13:00:00.000+0000",
+        "JobComplete",
+        failed=0,
+        processed=5,
+        csv_text='"sf__Id","sf__Error",Subject,Origin\n',
+    ),
+    _job(
+        J09,
+        "hardDelete",
+        "Account",
+        "2026-11-25T13:45:00.000+0000",
+        "Failed",
+        failed=0,
+        processed=0,
+        error='"Max CPU time exceeded"',
+    ),
+    _job(
+        J10,
+        "insert",
+        "Contact",
+        "2026-11-25T11:15:00.000+0000",
+        "JobComplete",
+        failed=1,
+        processed=4,
+        csv_text=J10_CSV,
+        delimiter="SEMICOLON",
+    ),
 )

@@ -44,9 +44,11 @@ class Answer:
 
 
 def _xml_error(code: str, message: str) -> Answer:
-    body = (f'<?xml version="1.0" encoding="UTF-8"?><error\n   xmlns="{other.DATALOAD_NS}">\n'
-            f" <exceptionCode>{code}</exceptionCode>\n <exceptionMessage>{message}</exceptionMessage>\n"
-            "</error>")
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8"?><error\n   xmlns="{other.DATALOAD_NS}">\n'
+        f" <exceptionCode>{code}</exceptionCode>\n <exceptionMessage>{message}</exceptionMessage>\n"
+        "</error>"
+    )
     return Answer(400, body.encode("utf-8"), XML)
 
 
@@ -121,9 +123,12 @@ class Router:
             job_type, offset = (params.get("jobType", ["All"])[0] or "All"), 0
         entries = [j.listing for j in self._all_jobs() if job_type in ("All", j.job_type)]
         size = LIST_PAGE.get("" if job_type == "All" else job_type, 5)
-        page, end = entries[offset:offset + size], offset + size
-        next_url = (f'"/services/data/v{ver}/jobs/ingest?queryLocator=0r8Ind{job_type}-{end}"'
-                    if end < len(entries) else "null")
+        page, end = entries[offset : offset + size], offset + size
+        next_url = (
+            f'"/services/data/v{ver}/jobs/ingest?queryLocator=0r8Ind{job_type}-{end}"'
+            if end < len(entries)
+            else "null"
+        )
         done = "false" if end < len(entries) else "true"
         body = f'{{"done":{done},"records":[{",".join(page)}],"nextRecordsUrl":{next_url}}}'
         return Answer(200, body.encode("utf-8"))
@@ -142,9 +147,12 @@ class Router:
             since = _soql_since(soql)
             if since is None:
                 return Answer(400, b'[{"message":"unexpected token","errorCode":"MALFORMED_QUERY"}]')
-            records = [record for record, status, errors, completed in other.APEX_JOBS
-                       if (status in ("Failed", "Aborted") or errors > 0)
-                       and datetime.strptime(completed, _SF_DATE) >= since]
+            records = [
+                record
+                for record, status, errors, completed in other.APEX_JOBS
+                if (status in ("Failed", "Aborted") or errors > 0)
+                and datetime.strptime(completed, _SF_DATE) >= since
+            ]
             return self._query_page(ver, records, 0, len(records))
         return Answer(400, b'[{"message":"sObject type is not supported.","errorCode":"INVALID_TYPE"}]')
 

@@ -16,8 +16,9 @@ from types import TracebackType
 
 import trustme
 
+from tests.independent_org.routes import Answer, Router
+
 from .fixtures_bulk2 import ACCESS_TOKEN, ORG_ID
-from .routes import Answer, Router
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +31,18 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = 30  # an idle keep-alive connection does not hold a thread forever
     server: _Server
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        auth = ("session" if "X-SFDC-Session" in self.headers
-                else "bearer" if self.headers.get("Authorization", "").startswith("Bearer ") else "none")
+    def do_GET(self) -> None:
+        auth = (
+            "session"
+            if "X-SFDC-Session" in self.headers
+            else "bearer"
+            if self.headers.get("Authorization", "").startswith("Bearer ")
+            else "none"
+        )
         self.server.log_request_line(self.path, auth)
         self._send(self.server.router.answer(self.path, self.headers))
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(min(length, 1_000_000))
         self._send(Answer(405, b'[{"errorCode":"METHOD_NOT_ALLOWED","message":"HTTP Method not allowed"}]'))
@@ -50,7 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(answer.body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         logger.debug("independent org: " + format, *args)
 
 
@@ -123,6 +129,7 @@ class IndependentOrg:
     def __enter__(self) -> IndependentOrg:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()

@@ -1,0 +1,1 @@
+"""The command-line interface (`main.py export …`): a peer of `gui/`, never imports Qt."""

@@ -1,0 +1,387 @@
+"""`main.py export …`: log in, check admin, sync, write the CSV — headless, for scheduled runs.
+
+No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr starting with
+`error:` and a non-zero exit code, never a traceback and never a half-written file:
+2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
+130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
+SF_SECURITY_TOKEN) so they need not appear in the process list.
+
+With `--data-dir` the sync goes through the local error archive (incremental, history kept
+beyond Salesforce's 7 days); `--offline` exports from the archive without any network.
+The archive side lives in `archive.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from typing import Any, NoReturn, TextIO
+
+from syncerr_gui.cli.failures import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_ADMIN,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    UsageError,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting (we print one line)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def main(argv: list[str]) -> int:
+    """Run the export; returns the exit code (prints one summary line on success)."""
+    try:
+        args = parse_args(argv)
+    except UsageError as exc:
+        return _fail(f"{exc} (see `main.py export --help`)", EXIT_USAGE)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    _configure_logging(args.verbose)
+    try:
+        if args.offline:
+            summary = _run_offline(args)
+        else:
+            with _org_session(args) as session:
+                summary = _run(args, session)
+    except CliFailure as exc:
+        return _fail(str(exc), exc.code)
+    except KeyboardInterrupt:
+        return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
+    except Exception as exc:
+        logger.debug("unexpected failure", exc_info=True)
+        return _fail(_scrub(f"unexpected failure ({type(exc).__name__}): {exc}"), EXIT_FAILED)
+    print(summary)
+    return EXIT_OK
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse and cross-check the arguments; raises UsageError with one line of words."""
+    parser = _Parser(
+        prog="main.py export",
+        description="Export every sync error of an org to a CSV file.",
+        epilog=_epilog(),
+    )
+    parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
+    parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
+    parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
+    parser.add_argument("--access-token", metavar="TOKEN", help="or set SF_ACCESS_TOKEN")
+    parser.add_argument("--username", metavar="U")
+    parser.add_argument("--password", metavar="P", help="or set SF_PASSWORD")
+    parser.add_argument("--security-token", metavar="T", help="or set SF_SECURITY_TOKEN")
+    parser.add_argument(
+        "--domain", metavar="D", help="login (default), test, your My Domain (acme.my) or a login URL"
+    )
+    parser.add_argument("--ca-bundle", metavar="PEM", help="CA certificates to trust (inspecting proxy)")
+    parser.add_argument(
+        "--since",
+        metavar="ISO-8601",
+        type=parse_since,
+        help="read jobs finished since then (naive = UTC); default: the last 5 days rule",
+    )
+    _add_archive_arguments(parser)
+    parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
+    args = parser.parse_args(argv)
+    _check_archive_choice(args)
+    if args.offline:
+        _check_offline(args)
+    else:
+        _fill_from_environment(args)
+        _check_login_choice(args)
+    if args.ca_bundle and not os.path.isfile(args.ca_bundle):
+        raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
+    if os.path.isdir(args.out):
+        raise UsageError(f"--out: {args.out} is a folder; give a file name")
+    return args
+
+
+def _epilog() -> str:
+    from syncerr_gui.core.archive.data_dirs import default_data_dir
+
+    return (
+        "Without --data-dir or --offline nothing is stored: the export reads the org's last days only. "
+        "With --data-dir DIR it syncs incrementally into DIR's archive for the logged-in org (only "
+        "jobs not archived yet are downloaded; errors Salesforce has deleted stay) and exports the "
+        "archived rows of the window. --offline reads the archive only (no login, no network); "
+        "without --data-dir it uses the app's data folder, the one the desktop app archives into: "
+        f"{default_data_dir()}"
+    )
+
+
+_LOGIN_OPTIONS = (
+    ("--demo", "demo"),
+    ("--instance-url", "instance_url"),
+    ("--access-token", "access_token"),
+    ("--username", "username"),
+    ("--password", "password"),
+    ("--security-token", "security_token"),
+    ("--domain", "domain"),
+    ("--ca-bundle", "ca_bundle"),
+)
+
+
+def _add_archive_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="sync through the error archive in DIR and export from it (created if needed)",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="export from the archive only, without logging in (default DIR: the app's data folder)",
+    )
+    parser.add_argument(
+        "--org-id",
+        metavar="00D...",
+        type=_org_id,
+        help="with --offline: whose archive (needed when DIR holds several)",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="export the whole archive instead of the window (needs --data-dir or --offline)",
+    )
+
+
+def _org_id(text: str) -> str:
+    from syncerr_gui.core.archive.data_dirs import org_id_18
+
+    try:
+        return org_id_18(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _check_archive_choice(args: argparse.Namespace) -> None:
+    if args.all and args.since:
+        raise UsageError("choose --all or --since, not both")
+    if args.all and not (args.data_dir or args.offline):
+        raise UsageError("--all exports the whole archive: it needs --data-dir or --offline")
+    if args.org_id and not args.offline:
+        raise UsageError("--org-id is for --offline (online, the archive is the logged-in org's)")
+    if args.data_dir and os.path.exists(args.data_dir) and not os.path.isdir(args.data_dir):
+        raise UsageError(f"--data-dir: {args.data_dir} is a file; give a folder")
+
+
+def _check_offline(args: argparse.Namespace) -> None:
+    """--offline never logs in: a login option given with it is a mistake worth saying."""
+    given = [flag for flag, attr in _LOGIN_OPTIONS if getattr(args, attr)]
+    if given:
+        raise UsageError(f"--offline reads only the local archive and never logs in; drop {', '.join(given)}")
+
+
+def parse_since(text: str) -> datetime:
+    """ISO 8601 date or date-time, with or without offset (naive = UTC) -> aware UTC."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time(), tzinfo=UTC)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 date or date-time: {text!r} (e.g. 2026-11-20 or 2026-11-20T14:00:00+01:00)"
+        ) from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _fill_from_environment(args: argparse.Namespace) -> None:
+    for attr, name in (
+        ("access_token", "SF_ACCESS_TOKEN"),
+        ("password", "SF_PASSWORD"),
+        ("security_token", "SF_SECURITY_TOKEN"),
+    ):
+        if not getattr(args, attr):
+            setattr(args, attr, os.environ.get(name) or None)
+
+
+def _check_login_choice(args: argparse.Namespace) -> None:
+    ways = [
+        name
+        for name, chosen in (
+            ("--demo", args.demo),
+            ("--instance-url", args.instance_url),
+            ("--username", args.username),
+        )
+        if chosen
+    ]
+    if not ways:
+        raise UsageError(
+            "choose how to log in: --demo, --instance-url with --access-token, or --username with --password"
+        )
+    if len(ways) > 1:
+        raise UsageError(f"choose one way to log in, not {' and '.join(ways)}")
+    if args.instance_url and not args.access_token:
+        raise UsageError("--instance-url needs --access-token (or SF_ACCESS_TOKEN)")
+    if args.username and not args.password:
+        raise UsageError("--username needs --password (or SF_PASSWORD)")
+
+
+@contextlib.contextmanager
+def _org_session(args: argparse.Namespace) -> Iterator[Any]:
+    """The logged-in OrgSession (a demo org runs for the duration of the block)."""
+    from syncerr_gui.core.auth.login import LoginError, login_with_password, login_with_token
+
+    try:
+        if args.demo:
+            from syncerr_gui.demo_org import DemoOrg
+            from syncerr_gui.demo_org.connect import demo_session
+
+            with DemoOrg() as org:
+                yield demo_session(org)
+            return
+        if args.instance_url:
+            session = login_with_token(args.instance_url, args.access_token, ca_bundle=args.ca_bundle)
+        else:
+            session = login_with_password(
+                args.username,
+                args.password,
+                args.security_token or "",
+                domain=args.domain or "login",
+                ca_bundle=args.ca_bundle,
+            )
+    except LoginError as exc:
+        raise CliFailure(f"login failed: {exc}") from None
+    yield session
+
+
+def _run(args: argparse.Namespace, session: Any) -> str:
+    """Admin check, sync (through the archive with --data-dir), problems on stderr, CSV; the summary."""
+    from syncerr_gui.core.auth.login import LoginError
+    from syncerr_gui.core.auth.permissions import check_admin
+
+    try:
+        check = check_admin(session)
+    except LoginError as exc:
+        raise CliFailure(f"login failed: {exc}") from None
+    if not check.is_admin:
+        raise CliFailure(check.message(), EXIT_NOT_ADMIN)
+    if not args.data_dir:
+        return _write(_sync(session, args.since)[0], args.out)
+    from syncerr_gui.cli.archive import data_dir_of, open_archive
+
+    with open_archive(session.org_id, data_dir_of(args.data_dir)) as archive:
+        frame, new_rows = _sync(session, args.since, archive)
+        if args.all:
+            frame = archive.load()
+    return _write(frame, args.out) + f"; {new_rows} new this sync, archive in {args.data_dir}"
+
+
+def _run_offline(args: argparse.Namespace) -> str:
+    """Export from the archive alone: no login, no network."""
+    from syncerr_gui.cli.archive import data_dir_of, offline_frame, offline_note, offline_org_id, open_archive
+
+    data_dir = data_dir_of(args.data_dir)
+    with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
+        frame = offline_frame(archive, args.since, args.all)
+        note = offline_note(archive, data_dir)
+    return _write(frame, args.out) + f"; {note}"
+
+
+def _write(frame: Any, out: str) -> str:
+    """Write the CSV; returns the summary's first part (rows by level, the file)."""
+    from syncerr_gui.core.frame.export import ExportError, export_csv
+    from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
+
+    try:
+        rows = export_csv(frame, out)
+    except ExportError as exc:
+        raise CliFailure(str(exc)) from None
+    levels = frame["failed_on"].astype(str).value_counts()
+    return (
+        f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
+        f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}"
+    )
+
+
+def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, int]:
+    """Run the engine -> (frame, rows new this sync); through `archive` if given, incrementally.
+
+    With an archive the frame is every archived row of the sync's window (history Salesforce
+    has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
+    """
+    from syncerr_gui.core.cancel import CancelToken
+    from syncerr_gui.core.sync.engine import SyncEngine, SyncError, SyncOptions
+
+    engine = SyncEngine(session.sf, reauthenticate=session.reauthenticate)
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    options = SyncOptions(since=since)
+    try:
+        if archive is None:
+            result = engine.run(options, progress, CancelToken())
+            answer = (result.frame, len(result.frame))
+        else:
+            from syncerr_gui.core.archive.incremental import ArchiveSync
+
+            archived = ArchiveSync(archive, engine).run(options, progress, CancelToken())
+            result, answer = archived.sync, (archived.frame, archived.stats.rows_new)
+    except SyncError as exc:
+        raise CliFailure(_scrub(str(exc))) from None
+    finally:
+        if progress is not None:
+            progress.finish()
+    for problem in result.problems:
+        sys.stderr.write(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}") + "\n")
+    return answer
+
+
+class _Progress:
+    """One self-overwriting progress line on a terminal (called from worker threads)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = False
+
+    def __call__(self, progress: Any) -> None:
+        self._stream.write(
+            f"\r{progress.phase}: {progress.jobs_done}/{progress.jobs_total} jobs, "
+            f"{progress.rows} errors\x1b[K"
+        )
+        self._stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Quiet by default (stderr carries only warnings and the error line); scrubbed when verbose."""
+    root = logging.getLogger()
+    if verbose:
+        handler: logging.Handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.setLevel(logging.INFO)
+    else:
+        handler = logging.NullHandler()
+    root.addHandler(handler)
+    from syncerr_gui.core.redaction import install_redaction
+
+    install_redaction(handler)
+
+
+def _scrub(text: str) -> str:
+    from syncerr_gui.core.redaction import scrub
+
+    return " ".join(scrub(text).split())
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    return code

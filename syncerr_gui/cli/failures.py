@@ -1,0 +1,17 @@
+"""How the command line fails: exit codes and the two failure types, shared by every command."""
+
+from __future__ import annotations
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_ADMIN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    """Bad command-line arguments; str() is the one line shown."""
+
+
+class CliFailure(Exception):
+    """A failure already put in words; `code` is the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code

@@ -1,0 +1,1 @@
+"""What is kept between syncs: the per-org archive, its snapshot, and incremental syncs."""

@@ -1,0 +1,104 @@
+"""Incremental sync through the archive: download only what the archive does not hold yet.
+
+`ArchiveSync` tells the engine which finished jobs are already archived (`skip_jobs`) and
+when the last successful sync started (the default window), stores whatever the engine
+returns (a cancelled sync and the partial result of a failed one too: nothing fetched is
+lost), and answers with every archived error of the window, including history that
+Salesforce has already deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.writer import StoreStats
+from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import SyncError
+from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
+
+if TYPE_CHECKING:
+    from syncerr_gui.core.sync.engine import SyncEngine
+
+logger = logging.getLogger(__name__)
+
+PHASE_ARCHIVING = "Saving to the archive"
+
+
+@dataclass
+class ArchiveSyncResult:
+    """`frame`: every archived error in the sync's window (older history included);
+    `sync`: what the engine returned this time; `stats`: what the archive stored."""
+
+    frame: pd.DataFrame
+    sync: SyncResult
+    stats: StoreStats
+
+
+class ArchiveStoreFailed(ArchiveError):
+    """The engine's sync succeeded but the archive could not store or load it; `result`
+    holds what the engine returned, so the caller can still show it."""
+
+    def __init__(self, message: str, result: SyncResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+class ArchiveSync:
+    """Runs the engine incrementally against one org's archive (call from a worker thread)."""
+
+    def __init__(self, archive: ErrorArchive, engine: SyncEngine) -> None:
+        self.archive = archive
+        self.engine = engine
+
+    def run(
+        self,
+        options: SyncOptions | None = None,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+        history: bool = False,
+    ) -> ArchiveSyncResult:
+        """Sync, store, and return the window's archived errors (`history`: every archived one).
+
+        A `SyncError` is re-raised after its partial result (if any) is stored. An archive
+        that cannot be read before the sync raises `ArchiveError` (nothing was downloaded);
+        one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
+        """
+        options = self._incremental(options or SyncOptions())
+        try:
+            result = self.engine.run(options, progress, cancel)
+        except SyncError as exc:
+            if exc.partial is not None:
+                self._store_partial(exc.partial)
+            raise
+        if progress is not None:
+            progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
+        listed = None if result.cancelled else options.sources
+        try:
+            stats = self.archive.store(result, listed_sources=listed)
+            frame = (
+                self.archive.load() if history else self.archive.load(since=result.since, until=result.until)
+            )
+        except ArchiveError as exc:
+            raise ArchiveStoreFailed(str(exc), result) from exc
+        logger.info("Sync archived: %d new rows, %d shown", stats.rows_new, len(frame))
+        return ArchiveSyncResult(frame=frame, sync=result, stats=stats)
+
+    def _store_partial(self, partial: SyncResult) -> None:
+        """Keep what a failed sync read; the sync's own failure is what the user must see."""
+        try:
+            self.archive.store(partial)
+        except ArchiveError as exc:
+            logger.warning("Could not archive the partial result of a failed sync: %s", exc)
+
+    def _incremental(self, options: SyncOptions) -> SyncOptions:
+        """`options` with the archive's finished jobs to skip and its last successful start."""
+        skip = {**self.archive.finished_jobs(), **options.skip_jobs}
+        last_start = options.last_success_start or self.archive.last_success_start()
+        return dataclasses.replace(options, skip_jobs=skip, last_success_start=last_start)

@@ -1,0 +1,1 @@
+"""Who may use the org: logins, OAuth and its loopback redirect, renewal, keyring, admin check."""

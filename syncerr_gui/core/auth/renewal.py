@@ -1,0 +1,183 @@
+"""A browser-login session over its lifetime: renewal, the remembered login, logging out.
+
+`login_with_oauth_tokens` turns the tokens of a browser login into an `OrgSession` whose
+`reauthenticate` is an `OAuthRenewal`: when a sync meets an expired access token, the
+refresh token gets a new one and the sync carries on. With "Remember me" the tokens live in
+the OS keyring (never in settings or files), so `resume_remembered` can log in at the next
+start without a browser. `log_out` revokes the tokens at Salesforce and forgets the saved copy.
+
+Nothing here imports Qt; the app runs these calls off the GUI thread because each is a
+network round trip.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from syncerr_gui.core.auth.login import LoginError, login_with_token
+from syncerr_gui.core.auth.oauth import OAuthClient, OAuthConfig, OAuthTokens
+from syncerr_gui.core.auth.redirect import OAuthError
+from syncerr_gui.core.auth.token_store import TokenStore, TokenStoreError, org_key
+from syncerr_gui.core.redaction import scrub
+
+if TYPE_CHECKING:
+    from .login import OrgSession
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["OAuthRenewal", "forget_remembered", "log_out", "login_with_oauth_tokens", "resume_remembered"]
+
+_RETIRED_KEPT = 32  # replaced access tokens remembered to recognise a renewal already done
+
+
+class OAuthRenewal:
+    """`OrgSession.reauthenticate` of a browser login: refreshes the access token.
+
+    Several sync workers that meet the same expired token share one refresh: a caller whose
+    token was already replaced gets the new one instead of a second refresh. When the login
+    is remembered, the keyring copy follows each new token. A refresh that fails raises
+    OAuthError (a LoginError) saying to log in again.
+    """
+
+    def __init__(
+        self,
+        session: OrgSession,
+        tokens: OAuthTokens,
+        client: OAuthClient,
+        store: TokenStore | None = None,
+        key: str = "",
+    ) -> None:
+        self._session = session
+        self._tokens = tokens
+        self._client = client
+        self._store = store
+        self._key = key
+        self._lock = threading.Lock()
+        self._retired: deque[str] = deque(maxlen=_RETIRED_KEPT)
+
+    def __repr__(self) -> str:
+        return f"OAuthRenewal(login_url={self._client.login_url!r}, remembered={bool(self._key)})"
+
+    @property
+    def remembered_key(self) -> str:
+        """The keyring entry this login is kept under ('' when it is not remembered)."""
+        return self._key if self._store is not None else ""
+
+    def __call__(self) -> str:
+        seen = self._session.sf.session_id  # the token the caller saw expire
+        with self._lock:
+            if seen in self._retired:
+                return self._tokens.access_token  # another worker renewed it meanwhile
+            old = self._tokens.access_token
+            self._tokens = self._client.refresh(self._tokens)
+            self._retired.append(old)
+            if seen != old:
+                self._retired.append(seen)
+            self._session.set_access_token(self._tokens.access_token)
+            _remember(self._store, self._key, self._tokens)
+            logger.info("access token renewed")
+            return self._tokens.access_token
+
+    def log_out(self) -> None:
+        """Revokes the refresh token (which ends its access tokens) and forgets the saved copy.
+
+        The saved copy is deleted even when Salesforce cannot be reached, so logging out
+        always leaves nothing behind on this computer; OAuthError then says so.
+        """
+        with self._lock:
+            token = self._tokens.refresh_token or self._tokens.access_token
+        try:
+            self._client.revoke(token)
+        finally:
+            if self._store is not None and self._key:
+                forget_remembered(self._store, self._key)
+
+
+def login_with_oauth_tokens(
+    tokens: OAuthTokens,
+    config: OAuthConfig,
+    ca_bundle: str | None = None,
+    *,
+    store: TokenStore | None = None,
+    client: OAuthClient | None = None,
+) -> OrgSession:
+    """An `OrgSession` (kind "oauth") on browser-login tokens that renews itself.
+
+    An access token that has already expired (e.g. a remembered login) is refreshed once
+    first. With `store`, the tokens are kept in the keyring under `org_key(login URL,
+    username)` and the copy follows every refresh.
+    """
+    client = client or OAuthClient(config, ca_bundle)
+    try:
+        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
+    except LoginError as exc:
+        # userinfo answers an expired token with 401, or 403 "Bad_OAuth_Token"
+        if exc.code not in ("INVALID_SESSION_ID", "FORBIDDEN") or not tokens.refresh_token:
+            raise
+        tokens = client.refresh(tokens)
+        session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
+    key = org_key(client.login_url, session.username) if store is not None else ""
+    _remember(store, key, tokens)
+    session.kind = "oauth"
+    session.reauthenticate = OAuthRenewal(session, tokens, client, store, key)
+    return session
+
+
+def resume_remembered(
+    config: OAuthConfig, key: str, store: TokenStore, ca_bundle: str | None = None
+) -> OrgSession:
+    """Logs in from the keyring copy (refresh token -> access token), without a browser.
+
+    Raises LoginError in words: keyring unusable, nothing saved, or the saved login expired
+    or was revoked (then the dead copy is deleted, so the next start does not try it again).
+    """
+    try:
+        tokens = store.load(key)
+    except TokenStoreError as exc:
+        raise LoginError(str(exc), "KEYRING") from None
+    if tokens is None:
+        raise LoginError("It was not found in this computer's keyring. Log in again.", "NOT_SAVED")
+    try:
+        return login_with_oauth_tokens(tokens, config, ca_bundle, store=store)
+    except OAuthError as exc:
+        if exc.code == "invalid_grant":
+            forget_remembered(store, key)
+        raise
+
+
+def log_out(session: Any, store: TokenStore | None = None, key: str = "") -> None:
+    """Ends `session` at Salesforce where the app owns its tokens, and forgets any saved copy.
+
+    A browser login is revoked (its refresh token and access tokens stop working). A pasted
+    access token is left alone on purpose: it belongs to another tool (e.g. the Salesforce
+    CLI) that still uses it. Raises OAuthError when the revoke could not be confirmed; the
+    keyring copy is gone either way.
+    """
+    renewal = getattr(session, "reauthenticate", None)
+    try:
+        if isinstance(renewal, OAuthRenewal):
+            renewal.log_out()
+    finally:
+        if store is not None and key:
+            forget_remembered(store, key)
+
+
+def forget_remembered(store: TokenStore, key: str) -> None:
+    """Deletes the keyring entry; a keyring that refuses is logged, not raised (nothing to save)."""
+    try:
+        store.delete(key)
+    except TokenStoreError as exc:
+        logger.warning("could not delete the remembered login: %s", scrub(exc))
+
+
+def _remember(store: TokenStore | None, key: str, tokens: OAuthTokens) -> None:
+    """Saves to the keyring when remembering; a keyring failure must not end the session."""
+    if store is None or not key:
+        return
+    try:
+        store.save(key, tokens)
+    except Exception as exc:  # noqa: BLE001 - TokenStoreError: the login works, only remembering failed
+        logger.warning("could not update the remembered login: %s", scrub(exc))

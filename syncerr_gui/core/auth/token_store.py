@@ -1,0 +1,165 @@
+"""Remembered logins: OAuth tokens in the operating system's keyring, and nowhere else.
+
+"Remember me" keeps the refresh token so the next start needs no browser. The only place a
+token may rest is the OS keyring (macOS Keychain, Windows Credential Manager, Secret Service
+on Linux). When no such store is usable — none installed, locked, or only a plain-file
+"keyring" — the user is told why and remembering is off: nothing ever falls back to a file.
+Every keyring call is wrapped, because back ends fail in many ways (D-Bus errors, a locked
+keychain, a user pressing Deny on a prompt).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from syncerr_gui.core.auth.oauth import OAuthTokens
+from syncerr_gui.core.redaction import register_secret
+
+logger = logging.getLogger(__name__)
+
+SERVICE = "SalesforceSyncErrors"
+_MAX_STORED = 8_000
+
+NO_KEYRING = (
+    "No secure password store (keyring) is available on this computer, so \u201cRemember "
+    "me\u201d is off and you will log in each time. On Linux, install and unlock a Secret "
+    "Service keyring such as GNOME Keyring or KWallet."
+)
+# Back ends that are not the OS keyring: they store nothing, or store secrets in a file.
+_NO_STORE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
+_FILE_MODULES = ("keyrings.alt",)
+
+
+class TokenStoreError(Exception):
+    """The keyring could not be used; the message says why, in words, without a secret."""
+
+
+def org_key(login_url: str, username: str) -> str:
+    """The keyring entry name of one user's login on one login host (not a secret)."""
+    host = login_url.split("://", 1)[-1].rstrip("/").lower()
+    return f"{username.strip().lower()}@{host}"
+
+
+class TokenStore:
+    """Saves, loads and deletes `OAuthTokens` under `service` in the OS keyring.
+
+    `backend` is for tests; by default the keyring module's current back end is used at
+    each call, so the user's choice (or a test's `keyring.set_keyring`) is honoured.
+    """
+
+    def __init__(self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self.service = service
+        self._backend = backend
+
+    def backend(self) -> keyring.backend.KeyringBackend:
+        return self._backend if self._backend is not None else keyring.get_keyring()
+
+    def available(self) -> tuple[bool, str]:
+        """(True, "") when tokens can be kept, else (False, a reason to show the user)."""
+        try:
+            backend = self.backend()
+        except Exception as exc:  # noqa: BLE001 - broken keyring configuration
+            logger.warning("keyring back end could not be loaded: %s", type(exc).__name__)
+            return False, NO_KEYRING
+        if _refused(backend):
+            return False, NO_KEYRING
+        return self._probe(backend)
+
+    def _probe(self, backend: keyring.backend.KeyringBackend) -> tuple[bool, str]:
+        """Writes, reads back and deletes a random value: a locked store fails here."""
+        name, value = "probe", secrets.token_hex(8)
+        try:
+            backend.set_password(self.service, name, value)
+            readable = backend.get_password(self.service, name) == value
+            backend.delete_password(self.service, name)
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("keyring probe failed: %s", type(exc).__name__)
+            return False, _failure_text(exc, "use")
+        if not readable:
+            return False, NO_KEYRING
+        return True, ""
+
+    def save(self, key: str, tokens: OAuthTokens) -> None:
+        """Stores the tokens; TokenStoreError (in words) when the keyring refuses."""
+        backend = self._usable_backend()
+        text = json.dumps(tokens.to_dict(), separators=(",", ":"))
+        try:
+            backend.set_password(self.service, key, text)
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("saving the login to the keyring failed: %s", type(exc).__name__)
+            raise TokenStoreError(_failure_text(exc, "save your login in")) from None
+
+    def load(self, key: str) -> OAuthTokens | None:
+        """The remembered tokens, or None when none are stored (or the entry is unreadable)."""
+        backend = self._usable_backend()
+        try:
+            text = backend.get_password(self.service, key)
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("reading the login from the keyring failed: %s", type(exc).__name__)
+            raise TokenStoreError(_failure_text(exc, "read your saved login from")) from None
+        if not text or len(text) > _MAX_STORED:
+            return None
+        return _decode(text)
+
+    def delete(self, key: str) -> None:
+        """Forgets the tokens; deleting what is not there is fine."""
+        backend = self._usable_backend()
+        try:
+            backend.delete_password(self.service, key)
+        except keyring.errors.PasswordDeleteError:
+            return
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("deleting the login from the keyring failed: %s", type(exc).__name__)
+            raise TokenStoreError(_failure_text(exc, "remove your saved login from")) from None
+
+    def _usable_backend(self) -> keyring.backend.KeyringBackend:
+        try:
+            backend = self.backend()
+        except Exception:  # noqa: BLE001 - a keyring back end may raise anything
+            raise TokenStoreError(NO_KEYRING) from None
+        if _refused(backend):
+            raise TokenStoreError(NO_KEYRING)
+        return backend
+
+
+def _refused(backend: keyring.backend.KeyringBackend) -> bool:
+    """True for back ends that would store nothing, or store secrets in a plain file."""
+    chained = list(getattr(backend, "backends", ())) if hasattr(backend, "backends") else [backend]
+    if not chained:
+        return True  # a chainer with nothing to chain
+    modules = [type(b).__module__ for b in [backend, *chained]]
+    if any(m.startswith(_FILE_MODULES) for m in modules):
+        return True
+    return all(type(b).__module__.startswith(_NO_STORE_MODULES) for b in chained)
+
+
+def _failure_text(exc: Exception, doing: str) -> str:
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return (
+            f"Could not {doing} the keyring because it is locked. Unlock it (or allow access when "
+            "asked) and try again; until then \u201cRemember me\u201d is off."
+        )
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return NO_KEYRING
+    return f"Could not {doing} the keyring ({type(exc).__name__}); \u201cRemember me\u201d is off for now."
+
+
+def _decode(text: str) -> OAuthTokens | None:
+    try:
+        data: Any = json.loads(text)
+        tokens = OAuthTokens.from_dict(data) if isinstance(data, dict) else None
+    except (ValueError, KeyError, TypeError):
+        tokens = None
+    if tokens is None:
+        logger.warning("the remembered login in the keyring was unreadable; ignoring it")
+        return None
+    register_secret(tokens.access_token)
+    register_secret(tokens.refresh_token)
+    return tokens

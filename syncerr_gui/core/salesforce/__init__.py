@@ -1,0 +1,1 @@
+"""The wire: HTTP sessions, the guarded org client, and the readers of each error source."""

@@ -1,0 +1,345 @@
+"""OrgClient: the one authenticated request path to the org (REST and Bulk 1.0).
+
+Everything the sync downloads goes through here, so the safety rules live in one place:
+a timeout on every request, the token only ever sent to the org's own scheme+host+port
+(no redirects followed, links named by a response checked), bounded retries with backoff
+and jitter, one renewal of an expired session, bounded streamed bodies that stop on
+cancel, and failures turned into sentences a Salesforce admin can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from defusedxml import ElementTree
+
+from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
+from syncerr_gui.core.salesforce.http import make_session
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 2 * 1024**3
+ERROR_BODY_BYTES = 64 * 1024
+CHUNK_BYTES = 1024 * 1024
+MAX_RENEWALS_PER_REQUEST = 3
+_USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
+_RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a failed request is tried again."""
+
+    tries: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+
+    def delay(self, attempt: int) -> float:
+        """Exponential backoff with jitter, so parallel workers do not retry in lockstep."""
+        ceiling = min(self.max_delay, self.base_delay * (2**attempt))
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+class _Retry(Exception):
+    """Internal: this attempt failed in a way worth trying again; `reason` is in words."""
+
+    def __init__(self, reason: str, status: int | None = None, code: str = "") -> None:
+        super().__init__(reason)
+        self.reason, self.status, self.code = reason, status, code
+
+
+class OrgClient:
+    """Authenticated GETs against one org, shared by the worker threads of one sync."""
+
+    def __init__(
+        self,
+        sf: Any,
+        reauthenticate: Callable[[], str] | None = None,
+        timeout: tuple[float, float] = (10.0, 60.0),
+        cancel: CancelToken | None = None,
+        retry: RetryPolicy | None = None,
+        max_body: int = MAX_BODY_BYTES,
+    ) -> None:
+        self._sf = sf
+        self._reauthenticate = reauthenticate
+        self._timeout = timeout
+        self._cancel = cancel or CancelToken()
+        self._retry = retry or RetryPolicy()
+        self._max_body = max_body
+        self._session = _usable_session(sf.session)
+        self.base_url = f"https://{sf.sf_instance}"
+        base = urlsplit(self.base_url)
+        self._origin = ("https", (base.hostname or "").lower(), base.port or 443)
+        self.api_version = str(getattr(sf, "sf_version", "59.0"))
+        self._lock = threading.Lock()
+        self._auth_lock = threading.Lock()
+        self._renewal_failed = False
+        self._requests = 0
+        self._usage: tuple[int, int] | None = None
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far, retries included."""
+        return self._requests
+
+    @property
+    def api_usage(self) -> tuple[int, int] | None:
+        """The latest (used, limit) from `Sforce-Limit-Info`, if the org sent one."""
+        return self._usage
+
+    def data_path(self, rest: str) -> str:
+        """`/services/data/v59.0/<rest>` for the session's API version."""
+        return f"/services/data/v{self.api_version}/{rest.lstrip('/')}"
+
+    def get_json(self, target: str, *, bulk1: bool = False) -> Any:
+        """GET `target` and parse the answer as JSON (a malformed answer fails in words)."""
+        body, _ = self.get(target, bulk1=bulk1, accept="application/json")
+        return parse_json(body, target)
+
+    def get(self, target: str, *, bulk1: bool = False, accept: str = "*/*") -> tuple[bytes, str]:
+        """GET `target` (a path or a same-origin URL); returns (body bytes, content type)."""
+        url = self.resolve(target)
+        last: _Retry | None = None
+        for attempt in range(self._retry.tries):
+            if attempt:
+                self._backoff(attempt - 1)
+            self._cancel.raise_if_cancelled()
+            try:
+                return self._attempt(url, bulk1=bulk1, accept=accept)
+            except _Retry as exc:
+                logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
+                last = exc
+        assert last is not None
+        raise RequestFailed(f"{last.reason} (tried {self._retry.tries} times)", last.status, last.code)
+
+    def resolve(self, target: str) -> str:
+        """The absolute URL for `target`; refuses anything outside the org's own origin."""
+        if any(ch in target for ch in "\\\r\n\t ") or not target:
+            raise RequestFailed("Salesforce named a link the app cannot use safely; it was not followed.")
+        if target.startswith("/") and not target.startswith("//"):
+            return self.base_url + target
+        parts = urlsplit(target)
+        try:
+            origin = (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or 443)
+        except ValueError:
+            origin = ("", "", 0)
+        if origin != self._origin:
+            raise RequestFailed(
+                f"Salesforce named a link on another server ({parts.hostname or 'unknown'}); "
+                "the app did not follow it, so your session stayed with your org."
+            )
+        return target
+
+    def _attempt(self, url: str, *, bulk1: bool, accept: str) -> tuple[bytes, str]:
+        """One request with a few session renewals; raises `_Retry` when worth retrying.
+
+        More than one renewal is allowed because concurrent workers can use up a fresh token
+        (sessions that die after N requests) before this request's retry goes out; the count
+        stays bounded so a server that refuses every token cannot keep us looping.
+        """
+        for renewals in range(MAX_RENEWALS_PER_REQUEST + 1):
+            token = self._sf.session_id
+            response = self._send(url, token, bulk1=bulk1, accept=accept)
+            with response:
+                if _is_expired(response, bulk1):
+                    if renewals == MAX_RENEWALS_PER_REQUEST:
+                        raise SessionExpired("Salesforce refused the renewed session. Log in again to sync.")
+                    self._renew(token)
+                    continue
+                _check_status(response)
+                body = self._read_body(response)
+                return body, response.headers.get("Content-Type", "")
+        raise AssertionError("unreachable")
+
+    def _send(self, url: str, token: str, *, bulk1: bool, accept: str) -> requests.Response:
+        headers = {"Accept": accept}
+        if bulk1:
+            headers["X-SFDC-Session"] = token
+        else:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            response = self._session.get(
+                url, headers=headers, timeout=self._timeout, stream=True, allow_redirects=False
+            )
+        except requests.exceptions.SSLError:
+            raise RequestFailed(
+                f"The server's certificate is not trusted ({_host(url)}), so the app did not "
+                "send your session to it."
+            ) from None
+        except requests.exceptions.Timeout:
+            raise _Retry(f"Salesforce did not answer within {self._timeout[1]:g} seconds") from None
+        except requests.exceptions.RequestException:
+            raise _Retry(f"Could not connect to Salesforce at {_host(url)}") from None
+        with self._lock:
+            self._requests += 1
+            self._record_usage(response)
+        return response
+
+    def _read_body(self, response: requests.Response) -> bytes:
+        """Stream the body in chunks, stopping on cancel and refusing oversized answers."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self._max_body:
+            raise RequestFailed(f"Salesforce sent an answer too large to read ({int(declared) // 2**20} MB).")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(CHUNK_BYTES):
+                self._cancel.raise_if_cancelled()
+                size += len(chunk)
+                if size > self._max_body:
+                    raise RequestFailed("Salesforce sent an answer too large to read.")
+                chunks.append(chunk)
+        except requests.exceptions.Timeout:
+            raise _Retry("Salesforce stopped sending in the middle of an answer") from None
+        except requests.exceptions.RequestException:
+            raise _Retry("The connection broke in the middle of an answer") from None
+        return b"".join(chunks)
+
+    def _renew(self, used_token: str) -> None:
+        """Get a new access token once for all threads that saw the old one expire."""
+        with self._auth_lock:
+            if self._sf.session_id != used_token:
+                return  # another worker renewed it meanwhile
+            if self._reauthenticate is None:
+                raise SessionExpired("Your Salesforce session has expired. Log in again to sync.")
+            if self._renewal_failed:
+                raise SessionExpired(
+                    "Your Salesforce session has expired and could not be renewed. Log in again to sync."
+                )
+            try:
+                new_token = self._reauthenticate()
+            except Exception as exc:  # noqa: BLE001 - the hook's text may hold secrets: log its type only
+                logger.warning("Session renewal failed (%s)", type(exc).__name__)
+                new_token = ""
+            if not new_token:
+                self._renewal_failed = True
+                raise SessionExpired(
+                    "Your Salesforce session has expired and could not be renewed. Log in again to sync."
+                )
+            self._sf.session_id = new_token
+            self._sf.headers["Authorization"] = f"Bearer {new_token}"
+            logger.info("Session renewed")
+
+    def _backoff(self, attempt: int) -> None:
+        if self._cancel.wait(self._retry.delay(attempt)):
+            self._cancel.raise_if_cancelled()
+
+    def _record_usage(self, response: requests.Response) -> None:
+        match = _USAGE.search(response.headers.get("Sforce-Limit-Info", ""))
+        if match:
+            self._usage = (int(match.group(1)), int(match.group(2)))
+
+
+def parse_json(body: bytes, what: str) -> Any:
+    """JSON from bytes; anything else becomes a sentence naming the request."""
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise RequestFailed(
+            f"Salesforce sent a malformed answer to {_path_only(what)} (not valid JSON)."
+        ) from None
+
+
+def _check_status(response: requests.Response) -> None:
+    """Raise `_Retry` for transient failures and `RequestFailed` for final ones."""
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    code, message = _error_details(response)
+    if status in _RETRY_STATUSES:
+        raise _Retry(
+            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})", status, code
+        )
+    if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
+        raise _Retry("The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)", status, code)
+    if status == 404:
+        raise RequestFailed(
+            f"Salesforce deleted this job or it does not exist (404 {code or 'NOT_FOUND'})", status, code
+        )
+    if 300 <= status < 400:
+        raise RequestFailed(
+            f"Salesforce redirected the request elsewhere ({status}); the app did not follow.", status
+        )
+    detail = f": {message}" if message else ""
+    raise RequestFailed(
+        f"Salesforce refused the request{detail} ({status} {code})".replace(" )", ")"), status, code
+    )
+
+
+def _is_expired(response: requests.Response, bulk1: bool) -> bool:
+    if response.status_code == 401:
+        return True
+    if bulk1 and response.status_code == 400:
+        code, _ = _error_details(response)
+        return code == "InvalidSessionId"
+    return False
+
+
+def _error_details(response: requests.Response) -> tuple[str, str]:
+    """(error code, message) from a JSON array, JSON object or Bulk 1.0 XML error body."""
+    if getattr(response, "_sync_error", None) is not None:
+        return response._sync_error  # type: ignore[attr-defined, no-any-return]
+    body = b""
+    try:
+        for chunk in response.iter_content(8192):
+            body += chunk
+            if len(body) >= ERROR_BODY_BYTES:
+                break
+    except requests.exceptions.RequestException:
+        pass
+    details = _parse_error_body(body[:ERROR_BODY_BYTES])
+    response._sync_error = details  # type: ignore[attr-defined]
+    return details
+
+
+def _parse_error_body(body: bytes) -> tuple[str, str]:
+    text = body.decode("utf-8", errors="replace").strip()
+    if text.startswith("<"):
+        try:
+            root = ElementTree.fromstring(text)
+        except Exception:  # noqa: BLE001 - defusedxml raises several types for hostile or broken XML
+            return "", ""
+        found = {el.tag.rsplit("}", 1)[-1]: (el.text or "") for el in root.iter()}
+        return _clean(found.get("exceptionCode", "")), _clean(found.get("exceptionMessage", ""))
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return "", ""
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        data = data[0]
+    if isinstance(data, dict):
+        code = data.get("errorCode") or data.get("error") or ""
+        message = data.get("message") or data.get("error_description") or ""
+        return _clean(str(code)), _clean(str(message))
+    return "", ""
+
+
+def _clean(text: str, limit: int = 300) -> str:
+    """Server text shown to the user: one line, printable, bounded."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()[:limit]
+
+
+def _usable_session(session: requests.Session | None) -> requests.Session:
+    """The sf's session when it is ours (timeouts, env trust off), else an equivalent one."""
+    if session is not None and hasattr(session, "default_timeout") and not session.trust_env:
+        return session
+    verify = getattr(session, "verify", True)
+    return make_session(verify if isinstance(verify, str) else None)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or "the server"
+
+
+def _path_only(url: str) -> str:
+    return urlsplit(url).path or url[:80]

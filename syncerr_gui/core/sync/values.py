@@ -1,0 +1,73 @@
+"""What one sync is asked (`SyncOptions`) and what it reports (progress, problems, result).
+
+They live apart from `engine.py` so the archive and the interfaces can name them without
+importing the engine; `engine.py` re-exports them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+
+import pandas as pd
+
+from syncerr_gui.core.frame.schema import SOURCES
+from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobSummary
+
+logger = logging.getLogger(__name__)
+
+PHASE_LISTING = "Listing jobs"
+PHASE_READING = "Reading jobs"
+PHASE_DONE = "Done"
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    """What one sync reads. `since=None` means the seed rule of `time_window.default_since`."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    last_success_start: datetime | None = None
+    sources: tuple[str, ...] = SOURCES
+    source_id_columns: tuple[str, ...] = DEFAULT_SOURCE_ID_COLUMNS
+    max_workers: int = 4
+    # job_id -> systemModstamp of finished jobs the archive already holds: not downloaded again.
+    skip_jobs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """A progress report; `phase` is one of "Listing jobs", "Reading jobs", "Done"."""
+
+    jobs_done: int
+    jobs_total: int
+    rows: int
+    phase: str
+
+
+@dataclass(frozen=True)
+class SyncProblem:
+    """One job that could not be read; `reason` is a sentence for the user."""
+
+    source: str
+    job_id: str
+    reason: str
+
+
+@dataclass
+class SyncResult:
+    """Everything one sync produced, also when cancelled (then with what was complete)."""
+
+    frame: pd.DataFrame
+    problems: list[SyncProblem]
+    jobs: list[JobSummary]
+    since: datetime
+    until: datetime | None
+    started_at: datetime
+    finished_at: datetime
+    cancelled: bool
+    api_usage: tuple[int, int] | None
+    requests_made: int

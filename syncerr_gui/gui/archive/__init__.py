@@ -1,0 +1,1 @@
+"""The archive in the window: opening it at start, its dialog (File > Archive...)."""

@@ -1,0 +1,389 @@
+"""The error archive in the app: instant start, syncs through the archive, "New", retention.
+
+On launch, before any login or network call, the table shows the archive of the last org
+used (its id is remembered in the settings; it is not a secret), after a purge to the
+retention setting, all of it off the GUI thread. Each sync goes through the org's archive
+(`ArchiveSync`: archived jobs are not downloaded again) and then shows every archived row;
+the filter's time window decides what is visible. Rows whose error signature first failed
+after the user's last visit are marked "New"; leaving the app records the visit.
+
+An archive that cannot be used (damaged file, locked, disk full) is reported in words in
+the status bar and the app carries on without it. The window calls three things: `open`
+(application start-up), `make_worker` (each sync) and `close` (window close).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+
+from syncerr_gui.core.archive.data_dirs import archived_org_ids, default_data_dir, org_id_18
+from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive
+from syncerr_gui.core.frame.filtering import ErrorFilter
+from syncerr_gui.core.frame.schema import empty_frame
+from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
+from syncerr_gui.gui.sync_worker import SyncWorker
+from syncerr_gui.gui.table.columns import COL_NEW
+from syncerr_gui.gui.table.table_data import TableData, TableSort
+
+logger = logging.getLogger(__name__)
+
+SETTING_LAST_ORG = "archive/lastOrgId"
+SETTING_RETENTION = "archive/retentionDays"
+SETTING_NEW_COLUMN = "archive/newColumnPlaced"
+NEW_COLUMN_WIDTH = 44
+JOIN_TIMEOUT_S = 120.0
+
+
+def archive_dir_for(data_dir: str | None, demo: bool) -> tuple[Path, bool]:
+    """(folder, temporary): `--data-dir`, else a throw-away folder for `--demo` (the demo never
+    touches the user's archive), else the user's data folder."""
+    if data_dir:
+        return Path(data_dir), False
+    if demo:
+        return Path(tempfile.mkdtemp(prefix="syncerr-demo-archive-")), True
+    return default_data_dir(), False
+
+
+@dataclass
+class ArchiveView:
+    """What a background load produced, ready for the table."""
+
+    org_id: str
+    data: TableData
+    last_sync: datetime | None
+    new_rows: int
+    purged: int
+
+
+class _Delivery(QObject):
+    """Hands a background job's outcome to a callback on the GUI thread (queued signal)."""
+
+    done = Signal(object, object)
+
+
+class ArchiveController(QObject):
+    """Connects the main window to the per-org error archives in one data folder.
+
+    Signals: shown() after archived rows were put in the table by a load or a purge (not a
+    sync: that ends with the window's `sync_ended`); purged(int) after "Purge now" with the
+    rows deleted; failed(str) when the archive could not be used (the app goes on without).
+    """
+
+    shown = Signal()
+    purged = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.data_dir: Path | None = None
+        self.temporary = False
+        self.shown_org: str | None = None  # whose archive the table shows now
+        self.error = ""  # the last failure, in words ('' when none)
+        self._archives: dict[str, ErrorArchive] = {}
+        self._archives_lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._load_token = 0  # a load older than the latest sync is dropped
+        self._new_after_sync = 0
+        self._sync_org: str | None = None
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._deliver)  # a bound slot: queued to the GUI thread
+        self.dialog: Any = None
+        self.label = self._build_label()
+        self.action = self._build_action()
+        self._place_new_column()
+
+    # ---- window hooks ----------------------------------------------------------------------
+    def open(self, data_dir: str | Path, temporary: bool = False) -> None:
+        """Use the archives in `data_dir`; show the last org's archive at once (off the GUI thread)."""
+        self.data_dir, self.temporary = Path(data_dir), temporary
+        org = self._remembered_org()
+        if org is not None and org in archived_org_ids(self.data_dir):
+            self._start_load(org, retention_days=self.retention_days, first=True)
+
+    def make_worker(
+        self,
+        session: Any,
+        options: Any,
+        previous_frame: pd.DataFrame | None = None,
+        engine_factory: Any = None,
+    ) -> SyncWorker:
+        """A SyncWorker for `session` that syncs through its org's archive (when there is a data
+        folder) and builds the table's view in its own thread."""
+        org = _valid_org(getattr(session, "org_id", ""))
+        self._load_token += 1  # the sync will show newer rows than any load
+        if self.shown_org is not None and self.shown_org != org:
+            self.window._show_frame(empty_frame())  # another org's archive is on screen
+            previous_frame, self.shown_org = empty_frame(), None
+        use_archive = self.data_dir is not None and org is not None
+        if use_archive and not self.temporary:
+            self.settings.set_value(SETTING_LAST_ORG, org)
+        opener = (lambda: self.archive_of(org)) if use_archive and org is not None else None
+        self._sync_org, self.error = (org if use_archive else None), ""
+        worker = SyncWorker(
+            session,
+            options,
+            previous_frame,
+            engine_factory,
+            archive=opener,
+            prepare=self._preparer(self._sync_org),
+        )
+        # Bound slots of this GUI-thread object: queued, and before the window's own handlers.
+        worker.archive_failed.connect(self._show_failure)
+        worker.finished.connect(self._sync_finished)
+        return worker
+
+    def close(self) -> None:
+        """Record the visit of the archive on screen, close every archive, wait for loads."""
+        for thread in self._threads:
+            thread.join(JOIN_TIMEOUT_S)
+        with self._archives_lock:
+            archives, self._archives = self._archives, {}
+        for org, archive in archives.items():
+            try:
+                if org == self.shown_org and not self.error:
+                    archive.mark_visit()
+            except ArchiveError as exc:
+                logger.warning("could not record the visit: %s", exc)
+            archive.close()
+        if self.temporary and self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    # ---- archives --------------------------------------------------------------------------
+    def archive_of(self, org: str) -> ErrorArchive:
+        """The open archive of `org` (opened once; any thread). Raises ArchiveError."""
+        if self.data_dir is None:
+            raise ArchiveError("No data folder is set for the error archive.")
+        with self._archives_lock:
+            archive = self._archives.get(org)
+            if archive is None:
+                try:
+                    archive = ErrorArchive.for_org(org, self.data_dir)
+                except OSError as exc:
+                    raise ArchiveError(
+                        f"The data folder {self.data_dir} cannot be used: {exc.strerror or exc}."
+                    ) from exc
+                self._archives[org] = archive
+            return archive
+
+    def current_org(self) -> str | None:
+        """The org of the session, else the one whose archive is shown."""
+        session = self.window.session
+        return _valid_org(session.org_id) if session is not None else self.shown_org
+
+    def info(self) -> ArchiveInfo | None:
+        """Location, size, rows and last sync of the current org's archive (None: none yet)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or org not in archived_org_ids(self.data_dir):
+            return None
+        archive = self.archive_of(org)
+        return ArchiveInfo(
+            org, archive.path, archive.disk_usage(), archive.error_count(), archive.last_success_start()
+        )
+
+    @property
+    def retention_days(self) -> int:
+        text = self.settings.value(SETTING_RETENTION)
+        return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_RETENTION_DAYS
+
+    def set_retention_days(self, days: int) -> None:
+        self.settings.set_value(SETTING_RETENTION, str(int(days)))
+
+    def purge_now(self, days: int) -> bool:
+        """Delete the current org's errors older than `days` (background; `purged` follows)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or self.window.is_syncing:
+            return False
+        self._start_load(org, retention_days=days, first=False)
+        return True
+
+    def show_dialog(self) -> Any:
+        """The Archive… dialog (non-modal)."""
+        if self.dialog is None:
+            self.dialog = ArchiveDialog(self, self.window)
+        self.dialog.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    # ---- loading ---------------------------------------------------------------------------
+    def _start_load(self, org: str, retention_days: int | None, first: bool) -> None:
+        self._load_token += 1
+        token, model = self._load_token, self.window.model
+        flt, sort = model.current_filter, model.sort_spec
+
+        def done(view: ArchiveView) -> None:
+            self._loaded(token, view, first)
+
+        self._in_background(lambda: self._load(org, flt, sort, retention_days), done)
+
+    def _load(self, org: str, flt: ErrorFilter, sort: TableSort, retention_days: int | None) -> ArchiveView:
+        """Worker thread: purge (when asked), load everything, mark "New", filter and sort."""
+        archive = self.archive_of(org)
+        purged = archive.purge(retention_days) if retention_days is not None else 0
+        frame = archive.load()
+        marks = archive.new_since_last_visit(frame)
+        data = TableData.build(frame, flt, sort, marks)
+        return ArchiveView(org, data, archive.last_success_start(), int(marks.sum()), purged)
+
+    def _loaded(self, token: int, view: ArchiveView, first: bool) -> None:
+        if (
+            token != self._load_token
+            or self.window.is_syncing
+            or self.current_org() not in (None, view.org_id)
+        ):
+            logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
+            return
+        self.window.model.offer(view.data)
+        self.window._show_frame(view.data.frame)
+        self.shown_org, self.error = view.org_id, ""
+        lead = ""
+        if first and self.window.session is None:
+            when = f"{view.last_sync.astimezone():%Y-%m-%d %H:%M}" if view.last_sync else "an unfinished sync"
+            lead = f"Showing the archive from {when}; log in to sync"
+        self._set_label(lead, view.new_rows)
+        if not first:
+            self.purged.emit(view.purged)
+        self.shown.emit()
+
+    def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def run() -> None:
+            try:
+                value = work()
+            except ArchiveError as exc:
+                self._delivery.done.emit(self._show_failure, str(exc))
+                return
+            except Exception as exc:  # a bug must not die silently in a thread
+                logger.exception("archive job failed")
+                self._delivery.done.emit(self._show_failure, f"The error archive could not be read: {exc}")
+                return
+            self._delivery.done.emit(done, value)
+
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=run, name="error-archive")
+        self._threads.append(thread)
+        thread.start()
+
+    # ---- syncing ---------------------------------------------------------------------------
+    def _preparer(self, org: str | None) -> Callable[[Any], None]:
+        """The worker-thread step after a sync: "New" marks and the table's filtered, sorted view,
+        for the filter the window will apply (the default window of this sync, unless cancelled)."""
+        from syncerr_gui.core.time_window import default_since
+
+        model = self.window.model
+        model_filter, sort = model.current_filter, model.sort_spec
+        dock_filter = self.window.filter_dock.current_filter()
+        self._new_after_sync = 0
+
+        def prepare(result: Any) -> None:
+            flt = (
+                model_filter
+                if result.cancelled
+                else dataclasses.replace(dock_filter, start=default_since(result.started_at), end=None)
+            )
+            marks = None
+            if org is not None:
+                try:
+                    marks = self.archive_of(org).new_since_last_visit(result.frame)
+                except ArchiveError as exc:
+                    logger.warning("no New marks: %s", exc)
+            self._new_after_sync = int(marks.sum()) if marks is not None else 0
+            model.offer(TableData.build(result.frame, flt, sort, marks))
+
+        return prepare
+
+    @Slot(object)
+    def _sync_finished(self, _result: Any) -> None:
+        """Runs before the window's own handler (connected first)."""
+        if self._sync_org is None or self.error:
+            return
+        self.shown_org = self._sync_org
+        self._set_label("", self._new_after_sync)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
+
+    @Slot(str)
+    def _show_failure(self, text: str) -> None:
+        self.error = text
+        self.label.setText(f"Archive not used: {text}")
+        self.label.setToolTip(
+            f"{text}\nThe app works without the archive: syncs show what Salesforce still holds."
+        )
+        self.label.show()
+        self.failed.emit(text)
+
+    def _set_label(self, lead: str, new_rows: int) -> None:
+        parts = [lead] if lead else []
+        if new_rows:
+            parts.append(f"{new_rows:,} new since your last visit")
+        self.label.setText(" · ".join(parts))
+        self.label.setToolTip(
+            "Rows marked ● in the New column: their error type, object and source "
+            "ID first failed after your last visit"
+            if new_rows
+            else ""
+        )
+        self.label.setVisible(bool(parts))
+
+    # ---- building --------------------------------------------------------------------------
+    def _build_label(self) -> QLabel:
+        label = QLabel(self.window.status)
+        label.setObjectName("archiveLabel")
+        label.hide()
+        self.window.status.insertPermanentWidget(1, label)
+        return label
+
+    def _build_action(self) -> QAction:
+        """ "Archive…" in the File menu, after Export."""
+        action = QAction("&Archive…", self.window)
+        action.setObjectName("archiveAction")
+        action.setStatusTip("Where the error archive is, how big, how long errors are kept; purge")
+        action.triggered.connect(lambda _checked=False: self.show_dialog())
+        menu = _file_menu(self.window)
+        if menu is not None:
+            separators = [a for a in menu.actions() if a.isSeparator()]
+            menu.insertAction(separators[0], action) if separators else menu.addAction(action)
+        return action
+
+    def _place_new_column(self) -> None:
+        """Show "New" first, narrow, once; later the saved header layout is respected."""
+        header = self.window.table.horizontalHeader()
+        if self.settings.value(SETTING_NEW_COLUMN) != "1":
+            header.moveSection(header.visualIndex(COL_NEW), 0)
+            header.resizeSection(COL_NEW, NEW_COLUMN_WIDTH)
+            self.settings.set_value(SETTING_NEW_COLUMN, "1")
+
+    def _remembered_org(self) -> str | None:
+        return _valid_org(self.settings.value(SETTING_LAST_ORG))
+
+
+def _valid_org(value: str) -> str | None:
+    try:
+        return org_id_18(value) if value else None
+    except ValueError:
+        return None
+
+
+def _file_menu(window: QMainWindow) -> QMenu | None:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
+            return menu
+    return None

@@ -1,0 +1,225 @@
+"""The login dialog: a list of ways to log in, one page each, with the login run off the GUI thread.
+
+After a successful login the admin check runs too; a non-admin is refused in the dialog with
+the permission that is missing. The result is `dialog.session` (an OrgSession).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from syncerr_gui import APP_NAME
+from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
+from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginWorker
+
+logger = logging.getLogger(__name__)
+
+
+class LoginDialog(QDialog):
+    """Asks how to log in, logs in in the background, checks admin rights; `session` on accept.
+
+    Signals: login_failed(str) with the words shown in the dialog.
+    """
+
+    login_failed = Signal(str)
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        demo_session: Callable[[], Any] | None = None,
+        ca_bundle: str | None = None,
+        check_admin: AdminCheckCall | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(f"Log in — {APP_NAME}")
+        self.session: Any = None
+        self._settings = settings
+        self._ca_bundle = ca_bundle
+        self._check_admin = check_admin
+        self._worker: LoginWorker | None = None
+        self._build()
+        self._add_browser_page()
+        self.add_page(TokenLoginPage(self))
+        self.add_page(PasswordLoginPage(self))
+        if demo_session is not None:
+            self.add_page(DemoLoginPage(demo_session, self))
+        self._restore()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.ways = QListWidget(self)
+        self.ways.setObjectName("waysList")
+        self.ways.setMaximumWidth(190)
+        self.pages = QStackedWidget(self)
+        self.ways.currentRowChanged.connect(self._way_changed)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton("Log in", self)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.clicked.connect(self.start_login)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.ways)
+        top.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.resize(760, 480)
+
+    def _add_browser_page(self) -> None:
+        """OAuth with PKCE in the system browser: the way that outlives password login."""
+        try:
+            from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage
+        except ImportError as exc:  # a build without the OAuth parts still logs in other ways
+            logger.warning("browser login unavailable: %s", exc)
+            return
+        self.add_page(BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings))
+
+    def add_page(self, page: LoginPage) -> None:
+        """Add a way to log in (the browser/OAuth page plugs in here)."""
+        self.pages.addWidget(page)
+        self.ways.addItem(page.title)
+        if self.ways.currentRow() < 0:
+            self.ways.setCurrentRow(0)
+
+    def page(self, way: str) -> LoginPage | None:
+        """The page for `way` ("demo", "token", "password", …), if present."""
+        for i in range(self.pages.count()):
+            widget = self.pages.widget(i)
+            if isinstance(widget, LoginPage) and widget.way == way:
+                return widget
+        return None
+
+    def select_way(self, way: str) -> None:
+        """Show the page for `way` (no-op when absent)."""
+        page = self.page(way)
+        if page is not None:
+            self.ways.setCurrentRow(self.pages.indexOf(page))
+
+    def current_page(self) -> LoginPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, LoginPage)
+        return page
+
+    def _way_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        self.error_label.clear()
+
+    # --- login ----------------------------------------------------------------------------
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def start_login(self) -> None:
+        """Validate the current page and run its login in the background."""
+        if self.is_busy:
+            return
+        page = self.current_page()
+        problem = page.validate()
+        if problem:
+            self.error_label.setText(problem)
+            return
+        worker = LoginWorker(page.login_call(self._ca_bundle), self._check_admin)
+        worker.signals.succeeded.connect(self._succeeded)
+        worker.signals.failed.connect(self._failed)
+        self._worker = worker
+        self._set_busy(True)
+        self.error_label.setText("Logging in…")
+        worker.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a login runs, no other way can be started; a page that needs to stay usable
+        meanwhile (the browser page's URL, Copy and Cancel) keeps itself enabled and disables
+        its own inputs."""
+        self.busy.setVisible(busy)
+        self.login_button.setEnabled(not busy)
+        self.ways.setEnabled(not busy)
+        current = self.pages.currentWidget()
+        keep = busy and isinstance(current, LoginPage) and current.usable_while_busy
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            page.setEnabled(not busy or (keep and page is current))
+
+    def _finish_attempt(self) -> None:
+        self._worker = None
+        self._set_busy(False)
+
+    def _succeeded(self, session: Any) -> None:
+        if self.sender() is not (self._worker.signals if self._worker else None):
+            return  # an abandoned attempt
+        self._finish_attempt()
+        self.error_label.clear()  # no stale "Logging in…" when the dialog opens again after log out
+        self.session = session
+        page = self.current_page()
+        self._settings.save_last_login(way=page.way, **page.remembered())
+        logger.info("logged in as %s", getattr(session, "username", "?"))
+        self.accept()
+
+    def _failed(self, text: str) -> None:
+        if self.sender() is not (self._worker.signals if self._worker else None):
+            return
+        self._finish_attempt()
+        self.error_label.setText(text)
+        self.login_failed.emit(text)
+
+    def _cancel_clicked(self) -> None:
+        if self._worker is not None:
+            self._abandon_attempt()
+            self.error_label.setText("Login cancelled.")
+        else:
+            self.reject()
+
+    def _abandon_attempt(self) -> None:
+        if self._worker is not None:
+            self._worker.abandon()
+            self.current_page().cancel_login()
+            self._finish_attempt()
+
+    def reject(self) -> None:
+        """Escape / Cancel: also stop listening to an attempt in flight."""
+        self._abandon_attempt()
+        super().reject()
+
+    def _restore(self) -> None:
+        remembered = self._settings.last_login()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if isinstance(page, LoginPage):
+                page.restore(remembered)
+        if remembered.get("way"):
+            self.select_way(remembered["way"])

@@ -1,0 +1,385 @@
+"""The detail pane: everything one error row holds, advice for its code, links and copy buttons.
+
+It follows the table's selection (`show_record`). Docked at the bottom it lays out in
+columns (the row's IDs | what usually causes this | the failed input row) under a full-width
+title and message, so the table above keeps the window's width; docked at a side or floating
+the columns stack. Links open in the browser through QDesktopServices: the record, the job in
+Setup, and a web search whose query carries no customer data (see core.guidance). IDs are
+checked to be Salesforce IDs before they go into a URL, since they come from the network.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from syncerr_gui.core.frame.guidance import guidance_for, search_url
+from syncerr_gui.core.frame.schema import SOURCE_APEX
+from syncerr_gui.gui import style
+from syncerr_gui.gui.local_time import format_local, format_utc
+
+logger = logging.getLogger(__name__)
+
+COLUMN_SHARES = (38, 30, 32)  # IDs | guidance | input row, in per cent of the pane
+_SF_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
+EMPTY_TEXT = "Select an error to see its details."
+NO_VALUE = "—"
+FIELD_COLUMN_MAX = 180  # px for the input row's field names; longer ones elide (tooltip has them)
+
+# The "Record and job" grid: (label, record key, monospace). Empty rows are hidden.
+ID_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("Salesforce ID", "salesforce_id", True),
+    ("Source ID", "source_id", True),
+    ("Job ID", "job_id", True),
+    ("Batch ID", "batch_id", True),
+    ("Created by", "created_by", True),
+    ("In UTC", "failed_at_utc", False),
+)
+_COPYABLE = ("salesforce_id", "source_id", "job_id")
+# Keys that are always shown even when empty (an empty Salesforce ID says "not created").
+_ALWAYS_SHOWN = frozenset({"salesforce_id", "source_id", "job_id"})
+
+
+def record_url(instance_url: str, salesforce_id: str) -> str:
+    """The record's page, or '' when there is no (valid) id."""
+    return f"{instance_url.rstrip('/')}/{salesforce_id}" if _SF_ID.match(salesforce_id or "") else ""
+
+
+def job_setup_url(instance_url: str, source: str, job_id: str) -> str:
+    """The job's page in Setup (Bulk Data Load Jobs, or Apex Jobs), '' without a valid id."""
+    if not _SF_ID.match(job_id or ""):
+        return ""
+    base = instance_url.rstrip("/")
+    if source == SOURCE_APEX:
+        return f"{base}/lightning/setup/AsyncApexJobs/home"
+    return f"{base}/lightning/setup/AsyncApiJobStatus/page?address=%2F{job_id}"
+
+
+def summary_line(record: dict[str, Any]) -> str:
+    """'Record Level · Lead · insert · Bulk API 2.0 · 2026-11-20 15:03:12 CET' (empty parts left out)."""
+    parts = (
+        record.get("failed_on"),
+        record.get("object"),
+        record.get("operation"),
+        record.get("source"),
+        format_local(record.get("failed_at")),
+    )
+    return " · ".join(str(p) for p in parts if p)
+
+
+class DetailPane(QDockWidget):
+    """Shows one error row in full (`show_record(dict | None)`); an empty state for None."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Details", parent)
+        self.setObjectName("detailPane")
+        self.instance_url = ""
+        self.record: dict[str, Any] | None = None
+        self.values: dict[str, QLabel] = {}
+        self.copy_buttons: dict[str, QAbstractButton] = {}
+        self.stack = QStackedWidget(self)
+        self.placeholder = style.mute(QLabel(EMPTY_TEXT, self.stack))
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_body())
+        self.setWidget(self.stack)
+        self.dockLocationChanged.connect(self._area_changed)
+        self.topLevelChanged.connect(self._floating_changed)
+        self.show_record(None)
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_body(self) -> QScrollArea:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_title(body))
+        layout.addWidget(self._value_label(body, "message"))
+        layout.addWidget(self._value_label(body, "fields"))
+        self.columns = QSplitter(Qt.Orientation.Horizontal, body)
+        self.columns.setObjectName("detailColumns")
+        self.columns.setChildrenCollapsible(False)
+        self.columns.addWidget(self._build_ids(self.columns))
+        self.columns.addWidget(self._build_guidance(self.columns))
+        self.columns.addWidget(self._build_input_table(self.columns))
+        for index, share in enumerate(COLUMN_SHARES):
+            self.columns.setStretchFactor(index, share)
+        self.columns.setSizes([share * 100 for share in COLUMN_SHARES])  # scaled to the width
+        layout.addWidget(self.columns, 1)
+        scroll = self._scroll = QScrollArea(self)
+        scroll.setObjectName("detailScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, don't cut
+        scroll.setWidget(body)
+        return scroll
+
+    def _build_title(self, parent: QWidget) -> QGridLayout:
+        title = style.selectable(style.heading("", parent, scale=1.15))
+        title.setObjectName("value_error_type")
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the pane
+        self.values["error_type"] = title
+        self.summary = style.mute(style.selectable(QLabel(parent)))
+        self.summary.setObjectName("detailSummary")
+        self.search_button = self._tool_button(
+            parent,
+            "Search online",
+            "searchOnlineButton",
+            "Search the web for this error (IDs, e-mails, numbers and quoted values are left out)",
+        )
+        self.search_button.clicked.connect(self.search_online)
+        self._copy_button(parent, "message", "Copy message", "Copy the error details")
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(self.summary, 1, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_buttons["message"])
+        buttons.addWidget(self.search_button)
+        grid.addLayout(buttons, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        return grid
+
+    def _value_label(self, parent: QWidget, key: str, mono: bool = False) -> QLabel:
+        label = style.selectable(QLabel(parent))
+        label.setObjectName(f"value_{key}")
+        if mono:  # IDs: fixed pitch, as wide as they are (long ones still break, see breakable)
+            label.setFont(style.monospace_font())
+        else:  # prose wraps to the pane's width and never widens it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.values[key] = label
+        return label
+
+    def _tool_button(self, parent: QWidget, text: str, name: str, tip: str) -> QToolButton:
+        button = QToolButton(parent)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    def _copy_button(self, parent: QWidget, key: str, text: str, tip: str) -> QToolButton:
+        button = self._tool_button(parent, text, f"copy_{key}", tip)
+        button.clicked.connect(lambda _=False, k=key: self.copy_value(k))
+        self.copy_buttons[key] = button
+        return button
+
+    def _build_ids(self, parent: QWidget) -> QGroupBox:
+        """Label | value | Copy | Open, one row per ID, columns aligned."""
+        self.ids_box = QGroupBox("Record and job", parent)
+        grid = self._ids_grid = QGridLayout(self.ids_box)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        self.open_record_button = self._tool_button(
+            self.ids_box, "Open", "openRecordButton", "Open the record in Salesforce"
+        )
+        self.open_record_button.clicked.connect(self.open_record)
+        self.open_job_button = self._tool_button(
+            self.ids_box, "Open", "openJobButton", "Open the job's page in Setup"
+        )
+        self.open_job_button.clicked.connect(self.open_job)
+        opens = {"salesforce_id": self.open_record_button, "job_id": self.open_job_button}
+        self._id_rows: dict[str, list[QWidget]] = {}
+        for row, (label, key, mono) in enumerate(ID_FIELDS):
+            value = self._value_label(self.ids_box, key, mono)
+            cells: list[QWidget] = [QLabel(f"{label}:", self.ids_box), value]
+            if key in _COPYABLE:
+                cells.append(self._copy_button(self.ids_box, key, "Copy", f"Copy the {label}"))
+            if key in opens:
+                cells.append(opens[key])
+            for col, widget in enumerate(cells):
+                span = 3 if col == 1 and len(cells) == 2 else 1  # values without buttons take the row
+                grid.addWidget(widget, row, col, 1, span)
+            self._id_rows[key] = cells
+        self._row_height = self.open_job_button.sizeHint().height()  # an even rhythm, buttons or not
+        grid.setRowStretch(len(ID_FIELDS), 1)
+        return self.ids_box
+
+    def _build_guidance(self, parent: QWidget) -> QGroupBox:
+        self.guidance_box = QGroupBox("What usually causes this", parent)
+        self.guidance_label = style.selectable(QLabel(self.guidance_box))
+        self.guidance_label.setObjectName("guidanceLabel")
+        self.guidance_label.setTextFormat(Qt.TextFormat.RichText)  # bold "Where to fix"; text escaped
+        self.guidance_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        box = QVBoxLayout(self.guidance_box)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.addWidget(self.guidance_label)
+        box.addStretch(1)
+        return self.guidance_box
+
+    def _build_input_table(self, parent: QWidget) -> QGroupBox:
+        self.input_box = QGroupBox("Failed input row", parent)
+        self.input_table = QTableWidget(0, 2, self.input_box)
+        self.input_table.setObjectName("inputRowTable")
+        self.input_table.setHorizontalHeaderLabels(["Field", "Value"])
+        self.input_table.verticalHeader().hide()
+        self.input_table.verticalHeader().setDefaultSectionSize(self.input_table.fontMetrics().height() + 6)
+        self.input_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.input_table.setAlternatingRowColors(True)
+        self.input_table.setWordWrap(False)
+        self.input_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.input_table.setMinimumHeight(90)
+        # Takes the height it is given: its preferred height would make the bottom pane scroll.
+        self.input_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        box = QVBoxLayout(self.input_box)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.addWidget(self.input_table)
+        return self.input_box
+
+    def set_columns(self, side_by_side: bool) -> None:
+        """Columns side by side (bottom/top dock, floating) or stacked (left/right dock)."""
+        self.columns.setOrientation(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical)
+        self._fit_width()
+
+    def _floating_changed(self, floating: bool) -> None:
+        """A floating pane has room for its columns side by side."""
+        if floating:
+            self.set_columns(True)
+
+    def _fit_width(self) -> None:
+        """The scroll area never scrolls sideways, so the dock must be at least as wide as the
+        body's minimum (stacked at a side that is the widest column; side by side, their sum)."""
+        body = self._scroll.widget()
+        body.adjustSize()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
+
+    def _area_changed(self, area: Qt.DockWidgetArea) -> None:
+        self.set_columns(
+            area not in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        )
+
+    # --- showing --------------------------------------------------------------------------
+    def show_record(self, record: dict[str, Any] | None) -> None:
+        """Show `record` (a row as a dict of frame columns), or the empty state for None."""
+        self.record = record
+        self.stack.setCurrentIndex(0 if record is None else 1)
+        if record is None:
+            return
+        for key, label in self.values.items():
+            label.setText(style.breakable(str(record.get(key, "") or "")))
+        self.values["error_type"].setText(str(record.get("error_type") or "(no error code)"))
+        fields = str(record.get("fields") or "")
+        self.values["fields"].setText(f"Fields: {fields}" if fields else "")
+        self.values["fields"].setVisible(bool(fields))
+        self.values["failed_at_utc"].setText(format_utc(record.get("failed_at")))
+        self.summary.setText(summary_line(record))
+        self._show_id_rows()
+        self._show_guidance(str(record.get("error_type", "")))
+        self._show_input_row(str(record.get("input_row", "") or ""))
+        self.open_record_button.setEnabled(bool(self._record_url()))
+        self.open_job_button.setEnabled(bool(self._job_url()))
+        for key, button in self.copy_buttons.items():
+            button.setEnabled(bool(record.get(key)))
+        self._fit_width()
+
+    def _show_id_rows(self) -> None:
+        """Rows with a value; the three IDs always (a dash says "none", e.g. job-level rows)."""
+        for row, (key, cells) in enumerate(self._id_rows.items()):
+            label = self.values[key]
+            shown = key in _ALWAYS_SHOWN or bool(label.text())
+            if shown and not label.text():
+                label.setText(NO_VALUE)
+            for widget in cells:
+                widget.setVisible(shown)
+            self._ids_grid.setRowMinimumHeight(row, self._row_height if shown else 0)
+
+    def _show_guidance(self, code: str) -> None:
+        guidance = guidance_for(code)
+        if guidance is None:
+            self.guidance_label.setText(
+                "No advice for this code yet. <i>Search online</i> finds what "
+                "other admins did (no customer data is sent)."
+            )
+            return
+        self.guidance_label.setText(
+            f"{_html(guidance.cause)}<br><br><b>Where to fix:</b> {_html(guidance.where_to_fix)}"
+        )
+
+    def _show_input_row(self, text: str) -> None:
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            data = {"(raw)": text}
+        if not isinstance(data, dict):
+            data = {"(raw)": text}
+        self.input_table.setRowCount(len(data))
+        for row, (field, value) in enumerate(data.items()):
+            shown = "" if value is None else str(value)
+            for col, cell in enumerate((str(field), shown)):
+                item = QTableWidgetItem(cell)
+                item.setToolTip(cell)
+                self.input_table.setItem(row, col, item)
+        self._fit_field_column([str(field) for field in data])
+        self.input_box.setVisible(bool(data))
+
+    def _fit_field_column(self, fields: list[str]) -> None:
+        """Field names in full (all of them, not only the rows in view), up to a sane width."""
+        metrics = self.input_table.fontMetrics()
+        header = self.input_table.horizontalHeader()
+        widest = max((metrics.horizontalAdvance(f) for f in fields), default=0) + 16
+        widest = max(widest, header.sectionSizeFromContents(0).width())
+        self.input_table.setColumnWidth(0, min(widest, FIELD_COLUMN_MAX))
+
+    # --- actions --------------------------------------------------------------------------
+    def _get(self, key: str) -> str:
+        return str((self.record or {}).get(key, "") or "")
+
+    def _record_url(self) -> str:
+        return record_url(self.instance_url, self._get("salesforce_id")) if self.instance_url else ""
+
+    def _job_url(self) -> str:
+        if not self.instance_url:
+            return ""
+        return job_setup_url(self.instance_url, self._get("source"), self._get("job_id"))
+
+    def open_record(self) -> None:
+        """Open the record in the browser."""
+        if url := self._record_url():
+            QDesktopServices.openUrl(QUrl(url))
+
+    def open_job(self) -> None:
+        """Open the job's page in Setup."""
+        if url := self._job_url():
+            QDesktopServices.openUrl(QUrl(url))
+
+    def search_online(self) -> None:
+        """Search the web for the code and the scrubbed message."""
+        if self.record is not None:
+            QDesktopServices.openUrl(QUrl(search_url(self._get("error_type"), self._get("message"))))
+
+    def copy_value(self, key: str) -> None:
+        """Put one value of the row on the clipboard (the original text, not the display one)."""
+        QGuiApplication.clipboard().setText(self._get(key))
+
+
+def _html(text: str) -> str:
+    """Escape text from guidance for a rich-text label."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

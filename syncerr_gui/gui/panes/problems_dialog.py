@@ -1,0 +1,76 @@
+"""A non-modal list of the jobs a sync could not read, and why (source, job, reason)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from syncerr_gui.gui import style
+
+logger = logging.getLogger(__name__)
+
+
+class ProblemsDialog(QDialog):
+    """Shows `SyncProblem`s; stays open beside the main window (non-modal)."""
+
+    HEADERS = ("Source", "Job ID", "Reason")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsDialog")
+        self.setWindowTitle("Sync problems")
+        self.setModal(False)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setObjectName("problemsTable")
+        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)  # reasons are sentences: show them whole
+        self.table.setAlternatingRowColors(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 320)
+        self.set_problems([])
+
+    def set_problems(self, problems: Sequence[Any]) -> None:
+        """Replace the list with these SyncProblem(source, job_id, reason)."""
+        self.table.setRowCount(len(problems))
+        for row, problem in enumerate(problems):
+            for col, value in enumerate((problem.source, problem.job_id, problem.reason)):
+                item = QTableWidgetItem(str(value))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(str(value))
+                if col == 1:
+                    item.setFont(style.monospace_font())
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeRowsToContents()
+        self.summary.setText(
+            "The last sync read every other job. These could not be read; their errors are "
+            "missing from the table until a later sync reads them:"
+            if problems
+            else "The last sync read every job."
+        )

@@ -1,0 +1,1 @@
+"""The errors table: its model over index arrays, the prepared view data, columns, delegates."""
