@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import keyring.backends.fail
 import pytest
 from memory_keyring import MemoryKeyring
+from oauth_helpers import ScriptedBrowser, free_port, start_org
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
-from test_oauth_flow import ScriptedBrowser, free_port, start_org
 
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
 from syncerr_gui.gui.app_settings import AppSettings

@@ -16,11 +16,11 @@ import keyring
 import keyring.backends.fail
 import pytest
 from memory_keyring import MemoryKeyring
+from oauth_helpers import ScriptedBrowser, config_for, free_port, start_org
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_oauth_flow import ScriptedBrowser, config_for, free_port, start_org
 
 from syncerr_gui.core.auth.login import LoginError, login_with_token
 from syncerr_gui.core.auth.oauth import BrowserLogin

@@ -40,7 +40,7 @@ from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1280, 800)
 SYNC_TIMEOUT_MS = 60_000
 

@@ -11,64 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from archive_helpers import stamp, sync_of
 
 from syncerr_gui.core.archive.schema import SCHEMA_VERSION, migrate
 from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
 from syncerr_gui.core.salesforce.parts import JobSummary
-from syncerr_gui.core.sync.values import SyncProblem, SyncResult
+from syncerr_gui.core.sync.values import SyncProblem
 from syncerr_gui.demo_org.synthetic import synthetic_errors
 
 KEY = ["job_id", "source", "batch_id", "row_key"]
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-def stamp(moment: datetime) -> str:
-    """A systemModstamp as Salesforce writes it."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000+0000")
-
-
-def sync_of(
-    frame: pd.DataFrame,
-    *,
-    cancelled: bool = False,
-    problems: list[SyncProblem] | None = None,
-    jobs: list[JobSummary] | None = None,
-    started_at: datetime | None = None,
-    since: datetime | None = None,
-) -> SyncResult:
-    """A SyncResult as the engine returns it, with one finished, read job per job id of `frame`."""
-    if jobs is None:
-        firsts = frame.drop_duplicates("job_id")
-        jobs = [
-            JobSummary(
-                job_id=j,
-                source=str(s),
-                state="JobComplete",
-                system_modstamp=stamp(t),
-                finished=True,
-                object=str(o),
-                operation=str(op),
-                error_rows=1,
-                read=True,
-            )
-            for j, s, t, o, op in zip(
-                firsts["job_id"], firsts["source"], firsts["failed_at"], firsts["object"], firsts["operation"]
-            )
-        ]
-    started = started_at or datetime.now(UTC)
-    return SyncResult(
-        frame=frame,
-        problems=problems or [],
-        jobs=jobs,
-        since=since or started - timedelta(days=7),
-        until=None,
-        started_at=started,
-        finished_at=started + timedelta(seconds=5),
-        cancelled=cancelled,
-        api_usage=None,
-        requests_made=3,
-    )
 
 
 def errors_at(

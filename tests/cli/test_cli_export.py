@@ -14,7 +14,7 @@ import pytest
 from syncerr_gui.cli.export import parse_since
 from syncerr_gui.core.frame.export import export_csv
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -221,7 +221,7 @@ def test_a_write_failure_midway_leaves_no_half_file(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert result.stdout.strip() == (
         f"The file is too large for this disk or its size limit: could not write {target}."

@@ -16,7 +16,7 @@ import pytest
 
 from syncerr_gui.core.archive.store import ErrorArchive
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 FIRST_ROWS = 2000
 
 # The child stores a small sync (committed), then a big one; it says where it is via marker files.

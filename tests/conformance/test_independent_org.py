@@ -24,7 +24,7 @@ from independent_org import IndependentOrg
 
 logger = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SINCE = "2026-11-22T00:00:00Z"
 HEADER = [
     "Failed On",

@@ -21,11 +21,11 @@ from urllib.parse import quote
 
 import pytest
 from memory_keyring import MemoryKeyring, installed
+from oauth_helpers import ScriptedBrowser, free_port
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
-from test_oauth_flow import ScriptedBrowser, free_port
 
 from syncerr_gui.core.auth.token_store import TokenStore, _decode
 from syncerr_gui.gui import app_logging

@@ -31,7 +31,7 @@ from syncerr_gui.gui.table.columns import (
 from syncerr_gui.gui.table.error_table_model import ROW_KEY_ROLE, SORT_ROLE, ErrorTableModel
 from syncerr_gui.gui.table.table_data import TableData
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 WINTER = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
 SUMMER = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 LONG = "Validation failed:\nline two\r\nline three " + "x" * 400
@@ -161,7 +161,7 @@ def test_system_time_zone_is_used_by_default(zone: str, expected: list[str]) -> 
     script = textwrap.dedent("""
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import Qt
-        from tests.test_error_table_model import frame
+        from tests.gui.table.test_error_table_model import frame
         from syncerr_gui.gui.table.error_table_model import ErrorTableModel
         app = QApplication([])
         m = ErrorTableModel(); m.set_frame(frame())
@@ -225,7 +225,7 @@ def test_data_returning_none_through_a_proxy_a_million_times_does_not_crash() ->
         import sys
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import QSortFilterProxyModel, Qt
-        from tests.test_error_table_model import frame
+        from tests.gui.table.test_error_table_model import frame
         from syncerr_gui.gui.table.error_table_model import ErrorTableModel
         app = QApplication([])
         model = ErrorTableModel(); model.set_frame(frame())

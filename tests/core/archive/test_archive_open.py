@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_archive import sync_of
+from archive_helpers import sync_of
 
 from syncerr_gui.core.archive.data_dirs import archive_path, archived_org_ids
 from syncerr_gui.core.archive.incremental import ArchiveSync
