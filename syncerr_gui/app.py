@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from syncerr_gui import APP_NAME, __version__
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the headless exporter or the desktop app; returns the exit code."""
@@ -13,6 +15,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from syncerr_gui.cli.export import main as export_main
 
         return export_main(args[1:])
+    if args == ["--version"]:  # answered without loading Qt
+        print(f"{APP_NAME} {__version__}")
+        return 0
     from syncerr_gui.gui.application import main as gui_main
 
     return gui_main(args)

@@ -1,8 +1,9 @@
-"""Where the app's bundled files (icons, …) live, from source and from a PyInstaller build.
+"""Where the app's bundled files (icons, …) live: from source, installed, or in a PyInstaller build.
 
 Qt-free on purpose: the headless exporter and the packaging scripts use it too. In a frozen
 one-folder build PyInstaller unpacks data next to the code under `sys._MEIPASS`; from a
-source checkout the files sit in the repository's `resources/` folder.
+source checkout the files sit in the repository's `resources/` folder; an installed wheel
+carries the same folder as `syncerr_gui/bundled/` (pyproject.toml maps it).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 RESOURCES_DIR_NAME = "resources"
+INSTALLED_DIR_NAME = "bundled"
 ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
 """Pixel sizes of `icons/app-<size>.png`, rendered by `packaging/make_icons.py`."""
 
@@ -23,6 +25,9 @@ def resources_root() -> Path:
     bundle_dir = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle_dir:
         return Path(bundle_dir) / RESOURCES_DIR_NAME
+    installed = Path(__file__).resolve().parent / INSTALLED_DIR_NAME
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / RESOURCES_DIR_NAME
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn, TextIO
 
+from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -94,6 +95,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     _add_archive_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
     _check_archive_choice(args)
     if args.offline:
@@ -385,3 +387,8 @@ def _scrub(text: str) -> str:
 def _fail(message: str, code: int) -> int:
     sys.stderr.write(f"error: {' '.join(message.split())}\n")
     return code
+
+
+def console_main() -> int:
+    """The `salesforce-sync-errors-export` console script: `export` without the word."""
+    return main(sys.argv[1:])

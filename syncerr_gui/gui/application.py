@@ -59,6 +59,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "user's data folder; with --demo: a temporary folder)",
     )
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr too")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(list(argv))
     if args.screenshot and not args.demo:
         parser.error("--screenshot needs --demo")

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,8 @@ class MainActions:
         self.quit = self._action("&Quit", w.close, QKeySequence("Ctrl+Q"), name="quitAction")
         self.problems = self._action("Sync &problems…", w.show_problems, name="problemsAction")  # type: ignore[attr-defined]
         self.about = self._action("&About", w.show_about, name="aboutAction")  # type: ignore[attr-defined]
+        # The LGPL's notice: which Qt this is, its licence, and where its source lives.
+        self.about_qt = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
 
     def _action(
         self,
@@ -65,6 +67,7 @@ class MainActions:
         view_menu.addAction(self.problems)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)
+        help_menu.addAction(self.about_qt)
 
     def set_logged_in(self, logged_in: bool, syncing: bool) -> None:
         """Enable what makes sense now."""

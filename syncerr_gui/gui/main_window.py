@@ -415,5 +415,7 @@ def about_text() -> str:
         f"{APP_NAME} {__version__}\n\nReads every error of your org's data-sync jobs "
         "(Bulk API 2.0, Bulk API 1.0, Apex) so you can filter, inspect and export them.\n\n"
         f"Qt {qVersion()}\nPySide6 {PySide6.__version__}\npandas {pandas.__version__}\n"
-        f"simple-salesforce {version('simple-salesforce')}"
+        f"simple-salesforce {version('simple-salesforce')}\n\n"
+        "MIT licence. Qt and PySide6 are used under the LGPL v3 (Help › About Qt); "
+        "the licences of every bundled package are in THIRD-PARTY-NOTICES.md."
     )
