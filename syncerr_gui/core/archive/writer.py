@@ -1,11 +1,14 @@
 """Writing one sync into the archive: the body of `ErrorArchive.store`, inside its transaction.
 
 Idempotence without re-inserting: the identity of a row is (job_id, source, batch_id,
-row_key), UNIQUE in SQLite. Before inserting, the identities already archived for the
-sync's jobs are read (one indexed join), and only rows not there yet are inserted, sorted
-by identity (B-tree appends are several times faster than random inserts) and with
-explicit ids, so the caller knows exactly which rows are new and can append them to the
-columnar snapshot. Rows seen again only get `last_seen` refreshed, one UPDATE per job.
+row_key). Before writing, the identities already archived for the sync's jobs are read
+(only the parts that hold those jobs, found through `part_jobs`), and only rows not there
+yet are written: their texts turned into codes of the archive's dictionaries (only the
+distinct values of the sync are looked up), their signatures coded, and the lot written as
+one part (`parts.py`). Rows seen again only get their job's `rows_last_seen` refreshed.
+
+The work runs in steps with a cancel check between them (`check`, which raises): the
+caller rolls the transaction back, so a cancelled store leaves the archive as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -21,9 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from syncerr_gui.core.archive.rows import KEY_COLUMNS, ROW_COLUMNS, frame_records, key_strings
-from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2
+from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, PartRows, insert_part, read_keys, read_rows
+from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
+from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values
 
 if TYPE_CHECKING:
     from syncerr_gui.core.salesforce.parts import JobSummary
@@ -33,27 +39,14 @@ logger = logging.getLogger(__name__)
 
 # Sources whose job listing is complete for its window, so a missing job was deleted.
 LISTED_SOURCES = (SOURCE_BULK2, SOURCE_BULK1)
-INSERT_CHUNK_ROWS = 100_000
-
-_INSERT_ERROR = (
-    f"INSERT INTO errors (id, {', '.join(ROW_COLUMNS)}, sync_id, first_archived, last_seen) "
-    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 4))})"
-)
-
-_UPSERT_SIGNATURES = """
-INSERT INTO signatures (error_type, object, source_id, first_seen, last_seen, count, first_archived)
-SELECT error_type, object, source_id, MIN(failed_at), MAX(failed_at), COUNT(*), ?
-FROM errors WHERE id > ? GROUP BY error_type, object, source_id
-ON CONFLICT (error_type, object, source_id) DO UPDATE SET
-    first_seen = COALESCE(MIN(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
-    last_seen = COALESCE(MAX(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
-    count = count + excluded.count
-"""
+KEY_COLUMNS: tuple[str, ...] = ("job_id", "source", "batch_id", "row_key")
+_SEP = "\x1f"
 
 _UPSERT_JOB = """
 INSERT INTO jobs (job_id, source, state, system_modstamp, modstamp_at, finished, object, operation,
-                  error_rows, archived_modstamp, first_archived, last_seen_in_list, deleted_from_org)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                  error_rows, archived_modstamp, first_archived, last_seen_in_list, deleted_from_org,
+                  rows_last_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)
 ON CONFLICT (job_id) DO UPDATE SET
     source = excluded.source, state = excluded.state, system_modstamp = excluded.system_modstamp,
     modstamp_at = excluded.modstamp_at, finished = excluded.finished, object = excluded.object,
@@ -61,6 +54,8 @@ ON CONFLICT (job_id) DO UPDATE SET
     archived_modstamp = COALESCE(excluded.archived_modstamp, archived_modstamp),
     last_seen_in_list = excluded.last_seen_in_list, deleted_from_org = 0
 """
+
+Check = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -78,45 +73,38 @@ class StoreStats:
     generation: int
 
 
-@dataclass
-class WriteOutcome:
-    """StoreStats plus what the snapshot update needs: the new rows and the row counts."""
-
-    stats: StoreStats
-    new_rows: pd.DataFrame
-    rows_before: int
-    generation_before: int
-
-
 def write_sync(
-    con: sqlite3.Connection, result: SyncResult, listed_sources: Collection[str] | None, now_ns: int
-) -> WriteOutcome:
-    """Write `result` into the open transaction of `con`; the caller commits."""
+    con: sqlite3.Connection,
+    book: Codebook,
+    result: SyncResult,
+    listed_sources: Collection[str] | None,
+    now_ns: int,
+    check: Check = lambda: None,
+) -> StoreStats:
+    """Write `result` into the open transaction of `con`; the caller commits (or rolls back)."""
     frame = result.frame
-    keys = key_strings(frame)
-    duplicate = keys.duplicated().to_numpy()
-    exists = keys.isin(_existing_keys(con, frame["job_id"].unique().tolist())).to_numpy()
-    new = frame.loc[~duplicate & ~exists].sort_values(list(KEY_COLUMNS), kind="stable")
-    new = new.reset_index(drop=True)
-    rows_before = con.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
-    max_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM errors").fetchone()[0]
-    sync_id = _insert_sync(con, result, rows_new=len(new))
-    ids = np.arange(max_id + 1, max_id + 1 + len(new), dtype=np.int64)
-    for start in range(0, len(new), INSERT_CHUNK_ROWS):  # chunks bound the Python objects alive
-        stop = start + INSERT_CHUNK_ROWS
-        con.executemany(
-            _INSERT_ERROR, frame_records(new.iloc[start:stop], ids[start:stop], (sync_id, now_ns, now_ns))
-        )
-    seen_jobs = frame.loc[exists, "job_id"].unique().tolist()
-    con.executemany("UPDATE errors SET last_seen = ? WHERE job_id = ?", [(now_ns, j) for j in seen_jobs])
-    signatures_before = con.execute("SELECT COUNT(*) FROM signatures").fetchone()[0]
-    con.execute(_UPSERT_SIGNATURES, (now_ns, max_id))
-    signatures_new = con.execute("SELECT COUNT(*) FROM signatures").fetchone()[0] - signatures_before
+    identity = _identities(frame, result.details.read(frame["row_id"].to_numpy(), ROW_KEY))
+    check()
+    duplicate = identity.duplicated().to_numpy()
+    exists = identity.isin(_existing_identities(con, book, frame["job_id"].unique().tolist())).to_numpy()
+    new = np.flatnonzero(~duplicate & ~exists)
+    new = new[np.argsort(_times(frame)[new], kind="stable")]  # time order: retention drops whole blobs
+    check()
+    sync_id = _insert_sync(con, result, rows_new=len(new), stored_at=now_ns)
+    signatures_before = len(book.signatures)
+    if len(new):
+        rows = _part_rows(con, book, result, new, sync_id, check)
+        check()
+        insert_part(con, rows, frame["job_id"].take(new).astype("str").array)
+        book.lower_first_seen(con, rows.signature, rows.failed_at)
+        _set_meta(con, "next_row_id", str(int(rows.row_id.max()) + 1))
+    check()
     jobs_complete = _upsert_jobs(con, result, now_ns)
+    read_jobs = [(now_ns, str(j)) for j in frame["job_id"].unique().tolist()]
+    con.executemany("UPDATE jobs SET rows_last_seen = ? WHERE job_id = ?", read_jobs)
     jobs_deleted = _mark_deleted(con, result, listed_sources) if listed_sources else 0
-    generation_before = read_generation(con)
-    generation = bump_generation(con) if len(new) else generation_before
-    stats = StoreStats(
+    generation = bump_generation(con) if len(new) else read_generation(con)
+    return StoreStats(
         sync_id=sync_id,
         rows_received=len(frame),
         rows_new=len(new),
@@ -124,32 +112,123 @@ def write_sync(
         duplicates_in_result=int((duplicate & ~exists).sum()),
         jobs_complete=jobs_complete,
         jobs_deleted=jobs_deleted,
-        signatures_new=signatures_new,
+        signatures_new=len(book.signatures) - signatures_before,
         generation=generation,
     )
-    return WriteOutcome(stats, new, rows_before, generation_before)
 
 
-def _existing_keys(con: sqlite3.Connection, job_ids: list[str]) -> pd.Series:
-    """Identities already archived for `job_ids`, as key strings (see `key_strings`)."""
+def _part_rows(
+    con: sqlite3.Connection, book: Codebook, result: SyncResult, new: np.ndarray, sync_id: int, check: Check
+) -> PartRows:
+    """The new rows with archive codes, signatures, row ids and their details."""
+    frame = result.frame
+    codes: dict[str, np.ndarray] = {}
+    for name in CODE_COLUMNS:
+        codes[name] = _archive_codes(con, book, frame[name], new)
+        check()
+    signature = book.signature_codes(con, codes)
+    first_id = _meta_int(con, "next_row_id")
+    taken = pa.array(new)
+    ids = frame["row_id"].to_numpy()[new]
+    return PartRows(
+        row_id=np.arange(first_id, first_id + len(new), dtype=np.int64),
+        failed_at=_times(frame)[new],
+        sync_id=np.full(len(new), sync_id, dtype=np.int32),
+        signature=signature,
+        codes=codes,
+        salesforce_id=_arrow(frame["salesforce_id"]).take(taken),
+        row_key=result.details.read(ids, ROW_KEY),
+        input_row=result.details.read(ids, INPUT_ROW),
+    )
+
+
+def _archive_codes(con: sqlite3.Connection, book: Codebook, column: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Archive codes of `column` at `rows`: each distinct value used there looked up once."""
+    frame_codes, values = codes_and_values(column)
+    codes = frame_codes[rows].astype(np.int64)
+    used = np.unique(codes)
+    lut = np.zeros(len(values) + 1, dtype=np.int64)
+    if len(used):
+        dictionary = book.dictionaries[column.name]
+        first_code = len(dictionary)
+        present = used[used >= 0]
+        needed = values.take(pa.array(present))
+        if (used < 0).any():  # a missing value is the text ""
+            needed = pa.concat_arrays([needed.cast(pa.large_string()), pa.array([""], pa.large_string())])
+            present = np.append(present, -1)
+        archive_codes, new_values, hashes = dictionary.encode(needed)
+        book.dictionaries.write_segment(con, str(column.name), first_code, new_values, hashes)
+        lut[present] = archive_codes
+    return lut[codes]
+
+
+def _identities(frame: pd.DataFrame, row_keys: pa.Array) -> pd.Series:
+    """One string per row: job id, source, batch id and row key (unit separator between)."""
+    parts = [frame[c].astype("str").reset_index(drop=True) for c in ("job_id", "source", "batch_id")]
+    parts.append(pd.Series(pd.array(row_keys, dtype="str")))
+    return _joined(parts)
+
+
+def _existing_identities(con: sqlite3.Connection, book: Codebook, job_ids: list[str]) -> pd.Series:
+    """Identities already archived for `job_ids` (read from the parts that hold those jobs)."""
+    parts = _parts_of_jobs(con, job_ids)
+    wanted = set(map(str, job_ids))
+    found: list[pd.Series] = []
+    for part_id in parts:
+        table = read_rows(con, part_id)
+        job_text = _decoded(book, "job_id", table.column("job_id").to_numpy())
+        keep = job_text.isin(wanted).to_numpy()
+        if not keep.any():
+            continue
+        columns = [job_text[keep].reset_index(drop=True)]
+        for name in ("source", "batch_id"):
+            columns.append(_decoded(book, name, table.column(name).to_numpy()[keep]))
+        keys = read_keys(con, part_id).filter(pa.array(keep))
+        columns.append(pd.Series(pd.array(keys, dtype="str")))
+        found.append(_joined(columns))
+    return pd.concat(found, ignore_index=True) if found else pd.Series([], dtype="str")
+
+
+def _parts_of_jobs(con: sqlite3.Connection, job_ids: list[str]) -> list[int]:
     con.execute("CREATE TEMP TABLE IF NOT EXISTS stage_jobs (job_id TEXT PRIMARY KEY)")
     con.execute("DELETE FROM stage_jobs")
-    con.executemany("INSERT OR IGNORE INTO stage_jobs VALUES (?)", [(j,) for j in job_ids])
+    con.executemany("INSERT OR IGNORE INTO stage_jobs VALUES (?)", [(str(j),) for j in job_ids])
     rows = con.execute(
-        f"SELECT {', '.join('e.' + c for c in KEY_COLUMNS)} FROM stage_jobs s "
-        "JOIN errors e ON e.job_id = s.job_id"
-    ).fetchall()
-    return key_strings(pd.DataFrame.from_records(rows, columns=list(KEY_COLUMNS)))
+        "SELECT DISTINCT p.part_id FROM stage_jobs s JOIN part_jobs p ON p.job_id = s.job_id ORDER BY p.part_id"
+    )
+    return [r[0] for r in rows.fetchall()]
 
 
-def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int) -> int:
+def _decoded(book: Codebook, name: str, codes: np.ndarray) -> pd.Series:
+    values = book.dictionaries[name].values.take(pa.array(codes.astype(np.int64)))
+    return pd.Series(pd.array(values, dtype="str"))
+
+
+def _joined(parts: list[pd.Series]) -> pd.Series:
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + _SEP + part
+    return joined.reset_index(drop=True)
+
+
+def _arrow(column: pd.Series) -> pa.Array:
+    array = pa.array(column.array)
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _times(frame: pd.DataFrame) -> np.ndarray:
+    """failed_at as int64 ns (NAT for unknown)."""
+    return frame["failed_at"].dt.as_unit("ns").array.asi8
+
+
+def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int, stored_at: int) -> int:
     problems = json.dumps(
         [{"source": p.source, "job_id": p.job_id, "reason": p.reason} for p in result.problems],
         ensure_ascii=False,
     )
     cursor = con.execute(
         "INSERT INTO syncs (started_at, finished_at, since, until, cancelled, success, rows, new_rows, "
-        "requests_made, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "requests_made, problems, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             to_ns(result.started_at),
             to_ns(result.finished_at),
@@ -161,6 +240,7 @@ def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int) -> 
             rows_new,
             int(result.requests_made),
             problems,
+            stored_at,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -272,6 +352,18 @@ def _instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _meta_int(con: sqlite3.Connection, key: str) -> int:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def read_generation(con: sqlite3.Connection) -> int:

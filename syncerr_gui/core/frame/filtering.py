@@ -2,8 +2,10 @@
 
 `ErrorView` never copies the frame: it holds an int64 array of frame positions in display
 order, so a million-row table filters and sorts in milliseconds and the Qt model only has
-to format the few rows the view asks for. Masks are compared on category codes and int64
-times; text search runs on a `SearchIndex` built once per frame.
+to format the few rows the view asks for. Masks are compared on category codes (a lookup
+table per dictionary, one gather per column) and int64 times; text search runs on a
+`SearchIndex` over each column's distinct values; a sort orders integer ranks (a rank per
+distinct value, gathered through the codes) with one radix or SIMD sort.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, LEVELS, TIME_COLUMNS
+from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, LEVELS, TIME_COLUMNS, codes_and_values
 from syncerr_gui.core.frame.search_index import (
     SEPARATOR,
     SearchIndex,
@@ -30,11 +32,11 @@ from syncerr_gui.core.frame.search_index import (
 
 logger = logging.getLogger(__name__)
 
-# Category columns the search box matches on their values (free text: search_index.py).
-SEARCH_CATEGORY_COLUMNS = ("error_type", "object")
 # Filter components; counts(column) leaves out the one on that column.
 _COMPONENT_OF_COLUMN = {"failed_on": "levels", "error_type": "error_types", "object": "objects"}
 _NAT = np.iinfo(np.int64).min  # NaT as int64
+_LOW32 = np.uint64(0xFFFFFFFF)
+_S32 = np.uint64(32)
 MARK_COLUMN = "new"  # not a frame column: the view's `marks` ("new since last visit")
 
 
@@ -140,12 +142,10 @@ class ErrorView:
             np.zeros(self.total, dtype=bool) if marks is None else np.asarray(marks, dtype=bool)
         )
         self._times = frame["failed_at"].dt.as_unit("ns").array.asi8
-        self._categories: dict[str, list[str]] = {}
+        self._values: dict[str, pa.Array] = {}
         self._codes: dict[str, np.ndarray] = {}
         for column in CATEGORY_COLUMNS:
-            values = frame[column].cat
-            self._categories[column] = [str(c) for c in values.categories]
-            self._codes[column] = values.codes.to_numpy()
+            self._codes[column], self._values[column] = codes_and_values(frame[column])
         self._keys: dict[str, np.ndarray] = {MARK_COLUMN: self.marks.view(np.int8)}
         self._locks = {column: threading.Lock() for column in frame.columns}
         self._search_lock = threading.Lock()
@@ -205,25 +205,22 @@ class ErrorView:
         return mask
 
     def _value_mask(self, column: str, allowed: frozenset[str] | None) -> np.ndarray | None:
-        """Category codes through a per-category lookup table: one gather, no string compare."""
-        categories = self._categories[column]
-        if allowed is None or allowed.issuperset(categories):
+        """Category codes through a per-value lookup table: one gather, no string compare."""
+        if allowed is None:
             return None
-        lut = np.zeros(len(categories) + 1, dtype=bool)  # last slot: code -1 (missing)
-        lut[:-1] = np.isin(np.asarray(categories, dtype=object), list(allowed))
+        values = self._values[column]
+        lut = np.zeros(len(values) + 1, dtype=bool)  # last slot: code -1 (missing)
+        wanted = pa.array(sorted(allowed), pa.large_string())
+        lut[:-1] = pc.is_in(values.cast(pa.large_string()), value_set=wanted).to_numpy(zero_copy_only=False)
+        if lut[:-1].all():
+            return None
         return lut[self._codes[column]]
 
     def _text_mask(self, text: str) -> np.ndarray | None:
         query = lowered(text.replace(SEPARATOR, "").strip())
         if not query or not self.total:
             return None
-        mask = np.zeros(self.total, dtype=bool)
-        mask[self.search_index().find(query)] = True
-        for column in SEARCH_CATEGORY_COLUMNS:
-            names = [lowered(c) for c in self._categories[column]]
-            lut = np.array([query in name for name in names] + [False], dtype=bool)
-            mask |= lut[self._codes[column]]
-        return mask
+        return self.search_index().mask(query)
 
     def _combined(self, exclude: str | None = None) -> np.ndarray | None:
         parts = [m for name, m in self._masks.items() if m is not None and name != exclude]
@@ -245,7 +242,7 @@ class ErrorView:
         key = self.sort_key(column)[self._order]
         if not ascending:
             key = key.max(initial=0) - key
-        self._order = self._order[np.argsort(key, kind="stable")]
+        self._order = self._order[_stable_order(key)]
         self.sort_state = (column, ascending)
         self._refresh_visible()
 
@@ -267,9 +264,9 @@ class ErrorView:
 
     def _compute_key(self, column: str) -> np.ndarray:
         if column in self._codes:
-            categories = np.asarray(self._categories[column], dtype=object)
-            lut = np.zeros(len(categories) + 1, dtype=np.int64)  # missing (-1) sorts first
-            lut[:-1] = np.argsort(np.argsort(categories, kind="stable"), kind="stable") + 1
+            values = self._values[column]
+            lut = np.zeros(len(values) + 1, dtype=np.int64)  # missing (-1) sorts first
+            lut[:-1] = _ranks_of_distinct(values) + 1
             return _smallest_int(lut[self._codes[column]])
         if not self.total:
             return np.zeros(0, dtype=np.int8)
@@ -299,7 +296,7 @@ class ErrorView:
                 return
             if column == "search":
                 self.search_index()
-            elif column not in ("input_row", "row_key"):
+            elif column != "row_id":
                 self.sort_key(column)
 
     def counts(self, column: str) -> dict[str, int]:
@@ -309,11 +306,11 @@ class ErrorView:
         mask = self._combined(exclude=_COMPONENT_OF_COLUMN.get(column))
         codes = self._codes[column]
         chosen = codes if mask is None else codes[mask]
-        size = len(self._categories[column])
+        size = len(self._values[column])
         counted = np.bincount(chosen[chosen >= 0], minlength=size)
-        present = np.bincount(codes[codes >= 0], minlength=size) > 0
-        names = self._categories[column]
-        return {names[i]: int(counted[i]) for i in np.flatnonzero(present)}
+        present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=size) > 0)
+        names = self._values[column].take(pa.array(present)).to_pylist()
+        return {str(name): int(counted[i]) for name, i in zip(names, present)}
 
     def marked_count(self, visible_only: bool = False) -> int:
         """Rows flagged in `marks` (all, or among the visible ones)."""
@@ -328,5 +325,30 @@ class ErrorView:
         return int(self._inverse[position]) if 0 <= position < self.total else -1
 
     def frame_in_view_order(self) -> pd.DataFrame:
-        """The rows shown, in the order shown (for export)."""
+        """The rows shown, in the order shown (a copy: exports take `visible` chunk by chunk)."""
         return self.frame.take(self.visible).reset_index(drop=True)
+
+
+def _stable_order(key: np.ndarray) -> np.ndarray:
+    """The permutation that sorts non-negative `key` stably (equal keys keep their order).
+
+    Keys of 16 bits or less: NumPy's radix sort. Wider ones: each key and its position are
+    packed into one uint64 and those are sorted (NumPy's SIMD sort, several times faster
+    than a stable argsort at ten million rows); the low half is then the permutation.
+    """
+    if key.dtype.itemsize <= 2 or len(key) >= 2**32 or int(key.max(initial=0)) >= 2**32:
+        return np.argsort(key, kind="stable")
+    packed = key.astype(np.uint64) << _S32
+    packed |= np.arange(len(key), dtype=np.uint64)
+    packed.sort()
+    return (packed & _LOW32).astype(np.int64)
+
+
+def _ranks_of_distinct(values: pa.Array) -> np.ndarray:
+    """Each value's rank among `values` (all distinct): 0 for the smallest."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    order = pc.sort_indices(values).to_numpy()
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[order] = np.arange(len(values), dtype=np.int64)
+    return ranks

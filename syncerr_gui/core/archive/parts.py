@@ -1,0 +1,203 @@
+"""Parts: the archive's errors, a few hundred thousand to a million rows per database row.
+
+A part holds the rows one store added (or several small parts merged). Its columns are
+three kinds of blob, so each reader reads only what it needs:
+
+* `rows_data` (lz4, read at every start): row ids, failure times, the sync that archived
+  the row, its signature code, one int32 code per dictionary column, the Salesforce ID;
+* `keys_data` (zstd, read only by a store that meets the same job again): `row_key`;
+* `part_inputs` (zstd, 65,536 rows per blob, read for the detail pane and exports):
+  `input_row`, so old input rows can be dropped a blob at a time and one row is found
+  without reading the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from syncerr_gui.core.archive.encoding import FAST, SMALL, from_blob, texts, to_blob
+from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS
+
+logger = logging.getLogger(__name__)
+
+CODE_COLUMNS: tuple[str, ...] = CATEGORY_COLUMNS
+INPUT_CHUNK_ROWS = 65_536
+NAT = np.iinfo(np.int64).min
+
+
+@dataclass
+class PartRows:
+    """The columns of rows to store as one part (NumPy and Arrow arrays, aligned)."""
+
+    row_id: np.ndarray
+    failed_at: np.ndarray  # int64 ns, NAT when unknown
+    sync_id: np.ndarray
+    signature: np.ndarray
+    codes: dict[str, np.ndarray]
+    salesforce_id: pa.Array
+    row_key: pa.Array
+    input_row: pa.Array
+
+    def __len__(self) -> int:
+        return len(self.row_id)
+
+    def take(self, positions: np.ndarray) -> PartRows:
+        """These rows at `positions` (in that order)."""
+        taken = pa.array(positions)
+        return PartRows(
+            row_id=self.row_id[positions],
+            failed_at=self.failed_at[positions],
+            sync_id=self.sync_id[positions],
+            signature=self.signature[positions],
+            codes={name: codes[positions] for name, codes in self.codes.items()},
+            salesforce_id=self.salesforce_id.take(taken),
+            row_key=self.row_key.take(taken),
+            input_row=self.input_row.take(taken),
+        )
+
+    @classmethod
+    def concat(cls, parts: list[PartRows]) -> PartRows:
+        return PartRows(
+            row_id=np.concatenate([p.row_id for p in parts]),
+            failed_at=np.concatenate([p.failed_at for p in parts]),
+            sync_id=np.concatenate([p.sync_id for p in parts]),
+            signature=np.concatenate([p.signature for p in parts]),
+            codes={name: np.concatenate([p.codes[name] for p in parts]) for name in CODE_COLUMNS},
+            salesforce_id=pa.concat_arrays([p.salesforce_id for p in parts]),
+            row_key=pa.concat_arrays([p.row_key for p in parts]),
+            input_row=pa.concat_arrays([p.input_row for p in parts]),
+        )
+
+
+def rows_table(rows: PartRows) -> pa.Table:
+    """The `rows_data` columns of `rows`."""
+    columns: dict[str, pa.Array] = {
+        "row_id": pa.array(rows.row_id.astype(np.int64)),
+        "failed_at": pa.array(rows.failed_at.astype(np.int64)),
+        "sync_id": pa.array(rows.sync_id.astype(np.int32)),
+        "signature": pa.array(rows.signature.astype(np.int32)),
+    }
+    for name in CODE_COLUMNS:
+        columns[name] = pa.array(rows.codes[name].astype(np.int32))
+    columns["salesforce_id"] = texts(rows.salesforce_id)
+    return pa.table(columns)
+
+
+def insert_part(con: sqlite3.Connection, rows: PartRows, job_ids: pa.Array) -> int:
+    """Store `rows` as a new part (inside the caller's transaction); returns its id.
+
+    `job_ids`: the job id text of each row (for the part's job list).
+    """
+    failed = rows.failed_at[rows.failed_at != NAT]
+    cursor = con.execute(
+        "INSERT INTO parts (rows, first_row_id, last_row_id, min_failed_at, max_failed_at, rows_data, keys_data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            len(rows),
+            int(rows.row_id.min()),
+            int(rows.row_id.max()),
+            int(failed.min()) if len(failed) else None,
+            int(failed.max()) if len(failed) else None,
+            to_blob(rows_table(rows), FAST),
+            to_blob(pa.table({"row_key": texts(rows.row_key)}), SMALL),
+        ),
+    )
+    part_id = int(cursor.lastrowid or 0)
+    jobs = pd.Series(pd.array(job_ids, dtype="str")).value_counts(sort=False)
+    con.executemany(
+        "INSERT INTO part_jobs (job_id, part_id, rows) VALUES (?, ?, ?)",
+        [(str(job), part_id, int(count)) for job, count in jobs.items()],
+    )
+    con.executemany(
+        "INSERT INTO part_months (part_id, month, rows) VALUES (?, ?, ?)",
+        [(part_id, month, count) for month, count in month_counts(rows.failed_at).items()],
+    )
+    input_bytes = insert_inputs(con, part_id, rows.input_row, rows.failed_at)
+    con.execute("UPDATE parts SET input_bytes = ? WHERE id = ?", (input_bytes, part_id))
+    return part_id
+
+
+def insert_inputs(con: sqlite3.Connection, part_id: int, inputs: pa.Array, failed_at: np.ndarray) -> int:
+    """The part's input rows in blobs of INPUT_CHUNK_ROWS; returns the bytes stored."""
+    stored = 0
+    inputs = texts(inputs)
+    for chunk, start in enumerate(range(0, len(inputs), INPUT_CHUNK_ROWS)):
+        values = inputs.slice(start, INPUT_CHUNK_ROWS)
+        times = failed_at[start : start + INPUT_CHUNK_ROWS]
+        times = times[times != NAT]
+        data = to_blob(pa.table({"input_row": values}), SMALL)
+        stored += len(data)
+        con.execute(
+            "INSERT INTO part_inputs (part_id, chunk, rows, min_failed_at, max_failed_at, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                part_id,
+                chunk,
+                len(values),
+                int(times.min()) if len(times) else None,
+                int(times.max()) if len(times) else None,
+                data,
+            ),
+        )
+    return stored
+
+
+def delete_part(con: sqlite3.Connection, part_id: int) -> None:
+    for table, column in (("part_inputs", "part_id"), ("part_jobs", "part_id"), ("part_months", "part_id")):
+        con.execute(f"DELETE FROM {table} WHERE {column} = ?", (part_id,))
+    con.execute("DELETE FROM parts WHERE id = ?", (part_id,))
+
+
+def read_rows(con: sqlite3.Connection, part_id: int) -> pa.Table:
+    (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+    return from_blob(data)
+
+
+def read_keys(con: sqlite3.Connection, part_id: int) -> pa.Array:
+    (data,) = con.execute("SELECT keys_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+    return texts(from_blob(data).column("row_key"))
+
+
+def read_inputs(con: sqlite3.Connection, part_id: int) -> pa.Array:
+    """Every input row of a part, in row order ("" where dropped)."""
+    chunks = [
+        texts(from_blob(data).column("input_row"))
+        for (data,) in con.execute(
+            "SELECT data FROM part_inputs WHERE part_id = ? ORDER BY chunk", (part_id,)
+        )
+    ]
+    return pa.concat_arrays(chunks) if chunks else pa.array([], pa.large_string())
+
+
+def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
+    """Every column of a part (to rewrite or merge it)."""
+    table = read_rows(con, part_id)
+    return PartRows(
+        row_id=table.column("row_id").to_numpy(),
+        failed_at=table.column("failed_at").to_numpy(),
+        sync_id=table.column("sync_id").to_numpy(),
+        signature=table.column("signature").to_numpy(),
+        codes={name: table.column(name).to_numpy() for name in CODE_COLUMNS},
+        salesforce_id=texts(table.column("salesforce_id")),
+        row_key=read_keys(con, part_id),
+        input_row=read_inputs(con, part_id),
+    )
+
+
+def month_counts(failed_at: np.ndarray) -> dict[str, int]:
+    """Rows per YYYY-MM of failure (UTC); '' for rows without a time."""
+    known = failed_at != NAT
+    counts: dict[str, int] = {}
+    if (~known).any():
+        counts[""] = int((~known).sum())
+    if known.any():
+        months = failed_at[known].astype("datetime64[ns]").astype("datetime64[M]")
+        values, numbers = np.unique(months, return_counts=True)
+        counts.update({str(v): int(n) for v, n in zip(values, numbers)})
+    return counts

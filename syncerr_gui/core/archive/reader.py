@@ -1,0 +1,225 @@
+"""Reading the archive: the error frame from the parts, and each row's details on demand.
+
+A load reads only `rows_data` blobs (codes, times, IDs) and each dictionary once, and
+builds the categorical columns straight from the codes: ten million rows need no text
+hashed or copied. Input rows and row keys stay in the database until someone asks for
+them (`ArchiveRowDetails`, with its own read-only connection, so the detail pane never
+waits for a store in progress).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.encoding import from_blob, texts
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, INPUT_CHUNK_ROWS, NAT
+from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
+from syncerr_gui.core.frame.schema import COLUMNS, STR_DTYPE, categorical, empty_frame
+
+logger = logging.getLogger(__name__)
+
+_CACHED_BLOBS = 8
+
+
+def load_frame(
+    con: sqlite3.Connection, book: Codebook, since_ns: int | None = None, until_ns: int | None = None
+) -> pd.DataFrame:
+    """Archived rows with since <= failed_at <= until (all when None), in row-id order."""
+    where, params = _time_window(since_ns, until_ns)
+    tables = [
+        from_blob(data)
+        for (data,) in con.execute(f"SELECT rows_data FROM parts {where} ORDER BY first_row_id", params)
+    ]
+    if not tables:
+        return empty_frame()
+    table = pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
+    del tables
+    failed_at = table.column("failed_at").to_numpy()
+    keep = _in_window(failed_at, since_ns, until_ns)
+    if keep is not None:
+        table = table.filter(pa.array(keep))
+        failed_at = failed_at[keep]
+    return _frame_of(table, failed_at, book)
+
+
+def _frame_of(table: pa.Table, failed_at: np.ndarray, book: Codebook) -> pd.DataFrame:
+    signature = table.column("signature").to_numpy()
+    first_seen = book.first_seen
+    data = {
+        "failed_at": _utc(failed_at),
+        "first_seen": _utc(first_seen[signature] if len(first_seen) else np.full(len(signature), NAT)),
+        "row_id": pd.Series(table.column("row_id").to_numpy()),
+        "salesforce_id": pd.Series(pd.array(texts(table.column("salesforce_id")), dtype=STR_DTYPE)),
+    }
+    for name in CODE_COLUMNS:
+        data[name] = categorical(table.column(name).to_numpy(), book.dictionaries[name].values)
+    return pd.DataFrame({name: data[name] for name in COLUMNS}, index=pd.RangeIndex(len(failed_at)))
+
+
+def _utc(ns: np.ndarray) -> pd.Series:
+    return pd.Series(pd.DatetimeIndex(ns.astype(np.int64).view("datetime64[ns]")).tz_localize("UTC"), copy=False)
+
+
+def _time_window(since_ns: int | None, until_ns: int | None) -> tuple[str, tuple[int, ...]]:
+    """SQL that skips parts wholly outside the window (parts without times are always read)."""
+    clauses, params = [], []
+    if since_ns is not None:
+        clauses.append("(max_failed_at IS NULL OR max_failed_at >= ?)")
+        params.append(since_ns)
+    if until_ns is not None:
+        clauses.append("(min_failed_at IS NULL OR min_failed_at <= ?)")
+        params.append(until_ns)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def _in_window(failed_at: np.ndarray, since_ns: int | None, until_ns: int | None) -> np.ndarray | None:
+    if since_ns is None and until_ns is None:
+        return None
+    keep = failed_at != NAT
+    if since_ns is not None:
+        keep &= failed_at >= since_ns
+    if until_ns is not None:
+        keep &= failed_at <= until_ns
+    return None if keep.all() else keep
+
+
+class ArchiveRowDetails:
+    """Input rows and row keys of archived rows, by row id (a `RowDetails`; any thread).
+
+    Reads through its own read-only connection (WAL: never blocked by a store), a part's
+    `keys_data` or one 65,536-row input blob at a time, with the last few blobs cached.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+        self._cache: OrderedDict[tuple[str, int, int], pa.Array] = OrderedDict()
+        self._positions: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._generation: object = None
+
+    def read(self, row_ids: np.ndarray, column: str = INPUT_ROW) -> pa.Array:
+        if column not in DETAIL_COLUMNS:
+            raise ValueError(f"no detail column {column!r}")
+        ids = np.asarray(row_ids, dtype=np.int64)
+        if not len(ids):
+            return empty_texts(0)
+        with self._lock:
+            try:
+                return self._read(ids, column)
+            except sqlite3.Error as exc:
+                logger.warning("Could not read archived input rows: %s", exc)
+                return empty_texts(len(ids))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            self._cache.clear()
+            self._positions.clear()
+
+    def _read(self, ids: np.ndarray, column: str) -> pa.Array:
+        con = self._connection()
+        generation = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        if generation != self._generation:  # parts changed (store, purge, merge): cached blobs are stale
+            self._cache.clear()
+            self._positions.clear()
+            self._generation = generation
+        parts = con.execute("SELECT id, first_row_id, last_row_id, rows FROM parts ORDER BY first_row_id").fetchall()
+        values = np.full(len(ids), -1, dtype=np.int64)
+        pieces: list[pa.Array] = []
+        if not parts:
+            return empty_texts(len(ids))
+        firsts = np.array([p[1] for p in parts], dtype=np.int64)
+        owner = np.searchsorted(firsts, ids, side="right") - 1
+        offset = 0
+        for index in np.unique(owner[owner >= 0]).tolist():
+            part_id, first, last, rows = parts[index]
+            mine = np.flatnonzero((owner == index) & (ids <= last))
+            if not len(mine):
+                continue
+            positions = self._positions_in(con, part_id, first, last, rows, ids[mine])
+            found = positions >= 0
+            taken = self._take(con, column, part_id, positions[found])
+            pieces.append(taken)
+            values[mine[found]] = np.arange(offset, offset + len(taken))
+            offset += len(taken)
+        joined = pa.concat_arrays([*(texts(p) for p in pieces), empty_texts(1)])
+        values[values < 0] = len(joined) - 1
+        return joined.take(pa.array(values))
+
+    def _positions_in(
+        self, con: sqlite3.Connection, part_id: int, first: int, last: int, rows: int, ids: np.ndarray
+    ) -> np.ndarray:
+        """Positions of `ids` within the part (-1 for ids it does not hold, e.g. purged)."""
+        if rows == last - first + 1:
+            return ids - first  # no gaps: ids are first, first + 1, …
+        held = self._positions.get(part_id)
+        if held is None:
+            (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+            held = from_blob(data).column("row_id").to_numpy()
+            self._remember(self._positions, part_id, held)
+        at = np.searchsorted(held, ids)
+        at[at >= len(held)] = 0
+        return np.where(held[at] == ids, at, -1) if len(held) else np.full(len(ids), -1)
+
+    def _take(self, con: sqlite3.Connection, column: str, part_id: int, positions: np.ndarray) -> pa.Array:
+        if column == ROW_KEY:
+            keys = self._blob(con, "keys", part_id, 0)
+            return keys.take(pa.array(positions))
+        chunks = positions // INPUT_CHUNK_ROWS
+        pieces, order = [], []
+        for chunk in np.unique(chunks).tolist():
+            mine = np.flatnonzero(chunks == chunk)
+            blob = self._blob(con, "inputs", part_id, chunk)
+            within = positions[mine] - chunk * INPUT_CHUNK_ROWS
+            valid = within < len(blob)
+            piece = blob.take(pa.array(np.where(valid, within, 0)))
+            if not valid.all():
+                piece = pa.array(np.where(valid, piece.to_numpy(zero_copy_only=False), ""), pa.large_string())
+            pieces.append(piece)
+            order.append(mine)
+        values = pa.concat_arrays([texts(p) for p in pieces])
+        inverse = np.empty(len(positions), dtype=np.int64)
+        inverse[np.concatenate(order)] = np.arange(len(positions))
+        return values.take(pa.array(inverse))
+
+    def _blob(self, con: sqlite3.Connection, kind: str, part_id: int, chunk: int) -> pa.Array:
+        key = (kind, part_id, chunk)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        if kind == "keys":
+            row = con.execute("SELECT keys_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+            values = texts(from_blob(row[0]).column("row_key")) if row else empty_texts(0)
+        else:
+            row = con.execute(
+                "SELECT data FROM part_inputs WHERE part_id = ? AND chunk = ?", (part_id, chunk)
+            ).fetchone()
+            values = texts(from_blob(row[0]).column("input_row")) if row else empty_texts(0)
+        self._remember(self._cache, key, values)
+        return values
+
+    @staticmethod
+    def _remember(cache: OrderedDict, key: object, value: object) -> None:
+        cache[key] = value
+        while len(cache) > _CACHED_BLOBS:
+            cache.popitem(last=False)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            self._con = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5.0
+            )
+        return self._con
