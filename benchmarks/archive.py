@@ -95,7 +95,6 @@ def read_sql(path: Path) -> int:
     import sqlite3
 
     import pandas as pd
-
     from syncerr_gui.core.archive.rows import ROW_COLUMNS
 
     con = sqlite3.connect(path)

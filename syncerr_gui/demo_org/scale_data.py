@@ -36,7 +36,11 @@ DAY_NS = 86_400 * 10**9
 PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]", "LastName"),
     ("REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]", "Company"),
-    ("DUPLICATE_VALUE", "duplicate value found: Email__c duplicates value on record with id: {id}", "Email__c"),
+    (
+        "DUPLICATE_VALUE",
+        "duplicate value found: Email__c duplicates value on record with id: {id}",
+        "Email__c",
+    ),
     ("DUPLICATES_DETECTED", "Use one of these records?", ""),
     ("INVALID_EMAIL_ADDRESS", "invalid email address: {email}", "Email"),
     ("STRING_TOO_LONG", "Company: data value too large: {value} (max length=40)", "Company"),
@@ -46,11 +50,23 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records: {id}", ""),
     ("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "bad value for restricted picklist field: {value}", "Rating"),
     ("ENTITY_IS_DELETED", "entity is deleted", ""),
-    ("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: OwnerId. Please check the security", "OwnerId"),
+    (
+        "INVALID_FIELD_FOR_INSERT_UPDATE",
+        "Unable to create/update fields: OwnerId. Please check the security",
+        "OwnerId",
+    ),
     ("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "LeadTrigger: execution of AfterInsert caused by: {value}", ""),
     ("MALFORMED_ID", "Account ID: id value of incorrect type: {id}", "AccountId"),
-    ("NUMBER_OUTSIDE_VALID_RANGE", "Annual Revenue: value outside of valid range on numeric field: {number}", "AnnualRevenue"),
-    ("INVALID_TYPE_ON_FIELD_IN_RECORD", "Number Of Employees: value not of required type: {value}", "NumberOfEmployees"),
+    (
+        "NUMBER_OUTSIDE_VALID_RANGE",
+        "Annual Revenue: value outside of valid range on numeric field: {number}",
+        "AnnualRevenue",
+    ),
+    (
+        "INVALID_TYPE_ON_FIELD_IN_RECORD",
+        "Number Of Employees: value not of required type: {value}",
+        "NumberOfEmployees",
+    ),
     ("STORAGE_LIMIT_EXCEEDED", "storage limit exceeded", ""),
 )
 # How often each pattern occurs (relative).
@@ -72,8 +88,32 @@ OBJECTS: dict[str, tuple[str, ...]] = {
 OBJECT_WEIGHTS = (40, 25, 14, 10, 6, 5)
 OPERATIONS = ("insert", "update", "upsert", "delete")
 USERS = tuple(f"0055g00000Integ{n:02d}AA"[:18] for n in range(8))
-FIRST_NAMES = ("Anna", "Björn", "Chen", "Dana", "Émile", "Farah", "Gustav", "Hana", "Ivan", "Jun", "Nguyễn", "Zoë")
-LAST_NAMES = ("Meyer", "Okafor", "Smith", "Lind", "Rossi", "Kowalski", "Tanaka", "O'Brien", "García", "Dubois")
+FIRST_NAMES = (
+    "Anna",
+    "Björn",
+    "Chen",
+    "Dana",
+    "Émile",
+    "Farah",
+    "Gustav",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Nguyễn",
+    "Zoë",
+)
+LAST_NAMES = (
+    "Meyer",
+    "Okafor",
+    "Smith",
+    "Lind",
+    "Rossi",
+    "Kowalski",
+    "Tanaka",
+    "O'Brien",
+    "García",
+    "Dubois",
+)
 COMPANIES = ("Acme Corp", "Müller & Söhne GmbH", "Globex", "Initech", "Umbrella plc", '"Quoted" Ltd', "Hooli")
 
 
@@ -157,8 +197,14 @@ class ScaleData:
         jobs = self._jobs(rows, lo_ns, hi_ns)
         owner = np.repeat(np.arange(len(jobs.sizes)), jobs.sizes)
         columns = self._rows(jobs, owner)
-        for name, values in (("object", jobs.objects), ("operation", jobs.operations), ("job_id", jobs.ids),
-                             ("source", jobs.sources), ("created_by", jobs.users), ("batch_id", jobs.batches)):
+        for name, values in (
+            ("object", jobs.objects),
+            ("operation", jobs.operations),
+            ("job_id", jobs.ids),
+            ("source", jobs.sources),
+            ("created_by", jobs.users),
+            ("batch_id", jobs.batches),
+        ):
             columns[name] = pa.array(values, TEXT).take(pa.array(owner))
         columns["failed_at"] = pa.array((jobs.times[owner] // 10**6 * 10**6).astype("datetime64[ns]"))
         started = datetime.fromtimestamp(hi_ns / 1e9, self.end.tzinfo)
@@ -178,14 +224,22 @@ class ScaleData:
         sizes, serial, apex, job_level = sizes[:count], serial[:count], apex[:count], job_level[:count]
         sizes[-1] -= int(ends[count - 1]) - rows
         self._job_serial += count
-        objects = np.array(list(OBJECTS), dtype=object)[rng.choice(len(OBJECTS), count, p=_weights(OBJECT_WEIGHTS))]
-        sources = np.where(apex, SOURCE_APEX, np.where(serial % 9 == 0, SOURCE_BULK1, SOURCE_BULK2)).astype(object)
-        ids = np.array([("707" if a else "750") + f"5g{n:010d}AAA" for n, a in zip(serial, apex)], dtype=object)
+        objects = np.array(list(OBJECTS), dtype=object)[
+            rng.choice(len(OBJECTS), count, p=_weights(OBJECT_WEIGHTS))
+        ]
+        sources = np.where(apex, SOURCE_APEX, np.where(serial % 9 == 0, SOURCE_BULK1, SOURCE_BULK2)).astype(
+            object
+        )
+        ids = np.array(
+            [("707" if a else "750") + f"5g{n:010d}AAA" for n, a in zip(serial, apex)], dtype=object
+        )
         return _Jobs(
             sizes=sizes,
             times=np.sort(rng.integers(lo_ns, hi_ns, count)),
             objects=np.where(apex, "LeadScoring", objects).astype(object),
-            operations=np.where(apex, "BatchApex", np.array(OPERATIONS, dtype=object)[serial % 4]).astype(object),
+            operations=np.where(apex, "BatchApex", np.array(OPERATIONS, dtype=object)[serial % 4]).astype(
+                object
+            ),
             ids=ids,
             sources=sources,
             users=np.array(USERS, dtype=object)[serial % len(USERS)],
@@ -213,7 +267,9 @@ class ScaleData:
         operations = jobs.operations[owner]
         sf_ids = _ids("00Q", record)
         sf_ids = pc.if_else(pa.array(operations != "insert"), sf_ids, _repeat("", size))
-        source_ids = pc.if_else(pa.array(objects == "Lead"), values["Marketo_Lead_ID__c"], values["External_Id__c"])
+        source_ids = pc.if_else(
+            pa.array(objects == "Lead"), values["Marketo_Lead_ID__c"], values["External_Id__c"]
+        )
         error_text = pc.binary_join_element_wise(codes, message, fields, _text(":"))
         keys = row_keys(hash_texts(error_text), inputs, group=owner)
         starts = np.cumsum(jobs.sizes) - jobs.sizes

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import tzinfo
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -22,14 +23,18 @@ class ExportSignals(QObject):
 
 
 class ExportWorker(QRunnable):
-    """One export of `frame` (already in view order) to `path`, times in `tz`.
+    """One export of `frame` to `path`, times in `tz`: the frame positions `rows` in that order
+    (all when None), taken a chunk at a time as they are written.
 
-    `frame` may be a function returning the frame, so that gathering a million rows in view
-    order also happens off the GUI thread.
+    `frame` may be a function returning the frame.
     """
 
     def __init__(
-        self, frame: pd.DataFrame | Callable[[], pd.DataFrame], path: str, tz: tzinfo | None
+        self,
+        frame: pd.DataFrame | Callable[[], pd.DataFrame],
+        path: str,
+        tz: tzinfo | None,
+        rows: np.ndarray | None = None,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
@@ -37,6 +42,7 @@ class ExportWorker(QRunnable):
         self.frame = frame
         self.path = path
         self.tz = tz
+        self.rows = rows
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Queue on `pool` (the global pool by default)."""
@@ -48,7 +54,7 @@ class ExportWorker(QRunnable):
 
         try:
             frame = self.frame() if callable(self.frame) else self.frame
-            rows = export_csv(frame, self.path, tz=self.tz)
+            rows = export_csv(frame, self.path, tz=self.tz, rows=self.rows)
         except ExportError as exc:
             self.signals.failed.emit(scrub(str(exc)))
             return

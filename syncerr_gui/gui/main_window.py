@@ -257,7 +257,11 @@ class MainWindow(QMainWindow):
 
         options = SyncOptions(last_success_start=self.settings.last_success_start(self.session.org_id))
         worker = self.archive.make_worker(
-            self.session, options, previous_frame=self.frame, engine_factory=self._engine_factory
+            self.session,
+            options,
+            previous_frame=self.frame,
+            engine_factory=self._engine_factory,
+            previous_details=self.model.details,
         )
         worker.progress.connect(self.status.update_progress)
         worker.finished.connect(self._sync_finished)
@@ -290,7 +294,7 @@ class MainWindow(QMainWindow):
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
             self._set_default_window(result.started_at)
-        self._show_frame(result.frame)
+        self._show_frame(result.frame, result.details)
         note = "Cancelled" if result.cancelled else ""
         self.status.set_last_sync(result.finished_at, note)
         self.status.set_api_usage(result.api_usage)
@@ -313,7 +317,7 @@ class MainWindow(QMainWindow):
         self.last_sync_error = text
         kept = "The rows already shown are kept."
         if salvaged is not None:
-            self._show_frame(salvaged.frame)
+            self._show_frame(salvaged.frame, salvaged.details)
             kept += " The rows this sync read before it stopped are shown too."
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
@@ -322,9 +326,11 @@ class MainWindow(QMainWindow):
             self.show_login()
         self.sync_ended.emit()
 
-    def _show_frame(self, frame: Any) -> None:
+    def _show_frame(self, frame: Any, details: Any = None) -> None:
+        """Show `frame`; `details` read its rows' input rows (default: those of data offered
+        for this frame, else none)."""
         self.frame = frame
-        self.model.set_frame(frame)
+        self.model.set_frame(frame, details=details)
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
@@ -366,7 +372,7 @@ class MainWindow(QMainWindow):
         self.settings.set_last_export_dir(os.path.dirname(path))
         view = self.model.error_view  # snapshot now: the user may filter while it writes
         frame, visible = view.frame, view.visible.copy()
-        worker = ExportWorker(lambda: frame.take(visible).reset_index(drop=True), path, local_zone())
+        worker = ExportWorker(frame, path, local_zone(), rows=visible)
         worker.signals.finished.connect(self._export_finished)
         worker.signals.failed.connect(self._export_failed)
         self._exports.append(worker)

@@ -68,7 +68,9 @@ class Codebook:
         """Lower first_seen of `signature` to the rows' `failed_at` where earlier; write changed
         chunks. Returns how many signatures changed."""
         held = len(self._first_seen)
-        first = np.concatenate([self._first_seen, np.full(len(self.signatures) - held, _NEVER, dtype=np.int64)])
+        first = np.concatenate(
+            [self._first_seen, np.full(len(self.signatures) - held, _NEVER, dtype=np.int64)]
+        )
         before = first.copy()
         timed = failed_at != NAT
         np.minimum.at(first, signature[timed], failed_at[timed])
@@ -86,7 +88,7 @@ class Codebook:
         """Write a recomputed first_seen (after a purge) for every signature."""
         self._first_seen = first.astype(np.int64)
         con.execute("DELETE FROM signature_first_seen")
-        for chunk in range(0, -(-len(first) // FIRST_SEEN_CHUNK)):
+        for chunk in range(-(-len(first) // FIRST_SEEN_CHUNK)):
             write_first_seen_chunk(con, chunk, self._first_seen)
         _bump(con, "first_seen_generation")
         self._first_seen_generation = _meta_int(con, "first_seen_generation")
@@ -96,9 +98,13 @@ def signature_keys(codes: dict[str, np.ndarray]) -> np.ndarray:
     """error_type << 48 | object << 32 | source_id, as uint64 (exact while codes fit)."""
     error_type, obj, source_id = (codes[c].astype(np.int64) for c in ("error_type", "object", "source_id"))
     if len(error_type) and (error_type.max() >= 2**16 or obj.max() >= 2**16 or source_id.max() >= 2**32):
-        raise ArchiveError("The error archive holds more distinct error types, objects or source IDs than it can.")
-    return (error_type.astype(np.uint64) << np.uint64(48)) | (obj.astype(np.uint64) << np.uint64(32)) | source_id.astype(
-        np.uint64
+        raise ArchiveError(
+            "The error archive holds more distinct error types, objects or source IDs than it can."
+        )
+    return (
+        (error_type.astype(np.uint64) << np.uint64(48))
+        | (obj.astype(np.uint64) << np.uint64(32))
+        | source_id.astype(np.uint64)
     )
 
 

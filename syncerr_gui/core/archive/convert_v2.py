@@ -81,10 +81,15 @@ def _keep_first_seen(con: sqlite3.Connection, book: Codebook) -> None:
     old = pd.read_sql_query("SELECT error_type, object, source_id, first_seen FROM signatures", con)
     first = np.full(len(book.signatures), np.iinfo(np.int64).max, dtype=np.int64)
     if len(old):
-        codes = {name: book.dictionaries[name].lookup(_column(old[name])) for name in ("error_type", "object", "source_id")}
+        codes = {
+            name: book.dictionaries[name].lookup(_column(old[name]))
+            for name in ("error_type", "object", "source_id")
+        }
         known = (codes["error_type"] >= 0) & (codes["object"] >= 0) & (codes["source_id"] >= 0)
         sig_codes = book.signatures.lookup(signature_keys({k: v[known] for k, v in codes.items()}))
-        seen = old["first_seen"].astype("Int64").to_numpy(dtype=np.int64, na_value=np.iinfo(np.int64).max)[known]
+        seen = (
+            old["first_seen"].astype("Int64").to_numpy(dtype=np.int64, na_value=np.iinfo(np.int64).max)[known]
+        )
         usable = sig_codes >= 0  # a signature without rows has nothing to mark: not kept
         first[sig_codes[usable]] = seen[usable]
     book.replace_first_seen(con, first)

@@ -196,7 +196,9 @@ class Dictionaries:
             logger.warning("Ignoring a dictionary segment of an unknown column %r", name)
             return
         if first_code != len(dictionary):
-            raise ValueError(f"dictionary {name} out of step: segment at {first_code}, held {len(dictionary)}")
+            raise ValueError(
+                f"dictionary {name} out of step: segment at {first_code}, held {len(dictionary)}"
+            )
         values = texts(from_blob(data).column(0))
         dictionary.segments.append(values)
         dictionary._values = None
@@ -204,7 +206,9 @@ class Dictionaries:
         if hashes is not None:
             dictionary.hash_segments.append(np.frombuffer(hashes, dtype=np.uint64).copy())
 
-    def write_segment(self, con: sqlite3.Connection, name: str, first_code: int, values: pa.Array, hashes: np.ndarray) -> None:
+    def write_segment(
+        self, con: sqlite3.Connection, name: str, first_code: int, values: pa.Array, hashes: np.ndarray
+    ) -> None:
         """Store values just appended to `name` (inside the caller's transaction)."""
         if not len(values):
             return
@@ -236,7 +240,9 @@ def merge_segments(con: sqlite3.Connection) -> int:
             newer, older = last
             if older[2] > 2 * newer[2] or older[2] + newer[2] > SEGMENT_MERGE_MAX:
                 break
-            values = pa.concat_arrays([texts(from_blob(older[3]).column(0)), texts(from_blob(newer[3]).column(0))])
+            values = pa.concat_arrays(
+                [texts(from_blob(older[3]).column(0)), texts(from_blob(newer[3]).column(0))]
+            )
             hashes = (older[4] or b"") + (newer[4] or b"")
             con.execute("DELETE FROM dictionary_segments WHERE id IN (?, ?)", (older[0], newer[0]))
             con.execute(
@@ -271,7 +277,8 @@ class KeyDictionary:
         """Read the segments not held yet."""
         held = len(self)
         for first_code, keys in con.execute(
-            "SELECT first_code, keys FROM signature_segments WHERE first_code >= ? ORDER BY first_code", (held,)
+            "SELECT first_code, keys FROM signature_segments WHERE first_code >= ? ORDER BY first_code",
+            (held,),
         ):
             if first_code != len(self):
                 raise ValueError(f"signatures out of step: segment at {first_code}, held {len(self)}")
@@ -314,7 +321,9 @@ class KeyDictionary:
         start = len(self)
         self.segments.append(keys)
         if self._sorted is not None:
-            self._sorted = _merge_sorted(self._sorted, keys, np.arange(start, start + len(keys), dtype=np.int64))
+            self._sorted = _merge_sorted(
+                self._sorted, keys, np.arange(start, start + len(keys), dtype=np.int64)
+            )
 
     def _index(self) -> tuple[np.ndarray, np.ndarray]:
         if self._sorted is None:

@@ -25,8 +25,8 @@ import pandas as pd
 from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
 from syncerr_gui.core.archive.writer import StoreStats
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
-from syncerr_gui.core.frame.row_details import RowDetails
 from syncerr_gui.core.exceptions import SyncError
+from syncerr_gui.core.frame.row_details import RowDetails
 from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
-from syncerr_gui.core.archive.encoding import from_blob, texts, to_blob, SMALL
+from syncerr_gui.core.archive.encoding import SMALL, from_blob, texts, to_blob
 from syncerr_gui.core.archive.parts import (
     INPUT_CHUNK_ROWS,
     NAT,
@@ -49,7 +49,8 @@ class MonthSize:
 def parts_before(con: sqlite3.Connection, cutoff_ns: int) -> list[tuple[int, int, int]]:
     """(part id, rows, max_failed_at) of parts with a row that failed before `cutoff_ns`."""
     return con.execute(
-        "SELECT id, rows, max_failed_at FROM parts WHERE min_failed_at < ? ORDER BY first_row_id", (cutoff_ns,)
+        "SELECT id, rows, max_failed_at FROM parts WHERE min_failed_at < ? ORDER BY first_row_id",
+        (cutoff_ns,),
     ).fetchall()
 
 

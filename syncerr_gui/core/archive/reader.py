@@ -66,7 +66,9 @@ def _frame_of(table: pa.Table, failed_at: np.ndarray, book: Codebook) -> pd.Data
 
 
 def _utc(ns: np.ndarray) -> pd.Series:
-    return pd.Series(pd.DatetimeIndex(ns.astype(np.int64).view("datetime64[ns]")).tz_localize("UTC"), copy=False)
+    return pd.Series(
+        pd.DatetimeIndex(ns.astype(np.int64).view("datetime64[ns]")).tz_localize("UTC"), copy=False
+    )
 
 
 def _time_window(since_ns: int | None, until_ns: int | None) -> tuple[str, tuple[int, ...]]:
@@ -135,7 +137,9 @@ class ArchiveRowDetails:
             self._cache.clear()
             self._positions.clear()
             self._generation = generation
-        parts = con.execute("SELECT id, first_row_id, last_row_id, rows FROM parts ORDER BY first_row_id").fetchall()
+        parts = con.execute(
+            "SELECT id, first_row_id, last_row_id, rows FROM parts ORDER BY first_row_id"
+        ).fetchall()
         values = np.full(len(ids), -1, dtype=np.int64)
         pieces: list[pa.Array] = []
         if not parts:

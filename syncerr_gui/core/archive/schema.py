@@ -1,9 +1,9 @@
 """The archive's SQLite schema: DDL as an ordered list of migrations, keyed by `user_version`.
 
 A database opened by this app is brought up to `SCHEMA_VERSION` by running every
-migration above its `PRAGMA user_version`, each in its own transaction together with the
-version bump, so a crash mid-migration leaves the previous version intact. A database
-written by a newer app (higher version) is refused rather than damaged.
+migration above its `PRAGMA user_version` (`upgrade.migrate`), all in one transaction
+together with the version bump, so a crash mid-migration leaves the previous version
+intact. A database written by a newer app (higher version) is refused rather than damaged.
 
 Times are INTEGER nanoseconds since the Unix epoch, UTC (NULL when unknown): they convert
 to and from the frame's `datetime64[ns, UTC]` columns without parsing, and index compactly.
@@ -12,8 +12,8 @@ Version 3 is the lean archive: the errors are columnar parts (Arrow IPC blobs of
 append-only dictionaries, see `encoding.py` and `parts.py`); the tables beside them (syncs,
 jobs, meta, and whatever per-org state comes next: triage, reloads) are plain SQLite rows.
 A database of version 1 or 2 is copied to a backup file first, then converted in place in
-one transaction (`convert_v2.py`). The write lock is taken before the version is read, so
-two copies of the app opening a new or old archive at once cannot both migrate it.
+one transaction (`upgrade.py`, `convert_v2.py`). The write lock is taken before the version
+is read, so two copies of the app opening a new or old archive at once cannot both migrate it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class ArchiveError(Exception):
 
 
 # Version 1: errors, jobs, syncs and a key/value meta table.
-_V1 = """
+V1 = """
 CREATE TABLE errors (
     id              INTEGER PRIMARY KEY,
     failed_on       TEXT NOT NULL,
@@ -94,7 +94,7 @@ CREATE TABLE meta (
 """
 
 # Version 2: error signatures (type + object + source ID), backfilled from existing rows.
-_V2 = """
+V2 = """
 CREATE TABLE signatures (
     id              INTEGER PRIMARY KEY,
     error_type      TEXT NOT NULL,
@@ -116,7 +116,7 @@ INSERT INTO meta (key, value) VALUES ('generation', '0')
 
 # Version 3: the lean, columnar archive (see the module docstring). The rows of `errors` are
 # converted into parts by `convert_v2.convert` (a Python step), then the old tables go.
-_V3 = """
+V3 = """
 CREATE TABLE parts (
     id              INTEGER PRIMARY KEY,
     rows            INTEGER NOT NULL,
@@ -180,21 +180,11 @@ ALTER TABLE jobs ADD COLUMN rows_last_seen INTEGER;  -- ns: when a sync last rea
 ALTER TABLE syncs ADD COLUMN stored_at INTEGER;      -- ns: when its rows were first archived
 """
 
-_V3_DROP = """
+V3_DROP = """
 DROP TABLE errors;
 DROP TABLE signatures;
 DELETE FROM meta WHERE key = 'generation';
 """
-
-Migration = Callable[[sqlite3.Connection], None]
-
-
-def _script(sql: str) -> Migration:
-    def run(con: sqlite3.Connection) -> None:
-        for statement in _statements(sql):
-            con.execute(statement)
-
-    return run
 
 
 def _statements(sql: str) -> list[str]:
@@ -208,46 +198,14 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _v3(con: sqlite3.Connection) -> None:
-    from syncerr_gui.core.archive.convert_v2 import convert
-
-    _script(_V3)(con)
-    convert(con)
-    _script(_V3_DROP)(con)
+SCHEMA_VERSION = 3  # the migrations that reach it: `upgrade.MIGRATIONS`
 
 
-# MIGRATIONS[i] brings a database from user_version i to i + 1.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2), _v3]
-SCHEMA_VERSION = len(MIGRATIONS)
+def script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A migration step that runs `sql` statement by statement (inside the caller's transaction)."""
 
+    def run(con: sqlite3.Connection) -> None:
+        for statement in _statements(sql):
+            con.execute(statement)
 
-def schema_version(con: sqlite3.Connection) -> int:
-    return int(con.execute("PRAGMA user_version").fetchone()[0])
-
-
-def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring `con` up to `target` in one transaction; returns the version it was at.
-
-    The write lock comes first: a second copy of the app opening the same old (or new)
-    archive waits for the first one's migration, then finds nothing left to do.
-    """
-    version = schema_version(con)
-    if version > SCHEMA_VERSION:
-        raise ArchiveError(
-            "This error archive was written by a newer version of the app; update the app to open it."
-        )
-    if version >= target:
-        return version
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        version = schema_version(con)  # under the lock: another copy may have migrated it
-        for step in range(version, target):
-            MIGRATIONS[step](con)
-            con.execute(f"PRAGMA user_version = {step + 1}")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-    if version < target:
-        logger.info("Archive schema migrated from version %d to %d", version, target)
-    return version
+    return run

@@ -34,16 +34,16 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, ArchiveError, migrate, schema_version
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, ArchiveError
+from syncerr_gui.core.archive.upgrade import migrate, schema_version
 from syncerr_gui.core.archive.writer import (
     ModstampText,
     StoreStats,
     bump_generation,
-    read_generation,
     to_ns,
     write_sync,
 )
-from syncerr_gui.core.cancel import CancelToken, SyncCancelled
+from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:
@@ -205,7 +205,9 @@ class ErrorArchive:
                     bump_generation(self._con)
                 if progress is not None:
                     progress(done + 1, len(parts))
-        logger.info("Dropped the input rows of %d archived errors older than %d days", dropped, older_than_days)
+        logger.info(
+            "Dropped the input rows of %d archived errors older than %d days", dropped, older_than_days
+        )
         return dropped
 
     def reclaim_space(self) -> None:
@@ -276,7 +278,11 @@ class ErrorArchive:
 
     def disk_usage(self) -> int:
         """Bytes the archive takes on disk: the database and its WAL."""
-        names = (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm"))
+        names = (
+            self.path,
+            self.path.with_name(self.path.name + "-wal"),
+            self.path.with_name(self.path.name + "-shm"),
+        )
         return sum(p.stat().st_size for p in names if p.exists())
 
     def size_by_month(self) -> list[MonthSize]:

@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
-from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, PartRows, insert_part, read_keys, read_rows
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values
 
@@ -142,7 +142,9 @@ def _part_rows(
     )
 
 
-def _archive_codes(con: sqlite3.Connection, book: Codebook, column: pd.Series, rows: np.ndarray) -> np.ndarray:
+def _archive_codes(
+    con: sqlite3.Connection, book: Codebook, column: pd.Series, rows: np.ndarray
+) -> np.ndarray:
     """Archive codes of `column` at `rows`: each distinct value used there looked up once."""
     frame_codes, values = codes_and_values(column)
     codes = frame_codes[rows].astype(np.int64)

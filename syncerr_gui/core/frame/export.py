@@ -161,7 +161,9 @@ class _Source:
         """A categorical column's values, neutralised once for the whole export."""
         if name not in self._labels:
             categories = self.frame[name].cat.categories
-            self._labels[name] = pa.array(neutralise(pd.Series(categories, dtype=schema.STR_DTYPE)), pa.string())
+            self._labels[name] = pa.array(
+                neutralise(pd.Series(categories, dtype=schema.STR_DTYPE)), pa.string()
+            )
         return self._labels[name]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import ipc
@@ -182,3 +183,28 @@ def _text(values: Iterable[str] | pa.Array | pa.ChunkedArray) -> pa.Array:
     if values.type != TEXT:
         values = values.cast(TEXT)
     return pc.fill_null(values, "") if values.null_count else values
+
+
+def merged(
+    previous: pd.DataFrame, previous_details: RowDetails, frame: pd.DataFrame, details: RowDetails
+) -> tuple[pd.DataFrame, RowDetails]:
+    """The rows shown before plus a newer frame (a cancelled or failed sync without an archive).
+
+    A job is read whole, so the newer frame's rows of a job replace the earlier ones of that
+    job; the newer rows' ids are shifted past the earlier ones so both details stay reachable.
+    """
+    from syncerr_gui.core.frame.schema import concat_frames
+
+    if not len(previous):
+        return frame, details
+    replaced = previous["job_id"].isin(set(frame["job_id"].astype(str))).to_numpy()
+    kept = previous.loc[~replaced].reset_index(drop=True)
+    if not len(kept):
+        return frame, details
+    old_ids = kept["row_id"].to_numpy()
+    shift = int(old_ids.max()) + 1
+    newer = frame.copy(deep=False)
+    newer["row_id"] = frame["row_id"].to_numpy() + shift
+    top = int(newer["row_id"].max()) + 1 if len(newer) else shift
+    ranges = [(int(old_ids.min()), shift, 0, previous_details), (shift, top, shift, details)]
+    return concat_frames([kept, newer]), OffsetDetails(ranges)

@@ -62,7 +62,9 @@ CATEGORY_COLUMNS = (
 )
 TIME_COLUMNS = ("failed_at", "first_seen")
 ID_COLUMN = "row_id"
-TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in CATEGORY_COLUMNS and c not in TIME_COLUMNS and c != ID_COLUMN)
+TEXT_COLUMNS = tuple(
+    c for c in COLUMNS if c not in CATEGORY_COLUMNS and c not in TIME_COLUMNS and c != ID_COLUMN
+)
 STR_DTYPE = "str"
 
 # Headers of the CSV export, in order, with the frame column each comes from.
@@ -251,7 +253,11 @@ def _to_text(value: Any, length: int) -> pd.Series:
     if np.isscalar(value) or value is None:
         return pd.Series([value if value is not None else ""] * length, dtype=STR_DTYPE)
     if isinstance(value, pa.Array | pa.ChunkedArray) and pa.types.is_dictionary(value.type):
-        value = pc.cast(value, pa.large_string()) if isinstance(value, pa.Array) else value.cast(pa.large_string())
+        value = (
+            pc.cast(value, pa.large_string())
+            if isinstance(value, pa.Array)
+            else value.cast(pa.large_string())
+        )
     if isinstance(value, pa.Array | pa.ChunkedArray):
         return pd.Series(pd.array(value, dtype=STR_DTYPE)).fillna("")
     series = pd.Series(value).reset_index(drop=True)

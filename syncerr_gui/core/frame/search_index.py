@@ -9,8 +9,6 @@ many hits, one Arrow `match_substring` pass.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa

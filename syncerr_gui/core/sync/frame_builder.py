@@ -91,7 +91,9 @@ class FrameBuilder:
                 block[name] = _encode(values, lengths)
             else:
                 block[name] = _join_text(values, lengths)
-        details = {name: _join_text([p.values.pop(name, "") for p in parts], lengths) for name in DETAIL_COLUMNS}
+        details = {
+            name: _join_text([p.values.pop(name, "") for p in parts], lengths) for name in DETAIL_COLUMNS
+        }
         self.details.append(details["row_key"], details["input_row"])
         self._blocks.append(block)
 
@@ -103,7 +105,10 @@ def _split_errors_of(parts: list[FramePart]) -> None:
         return
     errors = pc.dictionary_encode(pa.chunked_array([p.errors for p in batch], TEXT).combine_chunks())
     # Split once per distinct text; each part keeps codes into the split values.
-    split = [pa.DictionaryArray.from_arrays(errors.indices, values) for values in split_distinct_errors(errors.dictionary)]
+    split = [
+        pa.DictionaryArray.from_arrays(errors.indices, values)
+        for values in split_distinct_errors(errors.dictionary)
+    ]
     keyless = [p for p in batch if "row_key" not in p.values]
     if keyless:
         keys = _row_keys(batch, keyless, hash_texts(errors))
@@ -156,7 +161,9 @@ def _encode(values: list[Any], lengths: np.ndarray) -> pa.DictionaryArray:
 
 
 def _joined_codes(
-    pieces: list[tuple[str, Any, int]], dictionaries: dict[int, tuple[int, pa.Array]], constants: dict[str, int]
+    pieces: list[tuple[str, Any, int]],
+    dictionaries: dict[int, tuple[int, pa.Array]],
+    constants: dict[str, int],
 ) -> pa.DictionaryArray:
     """Codes into one deduplicated dictionary: the distinct dictionaries, then the constants."""
     offset, all_values = 0, []

@@ -122,6 +122,7 @@ class ArchiveController(QObject):
         options: Any,
         previous_frame: pd.DataFrame | None = None,
         engine_factory: Any = None,
+        previous_details: Any = None,
     ) -> SyncWorker:
         """A SyncWorker for `session` that syncs through its org's archive (when there is a data
         folder) and builds the table's view in its own thread."""
@@ -142,6 +143,7 @@ class ArchiveController(QObject):
             engine_factory,
             archive=opener,
             prepare=self._preparer(self._sync_org),
+            previous_details=previous_details,
         )
         # Bound slots of this GUI-thread object: queued, and before the window's own handlers.
         worker.archive_failed.connect(self._show_failure)
@@ -238,7 +240,7 @@ class ArchiveController(QObject):
         purged = archive.purge(retention_days) if retention_days is not None else 0
         frame = archive.load()
         marks = archive.new_since_last_visit(frame)
-        data = TableData.build(frame, flt, sort, marks)
+        data = TableData.build(frame, flt, sort, marks, details=archive.details)
         return ArchiveView(org, data, archive.last_success_start(), int(marks.sum()), purged)
 
     def _loaded(self, token: int, view: ArchiveView, first: bool) -> None:
@@ -303,7 +305,7 @@ class ArchiveController(QObject):
                 except ArchiveError as exc:
                     logger.warning("no New marks: %s", exc)
             self._new_after_sync = int(marks.sum()) if marks is not None else 0
-            model.offer(TableData.build(result.frame, flt, sort, marks))
+            model.offer(TableData.build(result.frame, flt, sort, marks, details=result.details))
 
         return prepare
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
+from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails, read_one
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.table.columns import (
@@ -124,8 +125,11 @@ class ErrorTableModel(QAbstractTableModel):
         self._install(TableData.of_view(ErrorView(empty_frame()), None))
 
     # ---- public API ------------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame, marks: np.ndarray | None = None) -> None:
-        """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows.
+    def set_frame(
+        self, frame: pd.DataFrame, marks: np.ndarray | None = None, details: RowDetails | None = None
+    ) -> None:
+        """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows;
+        `details` give the rows' input rows (else those of offered data of this frame).
 
         When a `TableData` of this very frame was offered and still matches the filter and
         sort, it is installed as is (O(1)); else the frame is filtered and sorted here.
@@ -134,11 +138,16 @@ class ErrorTableModel(QAbstractTableModel):
         if offered is not None and offered.frame is frame:
             if marks is None:
                 marks = offered.view.marks
+            if details is None:
+                details = offered.details
             if offered.matches(frame, self._filter, self.sort_spec):
+                offered.details = details
                 self.set_view(offered)
                 return
             logger.debug("offered table data is stale (filter or sort changed); rebuilding")
-        self.set_view(TableData.build(frame, self._filter, self.sort_spec, marks))
+        data = TableData.build(frame, self._filter, self.sort_spec, marks)
+        data.details = details if details is not None else NO_DETAILS
+        self.set_view(data)
 
     def set_view(self, data: TableData) -> None:
         """Install a prepared `TableData` (its filter becomes the model's; a different sort
@@ -205,8 +214,14 @@ class ErrorTableModel(QAbstractTableModel):
         """The view row showing frame position `position`, or -1 when filtered out."""
         return self._view.view_row_of(position)
 
+    @property
+    def details(self) -> RowDetails:
+        """The input rows of the frame shown (by row id)."""
+        return self._details
+
     def row_record(self, view_row: int) -> dict[str, Any]:
-        """Every column of the row (incl. input_row) as Python values; times as UTC datetimes."""
+        """Every column of the row plus its input row (read now, from the sync or the archive)
+        as Python values; times as UTC datetimes."""
         position = self.frame_position(view_row)
         frame = self._view.frame
         record: dict[str, Any] = {}
@@ -215,6 +230,7 @@ class ErrorTableModel(QAbstractTableModel):
             if column in TIME_COLUMNS:
                 value = None if pd.isna(value) else value.to_pydatetime()
             record[column] = str(value) if column in CATEGORY_COLUMNS else value
+        record[INPUT_ROW] = read_one(self._details, int(record["row_id"]), INPUT_ROW)
         return record
 
     def frame_in_view_order(self) -> pd.DataFrame:
@@ -281,6 +297,7 @@ class ErrorTableModel(QAbstractTableModel):
         self._blocks.clear()
         self._text, self._times = data.text, data.times
         self._cat_values, self._cat_codes = data.cat_values, data.cat_codes
+        self._details = data.details
 
     def _start_warm_up(self) -> None:
         """Build sort keys and the search buffer off the GUI thread (Arrow releases the GIL).
@@ -324,7 +341,9 @@ class ErrorTableModel(QAbstractTableModel):
             if field == MARK_COLUMN:
                 columns.append(np.where(self._view.marks[positions], NEW_MARK, "").tolist())
             elif field in self._cat_values:
-                columns.append(self._cat_values[field][self._cat_codes[field][positions]].tolist())
+                columns.append(
+                    self._cat_values[field].take(pa.array(self._cat_codes[field][positions])).to_pylist()
+                )
             elif field in self._times:
                 columns.append(self._clock.format(self._times[field][positions]))
             else:
@@ -346,7 +365,7 @@ class ErrorTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._native(row, column)
         if role == _TOOLTIP and column == COL_MESSAGE:
-            return self._text["message"][int(self._view.visible[row])].as_py()
+            return self._native(row, column)
         if role == _BACKGROUND and column == COL_FAILED_ON and self._row(row)[_IS_JOB]:
             return self._job_tint
         return None
@@ -360,7 +379,7 @@ class ErrorTableModel(QAbstractTableModel):
             value = int(self._times[field][position])
             return None if value == np.iinfo(np.int64).min else value
         if field in self._cat_values:
-            return str(self._cat_values[field][self._cat_codes[field][position]])
+            return str(self._cat_values[field][int(self._cat_codes[field][position])].as_py())
         return self._text[field][position].as_py()
 
 

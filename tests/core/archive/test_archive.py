@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from archive_helpers import numbered_details, stamp, sync_of
 
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, migrate
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION
 from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.upgrade import migrate
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, MemoryRowDetails
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
 from syncerr_gui.core.salesforce.parts import JobSummary
@@ -51,7 +52,9 @@ def errors_at(
 
 def keyed(frame: pd.DataFrame) -> MemoryRowDetails:
     """Row keys k0, k1, … and an input row naming the row."""
-    return MemoryRowDetails.of([f"k{i}" for i in range(len(frame))], [f'{{"n": "{i}"}}' for i in range(len(frame))])
+    return MemoryRowDetails.of(
+        [f"k{i}" for i in range(len(frame))], [f'{{"n": "{i}"}}' for i in range(len(frame))]
+    )
 
 
 def other_jobs(frame: pd.DataFrame, tag: str) -> pd.DataFrame:
@@ -96,8 +99,10 @@ def test_history_survives_a_restart_with_its_input_rows(tmp_path: Path) -> None:
     assert [str(d) for d in loaded.dtypes] == [str(d) for d in make_frame({}, length=0).dtypes]
     columns = [c for c in frame.columns if c not in ("row_id", "first_seen")]
     text = loaded.sort_values("salesforce_id", kind="stable")[columns].astype("str").reset_index(drop=True)
-    assert text.sort_values(columns).reset_index(drop=True).equals(
-        frame[columns].astype("str").sort_values(columns).reset_index(drop=True)
+    assert (
+        text.sort_values(columns)
+        .reset_index(drop=True)
+        .equals(frame[columns].astype("str").sort_values(columns).reset_index(drop=True))
     )
 
 
@@ -112,7 +117,13 @@ def test_storing_the_same_sync_twice_adds_no_duplicates(archive: ErrorArchive) -
 
 def test_rows_repeated_inside_one_sync_are_stored_once(archive: ErrorArchive) -> None:
     frame = synthetic_errors(100, jobs=5)
-    doubled = make_frame({c: pd.concat([frame[c], frame[c].iloc[:10]], ignore_index=True) for c in frame.columns if c != "row_id"})
+    doubled = make_frame(
+        {
+            c: pd.concat([frame[c], frame[c].iloc[:10]], ignore_index=True)
+            for c in frame.columns
+            if c != "row_id"
+        }
+    )
     keys = [str(i) for i in range(100)] + [str(i) for i in range(10)]
     stats = archive.store(sync_of(doubled, details=MemoryRowDetails.of(keys, ["{}"] * 110)))
     assert (stats.rows_new, stats.duplicates_in_result) == (100, 10)
@@ -163,7 +174,9 @@ def test_first_and_last_seen_follow_the_signature_across_jobs(archive: ErrorArch
     earlier = errors_at([day1 - timedelta(days=1)], ["lead-9"], ["750C"])  # a late job, failed earlier
     archive.store(sync_of(earlier, details=keyed(earlier)))
     frame = archive.load()
-    first_seen = dict(zip(frame["job_id"].astype(str) + "/" + frame["source_id"].astype(str), frame["first_seen"]))
+    first_seen = dict(
+        zip(frame["job_id"].astype(str) + "/" + frame["source_id"].astype(str), frame["first_seen"])
+    )
     assert first_seen["750B/lead-1"] == pd.Timestamp(day1)
     assert first_seen["750B/lead-9"] == pd.Timestamp(day1 - timedelta(days=1))
     assert first_seen["750A/lead-2"] == pd.Timestamp(day1)
@@ -316,13 +329,19 @@ def test_old_input_rows_can_be_dropped_while_their_errors_stay(archive: ErrorArc
     loaded = archive.load()
     assert len(loaded) == 3
     by_job = dict(zip(loaded["row_id"], loaded["job_id"].astype(str)))
-    inputs = dict(zip(loaded["row_id"], archive.details.read(loaded["row_id"].to_numpy(), INPUT_ROW).to_pylist()))
+    inputs = dict(
+        zip(loaded["row_id"], archive.details.read(loaded["row_id"].to_numpy(), INPUT_ROW).to_pylist())
+    )
     assert {by_job[i]: v for i, v in inputs.items() if v} == {"750R": '{"n": "1"}'}
     assert archive.store(sync_of(frame, details=keyed(frame))).rows_new == 0  # their keys are kept
 
 
 def test_the_size_per_month_adds_up_to_the_rows(archive: ErrorArchive) -> None:
-    months = [datetime(2026, 9, 3, tzinfo=UTC), datetime(2026, 10, 9, tzinfo=UTC), datetime(2026, 10, 30, tzinfo=UTC)]
+    months = [
+        datetime(2026, 9, 3, tzinfo=UTC),
+        datetime(2026, 10, 9, tzinfo=UTC),
+        datetime(2026, 10, 30, tzinfo=UTC),
+    ]
     frame = errors_at(months, ["a", "b", "c"], ["750A", "750B", "750B"])
     archive.store(sync_of(frame, details=keyed(frame)))
     sizes = archive.size_by_month()

@@ -45,7 +45,9 @@ def upgraded_rows(archive: ErrorArchive) -> pd.DataFrame:
     """Every archived row with its details, as text, in identity order."""
     frame = archive.load()
     ids = frame["row_id"].to_numpy()
-    text = frame.drop(columns=["row_id"]).astype({c: "str" for c in frame.columns if c not in ("failed_at", "first_seen", "row_id")})
+    text = frame.drop(columns=["row_id"]).astype(
+        {c: "str" for c in frame.columns if c not in ("failed_at", "first_seen", "row_id")}
+    )
     text["row_key"] = archive.details.read(ids, ROW_KEY).to_pylist()
     text["input_row"] = archive.details.read(ids, INPUT_ROW).to_pylist()
     return text.sort_values(IDENTITY).reset_index(drop=True)
@@ -57,7 +59,9 @@ def old_rows() -> pd.DataFrame:
     return text.sort_values(IDENTITY).reset_index(drop=True)
 
 
-def test_every_row_input_row_and_first_seen_date_survives_the_upgrade(old_archive: Path, expected: dict) -> None:
+def test_every_row_input_row_and_first_seen_date_survives_the_upgrade(
+    old_archive: Path, expected: dict
+) -> None:
     with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
         rows = upgraded_rows(archive)
         assert archive.error_count() == expected["error_count"] == len(rows)
@@ -67,7 +71,9 @@ def test_every_row_input_row_and_first_seen_date_survives_the_upgrade(old_archiv
     assert (rows["first_seen"] == before["first_seen"]).all()  # first-seen dates, to the nanosecond
 
 
-def test_the_visit_syncs_jobs_and_new_marks_are_as_the_old_app_kept_them(old_archive: Path, expected: dict) -> None:
+def test_the_visit_syncs_jobs_and_new_marks_are_as_the_old_app_kept_them(
+    old_archive: Path, expected: dict
+) -> None:
     with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
         assert archive.last_visit().isoformat() == expected["last_visit"]
         assert archive.last_success_start().isoformat() == expected["last_success_start"]
@@ -78,7 +84,9 @@ def test_the_visit_syncs_jobs_and_new_marks_are_as_the_old_app_kept_them(old_arc
         with closing(sqlite3.connect(archive.path)) as con:
             syncs = [list(r) for r in con.execute("SELECT * FROM syncs ORDER BY id")]
             stored = dict(con.execute("SELECT id, stored_at FROM syncs"))
-            last_seen = dict(con.execute("SELECT job_id, rows_last_seen FROM jobs WHERE rows_last_seen IS NOT NULL"))
+            last_seen = dict(
+                con.execute("SELECT job_id, rows_last_seen FROM jobs WHERE rows_last_seen IS NOT NULL")
+            )
     assert [s[: len(expected["syncs"][0])] for s in syncs] == expected["syncs"]
     for job_id, _source, _batch, _key, sync_id, first_archived, seen in expected["first_archived"]:
         assert stored[sync_id] == first_archived  # a row's first_archived is its sync's store time

@@ -41,7 +41,6 @@ def small_frame() -> pd.DataFrame:
             "object": ["Lead", "Lead", "Account", "Contact", "Lead"],
             "salesforce_id": ["", "00Q000000000001AAA", "", "003000000000009XYZ", ""],
             "job_id": ["750A", "750B", "750B", "750C", "750D"],
-            "input_row": ["", '{"secret": "findme"}', "", "", ""],
         }
     )
 
@@ -98,7 +97,6 @@ def test_error_type_and_object_choices_combine() -> None:
         ("750b", [1, 2]),  # job ID
         ("contact", [3]),  # object
         ("  invalidbatch ", [0]),  # error type only (category), surrounding blanks ignored
-        ("findme", []),  # input_row is not searched (detail pane shows it)
         ("found failed", []),  # never matches across two rows
         ("", [0, 1, 2, 3, 4]),
     ],
@@ -121,7 +119,7 @@ def test_counts_leave_out_their_own_filter() -> None:
     assert view.counts("failed_on") == {JOB_LEVEL: 0, RECORD_LEVEL: 1}
     assert view.counts("object") == {"Account": 1, "Contact": 0, "Lead": 0}
     with pytest.raises(ValueError):
-        view.counts("message")
+        view.counts("salesforce_id")  # not categorical: one value per row
 
 
 def test_sort_is_stable_and_multi_level() -> None:

@@ -7,8 +7,8 @@ import threading
 from datetime import UTC, datetime
 
 import pandas as pd
-from frame_helpers import with_details
 import pytest
+from frame_helpers import with_details
 from simple_salesforce import Salesforce, SalesforceLogin
 
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
@@ -244,7 +244,9 @@ def test_cancel_during_a_stalled_download_returns_promptly(fresh_org) -> None:
     finally:
         timer.cancel()
     assert result.cancelled
-    assert set(rows(result.frame, result.details)) <= set(rows(fresh_org.truth.errors_with_details(EVERYTHING)))
+    assert set(rows(result.frame, result.details)) <= set(
+        rows(fresh_org.truth.errors_with_details(EVERYTHING))
+    )
 
 
 def test_jobs_already_archived_are_not_downloaded_again(fresh_org) -> None:
