@@ -74,7 +74,9 @@ class Codebook:
         before = first.copy()
         timed = failed_at != NAT
         np.minimum.at(first, signature[timed], failed_at[timed])
-        changed_codes = np.union1d(np.flatnonzero(first != before), np.arange(held, len(first)))
+        changed = first != before
+        changed[held:] = True  # new signatures are written even while still without a time
+        changed_codes = np.flatnonzero(changed)
         self._first_seen = first
         chunks = np.unique(changed_codes // FIRST_SEEN_CHUNK)
         for chunk in chunks.tolist():

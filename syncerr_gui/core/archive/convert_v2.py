@@ -41,7 +41,7 @@ def convert(con: sqlite3.Connection) -> int:
         if not rows:
             break
         part = _part_of(con, book, rows)
-        insert_part(con, part, book.dictionaries["job_id"].values.take(pa.array(part.codes["job_id"])))
+        insert_part(con, part, book.dictionaries["job_id"].values)
         moved += len(rows)
         last_id = int(part.row_id[-1])
     _keep_first_seen(con, book)

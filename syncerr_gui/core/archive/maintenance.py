@@ -181,8 +181,7 @@ def size_by_month(con: sqlite3.Connection) -> list[MonthSize]:
 
 
 def _insert_rows(con: sqlite3.Connection, book: Codebook, rows: PartRows) -> None:
-    job_ids = book.dictionaries["job_id"].values.take(pa.array(rows.codes["job_id"].astype(np.int64)))
-    insert_part(con, rows, job_ids)
+    insert_part(con, rows, book.dictionaries["job_id"].values)
 
 
 def _has_untimed(con: sqlite3.Connection, part_id: int) -> bool:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from syncerr_gui.core.archive.encoding import FAST, SMALL, from_blob, texts, to_blob
@@ -89,11 +89,13 @@ def rows_table(rows: PartRows) -> pa.Table:
     return pa.table(columns)
 
 
-def insert_part(con: sqlite3.Connection, rows: PartRows, job_ids: pa.Array) -> int:
+def insert_part(con: sqlite3.Connection, rows: PartRows, job_values: pa.Array) -> int:
     """Store `rows` as a new part (inside the caller's transaction); returns its id.
 
-    `job_ids`: the job id text of each row (for the part's job list).
+    `job_values`: the archive's job id dictionary (for the part's job list). The blobs are
+    compressed on two threads first (Arrow releases the GIL), then written.
     """
+    blobs = _compressed(rows)
     failed = rows.failed_at[rows.failed_at != NAT]
     cursor = con.execute(
         "INSERT INTO parts (rows, first_row_id, last_row_id, min_failed_at, max_failed_at, rows_data, keys_data) "
@@ -104,34 +106,58 @@ def insert_part(con: sqlite3.Connection, rows: PartRows, job_ids: pa.Array) -> i
             int(rows.row_id.max()),
             int(failed.min()) if len(failed) else None,
             int(failed.max()) if len(failed) else None,
-            to_blob(rows_table(rows), FAST),
-            to_blob(pa.table({"row_key": texts(rows.row_key)}), SMALL),
+            blobs[0],
+            blobs[1],
         ),
     )
     part_id = int(cursor.lastrowid or 0)
-    jobs = pd.Series(pd.array(job_ids, dtype="str")).value_counts(sort=False)
+    counts = np.bincount(rows.codes["job_id"].astype(np.int64), minlength=len(job_values))
+    present = np.flatnonzero(counts)
+    names = job_values.take(pa.array(present)).to_pylist()
     con.executemany(
         "INSERT INTO part_jobs (job_id, part_id, rows) VALUES (?, ?, ?)",
-        [(str(job), part_id, int(count)) for job, count in jobs.items()],
+        [(str(job), part_id, int(counts[code])) for job, code in zip(names, present)],
     )
     con.executemany(
         "INSERT INTO part_months (part_id, month, rows) VALUES (?, ?, ?)",
         [(part_id, month, count) for month, count in month_counts(rows.failed_at).items()],
     )
-    input_bytes = insert_inputs(con, part_id, rows.input_row, rows.failed_at)
+    input_bytes = insert_inputs(con, part_id, rows.input_row, rows.failed_at, blobs[2:])
     con.execute("UPDATE parts SET input_bytes = ? WHERE id = ?", (input_bytes, part_id))
     return part_id
 
 
-def insert_inputs(con: sqlite3.Connection, part_id: int, inputs: pa.Array, failed_at: np.ndarray) -> int:
-    """The part's input rows in blobs of INPUT_CHUNK_ROWS; returns the bytes stored."""
+def _compressed(rows: PartRows) -> list[bytes]:
+    """rows_data, keys_data and each input blob of `rows`, compressed two at a time."""
+    inputs = texts(rows.input_row)
+    jobs = [
+        (rows_table(rows), FAST),
+        (pa.table({"row_key": texts(rows.row_key)}), SMALL),
+        *[
+            (pa.table({"input_row": inputs.slice(start, INPUT_CHUNK_ROWS)}), SMALL)
+            for start in range(0, len(inputs), INPUT_CHUNK_ROWS)
+        ],
+    ]
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive-compress") as pool:
+        return list(pool.map(lambda job: to_blob(*job), jobs))
+
+
+def insert_inputs(
+    con: sqlite3.Connection,
+    part_id: int,
+    inputs: pa.Array,
+    failed_at: np.ndarray,
+    blobs: list[bytes] | None = None,
+) -> int:
+    """The part's input rows in blobs of INPUT_CHUNK_ROWS (`blobs`: already compressed);
+    returns the bytes stored."""
     stored = 0
     inputs = texts(inputs)
     for chunk, start in enumerate(range(0, len(inputs), INPUT_CHUNK_ROWS)):
         values = inputs.slice(start, INPUT_CHUNK_ROWS)
         times = failed_at[start : start + INPUT_CHUNK_ROWS]
         times = times[times != NAT]
-        data = to_blob(pa.table({"input_row": values}), SMALL)
+        data = blobs[chunk] if blobs is not None else to_blob(pa.table({"input_row": values}), SMALL)
         stored += len(data)
         con.execute(
             "INSERT INTO part_inputs (part_id, chunk, rows, min_failed_at, max_failed_at, data) "

@@ -53,6 +53,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 180
 BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
+PAGE_SIZE = 65_536
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
@@ -148,6 +149,7 @@ class ErrorArchive:
             with self._transaction():
                 if merge_segments(self._con):
                     self._book.forget()
+            self._checkpoint()
         if merged:
             logger.info("Merged %d small archive parts", merged)
         return merged
@@ -182,6 +184,7 @@ class ErrorArchive:
                 self._con.execute("DELETE FROM part_jobs WHERE part_id NOT IN (SELECT id FROM parts)")
                 self._con.execute("DELETE FROM syncs WHERE started_at < ?", (cutoff,))
                 self._recompute_if_stale()
+            self._checkpoint()
         logger.info("Purged %d archived errors older than %d days", deleted, retention_days)
         return deleted
 
@@ -316,8 +319,13 @@ class ErrorArchive:
         except sqlite3.Error as exc:
             raise ArchiveError(_in_words(exc, path, "open")) from exc
         try:
+            if is_new:
+                con.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # blobs: fewer, larger pages
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
+            # Checkpoints run after a store (`compact`), not inside its commit: a million rows
+            # are ~60 MB of pages, copied once more into the database file by the checkpoint.
+            con.execute("PRAGMA wal_autocheckpoint = 0")
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB
             con.execute("PRAGMA temp_store = MEMORY")
             con.execute("PRAGMA journal_size_limit = 67108864")  # no 500 MB -wal left after a big store
@@ -332,6 +340,13 @@ class ErrorArchive:
         if is_new and os.name == "posix":
             os.chmod(path, 0o600)
         return con
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database and empty it (a store's pages, once committed)."""
+        try:
+            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:  # another copy of the app is reading: next time
+            logger.debug("WAL checkpoint postponed: %s", exc)
 
     def _check_key_version(self) -> None:
         """Refuse to store rows keyed differently from the archived ones (all would look new)."""

@@ -27,6 +27,8 @@ import pandas as pd
 import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.encoding import texts
+from syncerr_gui.core.archive.identity import Coded, Identities, duplicated, found_in
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values
@@ -39,8 +41,6 @@ logger = logging.getLogger(__name__)
 
 # Sources whose job listing is complete for its window, so a missing job was deleted.
 LISTED_SOURCES = (SOURCE_BULK2, SOURCE_BULK1)
-KEY_COLUMNS: tuple[str, ...] = ("job_id", "source", "batch_id", "row_key")
-_SEP = "\x1f"
 
 _UPSERT_JOB = """
 INSERT INTO jobs (job_id, source, state, system_modstamp, modstamp_at, finished, object, operation,
@@ -83,24 +83,24 @@ def write_sync(
 ) -> StoreStats:
     """Write `result` into the open transaction of `con`; the caller commits (or rolls back)."""
     frame = result.frame
-    identity = _identities(frame, result.details.read(frame["row_id"].to_numpy(), ROW_KEY))
+    row_keys = result.details.read(frame["row_id"].to_numpy(), ROW_KEY)
+    ids = _identities(frame, row_keys)
     check()
-    duplicate = identity.duplicated().to_numpy()
-    exists = identity.isin(_existing_identities(con, book, frame["job_id"].unique().tolist())).to_numpy()
-    new = np.flatnonzero(~duplicate & ~exists)
-    new = new[np.argsort(_times(frame)[new], kind="stable")]  # time order: retention drops whole blobs
+    duplicate = duplicated(ids)
+    exists = found_in(ids, _existing_identities(con, book, ids.job))
+    new = np.flatnonzero(~duplicate & ~exists)  # in frame order: a sync's jobs are days apart at most
     check()
     sync_id = _insert_sync(con, result, rows_new=len(new), stored_at=now_ns)
     signatures_before = len(book.signatures)
     if len(new):
-        rows = _part_rows(con, book, result, new, sync_id, check)
+        rows = _part_rows(con, book, result, new, sync_id, row_keys, check)
         check()
-        insert_part(con, rows, frame["job_id"].take(new).astype("str").array)
+        insert_part(con, rows, book.dictionaries["job_id"].values)
         book.lower_first_seen(con, rows.signature, rows.failed_at)
         _set_meta(con, "next_row_id", str(int(rows.row_id.max()) + 1))
     check()
     jobs_complete = _upsert_jobs(con, result, now_ns)
-    read_jobs = [(now_ns, str(j)) for j in frame["job_id"].unique().tolist()]
+    read_jobs = [(now_ns, str(j)) for j in _present(ids.job).to_pylist()]
     con.executemany("UPDATE jobs SET rows_last_seen = ? WHERE job_id = ?", read_jobs)
     jobs_deleted = _mark_deleted(con, result, listed_sources) if listed_sources else 0
     generation = bump_generation(con) if len(new) else read_generation(con)
@@ -118,7 +118,13 @@ def write_sync(
 
 
 def _part_rows(
-    con: sqlite3.Connection, book: Codebook, result: SyncResult, new: np.ndarray, sync_id: int, check: Check
+    con: sqlite3.Connection,
+    book: Codebook,
+    result: SyncResult,
+    new: np.ndarray,
+    sync_id: int,
+    row_keys: pa.Array,
+    check: Check,
 ) -> PartRows:
     """The new rows with archive codes, signatures, row ids and their details."""
     frame = result.frame
@@ -128,18 +134,24 @@ def _part_rows(
         check()
     signature = book.signature_codes(con, codes)
     first_id = _meta_int(con, "next_row_id")
-    taken = pa.array(new)
-    ids = frame["row_id"].to_numpy()[new]
+    inputs = result.details.read(frame["row_id"].to_numpy(), INPUT_ROW)  # in frame order: a bulk read
     return PartRows(
         row_id=np.arange(first_id, first_id + len(new), dtype=np.int64),
         failed_at=_times(frame)[new],
         sync_id=np.full(len(new), sync_id, dtype=np.int32),
         signature=signature,
         codes=codes,
-        salesforce_id=_arrow(frame["salesforce_id"]).take(taken),
-        row_key=result.details.read(ids, ROW_KEY),
-        input_row=result.details.read(ids, INPUT_ROW),
+        salesforce_id=_taken(_arrow(frame["salesforce_id"]), new),
+        row_key=_taken(texts(row_keys), new),
+        input_row=_taken(texts(inputs), new),
     )
+
+
+def _taken(values: pa.Array, rows: np.ndarray) -> pa.Array:
+    """`values` at `rows` (no copy when that is every row: the usual all-new sync)."""
+    if len(rows) == len(values):
+        return values
+    return values.take(pa.array(rows))
 
 
 def _archive_codes(
@@ -148,7 +160,7 @@ def _archive_codes(
     """Archive codes of `column` at `rows`: each distinct value used there looked up once."""
     frame_codes, values = codes_and_values(column)
     codes = frame_codes[rows].astype(np.int64)
-    used = np.unique(codes)
+    used = np.flatnonzero(np.bincount(codes + 1, minlength=len(values) + 1)) - 1  # -1: missing
     lut = np.zeros(len(values) + 1, dtype=np.int64)
     if len(used):
         dictionary = book.dictionaries[column.name]
@@ -164,31 +176,37 @@ def _archive_codes(
     return lut[codes]
 
 
-def _identities(frame: pd.DataFrame, row_keys: pa.Array) -> pd.Series:
-    """One string per row: job id, source, batch id and row key (unit separator between)."""
-    parts = [frame[c].astype("str").reset_index(drop=True) for c in ("job_id", "source", "batch_id")]
-    parts.append(pd.Series(pd.array(row_keys, dtype="str")))
-    return _joined(parts)
+def _identities(frame: pd.DataFrame, row_keys: pa.Array) -> Identities:
+    """The identity of each row of a sync's frame."""
+    coded = [Coded(*codes_and_values(frame[c])) for c in ("job_id", "source", "batch_id")]
+    return Identities(*coded, row_key=row_keys)
 
 
-def _existing_identities(con: sqlite3.Connection, book: Codebook, job_ids: list[str]) -> pd.Series:
-    """Identities already archived for `job_ids` (read from the parts that hold those jobs)."""
-    parts = _parts_of_jobs(con, job_ids)
-    wanted = set(map(str, job_ids))
-    found: list[pd.Series] = []
-    for part_id in parts:
+def _existing_identities(con: sqlite3.Connection, book: Codebook, jobs: Coded) -> list[Identities]:
+    """Identities already archived for the sync's jobs (read from the parts that hold them)."""
+    job_ids = _present(jobs)
+    wanted = book.dictionaries["job_id"].lookup(job_ids)
+    wanted = wanted[wanted >= 0]
+    if not len(wanted):
+        return []
+    found: list[Identities] = []
+    for part_id in _parts_of_jobs(con, job_ids.to_pylist()):
         table = read_rows(con, part_id)
-        job_text = _decoded(book, "job_id", table.column("job_id").to_numpy())
-        keep = job_text.isin(wanted).to_numpy()
-        if not keep.any():
+        keep = np.flatnonzero(np.isin(table.column("job_id").to_numpy(), wanted))
+        if not len(keep):
             continue
-        columns = [job_text[keep].reset_index(drop=True)]
-        for name in ("source", "batch_id"):
-            columns.append(_decoded(book, name, table.column(name).to_numpy()[keep]))
-        keys = read_keys(con, part_id).filter(pa.array(keep))
-        columns.append(pd.Series(pd.array(keys, dtype="str")))
-        found.append(_joined(columns))
-    return pd.concat(found, ignore_index=True) if found else pd.Series([], dtype="str")
+        coded = [
+            Coded(table.column(name).to_numpy()[keep], book.dictionaries[name].values)
+            for name in ("job_id", "source", "batch_id")
+        ]
+        found.append(Identities(*coded, row_key=read_keys(con, part_id).take(pa.array(keep))))
+    return found
+
+
+def _present(column: Coded) -> pa.Array:
+    """The distinct values a coded column uses."""
+    counts = np.bincount(column.codes[column.codes >= 0].astype(np.int64), minlength=len(column.values))
+    return column.values.take(pa.array(np.flatnonzero(counts)))
 
 
 def _parts_of_jobs(con: sqlite3.Connection, job_ids: list[str]) -> list[int]:
@@ -199,18 +217,6 @@ def _parts_of_jobs(con: sqlite3.Connection, job_ids: list[str]) -> list[int]:
         "SELECT DISTINCT p.part_id FROM stage_jobs s JOIN part_jobs p ON p.job_id = s.job_id ORDER BY p.part_id"
     )
     return [r[0] for r in rows.fetchall()]
-
-
-def _decoded(book: Codebook, name: str, codes: np.ndarray) -> pd.Series:
-    values = book.dictionaries[name].values.take(pa.array(codes.astype(np.int64)))
-    return pd.Series(pd.array(values, dtype="str"))
-
-
-def _joined(parts: list[pd.Series]) -> pd.Series:
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined + _SEP + part
-    return joined.reset_index(drop=True)
 
 
 def _arrow(column: pd.Series) -> pa.Array:

@@ -26,7 +26,6 @@ INPUT_ROW = "input_row"
 DETAIL_COLUMNS = (ROW_KEY, INPUT_ROW)
 TEXT = pa.large_string()
 READ_CHUNK_ROWS = 65_536  # row ids looked up per step of `read_chunks`
-_SCHEMA = pa.schema([(name, TEXT) for name in DETAIL_COLUMNS])
 _COMPRESSION = ipc.IpcWriteOptions(compression="zstd")
 
 
@@ -64,15 +63,15 @@ NO_DETAILS = NoDetails()
 class MemoryRowDetails:
     """Details of the row ids 0, 1, 2… in the order added, in zstd-compressed blocks.
 
-    A block is one Arrow IPC stream (both columns); reading a row decompresses its block
-    (a few milliseconds), a bulk read each needed block once. JSON rows compress about
-    eight times, so a million input rows take some 20 MB instead of 170 MB.
+    A block holds one Arrow IPC stream per column; reading a row decompresses its block of
+    that column (a few milliseconds), a bulk read each needed block once. JSON rows compress
+    about eight times, so a million input rows take some 20 MB instead of 170 MB.
     """
 
     def __init__(self) -> None:
-        self._blocks: list[pa.Buffer] = []
+        self._blocks: list[dict[str, pa.Buffer]] = []
         self._ends: list[int] = []
-        self._cached: tuple[int, pa.RecordBatch] | None = None
+        self._cached: tuple[int, str, pa.Array] | None = None
 
     def __len__(self) -> int:
         return self._ends[-1] if self._ends else 0
@@ -80,17 +79,20 @@ class MemoryRowDetails:
     @property
     def nbytes(self) -> int:
         """Compressed size in memory."""
-        return sum(b.size for b in self._blocks)
+        return sum(b.size for block in self._blocks for b in block.values())
 
     def append(self, row_keys: pa.Array, input_rows: pa.Array) -> None:
         """Add the next rows (ids continue from `len(self)`)."""
         if not len(row_keys):
             return
-        batch = pa.record_batch([_text(row_keys), _text(input_rows)], schema=_SCHEMA)
-        sink = pa.BufferOutputStream()
-        with ipc.new_stream(sink, _SCHEMA, options=_COMPRESSION) as writer:
-            writer.write_batch(batch)
-        self._blocks.append(sink.getvalue())
+        block = {}
+        for name, values in zip(DETAIL_COLUMNS, (row_keys, input_rows)):
+            batch = pa.record_batch([_text(values)], names=[name])
+            sink = pa.BufferOutputStream()
+            with ipc.new_stream(sink, batch.schema, options=_COMPRESSION) as writer:
+                writer.write_batch(batch)
+            block[name] = sink.getvalue()
+        self._blocks.append(block)
         self._ends.append(len(self) + len(row_keys))
 
     @classmethod
@@ -109,26 +111,28 @@ class MemoryRowDetails:
         out = empty_texts(len(ids))
         if not len(ids) or not self._ends:
             return out
+        if len(ids) == len(self) and ids[0] == 0 and (np.diff(ids) == 1).all():
+            return self.column(column)  # every row in order: the store's bulk read
         known = (ids >= 0) & (ids < len(self))
         blocks = np.searchsorted(np.asarray(self._ends), ids, side="right")
         pieces, where = [], []
         for block in np.unique(blocks[known]):
             rows = np.flatnonzero(known & (blocks == block))
             start = self._ends[block - 1] if block else 0
-            pieces.append(self._block(int(block)).column(column).take(pa.array(ids[rows] - start)))
+            pieces.append(self._block(int(block), column).take(pa.array(ids[rows] - start)))
             where.append(rows)
         return _scatter(len(ids), pieces, where) if pieces else out
 
     def column(self, column: str) -> pa.Array:
         """Every row's `column`, in id order (the archive's bulk read)."""
-        return _concat([self._block(n).column(column) for n in range(len(self._blocks))])
+        return _concat([self._block(n, column) for n in range(len(self._blocks))])
 
-    def _block(self, number: int) -> pa.RecordBatch:
-        if self._cached is not None and self._cached[0] == number:
-            return self._cached[1]
-        batch = ipc.open_stream(self._blocks[number]).read_next_batch()
-        self._cached = (number, batch)
-        return batch
+    def _block(self, number: int, column: str) -> pa.Array:
+        if self._cached is not None and self._cached[:2] == (number, column):
+            return self._cached[2]
+        values = ipc.open_stream(self._blocks[number][column]).read_next_batch().column(0)
+        self._cached = (number, column, values)
+        return values
 
 
 class OffsetDetails:
