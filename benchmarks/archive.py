@@ -113,7 +113,7 @@ def measure_cancel(path: Path, result) -> float:  # type: ignore[no-untyped-def]
         while True:
             token, outcome = CancelToken(), {}
 
-            def run() -> None:
+            def run(token: CancelToken = token, outcome: dict = outcome) -> None:
                 try:
                     outcome["stats"] = archive.store(result, cancel=token)
                 except SyncCancelled:
