@@ -172,3 +172,31 @@ def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:
     folder, temporary = archive_dir_for(None, demo=True)  # the demo never uses the user's archive
     assert temporary and folder.is_dir() and folder != archive_dir_for(None, demo=False)[0]
     folder.rmdir()
+
+
+def test_the_archive_dialog_shows_its_size_per_month_and_drops_old_input_rows(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
+    window = open_window(qtbot, settings, data_dir, fresh_org)
+    sync(qtbot, window, fresh_org)
+    total = window.model.total_count
+    window.archive.action.trigger()
+    dialog = window.archive.dialog
+    months = dialog.months
+    counted = sum(int(months.item(r, 1).text().replace(",", "")) for r in range(months.rowCount()))
+    assert months.rowCount() >= 1 and counted == total
+    assert any(months.item(r, 3).text() != "0 bytes" for r in range(months.rowCount()))  # input rows
+    frame = window.model.error_view.frame
+    old = frame["failed_at"] < pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=3)
+    records = frame["failed_on"].astype(str) == "Record Level"
+    assert (old & records).any() and (~old & records).any()
+    dialog.input_days.setValue(3)
+    with qtbot.waitSignal(window.archive.inputs_dropped, timeout=LOAD_TIMEOUT_MS) as dropped:
+        qtbot.mouseClick(dialog.drop_button, Qt.MouseButton.LeftButton)
+    assert dropped.args[0] == int((old).sum())
+    assert "the errors are kept" in dialog.message.text()
+    assert window.archive.archive_of(fresh_org.org_id).error_count() == total
+    details = window.archive.archive_of(fresh_org.org_id).details
+    inputs = details.read(frame["row_id"].to_numpy()).to_pylist()
+    assert all(not text for text, is_old in zip(inputs, old) if is_old)
+    assert all(text for text, is_old, is_record in zip(inputs, old, records) if is_record and not is_old)

@@ -10,6 +10,7 @@ interrupted.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from syncerr_gui.core.archive.parts import (
     PartRows,
     delete_part,
     insert_part,
+    month_counts,
     part_rows,
 )
 
@@ -108,12 +110,15 @@ def _blank_chunk(con: sqlite3.Connection, part_id: int, chunk: int, times: np.nd
     kept = ~old
     blanked = pa.array(np.where(old, "", values.to_numpy(zero_copy_only=False)), pa.large_string())
     timed = window[kept & (window != NAT)]
+    left = window[kept & (values.to_numpy(zero_copy_only=False) != "")]
     con.execute(
-        "UPDATE part_inputs SET data = ?, min_failed_at = ?, max_failed_at = ? WHERE part_id = ? AND chunk = ?",
+        "UPDATE part_inputs SET data = ?, min_failed_at = ?, max_failed_at = ?, months = ? "
+        "WHERE part_id = ? AND chunk = ?",
         (
             to_blob(pa.table({"input_row": blanked}), SMALL),
             int(timed.min()) if len(timed) else None,
             int(timed.max()) if len(timed) else None,
+            json.dumps(month_counts(left)),
             part_id,
             chunk,
         ),
@@ -172,12 +177,16 @@ def size_by_month(con: sqlite3.Connection) -> list[MonthSize]:
         total, size = parts.get(part_id, (0, 0))
         rows_of[month] = rows_of.get(month, 0) + rows
         bytes_of[month] = bytes_of.get(month, 0.0) + (size * rows / total if total else 0.0)
-    inputs: dict[str, int] = {}
-    for max_at, size in con.execute("SELECT max_failed_at, LENGTH(data) FROM part_inputs"):
-        month = "" if max_at is None else str(np.datetime64(int(max_at), "ns").astype("datetime64[M]"))
-        inputs[month] = inputs.get(month, 0) + int(size)
+    inputs: dict[str, float] = {}
+    for months, size in con.execute("SELECT months, LENGTH(data) FROM part_inputs"):
+        counts = json.loads(months)
+        total = sum(counts.values())
+        for month, rows in counts.items():  # a blob's bytes shared by its rows' months
+            inputs[month] = inputs.get(month, 0.0) + size * rows / total
     months = sorted(set(rows_of) | set(inputs), key=lambda m: (m == "", m))
-    return [MonthSize(m, rows_of.get(m, 0), int(bytes_of.get(m, 0.0)), inputs.get(m, 0)) for m in months]
+    return [
+        MonthSize(m, rows_of.get(m, 0), int(bytes_of.get(m, 0.0)), int(inputs.get(m, 0.0))) for m in months
+    ]
 
 
 def _insert_rows(con: sqlite3.Connection, book: Codebook, rows: PartRows) -> None:

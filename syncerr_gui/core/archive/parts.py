@@ -13,6 +13,7 @@ three kinds of blob, so each reader reads only what it needs:
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
@@ -159,15 +160,17 @@ def insert_inputs(
         times = times[times != NAT]
         data = blobs[chunk] if blobs is not None else to_blob(pa.table({"input_row": values}), SMALL)
         stored += len(data)
+        with_input = failed_at[start : start + INPUT_CHUNK_ROWS][_non_empty(values)]
         con.execute(
-            "INSERT INTO part_inputs (part_id, chunk, rows, min_failed_at, max_failed_at, data) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO part_inputs (part_id, chunk, rows, min_failed_at, max_failed_at, months, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 part_id,
                 chunk,
                 len(values),
                 int(times.min()) if len(times) else None,
                 int(times.max()) if len(times) else None,
+                json.dumps(month_counts(with_input)),
                 data,
             ),
         )
@@ -214,6 +217,14 @@ def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
         row_key=read_keys(con, part_id),
         input_row=read_inputs(con, part_id),
     )
+
+
+def _non_empty(values: pa.Array) -> np.ndarray:
+    """True where a text is not empty (from the offsets: no string is read)."""
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)[
+        values.offset : values.offset + len(values) + 1
+    ]
+    return np.diff(offsets) > 0
 
 
 def month_counts(failed_at: np.ndarray) -> dict[str, int]:

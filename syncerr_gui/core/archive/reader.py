@@ -23,7 +23,7 @@ from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import from_blob, texts
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, INPUT_CHUNK_ROWS, NAT
 from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
-from syncerr_gui.core.frame.schema import COLUMNS, STR_DTYPE, categorical, empty_frame
+from syncerr_gui.core.frame.schema import COLUMNS, STR_DTYPE, categorical, code_dtype, empty_frame
 
 logger = logging.getLogger(__name__)
 
@@ -33,36 +33,70 @@ _CACHED_BLOBS = 8
 def load_frame(
     con: sqlite3.Connection, book: Codebook, since_ns: int | None = None, until_ns: int | None = None
 ) -> pd.DataFrame:
-    """Archived rows with since <= failed_at <= until (all when None), in row-id order."""
+    """Archived rows with since <= failed_at <= until (all when None), in row-id order.
+
+    Part by part into columns allocated once (narrow codes, as the frame keeps them): the
+    peak is the frame plus one decoded part, and no column is copied a second time.
+    """
     where, params = _time_window(since_ns, until_ns)
-    tables = [
-        from_blob(data)
-        for (data,) in con.execute(f"SELECT rows_data FROM parts {where} ORDER BY first_row_id", params)
-    ]
-    if not tables:
+    parts = con.execute(f"SELECT id, rows FROM parts {where} ORDER BY first_row_id", params).fetchall()
+    total = sum(rows for _, rows in parts)
+    if not total:
         return empty_frame()
-    table = pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
-    del tables
-    failed_at = table.column("failed_at").to_numpy()
-    keep = _in_window(failed_at, since_ns, until_ns)
-    if keep is not None:
-        table = table.filter(pa.array(keep))
-        failed_at = failed_at[keep]
-    return _frame_of(table, failed_at, book)
+    sizes = {name: len(book.dictionaries[name]) for name in CODE_COLUMNS}
+    columns = _Columns(total, sizes)
+    for part_id, _rows in parts:
+        (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+        table = from_blob(data)
+        del data
+        keep = _in_window(table.column("failed_at").to_numpy(), since_ns, until_ns)
+        columns.add(table if keep is None else table.filter(pa.array(keep)))
+    return _frame_of(columns.finish(), book)
 
 
-def _frame_of(table: pa.Table, failed_at: np.ndarray, book: Codebook) -> pd.DataFrame:
-    signature = table.column("signature").to_numpy()
+class _Columns:
+    """The frame's columns, filled part by part."""
+
+    def __init__(self, capacity: int, sizes: dict[str, int]) -> None:
+        self.arrays: dict[str, np.ndarray] = {
+            "row_id": np.empty(capacity, dtype=np.int64),
+            "failed_at": np.empty(capacity, dtype=np.int64),
+            "signature": np.empty(capacity, dtype=np.int32),
+        }
+        for name in CODE_COLUMNS:
+            self.arrays[name] = np.empty(capacity, dtype=code_dtype(sizes[name]))
+        self.salesforce_id: list[pa.Array] = []
+        self.filled = 0
+
+    def add(self, table: pa.Table) -> None:
+        rows = table.num_rows
+        for name, array in self.arrays.items():
+            array[self.filled : self.filled + rows] = table.column(name).to_numpy()
+        self.salesforce_id.append(texts(table.column("salesforce_id")))
+        self.filled += rows
+
+    def finish(self) -> dict[str, object]:
+        out: dict[str, object] = {name: array[: self.filled] for name, array in self.arrays.items()}
+        out["salesforce_id"] = pa.chunked_array(self.salesforce_id, pa.large_string())
+        return out
+
+
+def _frame_of(columns: dict[str, object], book: Codebook) -> pd.DataFrame:
+    failed_at = columns["failed_at"]
+    signature = columns["signature"]
+    assert isinstance(failed_at, np.ndarray) and isinstance(signature, np.ndarray)
     first_seen = book.first_seen
     data = {
         "failed_at": _utc(failed_at),
         "first_seen": _utc(first_seen[signature] if len(first_seen) else np.full(len(signature), NAT)),
-        "row_id": pd.Series(table.column("row_id").to_numpy()),
-        "salesforce_id": pd.Series(pd.array(texts(table.column("salesforce_id")), dtype=STR_DTYPE)),
+        "row_id": pd.Series(columns["row_id"], copy=False),
+        "salesforce_id": pd.Series(pd.array(columns["salesforce_id"], dtype=STR_DTYPE), copy=False),
     }
     for name in CODE_COLUMNS:
-        data[name] = categorical(table.column(name).to_numpy(), book.dictionaries[name].values)
-    return pd.DataFrame({name: data[name] for name in COLUMNS}, index=pd.RangeIndex(len(failed_at)))
+        data[name] = categorical(columns[name], book.dictionaries[name].values)  # type: ignore[arg-type]
+    return pd.DataFrame(
+        {name: data[name] for name in COLUMNS}, index=pd.RangeIndex(len(failed_at)), copy=False
+    )
 
 
 def _utc(ns: np.ndarray) -> pd.Series:

@@ -151,6 +151,7 @@ CREATE TABLE part_inputs (
     rows            INTEGER NOT NULL,
     min_failed_at   INTEGER,
     max_failed_at   INTEGER,
+    months          TEXT NOT NULL,        -- JSON {"YYYY-MM": rows with an input row}: sizes per month
     data            BLOB NOT NULL,        -- Arrow IPC (zstd): input_row ('' once dropped)
     PRIMARY KEY (part_id, chunk)
 );

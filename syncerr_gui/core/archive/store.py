@@ -75,6 +75,8 @@ class ErrorArchive:
         self._book = Codebook()
         self._con = self._connect(self.path, busy_timeout_s)
         self.details = ArchiveRowDetails(self.path)
+        self._read_lock = threading.Lock()
+        self._read_con: sqlite3.Connection | None = None
 
     @classmethod
     def for_org(
@@ -276,8 +278,9 @@ class ErrorArchive:
             return pd.read_sql_query("SELECT * FROM jobs ORDER BY job_id", self._con)
 
     def error_count(self) -> int:
-        """Number of archived errors."""
-        return int(self._query_one("SELECT COALESCE(SUM(rows), 0) FROM parts") or 0)
+        """Number of archived errors (read beside a store in progress, never waiting for it)."""
+        with self._reading() as con:
+            return int(con.execute("SELECT COALESCE(SUM(rows), 0) FROM parts").fetchone()[0])
 
     def disk_usage(self) -> int:
         """Bytes the archive takes on disk: the database and its WAL."""
@@ -290,14 +293,18 @@ class ErrorArchive:
 
     def size_by_month(self) -> list[MonthSize]:
         """Rows and bytes per month of failure, oldest first (the Archive dialog's table)."""
-        with self._lock, self._sqlite_errors("read"):
-            return maintenance.size_by_month(self._con)
+        with self._reading() as con:
+            return maintenance.size_by_month(con)
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close the database (checkpointing the WAL); the object is unusable afterwards."""
         self.details.close()
+        with self._read_lock:
+            if self._read_con is not None:
+                self._read_con.close()
+                self._read_con = None
         with self._lock:
             self._con.close()
 
@@ -363,6 +370,15 @@ class ErrorArchive:
         if self._get_meta(maintenance.STALE_SIGNATURES) is not None:
             self._book.refresh(self._con)
             maintenance.recompute_first_seen(self._con, self._book)
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection of its own: quick figures never wait for a store (WAL)."""
+        with self._read_lock, self._sqlite_errors("read"):
+            if self._read_con is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._read_con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+            yield self._read_con
 
     @contextmanager
     def _sqlite_errors(self, action: str) -> Iterator[None]:

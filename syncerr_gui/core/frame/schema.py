@@ -165,7 +165,7 @@ def categorical(codes: np.ndarray, dictionary: pa.Array) -> pd.Series:
     fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
     dtype = fast(categories, False) if fast is not None else pd.CategoricalDtype(categories)
     codes = np.asarray(codes)
-    codes = codes.astype(_code_dtype(len(dictionary)), copy=False)
+    codes = codes.astype(code_dtype(len(dictionary)), copy=False)
     return pd.Series(pd.Categorical.from_codes(codes, dtype=dtype, validate=False), copy=False)
 
 
@@ -241,7 +241,7 @@ def _without_nulls(
     return codes, dictionary
 
 
-def _code_dtype(size: int) -> type[np.signedinteger[Any]]:
+def code_dtype(size: int) -> type[np.signedinteger[Any]]:
     """The narrowest code type pandas would choose for `size` categories."""
     for dtype in (np.int8, np.int16, np.int32):
         if size < np.iinfo(dtype).max:

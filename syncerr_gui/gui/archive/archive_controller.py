@@ -31,7 +31,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from syncerr_gui.core.archive.data_dirs import archived_org_ids, default_data_dir, org_id_18
-from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive, MonthSize
+from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
@@ -80,11 +81,15 @@ class ArchiveController(QObject):
 
     Signals: shown() after archived rows were put in the table by a load or a purge (not a
     sync: that ends with the window's `sync_ended`); purged(int) after "Purge now" with the
-    rows deleted; failed(str) when the archive could not be used (the app goes on without).
+    rows deleted; inputs_dropped(int) after "Drop input rows" with the rows concerned;
+    shrink_progress(int, int) parts done / to do while either runs; failed(str) when the
+    archive could not be used (the app goes on without).
     """
 
     shown = Signal()
     purged = Signal(int)
+    inputs_dropped = Signal(int)
+    shrink_progress = Signal(int, int)
     failed = Signal(str)
 
     def __init__(self, window: Any) -> None:
@@ -103,6 +108,7 @@ class ArchiveController(QObject):
         self._sync_org: str | None = None
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._deliver)  # a bound slot: queued to the GUI thread
+        self._shrink_cancel: CancelToken | None = None
         self.dialog: Any = None
         self.label = self._build_label()
         self.action = self._build_action()
@@ -207,12 +213,45 @@ class ArchiveController(QObject):
         self.settings.set_value(SETTING_RETENTION, str(int(days)))
 
     def purge_now(self, days: int) -> bool:
-        """Delete the current org's errors older than `days` (background; `purged` follows)."""
+        """Delete the current org's errors older than `days` (background, a part at a time,
+        cancellable with `cancel_shrink`; `purged` follows, then the table reloads)."""
         org = self.current_org()
-        if org is None or self.data_dir is None or self.window.is_syncing:
+        if org is None or self.data_dir is None or self.window.is_syncing or self.shrinking:
             return False
+        self._shrink_cancel = CancelToken()
         self._start_load(org, retention_days=days, first=False)
         return True
+
+    def drop_inputs_now(self, days: int) -> bool:
+        """Forget the input rows of errors older than `days`, keeping the errors (background,
+        cancellable; `inputs_dropped` follows)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or self.window.is_syncing or self.shrinking:
+            return False
+        cancel = self._shrink_cancel = CancelToken()
+
+        def work() -> int:
+            return self.archive_of(org).drop_input_rows(days, cancel, self._report_shrink)
+
+        self._in_background(work, self._dropped)
+        return True
+
+    @property
+    def shrinking(self) -> bool:
+        """A purge or an input-row drop is running."""
+        return self._shrink_cancel is not None
+
+    def cancel_shrink(self) -> None:
+        """Stop the running purge or drop after the part in hand (what was done stays done)."""
+        if self._shrink_cancel is not None:
+            self._shrink_cancel.cancel()
+
+    def size_by_month(self) -> list[MonthSize]:
+        """The current org's archive per month of failure (empty without an archive)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or org not in archived_org_ids(self.data_dir):
+            return []
+        return self.archive_of(org).size_by_month()
 
     def show_dialog(self) -> Any:
         """The Archive… dialog (non-modal)."""
@@ -237,7 +276,9 @@ class ArchiveController(QObject):
     def _load(self, org: str, flt: ErrorFilter, sort: TableSort, retention_days: int | None) -> ArchiveView:
         """Worker thread: purge (when asked), load everything, mark "New", filter and sort."""
         archive = self.archive_of(org)
-        purged = archive.purge(retention_days) if retention_days is not None else 0
+        purged = (
+            archive.purge(retention_days, self._shrink_cancel, self._report_shrink) if retention_days else 0
+        )
         frame = archive.load()
         marks = archive.new_since_last_visit(frame)
         data = TableData.build(frame, flt, sort, marks, details=archive.details)
@@ -251,6 +292,7 @@ class ArchiveController(QObject):
         ):
             logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
             return
+        self._shrink_cancel = None
         self.window.model.offer(view.data)
         self.window._show_frame(view.data.frame)
         self.shown_org, self.error = view.org_id, ""
@@ -262,6 +304,14 @@ class ArchiveController(QObject):
         if not first:
             self.purged.emit(view.purged)
         self.shown.emit()
+
+    def _report_shrink(self, done: int, total: int) -> None:
+        """Worker thread: progress of a purge or drop, to the GUI thread."""
+        self._delivery.done.emit(lambda counts: self.shrink_progress.emit(*counts), (done, total))
+
+    def _dropped(self, count: int) -> None:
+        self._shrink_cancel = None
+        self.inputs_dropped.emit(count)
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         def run() -> None:
@@ -323,6 +373,7 @@ class ArchiveController(QObject):
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
+        self._shrink_cancel = None
         self.error = text
         self.label.setText(f"Archive not used: {text}")
         self.label.setToolTip(

@@ -379,8 +379,14 @@ class ErrorTableModel(QAbstractTableModel):
             value = int(self._times[field][position])
             return None if value == np.iinfo(np.int64).min else value
         if field in self._cat_values:
-            return str(self._cat_values[field][int(self._cat_codes[field][position])].as_py())
+            return self._cat_text(field, self._cat_codes[field][position : position + 1])[0]
         return self._text[field][position].as_py()
+
+    def _cat_text(self, field: str, codes: np.ndarray) -> list[str]:
+        """Texts of categorical codes (-1, missing, is the "" after the values)."""
+        values = self._cat_values[field]
+        codes = np.where(codes < 0, len(values) - 1, codes)
+        return [str(v) for v in values.take(pa.array(codes)).to_pylist()]
 
 
 _NO_ROW: tuple[Any, ...] = (None,) * len(MODEL_COLUMNS) + (False,)

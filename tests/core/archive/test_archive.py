@@ -357,3 +357,25 @@ def test_rows_keyed_by_another_key_algorithm_are_not_mixed_in(archive: ErrorArch
     with pytest.raises(ArchiveError, match="identifies rows in another way"):
         archive.store(sync_of(synthetic_errors(10, seed=4, jobs=1)))
     assert archive.error_count() == 10 and len(archive.load()) == 10  # still readable
+
+
+def test_a_purge_cancelled_between_parts_keeps_a_sound_archive(archive: ErrorArchive) -> None:
+    from syncerr_gui.core.cancel import CancelToken
+
+    old = NOW - timedelta(days=300)
+    for n in range(3):  # three stores: three parts, all older than the retention
+        frame = errors_at([old, old], [f"a{n}", f"b{n}"], [f"750{n}", f"750{n}"])
+        archive.store(sync_of(frame, details=keyed(frame)))
+    token = CancelToken()
+    token.cancel()
+    assert archive.purge(180, cancel=token) == 0 and archive.error_count() == 6
+    token = CancelToken()
+    steps: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        steps.append((done, total))
+        token.cancel()  # Cancel after the first part
+
+    assert archive.purge(180, cancel=token, progress=progress) == 2
+    assert steps == [(1, 3)] and archive.error_count() == 4 and len(archive.load()) == 4
+    assert archive.purge(180) == 4 and archive.error_count() == 0
