@@ -132,6 +132,7 @@ def measure(folder: Path, launched: float) -> dict[str, Any]:
     view.verticalHeader().hide()
     view.resize(1280, 800)
     view.setModel(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # newest first, as the app shows an archive
     view.show()
     app.processEvents()
     figures: dict[str, Any] = {}
@@ -147,7 +148,7 @@ def measure(folder: Path, launched: float) -> dict[str, Any]:
     frame = archive.load()
     marks = archive.new_since_last_visit(frame)
     loaded = time.perf_counter()
-    data = TableData.build(frame, ErrorFilter(), (1, False), marks, details=archive.details)
+    data = TableData.build(frame, ErrorFilter(), model.sort_spec, marks, details=archive.details)
     built = time.perf_counter()
     model.set_view(data)
     app.processEvents()

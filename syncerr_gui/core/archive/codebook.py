@@ -33,6 +33,7 @@ class Codebook:
         self.signatures = KeyDictionary()
         self._first_seen = np.zeros(0, dtype=np.int64)
         self._first_seen_generation = -1
+        self._shown: np.ndarray | None = None  # first_seen with NAT for "never" (cached)
 
     def refresh(self, con: sqlite3.Connection, *, with_hashes: bool = False) -> None:
         """Catch up with the database (another copy of the app may have stored meanwhile)."""
@@ -42,6 +43,7 @@ class Codebook:
         if generation != self._first_seen_generation or len(self._first_seen) != len(self.signatures):
             self._first_seen = _read_first_seen(con, len(self.signatures))
             self._first_seen_generation = generation
+            self._shown = None
 
     def forget(self) -> None:
         """Drop everything held: after a rolled-back store the database is the truth again."""
@@ -49,11 +51,14 @@ class Codebook:
         self.signatures.forget()
         self._first_seen = np.zeros(0, dtype=np.int64)
         self._first_seen_generation = -1
+        self._shown = None
 
     @property
     def first_seen(self) -> np.ndarray:
         """ns per signature code (NAT when none of its rows has a time)."""
-        return np.where(self._first_seen == _NEVER, NAT, self._first_seen)
+        if self._shown is None or len(self._shown) != len(self._first_seen):
+            self._shown = np.where(self._first_seen == _NEVER, NAT, self._first_seen)
+        return self._shown
 
     def signature_codes(self, con: sqlite3.Connection, codes: dict[str, np.ndarray]) -> np.ndarray:
         """The signature code of each row (new signatures are added and written)."""
@@ -77,7 +82,7 @@ class Codebook:
         changed = first != before
         changed[held:] = True  # new signatures are written even while still without a time
         changed_codes = np.flatnonzero(changed)
-        self._first_seen = first
+        self._first_seen, self._shown = first, None
         chunks = np.unique(changed_codes // FIRST_SEEN_CHUNK)
         for chunk in chunks.tolist():
             write_first_seen_chunk(con, chunk, first)
@@ -88,7 +93,7 @@ class Codebook:
 
     def replace_first_seen(self, con: sqlite3.Connection, first: np.ndarray) -> None:
         """Write a recomputed first_seen (after a purge) for every signature."""
-        self._first_seen = first.astype(np.int64)
+        self._first_seen, self._shown = first.astype(np.int64), None
         con.execute("DELETE FROM signature_first_seen")
         for chunk in range(-(-len(first) // FIRST_SEEN_CHUNK)):
             write_first_seen_chunk(con, chunk, self._first_seen)

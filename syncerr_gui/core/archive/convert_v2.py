@@ -26,7 +26,7 @@ from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 logger = logging.getLogger(__name__)
 
 PART_ROWS = 500_000
-_TEXT_COLUMNS = (*CODE_COLUMNS, "salesforce_id", "row_key", "input_row")
+_TEXT_COLUMNS = (*CODE_COLUMNS, "row_key", "input_row")
 
 
 def convert(con: sqlite3.Connection) -> int:
@@ -70,7 +70,6 @@ def _part_of(con: sqlite3.Connection, book: Codebook, rows: list[tuple]) -> Part
         sync_id=raw["sync_id"].to_numpy(dtype=np.int64),
         signature=book.signature_codes(con, codes),
         codes=codes,
-        salesforce_id=_column(raw["salesforce_id"]),
         row_key=_column(raw["row_key"]),
         input_row=_column(raw["input_row"]),
     )

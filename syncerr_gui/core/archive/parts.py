@@ -4,7 +4,8 @@ A part holds the rows one store added (or several small parts merged). Its colum
 three kinds of blob, so each reader reads only what it needs:
 
 * `rows_data` (lz4, read at every start): row ids, failure times, the sync that archived
-  the row, its signature code, one int32 code per dictionary column, the Salesforce ID;
+  the row, its signature code and one code per dictionary column (each in the narrowest
+  integer type that holds the part's codes);
 * `keys_data` (zstd, read only by a store that meets the same job again): `row_key`;
 * `part_inputs` (zstd, 65,536 rows per blob, read for the detail pane and exports):
   `input_row`, so old input rows can be dropped a blob at a time and one row is found
@@ -41,7 +42,6 @@ class PartRows:
     sync_id: np.ndarray
     signature: np.ndarray
     codes: dict[str, np.ndarray]
-    salesforce_id: pa.Array
     row_key: pa.Array
     input_row: pa.Array
 
@@ -57,7 +57,6 @@ class PartRows:
             sync_id=self.sync_id[positions],
             signature=self.signature[positions],
             codes={name: codes[positions] for name, codes in self.codes.items()},
-            salesforce_id=self.salesforce_id.take(taken),
             row_key=self.row_key.take(taken),
             input_row=self.input_row.take(taken),
         )
@@ -70,24 +69,32 @@ class PartRows:
             sync_id=np.concatenate([p.sync_id for p in parts]),
             signature=np.concatenate([p.signature for p in parts]),
             codes={name: np.concatenate([p.codes[name] for p in parts]) for name in CODE_COLUMNS},
-            salesforce_id=pa.concat_arrays([p.salesforce_id for p in parts]),
             row_key=pa.concat_arrays([p.row_key for p in parts]),
             input_row=pa.concat_arrays([p.input_row for p in parts]),
         )
 
 
 def rows_table(rows: PartRows) -> pa.Table:
-    """The `rows_data` columns of `rows`."""
+    """The `rows_data` columns of `rows`; codes in the narrowest integer type that holds them
+    (a start-up reads and decompresses a third of the bytes int32 everywhere would take)."""
     columns: dict[str, pa.Array] = {
         "row_id": pa.array(rows.row_id.astype(np.int64)),
         "failed_at": pa.array(rows.failed_at.astype(np.int64)),
-        "sync_id": pa.array(rows.sync_id.astype(np.int32)),
-        "signature": pa.array(rows.signature.astype(np.int32)),
+        "sync_id": pa.array(_narrow(rows.sync_id)),
+        "signature": pa.array(_narrow(rows.signature)),
     }
     for name in CODE_COLUMNS:
-        columns[name] = pa.array(rows.codes[name].astype(np.int32))
-    columns["salesforce_id"] = texts(rows.salesforce_id)
+        columns[name] = pa.array(_narrow(rows.codes[name]))
     return pa.table(columns)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """Non-negative integers in int8, int16 or int32, whichever holds the largest."""
+    top = int(values.max()) if len(values) else 0
+    for dtype in (np.int8, np.int16, np.int32):
+        if top <= np.iinfo(dtype).max:
+            return values.astype(dtype, copy=False)
+    return values.astype(np.int64, copy=False)
 
 
 def insert_part(con: sqlite3.Connection, rows: PartRows, job_values: pa.Array) -> int:
@@ -213,7 +220,6 @@ def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
         sync_id=table.column("sync_id").to_numpy(),
         signature=table.column("signature").to_numpy(),
         codes={name: table.column(name).to_numpy() for name in CODE_COLUMNS},
-        salesforce_id=texts(table.column("salesforce_id")),
         row_key=read_keys(con, part_id),
         input_row=read_inputs(con, part_id),
     )

@@ -13,6 +13,8 @@ import logging
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,7 @@ from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import from_blob, texts
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, INPUT_CHUNK_ROWS, NAT
 from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
-from syncerr_gui.core.frame.schema import COLUMNS, STR_DTYPE, categorical, code_dtype, empty_frame
+from syncerr_gui.core.frame.schema import COLUMNS, categorical, code_dtype, empty_frame, utc_times
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +47,33 @@ def load_frame(
         return empty_frame()
     sizes = {name: len(book.dictionaries[name]) for name in CODE_COLUMNS}
     columns = _Columns(total, sizes)
-    for part_id, _rows in parts:
-        (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
-        table = from_blob(data)
-        del data
-        keep = _in_window(table.column("failed_at").to_numpy(), since_ns, until_ns)
-        columns.add(table if keep is None else table.filter(pa.array(keep)))
+    if since_ns is None and until_ns is None:  # every row: parts decoded two at a time
+        _fill_in_parallel(con, parts, columns)
+    else:
+        for part_id, _rows in parts:
+            table = from_blob(_rows_blob(con, part_id))
+            keep = _in_window(table.column("failed_at").to_numpy(), since_ns, until_ns)
+            columns.add(table if keep is None else table.filter(pa.array(keep)))
     return _frame_of(columns.finish(), book)
+
+
+def _rows_blob(con: sqlite3.Connection, part_id: int) -> bytes:
+    (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
+    return bytes(data)
+
+
+def _fill_in_parallel(con: sqlite3.Connection, parts: list[tuple[int, int]], columns: _Columns) -> None:
+    """Read the blobs here (one connection, one thread) and decode and copy them into their
+    slices on two worker threads (decompression and NumPy copies release the GIL)."""
+    starts = np.concatenate(([0], np.cumsum([rows for _, rows in parts])))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive-load") as pool:
+        jobs = [
+            pool.submit(columns.put, int(start), from_blob, _rows_blob(con, part_id))
+            for (part_id, _rows), start in zip(parts, starts)
+        ]
+        for job in jobs:
+            job.result()
+    columns.filled = int(starts[-1])
 
 
 class _Columns:
@@ -65,43 +87,38 @@ class _Columns:
         }
         for name in CODE_COLUMNS:
             self.arrays[name] = np.empty(capacity, dtype=code_dtype(sizes[name]))
-        self.salesforce_id: list[pa.Array] = []
         self.filled = 0
 
     def add(self, table: pa.Table) -> None:
+        """Append a decoded part (in order)."""
+        self._copy(self.filled, table)
+        self.filled += table.num_rows
+
+    def put(self, start: int, decode: Callable[[bytes], pa.Table], data: bytes) -> None:
+        """Decode a part and copy it to rows [start, …) (any thread; slices do not overlap)."""
+        self._copy(start, decode(data))
+
+    def _copy(self, start: int, table: pa.Table) -> None:
         rows = table.num_rows
         for name, array in self.arrays.items():
-            array[self.filled : self.filled + rows] = table.column(name).to_numpy()
-        self.salesforce_id.append(texts(table.column("salesforce_id")))
-        self.filled += rows
+            array[start : start + rows] = table.column(name).to_numpy()
 
-    def finish(self) -> dict[str, object]:
-        out: dict[str, object] = {name: array[: self.filled] for name, array in self.arrays.items()}
-        out["salesforce_id"] = pa.chunked_array(self.salesforce_id, pa.large_string())
-        return out
+    def finish(self) -> dict[str, np.ndarray]:
+        return {name: array[: self.filled] for name, array in self.arrays.items()}
 
 
-def _frame_of(columns: dict[str, object], book: Codebook) -> pd.DataFrame:
-    failed_at = columns["failed_at"]
-    signature = columns["signature"]
-    assert isinstance(failed_at, np.ndarray) and isinstance(signature, np.ndarray)
+def _frame_of(columns: dict[str, np.ndarray], book: Codebook) -> pd.DataFrame:
+    failed_at, signature = columns["failed_at"], columns["signature"]
     first_seen = book.first_seen
     data = {
-        "failed_at": _utc(failed_at),
-        "first_seen": _utc(first_seen[signature] if len(first_seen) else np.full(len(signature), NAT)),
+        "failed_at": utc_times(failed_at),
+        "first_seen": utc_times(first_seen[signature] if len(first_seen) else np.full(len(signature), NAT)),
         "row_id": pd.Series(columns["row_id"], copy=False),
-        "salesforce_id": pd.Series(pd.array(columns["salesforce_id"], dtype=STR_DTYPE), copy=False),
     }
     for name in CODE_COLUMNS:
-        data[name] = categorical(columns[name], book.dictionaries[name].values)  # type: ignore[arg-type]
+        data[name] = categorical(columns[name], book.dictionaries[name].values)
     return pd.DataFrame(
         {name: data[name] for name in COLUMNS}, index=pd.RangeIndex(len(failed_at)), copy=False
-    )
-
-
-def _utc(ns: np.ndarray) -> pd.Series:
-    return pd.Series(
-        pd.DatetimeIndex(ns.astype(np.int64).view("datetime64[ns]")).tz_localize("UTC"), copy=False
     )
 
 

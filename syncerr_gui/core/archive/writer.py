@@ -31,7 +31,7 @@ from syncerr_gui.core.archive.encoding import texts
 from syncerr_gui.core.archive.identity import Coded, Identities, duplicated, found_in
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
-from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values
+from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values, times_ns
 
 if TYPE_CHECKING:
     from syncerr_gui.core.salesforce.parts import JobSummary
@@ -141,7 +141,6 @@ def _part_rows(
         sync_id=np.full(len(new), sync_id, dtype=np.int32),
         signature=signature,
         codes=codes,
-        salesforce_id=_taken(_arrow(frame["salesforce_id"]), new),
         row_key=_taken(texts(row_keys), new),
         input_row=_taken(texts(inputs), new),
     )
@@ -219,14 +218,9 @@ def _parts_of_jobs(con: sqlite3.Connection, job_ids: list[str]) -> list[int]:
     return [r[0] for r in rows.fetchall()]
 
 
-def _arrow(column: pd.Series) -> pa.Array:
-    array = pa.array(column.array)
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-
-
 def _times(frame: pd.DataFrame) -> np.ndarray:
     """failed_at as int64 ns (NAT for unknown)."""
-    return frame["failed_at"].dt.as_unit("ns").array.asi8
+    return times_ns(frame["failed_at"])
 
 
 def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int, stored_at: int) -> int:

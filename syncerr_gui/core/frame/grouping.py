@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from syncerr_gui.core.frame.schema import codes_and_values
+from syncerr_gui.core.frame.schema import categorical, codes_and_values, times_ns
 
 logger = logging.getLogger(__name__)
 
@@ -30,21 +31,29 @@ def group_rows(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | N
     key, sizes = _packed_key(
         [codes[positions] for codes, _ in coded], [len(values) + 1 for _, values in coded]
     )
-    times = frame["failed_at"].dt.as_unit("ns").array.asi8[positions]
+    times = times_ns(frame["failed_at"])[positions]
     order, starts = _runs(key)
     counts = np.diff(np.append(starts, len(key)))
     sorted_times = times[order]
     first, last = _time_bounds(sorted_times, starts)
     group_keys = key[order[starts]]
     data: dict[str, object] = {}
-    for (codes, values), column_codes, name in zip(coded, _unpacked(group_keys, sizes), columns):
-        labels = np.append(np.asarray(values.to_pylist(), dtype=object), "")
-        data[name] = labels[np.where(column_codes == len(values), len(values), column_codes)]
+    for (_codes, values), column_codes, name in zip(coded, _unpacked(group_keys, sizes), columns):
+        data[name] = _labels(column_codes, values)
     data["rows"] = counts
     data["first_failed_at"] = pd.to_datetime(first, utc=True)
     data["last_failed_at"] = pd.to_datetime(last, utc=True)
     groups = pd.DataFrame(data)
     return groups.sort_values("rows", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _labels(codes: np.ndarray, values: pa.Array) -> pd.Series:
+    """The groups' values of one column, categorical over the frame's own dictionary (no text
+    is copied: a million distinct messages stay where they are)."""
+    missing = codes == len(values)  # the slot `_packed_key` gave code -1
+    if missing.any():
+        values = pa.concat_arrays([values.cast(pa.large_string()), pa.array([""], pa.large_string())])
+    return categorical(codes, values)
 
 
 def _packed_key(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, list[int]]:

@@ -2,9 +2,8 @@
 
 Every reader, the archive, filters, the table model and the export agree on this schema.
 Strings are pandas "str" (pyarrow-backed) and never missing: an absent value is "".
-Columns whose values repeat are categorical (dictionary-encoded): a message or a job id
-is held once however many rows carry it, and filters, sorts and searches work on the
-codes. Each row's failed input row and archive identity (`row_key`) are not in the frame:
+Text columns are categorical (dictionary-encoded): a message or a job id is held once
+however many rows carry it, and filters, sorts and searches work on the codes. Each row's failed input row and archive identity (`row_key`) are not in the frame:
 they sit beside it in a `RowDetails` (`row_details.py`), found by the row's `row_id`.
 """
 
@@ -46,7 +45,8 @@ COLUMNS: dict[str, str] = {
     "row_id": "int64, unique in the frame: where its RowDetails (input row, row key) find the row",
 }
 
-# Categorical (dictionary-encoded): every column whose values repeat across rows.
+# Categorical (dictionary-encoded): every text column (values repeat across rows: a record
+# that fails daily has the same Salesforce and source IDs each time).
 CATEGORY_COLUMNS = (
     "failed_on",
     "error_type",
@@ -54,6 +54,7 @@ CATEGORY_COLUMNS = (
     "fields",
     "object",
     "operation",
+    "salesforce_id",
     "source_id",
     "job_id",
     "batch_id",
@@ -146,6 +147,24 @@ def codes_and_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
     if isinstance(dictionary, pa.ChunkedArray):
         dictionary = dictionary.combine_chunks()
     return column.cat.codes.to_numpy(), dictionary
+
+
+def times_ns(column: pd.Series) -> np.ndarray:
+    """A time column as int64 ns since the epoch (NaT = min int64), without a copy when it
+    already is in ns (`.dt.as_unit("ns")` copies ten million values even then)."""
+    array = column.array
+    if getattr(array, "unit", None) != "ns":
+        array = column.dt.as_unit("ns").array
+    return array.asi8
+
+
+def utc_times(ns: np.ndarray) -> pd.Series:
+    """int64 ns since the epoch as a tz-aware UTC column, sharing the array (no copy)."""
+    values = np.asarray(ns, dtype=np.int64).view("datetime64[ns]")
+    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
+    if simple_new is not None:
+        return pd.Series(simple_new(values, dtype=pd.DatetimeTZDtype(tz="UTC")), copy=False)
+    return pd.Series(values).dt.tz_localize("UTC")
 
 
 def as_dictionary(column: pd.Series) -> pa.DictionaryArray:

@@ -383,10 +383,9 @@ class ErrorTableModel(QAbstractTableModel):
         return self._text[field][position].as_py()
 
     def _cat_text(self, field: str, codes: np.ndarray) -> list[str]:
-        """Texts of categorical codes (-1, missing, is the "" after the values)."""
-        values = self._cat_values[field]
-        codes = np.where(codes < 0, len(values) - 1, codes)
-        return [str(v) for v in values.take(pa.array(codes)).to_pylist()]
+        """Texts of categorical codes (-1, missing, reads as "")."""
+        taken = self._cat_values[field].take(pa.array(codes, mask=codes < 0))
+        return ["" if v is None else str(v) for v in taken.to_pylist()]
 
 
 _NO_ROW: tuple[Any, ...] = (None,) * len(MODEL_COLUMNS) + (False,)

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
 from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
-from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, TIME_COLUMNS, codes_and_values
+from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, TIME_COLUMNS, codes_and_values, times_ns
 from syncerr_gui.gui.table.columns import FIELDS, MODEL_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -31,8 +31,8 @@ TableSort = tuple[int, bool] | None
 class TableData:
     """A filtered, sorted view of one frame plus the columns the model formats cells from.
 
-    Categorical columns are formatted from their distinct values (an Arrow array with ""
-    appended for missing codes) and codes: no per-row text exists until a row is on screen.
+    Categorical columns are formatted from their distinct values (an Arrow array) and codes:
+    no per-row text exists until a row is on screen.
     `warmed`: sort keys and the search buffer are built (no background warm-up needed).
     `details`: the rows' input rows, read when a row is shown in the detail pane.
     """
@@ -87,7 +87,7 @@ class TableData:
                     [values.cast(pa.large_string()), pa.array([""], pa.large_string())]
                 )
                 cat_codes[c] = np.where(codes < 0, len(values), codes).astype(np.int64)
-        times = {c: frame[c].dt.as_unit("ns").array.asi8 for c in FIELDS if c in TIME_COLUMNS}
+        times = {c: times_ns(frame[c]) for c in FIELDS if c in TIME_COLUMNS}
         return cls(view, sort, text, cat_values, cat_codes, times, warmed, details)
 
     def matches(self, frame: pd.DataFrame, flt: ErrorFilter, sort: TableSort) -> bool:

@@ -119,7 +119,7 @@ def test_counts_leave_out_their_own_filter() -> None:
     assert view.counts("failed_on") == {JOB_LEVEL: 0, RECORD_LEVEL: 1}
     assert view.counts("object") == {"Account": 1, "Contact": 0, "Lead": 0}
     with pytest.raises(ValueError):
-        view.counts("salesforce_id")  # not categorical: one value per row
+        view.counts("failed_at")  # a time, not a categorical column
 
 
 def test_sort_is_stable_and_multi_level() -> None:
