@@ -174,9 +174,8 @@ class Dictionaries:
             self.by_name = {name: GlobalDictionary(name) for name in self.names}
             self.last_segment, self.generation = 0, generation
         columns = "id, name, first_code, data" + (", hashes" if with_hashes else ", NULL")
-        if with_hashes and any(d.segments and not d.hash_segments for d in self.by_name.values()):
-            self.by_name = {name: GlobalDictionary(name) for name in self.names}  # hashes were not read
-            self.last_segment = 0
+        if with_hashes:
+            self._load_hashes(con)  # the values were read without them (a load): only the hashes now
         rows = con.execute(
             f"SELECT {columns} FROM dictionary_segments WHERE id > ? ORDER BY name, first_code",
             (self.last_segment,),
@@ -184,6 +183,30 @@ class Dictionaries:
         for segment_id, name, first_code, data, hashes in rows:
             self._add(name, first_code, data, hashes)
             self.last_segment = max(self.last_segment, segment_id)
+
+    def _load_hashes(self, con: sqlite3.Connection) -> None:
+        for dictionary in self.by_name.values():
+            if not dictionary.segments or dictionary.hash_segments:
+                continue
+            hashes = [
+                np.frombuffer(data, dtype=np.uint64)
+                for (data,) in con.execute(
+                    "SELECT hashes FROM dictionary_segments WHERE name = ? AND id <= ? ORDER BY first_code",
+                    (dictionary.name, self.last_segment),
+                )
+            ]
+            joined = np.concatenate(hashes) if hashes else np.zeros(0, np.uint64)
+            if len(joined) != len(dictionary):
+                raise ValueError(f"dictionary {dictionary.name}: {len(joined)} hashes for {len(dictionary)} values")
+            dictionary.hash_segments = [joined]
+            dictionary._sorted = None
+
+    def adopt_merged(self, con: sqlite3.Connection) -> None:
+        """After `merge_segments` by this archive: the values and codes held are unchanged,
+        only their segments were joined, so nothing needs reading again."""
+        self.generation = _meta_int(con, "dictionary_generation")
+        row = con.execute("SELECT COALESCE(MAX(id), 0) FROM dictionary_segments").fetchone()
+        self.last_segment = int(row[0])
 
     def forget(self) -> None:
         """Drop what is held (after a rolled-back store: the next refresh reads it all again)."""
@@ -205,6 +228,8 @@ class Dictionaries:
         dictionary._sorted = None
         if hashes is not None:
             dictionary.hash_segments.append(np.frombuffer(hashes, dtype=np.uint64).copy())
+        else:  # the hashes held no longer cover the values: read them all at the next store
+            dictionary.hash_segments = []
 
     def write_segment(
         self, con: sqlite3.Connection, name: str, first_code: int, values: pa.Array, hashes: np.ndarray

@@ -149,8 +149,9 @@ class ErrorArchive:
                     bump_generation(self._con)
                 merged += len(run)
             with self._transaction():
+                self._book.refresh(self._con)
                 if merge_segments(self._con):
-                    self._book.forget()
+                    self._book.dictionaries.adopt_merged(self._con)
             self._checkpoint()
         if merged:
             logger.info("Merged %d small archive parts", merged)

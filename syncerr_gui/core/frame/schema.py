@@ -146,7 +146,7 @@ def codes_and_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
         dictionary = pa.array(np.asarray(values, dtype=object).astype(str), pa.large_string())
     if isinstance(dictionary, pa.ChunkedArray):
         dictionary = dictionary.combine_chunks()
-    return column.cat.codes.to_numpy(), dictionary
+    return np.asarray(column.array.codes), dictionary  # `.cat.codes` would copy them
 
 
 def times_ns(column: pd.Series) -> np.ndarray:

@@ -82,11 +82,7 @@ class TableData:
         cat_values, cat_codes = {}, {}
         for c in FIELDS:
             if c in CATEGORY_COLUMNS:
-                codes, values = codes_and_values(frame[c])
-                cat_values[c] = pa.concat_arrays(
-                    [values.cast(pa.large_string()), pa.array([""], pa.large_string())]
-                )
-                cat_codes[c] = np.where(codes < 0, len(values), codes).astype(np.int64)
+                cat_codes[c], cat_values[c] = codes_and_values(frame[c])  # zero-copy; -1 reads as ""
         times = {c: times_ns(frame[c]) for c in FIELDS if c in TIME_COLUMNS}
         return cls(view, sort, text, cat_values, cat_codes, times, warmed, details)
 
