@@ -31,6 +31,7 @@ import gc
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,6 +110,36 @@ def build(folder: Path, rows: int) -> dict[str, float]:
         figures["compact_s"] = time.perf_counter() - start
         figures["db_mb"] = archive.disk_usage() / 1e6
         figures["rows"] = archive.error_count()
+    return figures
+
+
+def timed_store_on_copy(folder: Path, scratch: Path) -> dict[str, float]:
+    """`store_1m_s` and `compact_s` of a kept archive, on a copy of it (the kept one stays as it is)."""
+    import shutil
+
+    from syncerr_gui.core.archive.store import ErrorArchive
+    from syncerr_gui.demo_org.scale_data import ScaleData
+
+    copy = scratch / "copy"
+    shutil.copytree(folder, copy)
+    with ErrorArchive.for_org(ORG, copy) as archive:
+        figures: dict[str, float] = {"rows": archive.error_count(), "db_mb": archive.disk_usage() / 1e6}
+        archive.load()  # as the app does at start: the archive is open and loaded when a sync ends
+        start = time.perf_counter()
+        archive.prepare_store()  # what ArchiveSync does on a thread while the sync downloads
+        figures["prepare_store_s"] = time.perf_counter() - start
+        last = ScaleData(TIMED_ROWS, datetime.now(UTC), days=1, seed=17)
+        last._job_serial = 2 * 10**8
+        result = generated_result(next(last.syncs(TIMED_ROWS)))
+        gc.collect()
+        start = time.perf_counter()
+        stats = archive.store(result)
+        figures["store_1m_s"] = time.perf_counter() - start
+        assert stats.rows_new == TIMED_ROWS, stats
+        start = time.perf_counter()
+        archive.compact()
+        figures["compact_s"] = time.perf_counter() - start
+    shutil.rmtree(copy)
     return figures
 
 
@@ -192,6 +223,35 @@ def measure(folder: Path, launched: float) -> dict[str, Any]:
     return figures
 
 
+def _measured_in_fresh_processes(folder: Path, repeats: int) -> dict[str, Any]:
+    """`measure` in `repeats` fresh processes one after another: the median of each figure,
+    and the range of `open_s` (first-touch memory costs vary a lot on a virtual machine)."""
+    runs = []
+    for _ in range(max(1, repeats)):
+        launched = time.time()
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(folder), "--launched", str(launched)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    merged: dict[str, Any] = {}
+    for key, value in runs[0].items():
+        values = [run[key] for run in runs]
+        merged[key] = statistics.median(values) if isinstance(value, int | float) else value
+    merged["open_s_range"] = [min(r["open_s"] for r in runs), max(r["open_s"] for r in runs)]
+    merged["first_touch_gb_s"] = _first_touch_gb_s()
+    return merged
+
+
+def _first_touch_gb_s() -> float:
+    """Seconds a fresh process takes to first write 1 GB (a calibration: ~0.1 s on a laptop)."""
+    code = "import numpy, time; s = time.perf_counter(); numpy.ones(10**9, numpy.uint8); print(time.perf_counter() - s)"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(child.stdout.strip())
+
+
 def _export(model: Any, folder: Path) -> float:
     from syncerr_gui.core.frame.export import export_csv
 
@@ -216,7 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
-    parser.add_argument("--keep", metavar="DIR", help="build (or reuse) the archive in DIR and keep it")
+    parser.add_argument("--keep", metavar="DIR", help="build the archive in DIR and keep it")
+    parser.add_argument(
+        "--reuse", metavar="DIR", help="measure an archive kept with --keep (the timed store runs on a copy)"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="fresh processes measuring (medians)")
     parser.add_argument("--measure", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, default=0.0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -224,18 +288,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(Path(args.measure), args.launched)))
         return 0
     with tempfile.TemporaryDirectory(prefix="scale-bench-") as scratch:
-        folder = Path(args.keep or scratch)
+        folder = Path(args.reuse or args.keep or scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        figures: dict[str, Any] = build(folder, args.rows)
-        figures["build_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        launched = time.time()
-        child = subprocess.run(
-            [sys.executable, __file__, "--measure", str(folder), "--launched", str(launched)],
-            capture_output=True,
-            text=True,
-            check=True,
+        figures: dict[str, Any] = (
+            timed_store_on_copy(folder, Path(scratch)) if args.reuse else build(folder, args.rows)
         )
-        figures.update(json.loads(child.stdout.strip().splitlines()[-1]))
+        figures["build_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        figures.update(_measured_in_fresh_processes(folder, args.repeats))
     rounded = {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()}
     if not args.json:
         for key, value in rounded.items():

@@ -44,8 +44,16 @@ def without_needed(source: Path, target: Path, names: set[str]) -> list[str]:
     """Copy `source` to `target` without the DT_NEEDED entries naming `names`; returns those removed."""
     data = bytearray(source.read_bytes())
     entries, strtab = _dynamic(bytes(data))
-    kept = [(tag, value) for tag, value, _at in entries if not (tag == DT_NEEDED and _string(data, strtab, value) in names)]
-    removed = [_string(data, strtab, value) for tag, value, _at in entries if tag == DT_NEEDED and _string(data, strtab, value) in names]
+    kept = [
+        (tag, value)
+        for tag, value, _at in entries
+        if not (tag == DT_NEEDED and _string(data, strtab, value) in names)
+    ]
+    removed = [
+        _string(data, strtab, value)
+        for tag, value, _at in entries
+        if tag == DT_NEEDED and _string(data, strtab, value) in names
+    ]
     start = entries[0][2]
     for index in range(len(entries)):
         tag, value = kept[index] if index < len(kept) else (DT_NULL, 0)
@@ -60,7 +68,7 @@ def _dynamic(data: bytes) -> tuple[list[tuple[int, int, int]], int]:
     """(tag, value, file offset) of each dynamic entry up to DT_NULL; the string table's offset."""
     if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
         raise ValueError("not a little-endian ELF64 file")
-    phoff, = struct.unpack_from("<Q", data, 0x20)
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
     program = [struct.unpack_from("<IIQQQQQQ", data, phoff + i * phentsize) for i in range(phnum)]
     dynamic = next((p for p in program if p[0] == PT_DYNAMIC), None)

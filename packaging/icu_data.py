@@ -61,7 +61,9 @@ def trimmed_library(library: Path, work: Path) -> Path | None:
     removal.write_text("\n".join(dropped_items(listed.stdout.split())) + "\n", encoding="ascii")
     smaller = work / "trimmed" / package.name  # icupkg names the package's items after the file
     smaller.parent.mkdir(exist_ok=True)
-    run = subprocess.run([icupkg, "-r", str(removal), str(package), str(smaller)], capture_output=True, check=False)
+    run = subprocess.run(
+        [icupkg, "-r", str(removal), str(package), str(smaller)], capture_output=True, check=False
+    )
     if run.returncode or not smaller.exists():
         return None
     return _link(gcc, symbol, smaller, work / library.name)
@@ -72,7 +74,9 @@ def _data_symbol(library: Path) -> tuple[str | None, bytes]:
     nm = shutil.which("nm")
     if nm is None:
         return None, b""
-    listed = subprocess.run([nm, "-D", "-S", "--defined-only", str(library)], capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        [nm, "-D", "-S", "--defined-only", str(library)], capture_output=True, text=True, check=False
+    )
     for line in listed.stdout.splitlines():
         parts = line.split()
         if len(parts) == 4 and re.fullmatch(r"icudt\d+_dat", parts[3]):
@@ -86,10 +90,12 @@ def _file_offset(library: Path, address: int) -> int:
     import struct
 
     data = library.read_bytes()
-    phoff, = struct.unpack_from("<Q", data, 0x20)
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
     for i in range(phnum):
-        kind, _flags, offset, vaddr, _paddr, filesz, _memsz, _align = struct.unpack_from("<IIQQQQQQ", data, phoff + i * phentsize)
+        kind, _flags, offset, vaddr, _paddr, filesz, _memsz, _align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + i * phentsize
+        )
         if kind == 1 and vaddr <= address < vaddr + filesz:
             return address - vaddr + offset
     raise ValueError("ICU data symbol outside every loaded segment")
@@ -101,13 +107,13 @@ def _link(gcc: str, symbol: str, package: Path, target: Path) -> Path | None:
     source.write_text(
         "\n".join(
             (
-                '.section .rodata',
-                f'.globl {symbol}',
-                f'.type {symbol}, @object',
-                '.balign 16',
-                f'{symbol}:',
+                ".section .rodata",
+                f".globl {symbol}",
+                f".type {symbol}, @object",
+                ".balign 16",
+                f"{symbol}:",
                 f'.incbin "{package}"',
-                f'.size {symbol}, . - {symbol}',
+                f".size {symbol}, . - {symbol}",
                 '.section .note.GNU-stack,"",@progbits',
                 "",
             )

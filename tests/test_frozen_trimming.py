@@ -14,8 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "packaging"))
 
-from elf_needed import needed, unused_symbols_check, without_needed  # noqa: E402
-from icu_data import dropped_items, trimmed_library  # noqa: E402
+from elf_needed import needed, unused_symbols_check, without_needed
+from icu_data import dropped_items, trimmed_library
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries")
 ARROW_UNUSED = ("libparquet.so", "libarrow_dataset.so", "libarrow_acero.so", "libarrow_substrait.so")
@@ -45,15 +45,32 @@ def test_pyarrow_names_four_libraries_it_takes_no_symbol_from(tmp_path: Path) ->
 
 
 def test_the_icu_trim_keeps_core_data_root_and_english_and_drops_display_names() -> None:
-    items = ["root.res", "en.res", "de.res", "res_index.res", "supplementalData.res", "pool.res",
-             "coll/root.res", "coll/ucadata.icu", "coll/de.res", "curr/de.res", "zone/root.res",
-             "brkitr/line.brk", "brkitr/thaidict.dict", "uts46.nrm", "ibm-943_P15A-2003.cnv", "cnvalias.icu"]
+    items = [
+        "root.res",
+        "en.res",
+        "de.res",
+        "res_index.res",
+        "supplementalData.res",
+        "pool.res",
+        "coll/root.res",
+        "coll/ucadata.icu",
+        "coll/de.res",
+        "curr/de.res",
+        "zone/root.res",
+        "brkitr/line.brk",
+        "brkitr/thaidict.dict",
+        "uts46.nrm",
+        "ibm-943_P15A-2003.cnv",
+        "cnvalias.icu",
+    ]
     assert dropped_items(items) == ["de.res", "coll/de.res", "curr/de.res", "ibm-943_P15A-2003.cnv"]
 
 
 @linux_only
 @pytest.mark.skipif(not (shutil.which("icupkg") and shutil.which("gcc")), reason="needs icupkg and gcc")
-def test_qt_still_maps_case_collates_breaks_words_and_encodes_idna_with_the_trimmed_icu(tmp_path: Path) -> None:
+def test_qt_still_maps_case_collates_breaks_words_and_encodes_idna_with_the_trimmed_icu(
+    tmp_path: Path,
+) -> None:
     import PySide6
 
     original = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
@@ -75,4 +92,7 @@ def test_qt_still_maps_case_collates_breaks_words_and_encodes_idna_with_the_trim
     full = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "collator" not in done.stderr.lower(), done.stderr
     assert done.stdout == full.stdout
-    assert "['apfel', 'Äpfel', 'Muller', 'Müller', 'Zebra']" in done.stdout and "xn--mnchen-3ya.de" in done.stdout
+    assert (
+        "['apfel', 'Äpfel', 'Muller', 'Müller', 'Zebra']" in done.stdout
+        and "xn--mnchen-3ya.de" in done.stdout
+    )

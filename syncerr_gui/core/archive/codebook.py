@@ -45,6 +45,14 @@ class Codebook:
             self._first_seen_generation = generation
             self._shown = None
 
+    def warm(self) -> None:
+        """Build the sorted look-up indexes now (else the next store builds them)."""
+        for dictionary in self.dictionaries.by_name.values():
+            if dictionary.hash_segments:
+                dictionary._index()
+        if len(self.signatures):
+            self.signatures._index()
+
     def forget(self) -> None:
         """Drop everything held: after a rolled-back store the database is the truth again."""
         self.dictionaries.forget()

@@ -197,7 +197,9 @@ class Dictionaries:
             ]
             joined = np.concatenate(hashes) if hashes else np.zeros(0, np.uint64)
             if len(joined) != len(dictionary):
-                raise ValueError(f"dictionary {dictionary.name}: {len(joined)} hashes for {len(dictionary)} values")
+                raise ValueError(
+                    f"dictionary {dictionary.name}: {len(joined)} hashes for {len(dictionary)} values"
+                )
             dictionary.hash_segments = [joined]
             dictionary._sorted = None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,12 +80,16 @@ class ArchiveSync:
         one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
         """
         options = self._incremental(options or SyncOptions())
+        preparing = threading.Thread(target=self._prepare_store, name="archive-prepare", daemon=True)
+        preparing.start()  # while the sync downloads: the store's look-up indexes
         try:
             result = self.engine.run(options, progress, cancel)
         except SyncError as exc:
+            preparing.join()
             if exc.partial is not None:
                 self._store_partial(exc.partial)
             raise
+        preparing.join()
         if progress is not None:
             progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
         listed = None if result.cancelled else options.sources
@@ -104,6 +109,12 @@ class ArchiveSync:
             raise ArchiveStoreFailed(str(exc), result) from exc
         logger.info("Sync archived: %d new rows, %d shown", stats.rows_new if stats else 0, len(frame))
         return ArchiveSyncResult(frame=frame, sync=result, stats=stats, details=self.archive.details)
+
+    def _prepare_store(self) -> None:
+        try:
+            self.archive.prepare_store()
+        except ArchiveError as exc:  # the store reports it, in words, if it persists
+            logger.debug("Could not prepare the archive's store: %s", exc)
 
     def _store_partial(self, partial: SyncResult) -> None:
         """Keep what a failed sync read; the sync's own failure is what the user must see."""

@@ -194,7 +194,7 @@ def _write_rows(
 def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
     """One export column as an Arrow array; categoricals are neutralised once per category."""
     if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values.dtype):
-        return pa.array(format_times(values, tz), type=pa.string())
+        return _distinct_times(values, tz)
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy()
         labels = neutralise(pd.Series(values.cat.categories, dtype=schema.STR_DTYPE))
@@ -202,6 +202,15 @@ def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
             pa.array(codes, mask=codes < 0), pa.array(labels, type=pa.string())
         )
     return pa.array(neutralise(values), type=pa.string())
+
+
+def _distinct_times(values: pd.Series, tz: tzinfo | None) -> pa.Array:
+    """A time column's text, each distinct time formatted once (a job's rows share one)."""
+    ns = pd.to_datetime(values, utc=True).array.asi8
+    distinct, inverse = np.unique(ns, return_inverse=True)
+    stamps = pd.Series(pd.DatetimeIndex(distinct.view("datetime64[ns]")).tz_localize("UTC"))
+    text = pa.array(format_times(stamps, tz), type=pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(inverse.astype(np.int32)), text)
 
 
 def _offset_text(seconds: np.ndarray) -> np.ndarray:

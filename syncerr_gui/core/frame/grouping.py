@@ -26,25 +26,37 @@ _NAT = np.iinfo(np.int64).min
 def group_rows(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | None = None) -> pd.DataFrame:
     """One row per group of `columns` (categorical) among `rows` (default: all), largest first:
     the group's values, `rows`, `first_failed_at`, `last_failed_at` (NaT when none has a time)."""
-    positions = np.arange(len(frame), dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
     coded = [codes_and_values(frame[c]) for c in columns]
-    key, sizes = _packed_key(
-        [codes[positions] for codes, _ in coded], [len(values) + 1 for _, values in coded]
-    )
-    times = times_ns(frame["failed_at"])[positions]
+    times = times_ns(frame["failed_at"])
+    if rows is not None:  # else every row, and no column is copied
+        positions = np.asarray(rows, dtype=np.int64)
+        coded = [(codes[positions], values) for codes, values in coded]
+        times = times[positions]
+    key, sizes = _packed_key([codes for codes, _ in coded], [len(values) + 1 for _, values in coded])
     order, starts = _runs(key)
     counts = np.diff(np.append(starts, len(key)))
-    sorted_times = times[order]
-    first, last = _time_bounds(sorted_times, starts)
-    group_keys = key[order[starts]]
+    first, last = _time_bounds(times[order], starts)
+    largest = _largest_first(counts)
+    group_keys = key[order[starts[largest]]]
     data: dict[str, object] = {}
     for (_codes, values), column_codes, name in zip(coded, _unpacked(group_keys, sizes), columns):
         data[name] = _labels(column_codes, values)
-    data["rows"] = counts
-    data["first_failed_at"] = pd.to_datetime(first, utc=True)
-    data["last_failed_at"] = pd.to_datetime(last, utc=True)
-    groups = pd.DataFrame(data)
-    return groups.sort_values("rows", ascending=False, kind="stable").reset_index(drop=True)
+    data["rows"] = counts[largest]
+    data["first_failed_at"] = pd.Series(pd.to_datetime(first[largest], utc=True))
+    data["last_failed_at"] = pd.Series(pd.to_datetime(last[largest], utc=True))
+    return pd.DataFrame(data, copy=False)
+
+
+def _largest_first(counts: np.ndarray) -> np.ndarray:
+    """Group positions by count, largest first, ties in key order (one packed SIMD sort)."""
+    bits = max(1, int(len(counts) - 1).bit_length())
+    top = int(counts.max(initial=0))
+    if top.bit_length() + bits > 63:
+        return np.argsort(-counts, kind="stable")
+    packed = (top - counts).astype(np.int64) << bits
+    packed |= np.arange(len(counts), dtype=np.int64)
+    packed.sort()
+    return packed & ((1 << bits) - 1)
 
 
 def _labels(codes: np.ndarray, values: pa.Array) -> pd.Series:

@@ -379,3 +379,20 @@ def test_a_purge_cancelled_between_parts_keeps_a_sound_archive(archive: ErrorArc
     assert archive.purge(180, cancel=token, progress=progress) == 2
     assert steps == [(1, 3)] and archive.error_count() == 4 and len(archive.load()) == 4
     assert archive.purge(180) == 4 and archive.error_count() == 0
+
+
+def test_two_copies_of_the_app_storing_in_turn_share_one_dictionary(tmp_path: Path) -> None:
+    path = tmp_path / "org.sqlite3"
+    first = errors_at([NOW], ["lead-1"], ["750A"])
+    second = errors_at([NOW], ["lead-2"], ["750B"])
+    with ErrorArchive(path) as one, ErrorArchive(path) as other:
+        one.store(sync_of(first, details=keyed(first)))
+        other.store(sync_of(second, details=keyed(second)))  # adds "lead-2" and job 750B
+        assert len(one.load()) == 2  # `one` reads the other's segments without their hashes
+        again = errors_at([NOW], ["lead-2"], ["750C"])
+        one.store(sync_of(again, details=keyed(again)))
+        frame = one.load()
+    assert sorted(frame["source_id"].astype(str)) == ["lead-1", "lead-2", "lead-2"]
+    assert list(frame["source_id"].cat.categories).count("lead-2") == 1  # one code, not two
+    first_seen = frame.loc[frame["source_id"] == "lead-2", "first_seen"]
+    assert first_seen.nunique() == 1  # one signature across both copies' rows
