@@ -15,7 +15,8 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.application import parse_args
-from syncerr_gui.gui.archive.archive_controller import SETTING_LAST_ORG, archive_dir_for
+from syncerr_gui.gui.archive.archive_controller import SETTING_LAST_ORG
+from syncerr_gui.gui.archive.archive_support import archive_dir_for
 from syncerr_gui.gui.main_window import MainWindow
 from syncerr_gui.gui.table.columns import COL_NEW, NEW_MARK
 

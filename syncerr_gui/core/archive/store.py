@@ -19,7 +19,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -30,12 +30,12 @@ import pandas as pd
 
 from syncerr_gui.core.archive import maintenance
 from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.connection import in_words, open_database
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, ArchiveError
-from syncerr_gui.core.archive.upgrade import migrate, schema_version
+from syncerr_gui.core.archive.schema import ArchiveError
 from syncerr_gui.core.archive.writer import (
     ModstampText,
     StoreStats,
@@ -53,7 +53,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 180
 BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
-PAGE_SIZE = 65_536
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
@@ -331,33 +330,7 @@ class ErrorArchive:
 
     @staticmethod
     def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
-        is_new = not path.exists()
-        try:
-            con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
-        except sqlite3.Error as exc:
-            raise ArchiveError(_in_words(exc, path, "open")) from exc
-        try:
-            if is_new:
-                con.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # blobs: fewer, larger pages
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = NORMAL")
-            # Checkpoints run after a store (`compact`), not inside its commit: a million rows
-            # are ~60 MB of pages, copied once more into the database file by the checkpoint.
-            con.execute("PRAGMA wal_autocheckpoint = 0")
-            con.execute("PRAGMA cache_size = -65536")  # 64 MiB
-            con.execute("PRAGMA temp_store = MEMORY")
-            con.execute("PRAGMA journal_size_limit = 67108864")  # no 500 MB -wal left after a big store
-            _back_up_before_upgrade(con, path)
-            if migrate(con) < 3:
-                _remove_old_snapshot(path)
-        except BaseException as exc:
-            con.close()
-            if isinstance(exc, sqlite3.Error):
-                raise ArchiveError(_in_words(exc, path, "open")) from exc
-            raise
-        if is_new and os.name == "posix":
-            os.chmod(path, 0o600)
-        return con
+        return open_database(path, busy_timeout_s)
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database and empty it (a store's pages, once committed)."""
@@ -398,7 +371,7 @@ class ErrorArchive:
         try:
             yield
         except sqlite3.Error as exc:
-            raise ArchiveError(_in_words(exc, self.path, action)) from exc
+            raise ArchiveError(in_words(exc, self.path, action)) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -431,49 +404,6 @@ class ErrorArchive:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-
-
-def _back_up_before_upgrade(con: sqlite3.Connection, path: Path) -> Path | None:
-    """Copy an archive of an older schema (with errors in it) to `<name>.v<N>-backup` first.
-
-    The upgrade runs in one transaction (a crash leaves the old file as it was), but it
-    rewrites every row: the copy is what the admin can go back to. Kept, never overwritten.
-    """
-    version = schema_version(con)
-    if not 0 < version < SCHEMA_VERSION:
-        return None
-    backup = path.with_name(f"{path.name}.v{version}-backup")
-    if backup.exists():
-        return backup
-    partial = backup.with_name(backup.name + ".partial")
-    with closing(sqlite3.connect(partial)) as target:
-        con.backup(target)
-    if os.name == "posix":
-        os.chmod(partial, 0o600)
-    os.replace(partial, backup)
-    logger.info("Backed up the archive before upgrading it: %s", backup.name)
-    return backup
-
-
-def _remove_old_snapshot(path: Path) -> None:
-    """Schema 2 kept an Arrow snapshot file beside the database; version 3 needs none."""
-    for leftover in path.parent.glob(f"{path.name}.snapshot.arrow*"):
-        try:
-            leftover.unlink()
-        except OSError as exc:
-            logger.warning("Could not remove the old archive snapshot %s: %s", leftover.name, exc)
-
-
-def _in_words(exc: sqlite3.Error, path: Path, action: str) -> str:
-    """A sentence for the user: which archive, what failed, and what to do when it is busy."""
-    if "locked" in str(exc) or "busy" in str(exc):
-        return (
-            f"The error archive {path.name} is in use by another copy of the app; "
-            "try again when it has finished."
-        )
-    if action == "open":
-        return f"The error archive {path.name} cannot be opened: {exc}."
-    return f"Could not {action} the error archive {path.name}: {exc}."
 
 
 def _now_ns() -> int:

@@ -17,25 +17,28 @@ from __future__ import annotations
 import dataclasses
 import logging
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from syncerr_gui.core.archive.data_dirs import archived_org_ids, default_data_dir, org_id_18
+from syncerr_gui.core.archive.data_dirs import archived_org_ids
 from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive, MonthSize
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
+from syncerr_gui.gui.archive.archive_label import ArchiveStatusLabel
+from syncerr_gui.gui.archive.archive_support import (
+    ArchiveView,
+    Delivery,
+    file_menu,
+    valid_org,
+)
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
 from syncerr_gui.gui.table.table_data import TableData, TableSort
@@ -47,33 +50,6 @@ SETTING_RETENTION = "archive/retentionDays"
 SETTING_NEW_COLUMN = "archive/newColumnPlaced"
 NEW_COLUMN_WIDTH = 44
 JOIN_TIMEOUT_S = 120.0
-
-
-def archive_dir_for(data_dir: str | None, demo: bool) -> tuple[Path, bool]:
-    """(folder, temporary): `--data-dir`, else a throw-away folder for `--demo` (the demo never
-    touches the user's archive), else the user's data folder."""
-    if data_dir:
-        return Path(data_dir), False
-    if demo:
-        return Path(tempfile.mkdtemp(prefix="syncerr-demo-archive-")), True
-    return default_data_dir(), False
-
-
-@dataclass
-class ArchiveView:
-    """What a background load produced, ready for the table."""
-
-    org_id: str
-    data: TableData
-    last_sync: datetime | None
-    new_rows: int
-    purged: int
-
-
-class _Delivery(QObject):
-    """Hands a background job's outcome to a callback on the GUI thread (queued signal)."""
-
-    done = Signal(object, object)
 
 
 class ArchiveController(QObject):
@@ -106,11 +82,11 @@ class ArchiveController(QObject):
         self._load_token = 0  # a load older than the latest sync is dropped
         self._new_after_sync = 0
         self._sync_org: str | None = None
-        self._delivery = _Delivery(self)
+        self._delivery = Delivery(self)
         self._delivery.done.connect(self._deliver)  # a bound slot: queued to the GUI thread
         self._shrink_cancel: CancelToken | None = None
         self.dialog: Any = None
-        self.label = self._build_label()
+        self.label = ArchiveStatusLabel(window.status)
         self.action = self._build_action()
         self._place_new_column()
 
@@ -132,7 +108,7 @@ class ArchiveController(QObject):
     ) -> SyncWorker:
         """A SyncWorker for `session` that syncs through its org's archive (when there is a data
         folder) and builds the table's view in its own thread."""
-        org = _valid_org(getattr(session, "org_id", ""))
+        org = valid_org(getattr(session, "org_id", ""))
         self._load_token += 1  # the sync will show newer rows than any load
         if self.shown_org is not None and self.shown_org != org:
             self.window._show_frame(empty_frame())  # another org's archive is on screen
@@ -192,7 +168,7 @@ class ArchiveController(QObject):
     def current_org(self) -> str | None:
         """The org of the session, else the one whose archive is shown."""
         session = self.window.session
-        return _valid_org(session.org_id) if session is not None else self.shown_org
+        return valid_org(session.org_id) if session is not None else self.shown_org
 
     def info(self) -> ArchiveInfo | None:
         """Location, size, rows and last sync of the current org's archive (None: none yet)."""
@@ -375,41 +351,20 @@ class ArchiveController(QObject):
     def _show_failure(self, text: str) -> None:
         self._shrink_cancel = None
         self.error = text
-        self.label.setText(f"Archive not used: {text}")
-        self.label.setToolTip(
-            f"{text}\nThe app works without the archive: syncs show what Salesforce still holds."
-        )
-        self.label.show()
+        self.label.show_failure(text)
         self.failed.emit(text)
 
     def _set_label(self, lead: str, new_rows: int) -> None:
-        parts = [lead] if lead else []
-        if new_rows:
-            parts.append(f"{new_rows:,} new since your last visit")
-        self.label.setText(" · ".join(parts))
-        self.label.setToolTip(
-            "Rows marked ● in the New column: their error type, object and source "
-            "ID first failed after your last visit"
-            if new_rows
-            else ""
-        )
-        self.label.setVisible(bool(parts))
+        self.label.show_state(lead, new_rows)
 
     # ---- building --------------------------------------------------------------------------
-    def _build_label(self) -> QLabel:
-        label = QLabel(self.window.status)
-        label.setObjectName("archiveLabel")
-        label.hide()
-        self.window.status.insertPermanentWidget(1, label)
-        return label
-
     def _build_action(self) -> QAction:
         """ "Archive…" in the File menu, after Export."""
         action = QAction("&Archive…", self.window)
         action.setObjectName("archiveAction")
         action.setStatusTip("Where the error archive is, how big, how long errors are kept; purge")
         action.triggered.connect(lambda _checked=False: self.show_dialog())
-        menu = _file_menu(self.window)
+        menu = file_menu(self.window)
         if menu is not None:
             separators = [a for a in menu.actions() if a.isSeparator()]
             menu.insertAction(separators[0], action) if separators else menu.addAction(action)
@@ -424,19 +379,4 @@ class ArchiveController(QObject):
             self.settings.set_value(SETTING_NEW_COLUMN, "1")
 
     def _remembered_org(self) -> str | None:
-        return _valid_org(self.settings.value(SETTING_LAST_ORG))
-
-
-def _valid_org(value: str) -> str | None:
-    try:
-        return org_id_18(value) if value else None
-    except ValueError:
-        return None
-
-
-def _file_menu(window: QMainWindow) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
-            return menu
-    return None
+        return valid_org(self.settings.value(SETTING_LAST_ORG))

@@ -135,3 +135,23 @@ def test_no_token_or_password_reaches_the_archive_files(fresh_org, tmp_path: Pat
     for path in files:
         content = path.read_bytes()
         assert not any(secret.encode() in content for secret in secrets if secret), path.name
+
+
+def test_cancel_while_saving_leaves_the_archive_as_before_and_the_next_sync_reads_it_all(
+    fresh_org, tmp_path: Path
+) -> None:
+    from syncerr_gui.core.archive.incremental import PHASE_ARCHIVING
+
+    syncer = archive_sync(fresh_org, tmp_path)
+    cancel = CancelToken()
+
+    def progress(update: SyncProgress) -> None:
+        if update.phase == PHASE_ARCHIVING:
+            cancel.cancel()  # Cancel pressed once the download is done, while saving
+
+    stopped = syncer.run(SyncOptions(), progress, cancel)
+    assert stopped.sync.cancelled and stopped.stats is None
+    assert syncer.archive.error_count() == 0 and not syncer.archive.finished_jobs()
+    assert len(stopped.frame) == 0  # the archive as it was: empty
+    again = syncer.run()
+    assert matches_org(fresh_org, again) and again.stats.rows_new == len(again.frame) > 0
