@@ -31,9 +31,8 @@ class Codebook:
     def __init__(self) -> None:
         self.dictionaries = Dictionaries(CODE_COLUMNS)
         self.signatures = KeyDictionary()
-        self._first_seen = np.zeros(0, dtype=np.int64)
+        self._first_seen = np.zeros(0, dtype=np.int64)  # NAT: no row of the signature has a time
         self._first_seen_generation = -1
-        self._shown: np.ndarray | None = None  # first_seen with NAT for "never" (cached)
 
     def refresh(self, con: sqlite3.Connection, *, with_hashes: bool = False) -> None:
         """Catch up with the database (another copy of the app may have stored meanwhile)."""
@@ -43,7 +42,6 @@ class Codebook:
         if generation != self._first_seen_generation or len(self._first_seen) != len(self.signatures):
             self._first_seen = _read_first_seen(con, len(self.signatures))
             self._first_seen_generation = generation
-            self._shown = None
 
     def warm(self) -> None:
         """Build the sorted look-up indexes now (else the next store builds them)."""
@@ -59,14 +57,11 @@ class Codebook:
         self.signatures.forget()
         self._first_seen = np.zeros(0, dtype=np.int64)
         self._first_seen_generation = -1
-        self._shown = None
 
     @property
     def first_seen(self) -> np.ndarray:
         """ns per signature code (NAT when none of its rows has a time)."""
-        if self._shown is None or len(self._shown) != len(self._first_seen):
-            self._shown = np.where(self._first_seen == _NEVER, NAT, self._first_seen)
-        return self._shown
+        return self._first_seen
 
     def signature_codes(self, con: sqlite3.Connection, codes: dict[str, np.ndarray]) -> np.ndarray:
         """The signature code of each row (new signatures are added and written)."""
@@ -79,29 +74,32 @@ class Codebook:
 
     def lower_first_seen(self, con: sqlite3.Connection, signature: np.ndarray, failed_at: np.ndarray) -> int:
         """Lower first_seen of `signature` to the rows' `failed_at` where earlier; write changed
-        chunks. Returns how many signatures changed."""
+        chunks. Returns how many signatures changed.
+
+        Only the signatures of these rows are touched (no pass over all of them): their
+        earliest time per code, compared with what is held.
+        """
         held = len(self._first_seen)
-        first = np.concatenate(
-            [self._first_seen, np.full(len(self.signatures) - held, _NEVER, dtype=np.int64)]
-        )
-        before = first.copy()
+        if len(self.signatures) > held:
+            grown = np.full(len(self.signatures) - held, NAT, dtype=np.int64)
+            self._first_seen = np.concatenate([self._first_seen, grown])
         timed = failed_at != NAT
-        np.minimum.at(first, signature[timed], failed_at[timed])
-        changed = first != before
-        changed[held:] = True  # new signatures are written even while still without a time
-        changed_codes = np.flatnonzero(changed)
-        self._first_seen, self._shown = first, None
-        chunks = np.unique(changed_codes // FIRST_SEEN_CHUNK)
+        codes, earliest = _earliest_per_code(signature[timed], failed_at[timed])
+        current = self._first_seen[codes]
+        earlier = (current == NAT) | (earliest < current)
+        self._first_seen[codes[earlier]] = earliest[earlier]
+        new_chunks = np.arange(held // FIRST_SEEN_CHUNK, -(-len(self._first_seen) // FIRST_SEEN_CHUNK))
+        chunks = np.unique(np.concatenate([codes[earlier] // FIRST_SEEN_CHUNK, new_chunks]))
         for chunk in chunks.tolist():
-            write_first_seen_chunk(con, chunk, first)
+            write_first_seen_chunk(con, int(chunk), self._first_seen)
         if len(chunks):
             _bump(con, "first_seen_generation")
             self._first_seen_generation = _meta_int(con, "first_seen_generation")
-        return len(changed_codes)
+        return int(earlier.sum()) + len(self._first_seen) - held
 
     def replace_first_seen(self, con: sqlite3.Connection, first: np.ndarray) -> None:
         """Write a recomputed first_seen (after a purge) for every signature."""
-        self._first_seen, self._shown = first.astype(np.int64), None
+        self._first_seen = np.where(first == _NEVER, NAT, first).astype(np.int64)
         con.execute("DELETE FROM signature_first_seen")
         for chunk in range(-(-len(first) // FIRST_SEEN_CHUNK)):
             write_first_seen_chunk(con, chunk, self._first_seen)
@@ -123,6 +121,16 @@ def signature_keys(codes: dict[str, np.ndarray]) -> np.ndarray:
     )
 
 
+def _earliest_per_code(codes: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct codes, earliest time of each): one sort, then minima over the runs."""
+    if not len(codes):
+        return codes.astype(np.int64), times
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts].astype(np.int64), np.minimum.reduceat(times[order], starts)
+
+
 def write_first_seen_chunk(con: sqlite3.Connection, chunk: int, first: np.ndarray) -> None:
     values = first[chunk * FIRST_SEEN_CHUNK : (chunk + 1) * FIRST_SEEN_CHUNK]
     con.execute(
@@ -133,7 +141,7 @@ def write_first_seen_chunk(con: sqlite3.Connection, chunk: int, first: np.ndarra
 
 
 def _read_first_seen(con: sqlite3.Connection, count: int) -> np.ndarray:
-    first = np.full(count, _NEVER, dtype=np.int64)
+    first = np.full(count, NAT, dtype=np.int64)
     for chunk, data in con.execute("SELECT chunk, data FROM signature_first_seen ORDER BY chunk"):
         values = from_blob(data).column("first_seen").to_numpy()
         start = chunk * FIRST_SEEN_CHUNK

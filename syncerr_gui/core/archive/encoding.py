@@ -62,18 +62,17 @@ class GlobalDictionary:
     name: str
     segments: list[pa.Array] = field(default_factory=list)
     hash_segments: list[np.ndarray] = field(default_factory=list)
-    _sorted: tuple[np.ndarray, np.ndarray] | None = None  # (hashes ascending, their codes)
-    _values: pa.Array | None = None
+    _sorted: SortedIndex | None = None  # hash -> code
+    _values: pa.ChunkedArray | None = None
 
     def __len__(self) -> int:
         return sum(len(s) for s in self.segments)
 
     @property
-    def values(self) -> pa.Array:
-        """Every value, in code order."""
+    def values(self) -> pa.ChunkedArray:
+        """Every value, in code order (its segments as chunks: nothing is copied)."""
         if self._values is None or len(self._values) != len(self):
-            chunks = self.segments or [pa.array([], TEXT)]
-            self._values = pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+            self._values = pa.chunked_array(self.segments or [pa.array([], TEXT)], TEXT)
         return self._values
 
     def append(self, values: pa.Array, hashes: np.ndarray) -> None:
@@ -84,8 +83,7 @@ class GlobalDictionary:
         self.hash_segments.append(hashes)
         self._values = None
         if self._sorted is not None:
-            codes = np.arange(len(self) - len(values), len(self), dtype=np.int64)
-            self._sorted = _merge_sorted(self._sorted, hashes, codes)
+            self._sorted.add(hashes, np.arange(len(self) - len(values), len(self), dtype=np.int64))
 
     def encode(self, values: pa.Array) -> tuple[np.ndarray, pa.Array, np.ndarray]:
         """Codes of `values` (distinct texts), giving unknown ones new codes.
@@ -114,14 +112,11 @@ class GlobalDictionary:
         codes = np.full(len(values), -1, dtype=np.int64)
         if not len(self) or not len(values):
             return codes
-        sorted_hashes, sorted_codes = self._index()
-        at = np.searchsorted(sorted_hashes, hashes)
-        inside = at < len(sorted_hashes)
-        hit = np.zeros(len(values), dtype=bool)
-        hit[inside] = sorted_hashes[at[inside]] == hashes[inside]
+        found = self._index().find(hashes)
+        hit = found >= 0
         rows = np.flatnonzero(hit)
         if len(rows):
-            candidates = sorted_codes[at[rows]]
+            candidates = found[rows]
             same = pc.equal(self.values.take(pa.array(candidates)), values.take(pa.array(rows)))
             confirmed = same.to_numpy(zero_copy_only=False)
             codes[rows[confirmed]] = candidates[confirmed]
@@ -130,25 +125,52 @@ class GlobalDictionary:
         return codes
 
     def _find_by_value(self, values: pa.Array, rows: np.ndarray, codes: np.ndarray) -> None:
-        found = pc.index_in(values.take(pa.array(rows)), value_set=self.values).to_numpy(zero_copy_only=False)
+        found = pc.index_in(values.take(pa.array(rows)), value_set=self.values.combine_chunks())
+        found = found.to_numpy(zero_copy_only=False)
         known = ~np.isnan(found.astype(float))
         codes[rows[known]] = found[known].astype(np.int64)
 
-    def _index(self) -> tuple[np.ndarray, np.ndarray]:
+    def _index(self) -> SortedIndex:
         if self._sorted is None:
             hashes = np.concatenate(self.hash_segments) if self.hash_segments else np.zeros(0, np.uint64)
-            order = np.argsort(hashes, kind="stable")
-            self._sorted = (hashes[order], order.astype(np.int64))
+            self._sorted = SortedIndex(hashes, np.arange(len(hashes), dtype=np.int64))
         return self._sorted
 
 
-def _merge_sorted(
-    index: tuple[np.ndarray, np.ndarray], hashes: np.ndarray, codes: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(hashes, kind="stable")
-    hashes, codes = hashes[order], codes[order]
-    at = np.searchsorted(index[0], hashes)
-    return np.insert(index[0], at, hashes), np.insert(index[1], at, codes)
+class SortedIndex:
+    """uint64 keys -> codes, as a few sorted runs: a store adds one run (its own keys sorted),
+    never re-sorting the big one; past MAX_RUNS they are merged (one timsort pass over sorted
+    runs). Look-ups sort the keys first, so each binary search starts where the last ended."""
+
+    MAX_RUNS = 4
+
+    def __init__(self, keys: np.ndarray, codes: np.ndarray) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self.add(keys, codes)
+
+    def add(self, keys: np.ndarray, codes: np.ndarray) -> None:
+        order = np.argsort(keys, kind="stable")
+        self.runs.append((keys[order], codes[order]))
+        if len(self.runs) > self.MAX_RUNS:
+            keys = np.concatenate([k for k, _ in self.runs])
+            codes = np.concatenate([c for _, c in self.runs])
+            order = np.argsort(keys, kind="stable")  # sorted runs: timsort merges them
+            self.runs = [(keys[order], codes[order])]
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The code of each key, -1 where none (the first run holding it wins)."""
+        found = np.full(len(keys), -1, dtype=np.int64)
+        if not len(keys):
+            return found
+        order = np.argsort(keys)
+        wanted = keys[order]
+        for run_keys, run_codes in self.runs:
+            if not len(run_keys):
+                continue
+            at = np.minimum(np.searchsorted(run_keys, wanted), len(run_keys) - 1)
+            hit = (run_keys[at] == wanted) & (found[order] < 0)
+            found[order[hit]] = run_codes[at[hit]]
+        return found
 
 
 class Dictionaries:
@@ -295,7 +317,7 @@ class KeyDictionary:
 
     def __init__(self) -> None:
         self.segments: list[np.ndarray] = []
-        self._sorted: tuple[np.ndarray, np.ndarray] | None = None
+        self._sorted: SortedIndex | None = None
 
     def __len__(self) -> int:
         return sum(len(s) for s in self.segments)
@@ -316,15 +338,9 @@ class KeyDictionary:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """Codes of `keys`, -1 for keys not held."""
-        codes = np.full(len(keys), -1, dtype=np.int64)
-        if len(self) and len(keys):
-            sorted_keys, sorted_codes = self._index()
-            at = np.searchsorted(sorted_keys, keys)
-            inside = at < len(sorted_keys)
-            hit = np.zeros(len(keys), dtype=bool)
-            hit[inside] = sorted_keys[at[inside]] == keys[inside]
-            codes[hit] = sorted_codes[at[hit]]
-        return codes
+        if not len(self):
+            return np.full(len(keys), -1, dtype=np.int64)
+        return self._index().find(keys)
 
     def encode(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Codes of distinct `keys`, new ones appended; returns (codes, the new keys)."""
@@ -348,13 +364,10 @@ class KeyDictionary:
         start = len(self)
         self.segments.append(keys)
         if self._sorted is not None:
-            self._sorted = _merge_sorted(
-                self._sorted, keys, np.arange(start, start + len(keys), dtype=np.int64)
-            )
+            self._sorted.add(keys, np.arange(start, start + len(keys), dtype=np.int64))
 
-    def _index(self) -> tuple[np.ndarray, np.ndarray]:
+    def _index(self) -> SortedIndex:
         if self._sorted is None:
             keys = np.concatenate(self.segments)
-            order = np.argsort(keys, kind="stable")
-            self._sorted = (keys[order], order.astype(np.int64))
+            self._sorted = SortedIndex(keys, np.arange(len(keys), dtype=np.int64))
         return self._sorted

@@ -30,7 +30,7 @@ class Coded:
     """One text column as codes into its distinct values."""
 
     codes: np.ndarray
-    values: pa.Array
+    values: pa.Array | pa.ChunkedArray
 
     def hashes(self) -> np.ndarray:
         values = pa.concat_arrays([texts(self.values), pa.array([""], pa.large_string())])

@@ -22,7 +22,6 @@ import pyarrow as pa
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import SMALL, from_blob, texts, to_blob
 from syncerr_gui.core.archive.parts import (
-    INPUT_CHUNK_ROWS,
     NAT,
     PartRows,
     delete_part,
@@ -80,18 +79,21 @@ def drop_part_inputs(con: sqlite3.Connection, part_id: int, cutoff_ns: int) -> i
     blanked = 0
     times: np.ndarray | None = None
     chunks = con.execute(
-        "SELECT chunk, rows, min_failed_at, max_failed_at FROM part_inputs WHERE part_id = ? AND min_failed_at < ?",
+        "SELECT chunk, first_row, rows, max_failed_at FROM part_inputs WHERE part_id = ? AND min_failed_at < ?",
         (part_id, cutoff_ns),
     ).fetchall()
-    for chunk, rows, _min_at, max_at in chunks:
-        if max_at is not None and max_at < cutoff_ns:
+    for chunk, first, rows, max_at in chunks:
+        if max_at is not None and max_at < cutoff_ns:  # all of the blob is older: it goes
+            (months,) = con.execute(
+                "SELECT months FROM part_inputs WHERE part_id = ? AND chunk = ?", (part_id, chunk)
+            ).fetchone()
             con.execute("DELETE FROM part_inputs WHERE part_id = ? AND chunk = ?", (part_id, chunk))
-            blanked += rows
+            blanked += sum(json.loads(months).values())
             continue
         if times is None:
             (data,) = con.execute("SELECT rows_data FROM parts WHERE id = ?", (part_id,)).fetchone()
             times = from_blob(data).column("failed_at").to_numpy()
-        blanked += _blank_chunk(con, part_id, chunk, times, cutoff_ns)
+        blanked += _blank_chunk(con, part_id, chunk, times[first : first + rows], cutoff_ns)
     if chunks:
         size = con.execute(
             "SELECT COALESCE(SUM(LENGTH(data)), 0) FROM part_inputs WHERE part_id = ?", (part_id,)
@@ -100,17 +102,19 @@ def drop_part_inputs(con: sqlite3.Connection, part_id: int, cutoff_ns: int) -> i
     return blanked
 
 
-def _blank_chunk(con: sqlite3.Connection, part_id: int, chunk: int, times: np.ndarray, cutoff_ns: int) -> int:
+def _blank_chunk(
+    con: sqlite3.Connection, part_id: int, chunk: int, window: np.ndarray, cutoff_ns: int
+) -> int:
+    """Rewrite one input blob with "" for its rows older than `cutoff_ns` (`window`: their times)."""
     (data,) = con.execute(
         "SELECT data FROM part_inputs WHERE part_id = ? AND chunk = ?", (part_id, chunk)
     ).fetchone()
     values = texts(from_blob(data).column("input_row"))
-    window = times[chunk * INPUT_CHUNK_ROWS : chunk * INPUT_CHUNK_ROWS + len(values)]
-    old = (window < cutoff_ns) & (window != NAT)
-    kept = ~old
-    blanked = pa.array(np.where(old, "", values.to_numpy(zero_copy_only=False)), pa.large_string())
-    timed = window[kept & (window != NAT)]
-    left = window[kept & (values.to_numpy(zero_copy_only=False) != "")]
+    text = values.to_numpy(zero_copy_only=False)
+    old = (window < cutoff_ns) & (window != NAT) & (text != "")
+    blanked = pa.array(np.where(old, "", text), pa.large_string())
+    left = window[~old & (text != "")]
+    timed = left[left != NAT]
     con.execute(
         "UPDATE part_inputs SET data = ?, min_failed_at = ?, max_failed_at = ?, months = ? "
         "WHERE part_id = ? AND chunk = ?",

@@ -7,9 +7,10 @@ three kinds of blob, so each reader reads only what it needs:
   the row, its signature code and one code per dictionary column (each in the narrowest
   integer type that holds the part's codes);
 * `keys_data` (zstd, read only by a store that meets the same job again): `row_key`;
-* `part_inputs` (zstd, 65,536 rows per blob, read for the detail pane and exports):
+* `part_inputs` (zstd, ~65,536 rows per blob, read for the detail pane and exports):
   `input_row`, so old input rows can be dropped a blob at a time and one row is found
-  without reading the rest.
+  without reading the rest. A sync's own compressed blocks are stored as they are when
+  every row of the sync is new (no input row is decompressed or compressed again).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 import pyarrow as pa
 
 from syncerr_gui.core.archive.encoding import FAST, SMALL, from_blob, texts, to_blob
+from syncerr_gui.core.frame.row_details import empty_texts
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,10 @@ class PartRows:
     codes: dict[str, np.ndarray]
     row_key: pa.Array
     input_row: pa.Array
+    # Already compressed input blobs (rows, IPC bytes) in row order, used instead of input_row
+    # when given; `has_input` then says which rows have one (for the sizes per month).
+    input_blobs: list[tuple[int, bytes]] | None = None
+    has_input: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.row_id)
@@ -130,58 +136,66 @@ def insert_part(con: sqlite3.Connection, rows: PartRows, job_values: pa.Array) -
         "INSERT INTO part_months (part_id, month, rows) VALUES (?, ?, ?)",
         [(part_id, month, count) for month, count in month_counts(rows.failed_at).items()],
     )
-    input_bytes = insert_inputs(con, part_id, rows.input_row, rows.failed_at, blobs[2:])
+    input_bytes = insert_inputs(con, part_id, rows, blobs[2:])
     con.execute("UPDATE parts SET input_bytes = ? WHERE id = ?", (input_bytes, part_id))
     return part_id
 
 
 def _compressed(rows: PartRows) -> list[bytes]:
-    """rows_data, keys_data and each input blob of `rows`, compressed two at a time."""
-    inputs = texts(rows.input_row)
-    jobs = [
-        (rows_table(rows), FAST),
-        (pa.table({"row_key": texts(rows.row_key)}), SMALL),
-        *[
+    """rows_data, keys_data and each input blob of `rows` (unless given), two at a time."""
+    jobs = [(rows_table(rows), FAST), (pa.table({"row_key": texts(rows.row_key)}), SMALL)]
+    if rows.input_blobs is None:
+        inputs = texts(rows.input_row)
+        jobs += [
             (pa.table({"input_row": inputs.slice(start, INPUT_CHUNK_ROWS)}), SMALL)
             for start in range(0, len(inputs), INPUT_CHUNK_ROWS)
-        ],
-    ]
+        ]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive-compress") as pool:
-        return list(pool.map(lambda job: to_blob(*job), jobs))
+        blobs = list(pool.map(lambda job: to_blob(*job), jobs))
+    return blobs + [data for _rows, data in rows.input_blobs or []]
 
 
-def insert_inputs(
-    con: sqlite3.Connection,
-    part_id: int,
-    inputs: pa.Array,
-    failed_at: np.ndarray,
-    blobs: list[bytes] | None = None,
-) -> int:
-    """The part's input rows in blobs of INPUT_CHUNK_ROWS (`blobs`: already compressed);
-    returns the bytes stored."""
+def _input_chunks(rows: PartRows) -> list[tuple[int, int]]:
+    """(first row, rows) of each input blob of `rows`."""
+    if rows.input_blobs is not None:
+        sizes = [count for count, _data in rows.input_blobs]
+    else:
+        sizes = [min(INPUT_CHUNK_ROWS, len(rows) - start) for start in range(0, len(rows), INPUT_CHUNK_ROWS)]
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if sizes else np.zeros(0, np.int64)
+    return [(int(start), int(size)) for start, size in zip(starts, sizes)]
+
+
+def insert_inputs(con: sqlite3.Connection, part_id: int, rows: PartRows, blobs: list[bytes]) -> int:
+    """The part's input blobs (`blobs`, compressed, one per `_input_chunks`) with the rows and
+    months each covers; returns the bytes stored."""
     stored = 0
-    inputs = texts(inputs)
-    for chunk, start in enumerate(range(0, len(inputs), INPUT_CHUNK_ROWS)):
-        values = inputs.slice(start, INPUT_CHUNK_ROWS)
-        times = failed_at[start : start + INPUT_CHUNK_ROWS]
-        times = times[times != NAT]
-        data = blobs[chunk] if blobs is not None else to_blob(pa.table({"input_row": values}), SMALL)
+    has_input = rows.has_input if rows.has_input is not None else _non_empty(texts(rows.input_row))
+    for chunk, ((first, count), data) in enumerate(zip(_input_chunks(rows), blobs)):
+        times = rows.failed_at[first : first + count]
+        timed = times[times != NAT]
         stored += len(data)
-        with_input = failed_at[start : start + INPUT_CHUNK_ROWS][_non_empty(values)]
         con.execute(
-            "INSERT INTO part_inputs (part_id, chunk, rows, min_failed_at, max_failed_at, months, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO part_inputs (part_id, chunk, first_row, rows, min_failed_at, max_failed_at, months, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 part_id,
                 chunk,
-                len(values),
-                int(times.min()) if len(times) else None,
-                int(times.max()) if len(times) else None,
-                json.dumps(month_counts(with_input)),
+                first,
+                count,
+                int(timed.min()) if len(timed) else None,
+                int(timed.max()) if len(timed) else None,
+                json.dumps(month_counts(times[has_input[first : first + count]])),
                 data,
             ),
         )
     return stored
+
+
+def input_chunks_of(con: sqlite3.Connection, part_id: int) -> list[tuple[int, int, int]]:
+    """(chunk, first row, rows) of a part's input blobs still held, in row order."""
+    return con.execute(
+        "SELECT chunk, first_row, rows FROM part_inputs WHERE part_id = ? ORDER BY first_row", (part_id,)
+    ).fetchall()
 
 
 def delete_part(con: sqlite3.Connection, part_id: int) -> None:
@@ -200,15 +214,20 @@ def read_keys(con: sqlite3.Connection, part_id: int) -> pa.Array:
     return texts(from_blob(data).column("row_key"))
 
 
-def read_inputs(con: sqlite3.Connection, part_id: int) -> pa.Array:
+def read_inputs(con: sqlite3.Connection, part_id: int, rows: int) -> pa.Array:
     """Every input row of a part, in row order ("" where dropped)."""
-    chunks = [
-        texts(from_blob(data).column("input_row"))
-        for (data,) in con.execute(
-            "SELECT data FROM part_inputs WHERE part_id = ? ORDER BY chunk", (part_id,)
-        )
-    ]
-    return pa.concat_arrays(chunks) if chunks else pa.array([], pa.large_string())
+    pieces: list[pa.Array] = []
+    filled = 0
+    for first, count, data in con.execute(
+        "SELECT first_row, rows, data FROM part_inputs WHERE part_id = ? ORDER BY first_row", (part_id,)
+    ):
+        if first > filled:  # a dropped blob: its rows have no input row any more
+            pieces.append(empty_texts(first - filled))
+        pieces.append(texts(from_blob(data).column("input_row")))
+        filled = first + count
+    if rows > filled:
+        pieces.append(empty_texts(rows - filled))
+    return pa.concat_arrays(pieces) if pieces else empty_texts(0)
 
 
 def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
@@ -221,7 +240,7 @@ def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
         signature=table.column("signature").to_numpy(),
         codes={name: table.column(name).to_numpy() for name in CODE_COLUMNS},
         row_key=read_keys(con, part_id),
-        input_row=read_inputs(con, part_id),
+        input_row=read_inputs(con, part_id, table.num_rows),
     )
 
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import from_blob, texts
-from syncerr_gui.core.archive.parts import CODE_COLUMNS, INPUT_CHUNK_ROWS, NAT
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, input_chunks_of
 from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
 from syncerr_gui.core.frame.schema import COLUMNS, categorical, code_dtype, empty_frame, utc_times
 
@@ -156,7 +156,7 @@ class ArchiveRowDetails:
         self.path = path
         self._lock = threading.Lock()
         self._con: sqlite3.Connection | None = None
-        self._cache: OrderedDict[tuple[str, int, int], pa.Array] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int], object] = OrderedDict()
         self._positions: OrderedDict[int, np.ndarray] = OrderedDict()
         self._generation: object = None
 
@@ -232,29 +232,37 @@ class ArchiveRowDetails:
         if column == ROW_KEY:
             keys = self._blob(con, "keys", part_id, 0)
             return keys.take(pa.array(positions))
-        chunks = positions // INPUT_CHUNK_ROWS
-        pieces, order = [], []
-        for chunk in np.unique(chunks).tolist():
-            mine = np.flatnonzero(chunks == chunk)
-            blob = self._blob(con, "inputs", part_id, chunk)
-            within = positions[mine] - chunk * INPUT_CHUNK_ROWS
-            valid = within < len(blob)
-            piece = blob.take(pa.array(np.where(valid, within, 0)))
-            if not valid.all():
-                piece = pa.array(np.where(valid, piece.to_numpy(zero_copy_only=False), ""), pa.large_string())
-            pieces.append(piece)
-            order.append(mine)
-        values = pa.concat_arrays([texts(p) for p in pieces])
-        inverse = np.empty(len(positions), dtype=np.int64)
-        inverse[np.concatenate(order)] = np.arange(len(positions))
-        return values.take(pa.array(inverse))
+        held = self._chunks_of(con, part_id)  # (chunk, first row, rows) of the blobs still held
+        firsts = np.array([first for _, first, _ in held], dtype=np.int64)
+        slot = np.searchsorted(firsts, positions, side="right") - 1
+        out = np.full(len(positions), -1, dtype=np.int64)
+        pieces, taken = [], 0
+        for index in np.unique(slot[slot >= 0]).tolist():
+            chunk, first, count = held[index]
+            mine = np.flatnonzero((slot == index) & (positions < first + count))
+            if not len(mine):
+                continue
+            pieces.append(self._blob(con, "inputs", part_id, chunk).take(pa.array(positions[mine] - first)))
+            out[mine] = np.arange(taken, taken + len(mine))
+            taken += len(mine)
+        values = pa.concat_arrays([*(texts(p) for p in pieces), empty_texts(1)])  # the last: ""
+        out[out < 0] = len(values) - 1  # rows whose input row was dropped
+        return values.take(pa.array(out))
+
+    def _chunks_of(self, con: sqlite3.Connection, part_id: int) -> list[tuple[int, int, int]]:
+        key = ("chunks", part_id, 0)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = input_chunks_of(con, part_id)
+            self._remember(self._cache, key, cached)
+        return cached  # type: ignore[return-value]
 
     def _blob(self, con: sqlite3.Connection, kind: str, part_id: int, chunk: int) -> pa.Array:
         key = (kind, part_id, chunk)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            return cached
+            return cached  # type: ignore[return-value]
         if kind == "keys":
             row = con.execute("SELECT keys_data FROM parts WHERE id = ?", (part_id,)).fetchone()
             values = texts(from_blob(row[0]).column("row_key")) if row else empty_texts(0)

@@ -147,7 +147,8 @@ CREATE TABLE part_months (
 
 CREATE TABLE part_inputs (
     part_id         INTEGER NOT NULL,
-    chunk           INTEGER NOT NULL,     -- rows [chunk * 65536, +65536) of the part
+    chunk           INTEGER NOT NULL,
+    first_row       INTEGER NOT NULL,     -- rows [first_row, first_row + rows) of the part
     rows            INTEGER NOT NULL,
     min_failed_at   INTEGER,
     max_failed_at   INTEGER,

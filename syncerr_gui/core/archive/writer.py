@@ -25,13 +25,21 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import texts
 from syncerr_gui.core.archive.identity import Coded, Identities, duplicated, found_in
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
-from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
-from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, codes_and_values, times_ns
+from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, MemoryRowDetails, empty_texts
+from syncerr_gui.core.frame.schema import (
+    RECORD_LEVEL,
+    SOURCE_BULK1,
+    SOURCE_BULK2,
+    codes_and_values,
+    flat,
+    times_ns,
+)
 
 if TYPE_CHECKING:
     from syncerr_gui.core.salesforce.parts import JobSummary
@@ -134,16 +142,35 @@ def _part_rows(
         check()
     signature = book.signature_codes(con, codes)
     first_id = _meta_int(con, "next_row_id")
-    inputs = result.details.read(frame["row_id"].to_numpy(), INPUT_ROW)  # in frame order: a bulk read
-    return PartRows(
+    rows = PartRows(
         row_id=np.arange(first_id, first_id + len(new), dtype=np.int64),
         failed_at=_times(frame)[new],
         sync_id=np.full(len(new), sync_id, dtype=np.int32),
         signature=signature,
         codes=codes,
         row_key=_taken(texts(row_keys), new),
-        input_row=_taken(texts(inputs), new),
+        input_row=empty_texts(0),
     )
+    blocks = _reusable_blocks(result, new)
+    if blocks is not None:  # every row new, in order: the sync's compressed blocks as they are
+        rows.input_blobs = blocks
+        level_codes, levels = codes_and_values(frame["failed_on"])
+        is_record = np.append(pc.equal(flat(levels), RECORD_LEVEL).to_numpy(zero_copy_only=False), False)
+        rows.has_input = is_record[level_codes]  # record-level rows carry an input row
+    else:
+        inputs = result.details.read(frame["row_id"].to_numpy(), INPUT_ROW)  # in frame order: a bulk read
+        rows.input_row = _taken(texts(inputs), new)
+    return rows
+
+
+def _reusable_blocks(result: SyncResult, new: np.ndarray) -> list[tuple[int, bytes]] | None:
+    """The sync's own compressed input-row blocks, when the part holds exactly its rows in order."""
+    details, ids = result.details, result.frame["row_id"].to_numpy()
+    if not isinstance(details, MemoryRowDetails) or len(new) != len(ids) or len(details) != len(ids):
+        return None
+    if not (ids == np.arange(len(ids))).all():
+        return None
+    return details.compressed(INPUT_ROW)
 
 
 def _taken(values: pa.Array, rows: np.ndarray) -> pa.Array:
@@ -165,7 +192,7 @@ def _archive_codes(
         dictionary = book.dictionaries[column.name]
         first_code = len(dictionary)
         present = used[used >= 0]
-        needed = values.take(pa.array(present))
+        needed = flat(values.take(pa.array(present)))
         if (used < 0).any():  # a missing value is the text ""
             needed = pa.concat_arrays([needed.cast(pa.large_string()), pa.array([""], pa.large_string())])
             present = np.append(present, -1)

@@ -64,8 +64,13 @@ def _labels(codes: np.ndarray, values: pa.Array) -> pd.Series:
     is copied: a million distinct messages stay where they are)."""
     missing = codes == len(values)  # the slot `_packed_key` gave code -1
     if missing.any():
-        values = pa.concat_arrays([values.cast(pa.large_string()), pa.array([""], pa.large_string())])
+        values = pa.chunked_array([*_chunks(values), pa.array([""], pa.large_string())], pa.large_string())
     return categorical(codes, values)
+
+
+def _chunks(values: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    return [c.cast(pa.large_string()) for c in chunks]
 
 
 def _packed_key(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, list[int]]:

@@ -123,6 +123,12 @@ class MemoryRowDetails:
             where.append(rows)
         return _scatter(len(ids), pieces, where) if pieces else out
 
+    def compressed(self, column: str) -> list[tuple[int, bytes]]:
+        """(rows, Arrow IPC stream bytes, zstd) of each block of `column`, in id order: an
+        archive stores them as they are when every row is new."""
+        ends = [0, *self._ends]
+        return [(ends[n + 1] - ends[n], block[column].to_pybytes()) for n, block in enumerate(self._blocks)]
+
     def column(self, column: str) -> pa.Array:
         """Every row's `column`, in id order (the archive's bulk read)."""
         return _concat([self._block(n, column) for n in range(len(self._blocks))])

@@ -135,7 +135,8 @@ def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def codes_and_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """A categorical column as (int codes, -1 = missing; its distinct values as an Arrow array).
+    """A categorical column as (int codes, -1 = missing; its distinct values as an Arrow array,
+    possibly chunked: an archive's dictionaries come in segments).
 
     Zero-copy: filters, sorts and searches work on these instead of the strings.
     """
@@ -144,9 +145,14 @@ def codes_and_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
         dictionary = pa.array(values.array)
     except (TypeError, pa.ArrowInvalid):
         dictionary = pa.array(np.asarray(values, dtype=object).astype(str), pa.large_string())
-    if isinstance(dictionary, pa.ChunkedArray):
-        dictionary = dictionary.combine_chunks()
     return np.asarray(column.array.codes), dictionary  # `.cat.codes` would copy them
+
+
+def flat(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One contiguous array (a copy only when `values` is in several chunks)."""
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    return values
 
 
 def times_ns(column: pd.Series) -> np.ndarray:
@@ -170,10 +176,10 @@ def utc_times(ns: np.ndarray) -> pd.Series:
 def as_dictionary(column: pd.Series) -> pa.DictionaryArray:
     """A categorical column as an Arrow dictionary array (int32 codes; missing = null)."""
     codes, dictionary = codes_and_values(column)
-    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32), mask=codes < 0), dictionary)
+    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32), mask=codes < 0), flat(dictionary))
 
 
-def categorical(codes: np.ndarray, dictionary: pa.Array) -> pd.Series:
+def categorical(codes: np.ndarray, dictionary: pa.Array | pa.ChunkedArray) -> pd.Series:
     """A categorical column from codes into `dictionary`, whose values must be distinct.
 
     pandas checks a new category list for duplicates by hashing every value (seconds for
