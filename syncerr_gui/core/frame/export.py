@@ -142,6 +142,7 @@ class _Source:
     def __init__(self, frame: pd.DataFrame, order: np.ndarray, details: RowDetails) -> None:
         self.frame, self.order, self.details = frame, order, details
         self._labels: dict[str, pa.Array] = {}
+        self._codes: dict[str, np.ndarray] = {}
 
     def chunk(self, start: int, columns: Mapping[str, str], tz: tzinfo | None) -> pa.Table:
         positions = self.order[start : start + CHUNK_ROWS]
@@ -153,9 +154,15 @@ class _Source:
             return pa.array(neutralise(pd.Series(pd.array(self.details.read(ids), dtype=schema.STR_DTYPE))))
         values = self.frame[name]
         if isinstance(values.dtype, pd.CategoricalDtype):
-            codes = values.cat.codes.to_numpy()[positions]
+            codes = self._codes_of(name)[positions]
             return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), self._labels_of(name))
         return _column_array(values.take(positions), tz)
+
+    def _codes_of(self, name: str) -> np.ndarray:
+        """A categorical column's codes (held by the frame: `.cat.codes` would copy them per chunk)."""
+        if name not in self._codes:
+            self._codes[name] = np.asarray(self.frame[name].array.codes)
+        return self._codes[name]
 
     def _labels_of(self, name: str) -> pa.Array:
         """A categorical column's values, neutralised once for the whole export."""
