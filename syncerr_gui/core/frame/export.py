@@ -155,7 +155,9 @@ class _Source:
         values = self.frame[name]
         if isinstance(values.dtype, pd.CategoricalDtype):
             codes = self._codes_of(name)[positions]
-            return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), self._labels_of(name))
+            # The chunk's texts taken from the values (a dictionary array would make the CSV
+            # writer convert every distinct value of the column for every chunk).
+            return self._labels_of(name).take(pa.array(codes, mask=codes < 0))
         return _column_array(values.take(positions), tz)
 
     def _codes_of(self, name: str) -> np.ndarray:
@@ -168,9 +170,9 @@ class _Source:
         """A categorical column's values, neutralised once for the whole export."""
         if name not in self._labels:
             categories = self.frame[name].cat.categories
-            self._labels[name] = pa.array(
-                neutralise(pd.Series(categories, dtype=schema.STR_DTYPE)), pa.string()
-            )
+            labels = pa.array(neutralise(pd.Series(categories, dtype=schema.STR_DTYPE)), pa.large_string())
+            # One contiguous array: a chunked one would be joined again for every chunk written.
+            self._labels[name] = schema.flat(labels)
         return self._labels[name]
 
 
