@@ -239,10 +239,14 @@ class ErrorView:
     # ---- sorting ---------------------------------------------------------------------------
     def sort(self, column: str, ascending: bool) -> None:
         """Stable sort of all rows by `column`: ties keep their previous order (multi-level)."""
-        key = self.sort_key(column)
+        if column in TIME_COLUMNS:  # times sort as they are: no ranks to build
+            key = times_ns(self.frame[column])
+            order = _time_order
+        else:
+            key, order = self.sort_key(column), _stable_order
         if self.sort_state is not None:  # else the order is 0, 1, 2…: no gather needed
             key = key[self._order]
-        self._order = self._order[_stable_order(key, ascending)]
+        self._order = self._order[order(key, ascending)]
         self.sort_state = (column, ascending)
         self._refresh_visible()
 
@@ -297,7 +301,7 @@ class ErrorView:
                 return
             if column == "search":
                 self.search_index()
-            elif column != "row_id":
+            elif column != "row_id" and column not in TIME_COLUMNS:  # times need no key
                 self.sort_key(column)
 
     def counts(self, column: str) -> dict[str, int]:
@@ -348,6 +352,42 @@ def _stable_order(key: np.ndarray, ascending: bool = True) -> np.ndarray:
     packed.sort()
     np.bitwise_and(packed, _LOW32, out=packed)
     return packed.view(np.int64)
+
+
+def _time_order(times: np.ndarray, ascending: bool = True) -> np.ndarray:
+    """The stable permutation that sorts int64 ns times (NaT first, as `sort_key` ranks it).
+
+    The times are bucketed into 31 bits (coarser only when they span more than ~25 days at
+    ns resolution) and sorted like ranks; rows that share a bucket but not a time are then
+    put in exact order (rare: two jobs finishing within the same few milliseconds).
+    """
+    if not len(times):
+        return np.zeros(0, dtype=np.int64)
+    known = times != _NAT
+    low = int(times[known].min()) if known.any() else 0
+    span = int(times[known].max()) - low if known.any() else 0
+    shift = max(0, span.bit_length() - 31)
+    bucket = np.zeros(len(times), dtype=np.int64)  # NaT: 0, the first bucket
+    bucket[known] = ((times[known] - low) >> shift) + 1
+    order = _stable_order(bucket, ascending)
+    if shift:
+        _exact_within_buckets(order, times, bucket, ascending)
+    return order
+
+
+def _exact_within_buckets(order: np.ndarray, times: np.ndarray, bucket: np.ndarray, ascending: bool) -> None:
+    """Re-sort, in place and stably, the runs of `order` whose rows share a bucket but are
+    out of time order (all such runs in one lexsort of just their rows)."""
+    ordered, runs = times[order], bucket[order]
+    wrong = (ordered[1:] < ordered[:-1]) if ascending else (ordered[1:] > ordered[:-1])
+    wrong &= runs[1:] == runs[:-1]
+    if not wrong.any():
+        return
+    run_id = np.cumsum(np.concatenate(([0], runs[1:] != runs[:-1])))
+    rows = np.flatnonzero(np.isin(run_id, np.unique(run_id[1:][wrong])))
+    segment = ordered[rows]
+    inner = np.lexsort((rows, segment if ascending else -segment, run_id[rows]))
+    order[rows] = order[rows][inner]
 
 
 def _ranks_of_distinct(values: pa.Array) -> np.ndarray:

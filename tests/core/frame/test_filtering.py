@@ -221,3 +221,26 @@ def test_empty_frame_and_warm_up() -> None:
     view.apply(ErrorFilter(text="x", levels=frozenset({JOB_LEVEL})))
     view.sort("message", ascending=True)
     assert len(view.visible) == 0 and view.counts("error_type") == {}
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+def test_times_spanning_months_sort_exactly_even_a_nanosecond_apart(ascending: bool) -> None:
+    from syncerr_gui.core.frame.filtering import _time_order
+
+    rng = np.random.default_rng(9)
+    base = pd.Timestamp("2026-06-01", tz="UTC").value
+    times = base + rng.integers(0, 180 * 86_400, 20_000) * 10**9  # 180 days: buckets of ~4 ms
+    times[:5000] = base + 10**9 + rng.integers(0, 1000, 5000)  # many a few ns apart, in one bucket
+    times[5000:5100] = np.iinfo(np.int64).min  # NaT sorts first, like the rank keys
+    order = _time_order(times, ascending)
+    shown = times[order]
+    known = shown[shown != np.iinfo(np.int64).min]
+    assert (np.diff(known) >= 0).all() if ascending else (np.diff(known) <= 0).all()
+    nat = times == np.iinfo(np.int64).min
+    rows = np.flatnonzero(~nat)
+    known_order = rows[np.lexsort((rows, times[rows] if ascending else -times[rows]))]
+    # stable (equal times keep their order); NaT first ascending, last descending, as ranked
+    expected = np.concatenate(
+        [np.flatnonzero(nat), known_order] if ascending else [known_order, np.flatnonzero(nat)]
+    )
+    assert order.tolist() == expected.tolist()
