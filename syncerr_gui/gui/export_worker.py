@@ -44,7 +44,8 @@ class ExportWorker(QRunnable):
 
     def run(self) -> None:
         """Worker-thread body: never raises."""
-        from syncerr_gui.core.frame.export import ExportError, export_csv
+        from syncerr_gui.core.exceptions import ExportError
+        from syncerr_gui.core.frame.export import export_csv
 
         try:
             frame = self.frame() if callable(self.frame) else self.frame

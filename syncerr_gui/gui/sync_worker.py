@@ -126,7 +126,7 @@ class SyncWorker(QObject):
     def _sync(self, engine: Any) -> Any:
         """Through the archive when there is one that works, else the engine alone."""
         from syncerr_gui.core.archive.incremental import ArchiveStoreFailed, ArchiveSync
-        from syncerr_gui.core.archive.schema import ArchiveError
+        from syncerr_gui.core.exceptions import ArchiveError
 
         try:
             archive = self._archive() if self._archive is not None else None

@@ -28,6 +28,7 @@ from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as defused_fromstring
 from simple_salesforce.exceptions import SalesforceAuthenticationFailed
 
+from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret
 from syncerr_gui.core.salesforce.http import TimeoutSession, make_session
 
@@ -75,14 +76,6 @@ _AUTH_WORDS = {
         "This org no longer accepts password (SOAP) login: use the browser login or an access token."
     ),
 }
-
-
-class LoginError(Exception):
-    """Logging in failed; str() is the reason in words for the user, never a secret."""
-
-    def __init__(self, message: str, code: str = "") -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass

@@ -22,7 +22,8 @@ from simple_salesforce.exceptions import (
     SalesforceRefusedRequest,
 )
 
-from syncerr_gui.core.auth.login import LoginError, OrgSession, network_words
+from syncerr_gui.core.auth.login import OrgSession, network_words
+from syncerr_gui.core.exceptions import LoginError
 
 logger = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from syncerr_gui.core.auth.login import LoginError, login_with_token
+from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.oauth import OAuthClient, OAuthConfig, OAuthTokens
-from syncerr_gui.core.auth.redirect import OAuthError
-from syncerr_gui.core.auth.token_store import TokenStore, TokenStoreError, org_key
+from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError, TokenStoreError
 from syncerr_gui.core.redaction import scrub
 
 if TYPE_CHECKING:

@@ -31,7 +31,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from syncerr_gui.core.archive.data_dirs import archived_org_ids, default_data_dir, org_id_18
-from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ErrorArchive
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo

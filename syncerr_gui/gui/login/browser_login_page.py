@@ -27,17 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.auth.login import LoginError
 from syncerr_gui.core.auth.oauth import (
     PRODUCTION_LOGIN_URL,
     SANDBOX_LOGIN_URL,
     BrowserLogin,
     OAuthConfig,
-    OAuthError,
     normalise_login_url,
 )
 from syncerr_gui.core.auth.renewal import login_with_oauth_tokens, resume_remembered
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError
 from syncerr_gui.core.redaction import scrub
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage

@@ -76,7 +76,7 @@ class LoginWorker(QRunnable):
             self.signals.succeeded.emit(session)
 
     def _emit_failure(self, exc: Exception) -> None:
-        from syncerr_gui.core.auth.login import LoginError
+        from syncerr_gui.core.exceptions import LoginError
 
         if isinstance(exc, LoginError):
             text = scrub(str(exc))
@@ -129,8 +129,8 @@ class LogoutWorker(QRunnable):
             self.done = True
 
     def _log_out(self) -> str:
-        from syncerr_gui.core.auth.login import LoginError
         from syncerr_gui.core.auth.renewal import log_out
+        from syncerr_gui.core.exceptions import LoginError
 
         revokes = getattr(self._session, "kind", "") == "oauth"
         try:

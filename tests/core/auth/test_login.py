@@ -9,13 +9,13 @@ import pytest
 import trustme
 
 from syncerr_gui.core.auth.login import (
-    LoginError,
     OrgSession,
     login_with_password,
     login_with_token,
     normalise_instance_url,
     trusted_instance_origin,
 )
+from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.demo_org.connect import demo_session
 
 

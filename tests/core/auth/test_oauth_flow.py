@@ -12,16 +12,10 @@ import pytest
 from memory_keyring import MemoryKeyring
 from oauth_helpers import ScriptedBrowser, config_for, start_org
 
-from syncerr_gui.core.auth.login import LoginError
-from syncerr_gui.core.auth.oauth import (
-    ACCESS_DENIED,
-    STATE_MISMATCH,
-    BrowserLogin,
-    OAuthError,
-    OAuthTokens,
-)
+from syncerr_gui.core.auth.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthTokens
 from syncerr_gui.core.auth.renewal import OAuthRenewal, login_with_oauth_tokens
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError
 from syncerr_gui.core.salesforce.http import make_session
 
 if TYPE_CHECKING:

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 from simple_salesforce import Salesforce, SalesforceLogin
 
+from syncerr_gui.core.exceptions import SyncError
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
 from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
 from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.core.salesforce.results_csv import detect_delimiter
-from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress
+from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncOptions, SyncProgress
 from syncerr_gui.core.time_window import default_since
 
 EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC)
