@@ -323,7 +323,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     from syncerr_gui.core.exceptions import SyncError
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
-    engine = SyncEngine(session.sf, reauthenticate=session.reauthenticate)
+    engine = SyncEngine(session)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     options = SyncOptions(since=since)
     try:

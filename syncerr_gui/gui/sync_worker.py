@@ -162,7 +162,7 @@ class SyncWorker(QObject):
             from syncerr_gui.core.sync.engine import SyncEngine
 
             factory = SyncEngine
-        return factory(self._session.sf, reauthenticate=getattr(self._session, "reauthenticate", None))
+        return factory(self._session)
 
     def _on_progress(self, progress: Any) -> None:
         """Called from engine threads: forward now, or once the interval is over (the latest)."""
