@@ -23,7 +23,6 @@ from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.export_worker import ExportWorker
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
@@ -34,6 +33,7 @@ from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.columns import COL_FAILED_AT
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
+from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.frame = empty_frame()  # the rows in the model (kept here for a cancelled sync's merge)
         self.sync_worker: SyncWorker | None = None
         self._old_workers: list[SyncWorker] = []
-        self._exports: list[ExportWorker] = []
         self.login_dialog: LoginDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.model = ErrorTableModel(self)
@@ -365,13 +364,15 @@ class MainWindow(QMainWindow):
             path += ".csv"
         self.settings.set_last_export_dir(os.path.dirname(path))
         view = self.model.error_view  # snapshot now: the user may filter while it writes
-        frame, visible = view.frame, view.visible.copy()
-        worker = ExportWorker(lambda: frame.take(visible).reset_index(drop=True), path, local_zone())
-        worker.signals.finished.connect(self._export_finished)
-        worker.signals.failed.connect(self._export_failed)
-        self._exports.append(worker)
+        frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         self.status.showMessage(f"Exporting to {path}…")
-        worker.start()
+        run_in_background(
+            lambda: _write_csv(frame.take(visible).reset_index(drop=True), path, zone),
+            lambda rows: self._export_finished(rows, path),
+            self._export_failed,
+            parent=self,
+            doing="export the rows",
+        )
 
     def _export_finished(self, rows: int, path: str) -> None:
         message = f"Exported {rows:,} errors to {path}"
@@ -398,6 +399,13 @@ class MainWindow(QMainWindow):
             worker.wait(5000)
         self.archive.close()
         super().closeEvent(event)
+
+
+def _write_csv(frame: Any, path: str, zone: Any) -> int:
+    """Pool thread: the export itself (imported here: the CSV writer is not needed at start-up)."""
+    from syncerr_gui.core.frame.export import export_csv
+
+    return export_csv(frame, path, tz=zone)
 
 
 def about_text() -> str:

@@ -39,6 +39,7 @@ from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
 from syncerr_gui.gui.table.table_data import TableData, TableSort
+from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +71,6 @@ class ArchiveView:
     purged: int
 
 
-class _Delivery(QObject):
-    """Hands a background job's outcome to a callback on the GUI thread (queued signal)."""
-
-    done = Signal(object, object)
-
-
 class ArchiveController(QObject):
     """Connects the main window to the per-org error archives in one data folder.
 
@@ -98,12 +93,10 @@ class ArchiveController(QObject):
         self.error = ""  # the last failure, in words ('' when none)
         self._archives: dict[str, ErrorArchive] = {}
         self._archives_lock = threading.Lock()
-        self._threads: list[threading.Thread] = []
+        self._tasks: list[BackgroundTask[Any]] = []
         self._load_token = 0  # a load older than the latest sync is dropped
         self._new_after_sync = 0
         self._sync_org: str | None = None
-        self._delivery = _Delivery(self)
-        self._delivery.done.connect(self._deliver)  # a bound slot: queued to the GUI thread
         self.dialog: Any = None
         self.label = self._build_label()
         self.action = self._build_action()
@@ -151,8 +144,9 @@ class ArchiveController(QObject):
 
     def close(self) -> None:
         """Record the visit of the archive on screen, close every archive, wait for loads."""
-        for thread in self._threads:
-            thread.join(JOIN_TIMEOUT_S)
+        for task in self._tasks:
+            task.abandon()
+            task.done.wait(JOIN_TIMEOUT_S)  # a load still reading must finish before its archive closes
         with self._archives_lock:
             archives, self._archives = self._archives, {}
         for org, archive in archives.items():
@@ -263,22 +257,8 @@ class ArchiveController(QObject):
         self.shown.emit()
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        def run() -> None:
-            try:
-                value = work()
-            except ArchiveError as exc:
-                self._delivery.done.emit(self._show_failure, str(exc))
-                return
-            except Exception as exc:  # a bug must not die silently in a thread
-                logger.exception("archive job failed")
-                self._delivery.done.emit(self._show_failure, f"The error archive could not be read: {exc}")
-                return
-            self._delivery.done.emit(done, value)
-
-        self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=run, name="error-archive")
-        self._threads.append(thread)
-        thread.start()
+        task = run_in_background(work, done, self._show_failure, parent=self, doing="read the error archive")
+        self._tasks = [t for t in self._tasks if not t.done.is_set()] + [task]
 
     # ---- syncing ---------------------------------------------------------------------------
     def _preparer(self, org: str | None) -> Callable[[Any], None]:
@@ -315,10 +295,6 @@ class ArchiveController(QObject):
             return
         self.shown_org = self._sync_org
         self._set_label("", self._new_after_sync)
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:

@@ -11,10 +11,9 @@ keyring only, and "Remember me" is off when no keyring is usable.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,11 +34,12 @@ from syncerr_gui.core.auth.oauth import (
     normalise_login_url,
 )
 from syncerr_gui.core.auth.renewal import login_with_oauth_tokens, resume_remembered
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
 from syncerr_gui.core.exceptions import LoginError, OAuthError
-from syncerr_gui.core.redaction import scrub
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
+from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +51,6 @@ ENVIRONMENTS = (
 DEFAULT_PORT = 1717
 WAIT_SECONDS = 300.0
 _KEYS = ("loginUrl", "clientId", "callbackPort", "remember", "orgKey")
-
-
-class _FlowSignals(QObject):
-    """Carries the background wait's outcome back to the GUI thread (queued connections)."""
-
-    succeeded = Signal(object, object)  # (BrowserLogin attempt, OrgSession)
-    failed = Signal(object, str)  # (BrowserLogin attempt, words)
 
 
 class BrowserLoginPage(LoginPage):
@@ -90,9 +83,6 @@ class BrowserLoginPage(LoginPage):
         self._settings = settings
         self._attempt: BrowserLogin | None = None
         self._keyring_problem = ""
-        self._signals = _FlowSignals()
-        self._signals.succeeded.connect(self._attempt_succeeded)
-        self._signals.failed.connect(self._attempt_failed)
         self._build()
         self._check_keyring()
         self._restore_settings()
@@ -225,10 +215,13 @@ class BrowserLoginPage(LoginPage):
         if attempt is None:
             return
         store = self._store if self.remember.isChecked() else None
-        thread = threading.Thread(
-            target=self._run_attempt, args=(attempt, store), name="browser-login", daemon=True
+        run_in_background(
+            lambda: self._complete(attempt, store),
+            lambda session: self._attempt_succeeded(attempt, session),
+            lambda text: self._attempt_failed(attempt, text),
+            parent=self,
+            doing="log in with the browser",
         )
-        thread.start()
 
     def _open_browser(self) -> BrowserLogin | None:
         """Starts an attempt and shows its URL; on a problem shows it, emits `failed`, and returns None."""
@@ -255,19 +248,8 @@ class BrowserLoginPage(LoginPage):
             )
         return attempt
 
-    def _run_attempt(self, attempt: BrowserLogin, store: TokenStore | None) -> None:
-        """Worker-thread body: never raises; the outcome goes back as a signal."""
-        try:
-            session = self._complete(attempt, store)
-        except LoginError as exc:
-            self._signals.failed.emit(attempt, scrub(str(exc)))
-        except Exception as exc:  # unexpected: still words for the user, details in the log
-            logger.exception("browser login failed unexpectedly")
-            self._signals.failed.emit(attempt, scrub(f"Could not log in ({type(exc).__name__})."))
-        else:
-            self._signals.succeeded.emit(attempt, session)
-
-    def _complete(self, attempt: BrowserLogin, store: TokenStore | None) -> Any:
+    def _complete(self, attempt: BrowserLogin, store: TokenStore | None) -> OrgSession:
+        """Pool thread: wait for the browser's redirect, then log in with its tokens."""
         tokens = attempt.wait(self.wait_seconds)
         return login_with_oauth_tokens(tokens, attempt.config, self.ca_bundle, store=store)
 
@@ -343,17 +325,16 @@ class BrowserLoginPage(LoginPage):
             text = self.status_label.text()
             return lambda: _raise(text)
         store = self._store if self.remember.isChecked() else None
+        return lambda: self._complete(attempt, store)
 
-        def call() -> Any:
-            try:
-                session = self._complete(attempt, store)
-            except LoginError as exc:
-                self._signals.failed.emit(attempt, scrub(str(exc)))
-                raise
-            self._signals.succeeded.emit(attempt, session)
-            return session
-
-        return call
+    def login_finished(self, session: Any, failure: str) -> None:
+        """The dialog's run of the login call ended: show it like a login started here."""
+        if self._attempt is None:
+            return  # cancelled meanwhile
+        if session is not None:
+            self._attempt_succeeded(self._attempt, session)
+        else:
+            self._attempt_failed(self._attempt, failure)
 
     def resume_call(self) -> LoginCall | None:
         """A login call from the remembered keyring copy (no browser), or None when nothing is

@@ -21,7 +21,8 @@ from PySide6.QtCore import QObject, Signal
 
 from syncerr_gui.core.auth.token_store import TokenStore
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginWorker, LogoutWorker
+from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
+from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,7 @@ class SessionController(QObject):
         self._ca_bundle = ca_bundle
         self._check_admin = check_admin
         self._store = token_store if token_store is not None else TokenStore()
-        self._resume: LoginWorker | None = None
-        self._logouts: list[LogoutWorker] = []
+        self._resume: BackgroundTask[LoginOutcome] | None = None
         self.demo_org: Callable[[], Any] | None = None  # set with --demo: the browser page points there
 
     # --- start-up ---------------------------------------------------------------------------
@@ -76,18 +76,24 @@ class SessionController(QObject):
         if remembered is None:
             self._window.show_login()
             return False
-        (config, key), store, ca_bundle = remembered, self._store, self._ca_bundle
-        worker = LoginWorker(lambda: resume_remembered(config, key, store, ca_bundle), self._check_admin)
-        worker.signals.succeeded.connect(self._resumed)
-        worker.signals.failed.connect(self._resume_failed)
-        self._resume = worker
+        (config, key), store, ca_bundle, check = remembered, self._store, self._ca_bundle, self._check_admin
         self._window.status.showMessage(RESUMING)
         logger.info("resuming the remembered login")
-        worker.start()
+        self._resume = run_in_background(
+            lambda: log_in_and_check(lambda: resume_remembered(config, key, store, ca_bundle), check),
+            self._resumed,
+            self._resume_failed,
+            parent=self,
+            doing="log in with your saved login",
+        )
         return True
 
-    def _resumed(self, session: Any) -> None:
+    def _resumed(self, outcome: LoginOutcome) -> None:
+        if not outcome.is_admin:
+            self._resume_failed(outcome.refusal())
+            return
         self._resume = None
+        session = outcome.session
         if self._window.session is not None:  # the user logged in another way meanwhile
             logger.info("remembered login finished after another login; not used")
             return
@@ -137,11 +143,15 @@ class SessionController(QObject):
             page.forget_remembered()
         if session is None and not key:
             return
-        worker = LogoutWorker(session, self._store, key)
-        worker.signals.done.connect(self._logged_out)
-        self._logouts = [w for w in self._logouts if not w.done] + [worker]
+        store = self._store
         self._window.status.showMessage("Logging out…")
-        worker.start()
+        run_in_background(
+            lambda: log_out_words(session, store, key),
+            self._logged_out,
+            self._logged_out,
+            parent=self,
+            doing="log out",
+        )
 
     def _logged_out(self, text: str) -> None:
         self._window.status.showMessage(text, 15000)
