@@ -159,7 +159,11 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         self.error_label.setText("Logging in…")
         self._attempt = run_in_background(
-            lambda: log_in_and_check(login, check_admin), self._logged_in, self._login_failed, parent=self, doing="log in"
+            lambda: log_in_and_check(login, check_admin),
+            self._logged_in,
+            self._login_failed,
+            parent=self,
+            doing="log in",
         )
 
     def _set_busy(self, busy: bool) -> None:

@@ -19,7 +19,9 @@ logger = logging.getLogger(__name__)
 
 LoginCall = Callable[[], OrgSession]  # logs in (off the GUI thread) or raises LoginError
 AdminCheckCall = Callable[[OrgSession], Any]  # OrgSession -> AdminCheck (`is_admin`, `message()`)
-NOT_ENDED_AT_SALESFORCE = "Logged out on this computer, but Salesforce could not be told to end the login: {reason}"
+NOT_ENDED_AT_SALESFORCE = (
+    "Logged out on this computer, but Salesforce could not be told to end the login: {reason}"
+)
 
 
 @dataclass(frozen=True)
