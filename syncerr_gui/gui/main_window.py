@@ -7,7 +7,6 @@ is the model's `set_frame`.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.columns import COL_FAILED_AT
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
+from syncerr_gui.gui.table.table_data import TableData
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -102,9 +102,9 @@ class MainWindow(QMainWindow):
         # Details below the table (full width but the filter dock's), so the table keeps its width.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_pane)
-        self.actions_ = MainActions(self)
+        self.actions_ = MainActions(self, self)
         self.session_controller = SessionController(
-            self, self.settings, ca_bundle=ca_bundle, check_admin=check_admin
+            self, self.settings, parent=self, ca_bundle=ca_bundle, check_admin=check_admin
         )
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         from syncerr_gui.gui.archive.archive_controller import ArchiveController
 
-        self.archive = ArchiveController(self)  # inactive until archive.open(data_dir)
+        self.archive = ArchiveController(self, self)  # inactive until archive.open(data_dir)
+        self.actions_.add_file_action(self.archive.action)
 
     # --- building -----------------------------------------------------------------------------
     def _build_table(self) -> QTableView:
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Any, sync: bool = False) -> None:
         """Use this logged-in session; clears rows of a previous org."""
         if self.session is not None and getattr(self.session, "org_id", None) != session.org_id:
-            self._show_frame(empty_frame())
+            self.show_frame(empty_frame())
         self.session = session
         self.status.set_org(session)
         self.detail_pane.instance_url = session.instance_url
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
         self.session_controller.log_out(self.session)
         self.session = None
         self.last_result = None
-        self._show_frame(empty_frame())
+        self.show_frame(empty_frame())
         self.detail_pane.show_record(None)
         self.status.set_org(None)
         self.status.set_api_usage(None)
@@ -281,15 +282,15 @@ class MainWindow(QMainWindow):
         self.status.stop_progress()
         self._update_actions()
 
-    def _sync_finished(self, result: Any) -> None:
+    def _sync_finished(self, result: Any, prepared: Any) -> None:
         self._end_sync()
         self.last_sync_error = ""
         self.last_result = result
         if not result.cancelled:
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
-            self._set_default_window(result.started_at)
-        self._show_frame(result.frame)
+            self._set_default_window(result)
+        self.show_frame(result.frame, prepared)
         note = "Cancelled" if result.cancelled else ""
         self.status.set_last_sync(result.finished_at, note)
         self.status.set_api_usage(result.api_usage)
@@ -311,8 +312,8 @@ class MainWindow(QMainWindow):
         self._end_sync()
         self.last_sync_error = text
         kept = "The rows already shown are kept."
-        if salvaged is not None:
-            self._show_frame(salvaged.frame)
+        if salvaged is not None and worker is not None:
+            self.show_frame(salvaged.frame, worker.salvaged_table)
             kept += " The rows this sync read before it stopped are shown too."
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
@@ -321,20 +322,20 @@ class MainWindow(QMainWindow):
             self.show_login()
         self.sync_ended.emit()
 
-    def _show_frame(self, frame: Any) -> None:
+    def show_frame(self, frame: Any, prepared: TableData | None = None) -> None:
+        """Put `frame` in the table (with the view a worker `prepared` for it, if any)."""
         self.frame = frame
-        self.model.set_frame(frame)
+        self.model.set_frame(frame, prepared=prepared)
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
 
-    def _set_default_window(self, started_at: datetime) -> None:
+    def _set_default_window(self, result: Any) -> None:
         """Seed rule: from (start of the latest successful sync − 5 days) to now."""
-        from syncerr_gui.core.time_window import default_since
+        from syncerr_gui.core.time_window import post_sync_filter
 
-        start = default_since(started_at)
-        self.filter_dock.set_default_window(start, None)
-        flt = dataclasses.replace(self.filter_dock.current_filter(), start=start, end=None)
+        flt = post_sync_filter(self.filter_dock.current_filter(), result)
+        self.filter_dock.set_default_window(flt.start, None)
         self.filter_dock.set_filter(flt)
         self.model.set_filter(flt)
         self.settings.save_filter(flt.to_dict())

@@ -172,3 +172,22 @@ def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:
     folder, temporary = archive_dir_for(None, demo=True)  # the demo never uses the user's archive
     assert temporary and folder.is_dir() and folder != archive_dir_for(None, demo=False)[0]
     folder.rmdir()
+
+
+def test_the_archive_is_the_one_source_of_the_last_successful_sync(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
+    from datetime import timedelta
+
+    from syncerr_gui.core.time_window import default_since
+
+    window = open_window(qtbot, settings, data_dir, fresh_org)
+    sync(qtbot, window, fresh_org)
+    first_start = window.last_result.started_at
+    org = window.session.org_id
+    # Settings that disagree (an older copy of the app, another machine's settings file):
+    settings.set_last_success_start(org, first_start - timedelta(days=30))
+    sync(qtbot, window, fresh_org)
+    assert window.last_result.since == default_since(first_start)
+    with ErrorArchive.for_org(org, data_dir) as archive:
+        assert archive.last_success_start() == window.last_result.started_at

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar
 
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
 from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
@@ -30,10 +33,27 @@ RESUMING = "Logging in with your saved login…"
 RESUME_FAILED = "Logging in with your saved login did not work. {reason}"
 
 
+class SessionHost(Protocol):
+    """What the controller uses of the main window, and nothing more."""
+
+    @property
+    def session(self) -> OrgSession | None: ...
+
+    @property
+    def status(self) -> QStatusBar: ...
+
+    @property
+    def login_dialog(self) -> LoginDialog | None: ...
+
+    def show_login(self) -> LoginDialog: ...
+
+    def set_session(self, session: OrgSession, sync: bool = False) -> None: ...
+
+
 class SessionController(QObject):
     """Resumes a remembered login, prepares the login dialog, logs out.
 
-    `window` is the MainWindow (duck-typed: `session`, `set_session`, `show_login`, `status`).
+    `window` is the MainWindow, seen through `SessionHost`.
     `token_store` is for tests; by default the OS keyring (`keyring.get_keyring()`) is used.
 
     Signals:
@@ -46,14 +66,15 @@ class SessionController(QObject):
 
     def __init__(
         self,
-        window: Any,
+        window: SessionHost,
         settings: AppSettings,
         *,
+        parent: QObject | None = None,
         ca_bundle: str | None = None,
         check_admin: AdminCheckCall | None = None,
         token_store: TokenStore | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(parent)
         self._window = window
         self._settings = settings
         self._ca_bundle = ca_bundle
@@ -112,7 +133,7 @@ class SessionController(QObject):
         self.resume_finished.emit(False, words)
 
     # --- the login dialog -------------------------------------------------------------------
-    def prepare_login_dialog(self, dialog: Any) -> None:
+    def prepare_login_dialog(self, dialog: LoginDialog) -> None:
         """Called once per new dialog: with `--demo`, point the browser page at the demo org."""
         page = dialog.page("browser")
         if page is None or self.demo_org is None:
@@ -128,7 +149,7 @@ class SessionController(QObject):
             page.callback_port.setValue(int(port))
 
     # --- log out ----------------------------------------------------------------------------
-    def log_out(self, session: Any) -> None:
+    def log_out(self, session: OrgSession | None) -> None:
         """Revoke `session`'s tokens (off the GUI thread), delete the saved copy, clear remember.
 
         The window forgets the session itself; `logged_out` reports when Salesforce answered.
@@ -137,7 +158,7 @@ class SessionController(QObject):
 
         key = self._settings.value("browserLogin/orgKey")
         clear_remembered(self._settings)
-        dialog = getattr(self._window, "login_dialog", None)
+        dialog = self._window.login_dialog
         page = dialog.page("browser") if dialog is not None else None
         if page is not None:
             page.forget_remembered()
