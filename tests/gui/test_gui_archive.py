@@ -15,8 +15,9 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.application import parse_args
-from syncerr_gui.gui.archive.archive_controller import SETTING_LAST_ORG, archive_dir_for
+from syncerr_gui.gui.archive.archive_controller import archive_dir_for
 from syncerr_gui.gui.main_window import MainWindow
+from syncerr_gui.gui.settings_keys import ARCHIVE_LAST_ORG
 from syncerr_gui.gui.table.columns import COL_NEW, NEW_MARK
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
@@ -82,7 +83,7 @@ def test_the_archive_shows_at_start_before_any_login(qtbot, settings, data_dir, 
     assert second.archive.label.text().startswith("Showing the archive from ")
     assert second.archive.label.text().endswith("log in to sync")
     assert len(fresh_org.request_log) == requests  # not one request reached the org
-    assert settings.value(SETTING_LAST_ORG) == org_id_18(fresh_org.org_id)
+    assert settings.value(ARCHIVE_LAST_ORG.key) == org_id_18(fresh_org.org_id)
 
 
 def test_a_second_sync_downloads_no_results_of_archived_jobs(qtbot, settings, data_dir, fresh_org) -> None:
@@ -153,7 +154,7 @@ def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(
 ) -> None:
     org = org_id_18(fresh_org.org_id)
     archive_path(org, data_dir).write_bytes(b"not a database at all " * 200)
-    settings.set_value(SETTING_LAST_ORG, org)
+    settings.set_value(ARCHIVE_LAST_ORG.key, org)
     window = MainWindow(settings, ca_bundle=str(fresh_org.ca_path))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.archive.failed, timeout=LOAD_TIMEOUT_MS) as failed:

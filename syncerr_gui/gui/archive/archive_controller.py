@@ -37,6 +37,7 @@ from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.core.time_window import post_sync_filter
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
 from syncerr_gui.gui.panes.filter_dock import FilterDock
@@ -48,9 +49,6 @@ from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
-SETTING_LAST_ORG = "archive/lastOrgId"
-SETTING_RETENTION = "archive/retentionDays"
-SETTING_NEW_COLUMN = "archive/newColumnPlaced"
 NEW_COLUMN_WIDTH = 44
 JOIN_TIMEOUT_S = 120.0
 
@@ -159,7 +157,7 @@ class ArchiveController(QObject):
             previous_frame, self.shown_org = empty_frame(), None
         use_archive = self.data_dir is not None and org is not None
         if use_archive and not self.temporary:
-            self.settings.set_value(SETTING_LAST_ORG, org)
+            self.settings.set(keys.ARCHIVE_LAST_ORG, org)
         opener = (lambda: self.archive_of(org)) if use_archive and org is not None else None
         self._sync_org, self.error = (org if use_archive else None), ""
         worker = SyncWorker(
@@ -226,11 +224,11 @@ class ArchiveController(QObject):
 
     @property
     def retention_days(self) -> int:
-        text = self.settings.value(SETTING_RETENTION)
-        return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_RETENTION_DAYS
+        days = self.settings.get(keys.ARCHIVE_RETENTION_DAYS)
+        return days if days is not None and days > 0 else DEFAULT_RETENTION_DAYS
 
     def set_retention_days(self, days: int) -> None:
-        self.settings.set_value(SETTING_RETENTION, str(int(days)))
+        self.settings.set(keys.ARCHIVE_RETENTION_DAYS, int(days))
 
     def purge_now(self, days: int) -> bool:
         """Delete the current org's errors older than `days` (background; `purged` follows)."""
@@ -362,13 +360,13 @@ class ArchiveController(QObject):
     def _place_new_column(self) -> None:
         """Show "New" first, narrow, once; later the saved header layout is respected."""
         header = self.window.table.horizontalHeader()
-        if self.settings.value(SETTING_NEW_COLUMN) != "1":
+        if not self.settings.get(keys.ARCHIVE_NEW_COLUMN_PLACED):
             header.moveSection(header.visualIndex(COL_NEW), 0)
             header.resizeSection(COL_NEW, NEW_COLUMN_WIDTH)
-            self.settings.set_value(SETTING_NEW_COLUMN, "1")
+            self.settings.set(keys.ARCHIVE_NEW_COLUMN_PLACED, True)
 
     def _remembered_org(self) -> str | None:
-        return _valid_org(self.settings.value(SETTING_LAST_ORG))
+        return _valid_org(self.settings.get(keys.ARCHIVE_LAST_ORG) or "")
 
 
 def _valid_org(value: str) -> str | None:
@@ -376,4 +374,3 @@ def _valid_org(value: str) -> str | None:
         return org_id_18(value) if value else None
     except ValueError:
         return None
-

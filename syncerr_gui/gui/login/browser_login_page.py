@@ -37,6 +37,7 @@ from syncerr_gui.core.auth.renewal import login_with_oauth_tokens, resume_rememb
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
 from syncerr_gui.core.exceptions import LoginError, OAuthError
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
 from syncerr_gui.gui.tasks import run_in_background
@@ -50,7 +51,6 @@ ENVIRONMENTS = (
 )
 DEFAULT_PORT = 1717
 WAIT_SECONDS = 300.0
-_KEYS = ("loginUrl", "clientId", "callbackPort", "remember", "orgKey")
 
 
 class BrowserLoginPage(LoginPage):
@@ -357,27 +357,27 @@ class BrowserLoginPage(LoginPage):
     def _restore_settings(self) -> None:
         if self._settings is None:
             return
-        values = {key: self._settings.value(f"browserLogin/{key}") for key in _KEYS}
-        if values["loginUrl"]:
-            self.configure(values["loginUrl"], values["clientId"])
-        if values["callbackPort"].isdigit():
-            self.callback_port.setValue(int(values["callbackPort"]))
+        settings = self._settings
+        login_url = settings.get(keys.BROWSER_LOGIN_URL)
+        if login_url:
+            self.configure(login_url, settings.get(keys.BROWSER_CLIENT_ID) or "")
+        port = settings.get(keys.BROWSER_CALLBACK_PORT)
+        if port is not None and port > 0:
+            self.callback_port.setValue(port)
         if self.remember.isEnabled():
-            self.remember.setChecked(values["remember"] == "true")
+            self.remember.setChecked(bool(settings.get(keys.BROWSER_REMEMBER)))
 
     def _save_settings(self, username: str) -> None:
         if self._settings is None:
             return
-        remember = self.remember.isChecked()
-        values = {
-            "loginUrl": self.login_url(),
-            "clientId": self.client_id.text().strip(),
-            "callbackPort": str(self.callback_port.value()),
-            "remember": "true" if remember else "false",
-            "orgKey": org_key(normalise_login_url(self.login_url()), username) if remember else "",
-        }
-        for key, value in values.items():
-            self._settings.set_value(f"browserLogin/{key}", value)
+        remember, settings = self.remember.isChecked(), self._settings
+        settings.set(keys.BROWSER_LOGIN_URL, self.login_url())
+        settings.set(keys.BROWSER_CLIENT_ID, self.client_id.text().strip())
+        settings.set(keys.BROWSER_CALLBACK_PORT, self.callback_port.value())
+        settings.set(keys.BROWSER_REMEMBER, remember)
+        settings.set(
+            keys.BROWSER_ORG_KEY, org_key(normalise_login_url(self.login_url()), username) if remember else ""
+        )
 
 
 def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
@@ -385,15 +385,14 @@ def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
 
     Only non-secret fields come from the settings; the tokens themselves are in the keyring.
     """
-    key = settings.value("browserLogin/orgKey")
-    if settings.value("browserLogin/remember") != "true" or not key:
+    key = settings.get(keys.BROWSER_ORG_KEY)
+    if not settings.get(keys.BROWSER_REMEMBER) or not key:
         return None
-    port = settings.value("browserLogin/callbackPort")
     try:
         return OAuthConfig(
-            login_url=normalise_login_url(settings.value("browserLogin/loginUrl")),
-            client_id=settings.value("browserLogin/clientId"),
-            callback_port=int(port) if port.isdigit() else DEFAULT_PORT,
+            login_url=normalise_login_url(settings.get(keys.BROWSER_LOGIN_URL) or ""),
+            client_id=settings.get(keys.BROWSER_CLIENT_ID) or "",
+            callback_port=settings.get(keys.BROWSER_CALLBACK_PORT) or DEFAULT_PORT,
         ), key
     except OAuthError:
         return None
@@ -401,8 +400,8 @@ def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
 
 def clear_remembered(settings: AppSettings) -> None:
     """Forget that a login was remembered (the keyring entry is deleted separately)."""
-    settings.set_value("browserLogin/remember", "false")
-    settings.set_value("browserLogin/orgKey", "")
+    settings.set(keys.BROWSER_REMEMBER, False)
+    settings.set(keys.BROWSER_ORG_KEY, "")
 
 
 def _edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
@@ -156,7 +157,7 @@ class SessionController(QObject):
         """
         from syncerr_gui.gui.login.browser_login_page import clear_remembered
 
-        key = self._settings.value("browserLogin/orgKey")
+        key = self._settings.get(keys.BROWSER_ORG_KEY) or ""
         clear_remembered(self._settings)
         dialog = self._window.login_dialog
         page = dialog.page("browser") if dialog is not None else None
