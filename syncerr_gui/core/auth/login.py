@@ -23,10 +23,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-import simple_salesforce
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as defused_fromstring
 from simple_salesforce.exceptions import SalesforceAuthenticationFailed
+from simple_salesforce.login import SalesforceLogin
 
 from syncerr_gui.core.auth.session import API_VERSION, OrgSession
 from syncerr_gui.core.exceptions import LoginError
@@ -250,7 +250,7 @@ def _password_login(
     secrets = (password, security_token, password + security_token)
     host = urlsplit(login_origin).netloc
     try:
-        token, instance = simple_salesforce.SalesforceLogin(
+        token, instance = SalesforceLogin(
             username=username,
             password=password,
             security_token=security_token,

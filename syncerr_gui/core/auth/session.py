@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 
 import requests
-import simple_salesforce
+from simple_salesforce.api import Salesforce
 
 from syncerr_gui.core.exceptions import SessionExpired
 from syncerr_gui.core.redaction import register_secret
@@ -88,12 +88,12 @@ class OrgSession:
             return fresh
 
     @property
-    def sf(self) -> simple_salesforce.Salesforce:
+    def sf(self) -> Salesforce:
         """A simple-salesforce client on the current token, for its query and sObject helpers.
 
         Built at each use, so it never keeps a token the session has since renewed.
         """
-        return simple_salesforce.Salesforce(
+        return Salesforce(
             instance_url=self.instance_url,
             session_id=self.token(),
             session=self.http,

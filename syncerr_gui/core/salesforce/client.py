@@ -50,7 +50,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """Exponential backoff with jitter, so parallel workers do not retry in lockstep."""
-        ceiling = min(self.max_delay, self.base_delay * (2**attempt))
+        ceiling = min(self.max_delay, self.base_delay * (2.0**attempt))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 

@@ -156,7 +156,7 @@ class ArchiveController(QObject):
             self.window.show_frame(empty_frame())  # another org's archive is on screen
             previous_frame, self.shown_org = empty_frame(), None
         use_archive = self.data_dir is not None and org is not None
-        if use_archive and not self.temporary:
+        if use_archive and org is not None and not self.temporary:
             self.settings.set(keys.ARCHIVE_LAST_ORG, org)
         opener = (lambda: self.archive_of(org)) if use_archive and org is not None else None
         self._sync_org, self.error = (org if use_archive else None), ""

@@ -11,6 +11,7 @@ keyring only, and "Remember me" is off when no keyring is usable.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
@@ -83,6 +84,7 @@ class BrowserLoginPage(LoginPage):
         self._settings = settings
         self._attempt: BrowserLogin | None = None
         self._keyring_problem = ""
+        self.host_login: Callable[[], None] | None = None  # set by a login dialog that hosts the page
         self._build()
         self._check_keyring()
         self._restore_settings()
@@ -200,16 +202,11 @@ class BrowserLoginPage(LoginPage):
     def begin_login(self) -> None:
         """Starts the loopback server, opens the browser, and waits off the GUI thread.
 
-        Inside a login dialog (a window with `start_login` showing this page) the dialog runs
-        the login through `login_call`, so its admin check and accept happen as for any way.
+        Inside a login dialog (which set `host_login`) the dialog runs the login through
+        `login_call`, so its admin check and accept happen as for any way.
         """
-        host = self.window()
-        if (
-            host is not self
-            and callable(getattr(host, "start_login", None))
-            and getattr(host, "current_page", lambda: None)() is self
-        ):
-            host.start_login()
+        if self.host_login is not None:
+            self.host_login()
             return
         attempt = self._open_browser()
         if attempt is None:

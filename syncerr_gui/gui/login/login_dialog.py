@@ -109,7 +109,9 @@ class LoginDialog(QDialog):
         except ImportError as exc:  # a build without the OAuth parts still logs in other ways
             logger.warning("browser login unavailable: %s", exc)
             return
-        self.add_page(BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings))
+        page = BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings)
+        page.host_login = self.start_login  # its own button then logs in through this dialog
+        self.add_page(page)
 
     def add_page(self, page: LoginPage) -> None:
         """Add a way to log in (the browser/OAuth page plugs in here)."""
@@ -177,7 +179,8 @@ class LoginDialog(QDialog):
         keep = busy and isinstance(current, LoginPage) and current.usable_while_busy
         for i in range(self.pages.count()):
             page = self.pages.widget(i)
-            page.setEnabled(not busy or (keep and page is current))
+            if page is not None:
+                page.setEnabled(not busy or (keep and page is current))
 
     def _finish_attempt(self) -> None:
         self._attempt = None

@@ -24,6 +24,7 @@ from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage, clear_remembered, remembered_login
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
 from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
@@ -92,7 +93,6 @@ class SessionController(QObject):
     def start(self) -> bool:
         """At start-up: resume the remembered login (True), or open the login dialog (False)."""
         from syncerr_gui.core.auth.renewal import resume_remembered
-        from syncerr_gui.gui.login.browser_login_page import remembered_login
 
         remembered = remembered_login(self._settings)
         if remembered is None:
@@ -137,7 +137,7 @@ class SessionController(QObject):
     def prepare_login_dialog(self, dialog: LoginDialog) -> None:
         """Called once per new dialog: with `--demo`, point the browser page at the demo org."""
         page = dialog.page("browser")
-        if page is None or self.demo_org is None:
+        if not isinstance(page, BrowserLoginPage) or self.demo_org is None:
             return
         try:
             org = self.demo_org()
@@ -155,13 +155,11 @@ class SessionController(QObject):
 
         The window forgets the session itself; `logged_out` reports when Salesforce answered.
         """
-        from syncerr_gui.gui.login.browser_login_page import clear_remembered
-
         key = self._settings.get(keys.BROWSER_ORG_KEY) or ""
         clear_remembered(self._settings)
         dialog = self._window.login_dialog
         page = dialog.page("browser") if dialog is not None else None
-        if page is not None:
+        if isinstance(page, BrowserLoginPage):
             page.forget_remembered()
         if session is None and not key:
             return

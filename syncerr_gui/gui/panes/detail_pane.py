@@ -267,6 +267,8 @@ class DetailPane(QDockWidget):
         """The scroll area never scrolls sideways, so the dock must be at least as wide as the
         body's minimum (stacked at a side that is the widest column; side by side, their sum)."""
         body = self._scroll.widget()
+        if body is None:
+            return
         body.adjustSize()
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
