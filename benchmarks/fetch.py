@@ -134,9 +134,11 @@ def _cpu_seconds() -> float:
 
 
 def run_fetch(sf, workers: int) -> dict:
+    from syncerr_gui.core.auth.session import OrgSession
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
-    result = SyncEngine(sf).run(SyncOptions(since=EVERYTHING, max_workers=workers))
+    session = OrgSession(f"https://{sf.sf_instance}", sf.session_id, sf.session)
+    result = SyncEngine(session).run(SyncOptions(since=EVERYTHING, max_workers=workers))
     return {
         "rows": len(result.frame),
         "jobs": len(result.jobs),

@@ -25,7 +25,8 @@ from syncerr_gui.core.archive.data_dirs import (
     default_data_dir,
     org_id_18,
 )
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.exceptions import ArchiveError, failure_text
 from syncerr_gui.core.time_window import default_since
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def _failure(exc: ArchiveError | sqlite3.Error, name: str) -> CliFailure:
     """ArchiveError is already in words; a raw SQLite error (locked by another copy of the app
     for longer than SQLite waits, disk full, folder not writable) is put in words here."""
     if isinstance(exc, ArchiveError):
-        return CliFailure(str(exc))
+        return CliFailure(failure_text(exc, "open the archive"))
     logger.debug("archive failure", exc_info=exc)
     if "locked" in str(exc):
         return CliFailure(

@@ -32,6 +32,7 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +63,8 @@ def main(argv: list[str]) -> int:
         return _fail(str(exc), exc.code)
     except KeyboardInterrupt:
         return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
-    except Exception as exc:
-        logger.debug("unexpected failure", exc_info=True)
-        return _fail(_scrub(f"unexpected failure ({type(exc).__name__}): {exc}"), EXIT_FAILED)
+    except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
+        return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
     print(summary)
     return EXIT_OK
 
@@ -237,7 +237,8 @@ def _check_login_choice(args: argparse.Namespace) -> None:
 @contextlib.contextmanager
 def _org_session(args: argparse.Namespace) -> Iterator[Any]:
     """The logged-in OrgSession (a demo org runs for the duration of the block)."""
-    from syncerr_gui.core.auth.login import LoginError, login_with_password, login_with_token
+    from syncerr_gui.core.auth.login import login_with_password, login_with_token
+    from syncerr_gui.core.exceptions import LoginError
 
     try:
         if args.demo:
@@ -258,19 +259,19 @@ def _org_session(args: argparse.Namespace) -> Iterator[Any]:
                 ca_bundle=args.ca_bundle,
             )
     except LoginError as exc:
-        raise CliFailure(f"login failed: {exc}") from None
+        raise CliFailure(f"login failed: {failure_text(exc, 'log in')}") from None
     yield session
 
 
 def _run(args: argparse.Namespace, session: Any) -> str:
     """Admin check, sync (through the archive with --data-dir), problems on stderr, CSV; the summary."""
-    from syncerr_gui.core.auth.login import LoginError
     from syncerr_gui.core.auth.permissions import check_admin
+    from syncerr_gui.core.exceptions import LoginError
 
     try:
         check = check_admin(session)
     except LoginError as exc:
-        raise CliFailure(f"login failed: {exc}") from None
+        raise CliFailure(f"login failed: {failure_text(exc, 'check your permissions')}") from None
     if not check.is_admin:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
@@ -297,13 +298,14 @@ def _run_offline(args: argparse.Namespace) -> str:
 
 def _write(frame: Any, out: str) -> str:
     """Write the CSV; returns the summary's first part (rows by level, the file)."""
-    from syncerr_gui.core.frame.export import ExportError, export_csv
+    from syncerr_gui.core.exceptions import ExportError
+    from syncerr_gui.core.frame.export import export_csv
     from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 
     try:
         rows = export_csv(frame, out)
     except ExportError as exc:
-        raise CliFailure(str(exc)) from None
+        raise CliFailure(failure_text(exc, "write the CSV file")) from None
     levels = frame["failed_on"].astype(str).value_counts()
     return (
         f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
@@ -318,9 +320,10 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
     """
     from syncerr_gui.core.cancel import CancelToken
-    from syncerr_gui.core.sync.engine import SyncEngine, SyncError, SyncOptions
+    from syncerr_gui.core.exceptions import SyncError
+    from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
-    engine = SyncEngine(session.sf, reauthenticate=session.reauthenticate)
+    engine = SyncEngine(session)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     options = SyncOptions(since=since)
     try:
@@ -333,7 +336,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
             archived = ArchiveSync(archive, engine).run(options, progress, CancelToken())
             result, answer = archived.sync, (archived.frame, archived.stats.rows_new)
     except SyncError as exc:
-        raise CliFailure(_scrub(str(exc))) from None
+        raise CliFailure(failure_text(exc, "sync")) from None
     finally:
         if progress is not None:
             progress.finish()

@@ -51,7 +51,7 @@ def configure_logging(verbose: bool = False) -> Path | None:
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(stderr)
-    path: Path | None = log_dir() / "app.log"
+    path = log_dir() / "app.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -61,7 +61,12 @@ def configure_logging(verbose: bool = False) -> Path | None:
         root.addHandler(handler)
     except OSError as exc:
         logger.warning("cannot write the log file %s: %s", path, exc)
-        path = None
+        return _finish(root, None)
+    return _finish(root, path)
+
+
+def _finish(root: logging.Logger, path: Path | None) -> Path | None:
+    """Redaction on every handler, Qt's offscreen noise demoted, urllib3 quiet; the log file."""
     install_redaction(root)
     logging.getLogger("qt").addFilter(_demote_offscreen_noise)
     logging.getLogger("urllib3").setLevel(logging.WARNING)

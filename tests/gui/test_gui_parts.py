@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
 
@@ -202,7 +202,9 @@ def test_settings_refuse_secrets_and_restore_layout(qtbot, tmp_path: Path) -> No
     again.setCentralWidget(QTableView(again))
     assert settings.restore_window(again, again.centralWidget().horizontalHeader())
     assert (again.width(), again.height()) == (700, 500)
-    assert isinstance(settings.qsettings.value(settings._layout_key("geometry")), QByteArray)
+    from syncerr_gui.gui.settings_keys import LAYOUT_GEOMETRY
+
+    assert isinstance(settings.qsettings.value(LAYOUT_GEOMETRY.key_for(qt=qVersion())), QByteArray)
 
 
 def test_restored_window_larger_than_the_screen_is_clamped(qtbot, tmp_path: Path) -> None:

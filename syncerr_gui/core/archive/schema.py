@@ -15,11 +15,9 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
+from syncerr_gui.core.exceptions import ArchiveError
+
 logger = logging.getLogger(__name__)
-
-
-class ArchiveError(Exception):
-    """The archive cannot be used; `str()` is a sentence for the user."""
 
 
 # Version 1: errors, jobs, syncs and a key/value meta table.

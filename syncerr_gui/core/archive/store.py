@@ -27,7 +27,7 @@ import pandas as pd
 
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.rows import read_frame, with_first_seen
-from syncerr_gui.core.archive.schema import ArchiveError, migrate
+from syncerr_gui.core.archive.schema import migrate
 from syncerr_gui.core.archive.snapshot import ArchiveSnapshot
 from syncerr_gui.core.archive.writer import (
     ModstampText,
@@ -38,6 +38,7 @@ from syncerr_gui.core.archive.writer import (
     to_ns,
     write_sync,
 )
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.schema import concat_frames
 
 if TYPE_CHECKING:

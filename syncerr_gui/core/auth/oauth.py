@@ -32,7 +32,8 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from syncerr_gui.core.auth.login import is_loopback, is_salesforce_host, network_words, read_capped
-from syncerr_gui.core.auth.redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
+from syncerr_gui.core.auth.redirect import Cancel, RedirectResult, RedirectServer, is_cancelled
+from syncerr_gui.core.exceptions import OAuthError
 from syncerr_gui.core.redaction import register_secret, scrub
 from syncerr_gui.core.salesforce.http import make_session
 

@@ -21,19 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from syncerr_gui.core.auth.login import LoginError
+from syncerr_gui.core.exceptions import OAuthError
 
 logger = logging.getLogger(__name__)
 
 APP_TITLE = "Salesforce Sync Errors"
 _MAX_QUERY = 16_384  # an authorization code is ~100 chars; refuse anything absurd
-
-
-class OAuthError(LoginError):
-    """A browser-login failure, in words fit to show the user (never carries a secret).
-
-    A LoginError, so the login dialog shows it like any other failed login.
-    """
 
 
 Cancel = Any  # threading.Event, the engine's CancelToken (`is_cancelled`), a callable, or None

@@ -20,6 +20,7 @@ import keyring.backend
 import keyring.errors
 
 from syncerr_gui.core.auth.oauth import OAuthTokens
+from syncerr_gui.core.exceptions import TokenStoreError
 from syncerr_gui.core.redaction import register_secret
 
 logger = logging.getLogger(__name__)
@@ -35,10 +36,6 @@ NO_KEYRING = (
 # Back ends that are not the OS keyring: they store nothing, or store secrets in a file.
 _NO_STORE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
 _FILE_MODULES = ("keyrings.alt",)
-
-
-class TokenStoreError(Exception):
-    """The keyring could not be used; the message says why, in words, without a secret."""
 
 
 def org_key(login_url: str, username: str) -> str:

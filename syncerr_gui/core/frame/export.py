@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from syncerr_gui.core.exceptions import ExportCancelled, ExportError
 from syncerr_gui.core.frame import schema
 
 logger = logging.getLogger(__name__)
@@ -33,14 +34,6 @@ CHUNK_ROWS = 100_000
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
 
 ProgressCallback = Callable[[int, int], None]
-
-
-class ExportError(Exception):
-    """The export failed; str() says why in words fit for the user (the target is untouched)."""
-
-
-class ExportCancelled(ExportError):
-    """The user cancelled the export; no file was written."""
 
 
 def export_csv(

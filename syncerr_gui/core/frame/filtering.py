@@ -202,7 +202,8 @@ class ErrorView:
             mask &= times >= pd.Timestamp(start).as_unit("ns").value
         if end is not None:
             mask &= times <= pd.Timestamp(end).as_unit("ns").value
-        return mask
+        window: np.ndarray = mask
+        return window
 
     def _value_mask(self, column: str, allowed: frozenset[str] | None) -> np.ndarray | None:
         """Category codes through a per-category lookup table: one gather, no string compare."""
@@ -211,7 +212,8 @@ class ErrorView:
             return None
         lut = np.zeros(len(categories) + 1, dtype=bool)  # last slot: code -1 (missing)
         lut[:-1] = np.isin(np.asarray(categories, dtype=object), list(allowed))
-        return lut[self._codes[column]]
+        chosen: np.ndarray = lut[self._codes[column]]
+        return chosen
 
     def _text_mask(self, text: str) -> np.ndarray | None:
         query = lowered(text.replace(SEPARATOR, "").strip())

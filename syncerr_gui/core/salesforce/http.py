@@ -7,19 +7,27 @@ CA the app was told to trust; proxies from the environment are still honoured ex
 from __future__ import annotations
 
 import urllib.request
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 
-DEFAULT_TIMEOUT = (10.0, 60.0)  # (connect, read) seconds
+
+class Timeouts(NamedTuple):
+    """Seconds to wait for a connection and for each read. A tuple, so `requests` takes it as is."""
+
+    connect: float = 10.0
+    read: float = 60.0
+
+
+DEFAULT_TIMEOUT = Timeouts()
 
 
 class TimeoutSession(requests.Session):
     """A Session whose requests always carry a timeout, even when a library forgets one."""
 
-    def __init__(self, timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, timeout: Timeouts = DEFAULT_TIMEOUT) -> None:
         super().__init__()
-        self.default_timeout = timeout
+        self.default_timeout = Timeouts(*timeout)
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
@@ -27,9 +35,7 @@ class TimeoutSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
-def make_session(
-    ca_bundle: str | None = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT
-) -> TimeoutSession:
+def make_session(ca_bundle: str | None = None, timeout: Timeouts = DEFAULT_TIMEOUT) -> TimeoutSession:
     """A session that trusts `ca_bundle` (a PEM path) if given, else the bundled CAs."""
     session = TimeoutSession(timeout)
     session.trust_env = False

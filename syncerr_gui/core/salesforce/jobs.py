@@ -60,7 +60,8 @@ def in_window(modstamps: Sequence[str], since: datetime, until: datetime | None)
     inside = times >= pd.Timestamp(since)
     if until is not None:
         inside &= times <= pd.Timestamp(until)
-    return inside.fillna(False).astype(bool).tolist()
+    flags: list[bool] = inside.fillna(False).astype(bool).tolist()
+    return flags
 
 
 def checked_job_id(value: Any) -> str:

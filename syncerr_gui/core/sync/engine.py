@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
-import simple_salesforce
 
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, SyncError
@@ -25,8 +24,10 @@ from syncerr_gui.core.salesforce.apex import ApexReader
 from syncerr_gui.core.salesforce.bulk1 import Bulk1Reader
 from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
+from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts
 from syncerr_gui.core.salesforce.jobs import in_window, summary_of
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobOutcome, JobSummary
+from syncerr_gui.core.salesforce.token_source import TokenSource
 from syncerr_gui.core.sync.frame_builder import FrameBuilder
 from syncerr_gui.core.sync.values import (
     PHASE_DONE,
@@ -45,10 +46,8 @@ __all__ = [
     "DEFAULT_SOURCE_ID_COLUMNS",
     "CancelToken",
     "JobSummary",
-    "SessionExpired",
     "SyncCancelled",
     "SyncEngine",
-    "SyncError",
     "SyncOptions",
     "SyncProblem",
     "SyncProgress",
@@ -61,18 +60,16 @@ _Handler = Callable[[Future[Any], tuple[str, str]], None]
 
 
 class SyncEngine:
-    """Reads every error of the org's sync jobs; one instance per logged-in org."""
+    """Reads every error of the org's sync jobs; one instance per logged-in org.
+
+    `session` (an `OrgSession`) owns the token: the engine's requests read it and ask the
+    session to renew it, never write it.
+    """
 
     def __init__(
-        self,
-        sf: simple_salesforce.Salesforce,
-        *,
-        reauthenticate: Callable[[], str] | None = None,
-        timeout: tuple[float, float] = (10, 60),
-        retry: RetryPolicy | None = None,
+        self, session: TokenSource, *, timeout: Timeouts = DEFAULT_TIMEOUT, retry: RetryPolicy | None = None
     ) -> None:
-        self._sf = sf
-        self._reauthenticate = reauthenticate
+        self._session = session
         self._timeout = timeout
         self._retry = retry
         use_lean_memory_pool()
@@ -85,7 +82,7 @@ class SyncEngine:
     ) -> SyncResult:
         """One sync. Returns (also when cancelled) or raises `SyncError` with a sentence."""
         cancel = cancel or CancelToken()
-        client = OrgClient(self._sf, self._reauthenticate, self._timeout, cancel, self._retry)
+        client = OrgClient(self._session, timeout=self._timeout, cancel=cancel, retry=self._retry)
         return _Run(client, options, progress, cancel).execute()
 
 

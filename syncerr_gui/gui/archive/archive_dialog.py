@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.archive.store import ArchiveError
+from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
 

@@ -45,6 +45,9 @@ class LoginPage(QWidget):
     def cancel_login(self) -> None:
         """The user cancelled while the call runs: stop what can be stopped (e.g. a listener)."""
 
+    def login_finished(self, session: Any, failure: str) -> None:
+        """The dialog's run of `login_call` ended (GUI thread): the session, or None and why."""
+
     def restore(self, remembered: dict[str, str]) -> None:
         """Fill non-secret fields from the settings."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -38,15 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.frame.guidance import guidance_for, search_url
-from syncerr_gui.core.frame.schema import SOURCE_APEX
+from syncerr_gui.core.frame.guidance import guidance_for, job_setup_url, record_url, search_url
 from syncerr_gui.gui import style
 from syncerr_gui.gui.local_time import format_local, format_utc
 
 logger = logging.getLogger(__name__)
 
 COLUMN_SHARES = (38, 30, 32)  # IDs | guidance | input row, in per cent of the pane
-_SF_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 EMPTY_TEXT = "Select an error to see its details."
 NO_VALUE = "—"
 FIELD_COLUMN_MAX = 180  # px for the input row's field names; longer ones elide (tooltip has them)
@@ -63,21 +60,6 @@ ID_FIELDS: tuple[tuple[str, str, bool], ...] = (
 _COPYABLE = ("salesforce_id", "source_id", "job_id")
 # Keys that are always shown even when empty (an empty Salesforce ID says "not created").
 _ALWAYS_SHOWN = frozenset({"salesforce_id", "source_id", "job_id"})
-
-
-def record_url(instance_url: str, salesforce_id: str) -> str:
-    """The record's page, or '' when there is no (valid) id."""
-    return f"{instance_url.rstrip('/')}/{salesforce_id}" if _SF_ID.match(salesforce_id or "") else ""
-
-
-def job_setup_url(instance_url: str, source: str, job_id: str) -> str:
-    """The job's page in Setup (Bulk Data Load Jobs, or Apex Jobs), '' without a valid id."""
-    if not _SF_ID.match(job_id or ""):
-        return ""
-    base = instance_url.rstrip("/")
-    if source == SOURCE_APEX:
-        return f"{base}/lightning/setup/AsyncApexJobs/home"
-    return f"{base}/lightning/setup/AsyncApiJobStatus/page?address=%2F{job_id}"
 
 
 def summary_line(record: dict[str, Any]) -> str:
@@ -267,6 +249,8 @@ class DetailPane(QDockWidget):
         """The scroll area never scrolls sideways, so the dock must be at least as wide as the
         body's minimum (stacked at a side that is the widest column; side by side, their sum)."""
         body = self._scroll.widget()
+        if body is None:
+            return
         body.adjustSize()
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)

@@ -3,8 +3,8 @@
 The frame stays columnar; the model formats only the rows the view asks for, a block of
 rows at a time (vectorised per column), and keeps recent blocks in a small LRU cache, so
 `data()` is a dict lookup and a tuple index for the ~100k calls a scroll makes.
-A frame that arrives with a `TableData` built in a worker thread (`offer` it, or
-`set_view`) is installed with an O(1) reset: nothing is filtered or sorted on the GUI thread.
+A frame that arrives with a `TableData` built in a worker thread (`set_frame(frame,
+prepared=data)` or `set_view`) is installed with an O(1) reset: nothing is filtered or sorted on the GUI thread.
 """
 
 from __future__ import annotations
@@ -120,24 +120,25 @@ class ErrorTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._job_tint = QColor(214, 69, 65, 60)  # translucent red: readable on light and dark
-        self._offered: TableData | None = None
         self._install(TableData.of_view(ErrorView(empty_frame()), None))
 
     # ---- public API ------------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame, marks: np.ndarray | None = None) -> None:
+    def set_frame(
+        self, frame: pd.DataFrame, marks: np.ndarray | None = None, prepared: TableData | None = None
+    ) -> None:
         """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows.
 
-        When a `TableData` of this very frame was offered and still matches the filter and
-        sort, it is installed as is (O(1)); else the frame is filtered and sorted here.
+        `prepared` is table data a worker thread built for this very frame (it travels with the
+        worker's result): when it still matches the filter and sort it is installed as is
+        (O(1)); else the frame is filtered and sorted here (keeping its marks).
         """
-        offered, self._offered = self._offered, None
-        if offered is not None and offered.frame is frame:
+        if prepared is not None and prepared.frame is frame:
             if marks is None:
-                marks = offered.view.marks
-            if offered.matches(frame, self._filter, self.sort_spec):
-                self.set_view(offered)
+                marks = prepared.view.marks
+            if prepared.matches(frame, self._filter, self.sort_spec):
+                self.set_view(prepared)
                 return
-            logger.debug("offered table data is stale (filter or sort changed); rebuilding")
+            logger.debug("prepared table data is stale (filter or sort changed); rebuilding")
         self.set_view(TableData.build(frame, self._filter, self.sort_spec, marks))
 
     def set_view(self, data: TableData) -> None:
@@ -152,11 +153,6 @@ class ErrorTableModel(QAbstractTableModel):
         self._emit_counts()
         if not data.warmed:
             self._start_warm_up()
-
-    def offer(self, data: TableData) -> None:
-        """Hand over table data built in a worker thread for the next `set_frame` of its frame
-        (safe from any thread: one attribute assignment)."""
-        self._offered = data
 
     @property
     def sort_spec(self) -> TableSort:

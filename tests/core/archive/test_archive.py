@@ -14,7 +14,8 @@ import pytest
 from archive_helpers import stamp, sync_of
 
 from syncerr_gui.core.archive.schema import SCHEMA_VERSION, migrate
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
 from syncerr_gui.core.salesforce.parts import JobSummary
 from syncerr_gui.core.sync.values import SyncProblem

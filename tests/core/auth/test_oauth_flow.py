@@ -12,16 +12,10 @@ import pytest
 from memory_keyring import MemoryKeyring
 from oauth_helpers import ScriptedBrowser, config_for, start_org
 
-from syncerr_gui.core.auth.login import LoginError
-from syncerr_gui.core.auth.oauth import (
-    ACCESS_DENIED,
-    STATE_MISMATCH,
-    BrowserLogin,
-    OAuthError,
-    OAuthTokens,
-)
+from syncerr_gui.core.auth.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthTokens
 from syncerr_gui.core.auth.renewal import OAuthRenewal, login_with_oauth_tokens
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError
 from syncerr_gui.core.salesforce.http import make_session
 
 if TYPE_CHECKING:
@@ -132,8 +126,8 @@ def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: DemoOr
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
     key = org_key(oauth_org.instance_url, session.username)
     assert store.load(key) == tokens
-    assert isinstance(session.reauthenticate, OAuthRenewal)
-    fresh = session.reauthenticate()
+    assert isinstance(session.renewer, OAuthRenewal)
+    fresh = session.renew(session.token())
     assert fresh != tokens.access_token and session.sf.session_id == fresh
     assert store.load(key).access_token == fresh
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
@@ -154,7 +148,7 @@ def test_failed_renewal_asks_to_log_in_again(oauth_org: DemoOrg) -> None:
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
     BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
     with pytest.raises(LoginError, match="Log in again"):
-        session.reauthenticate()
+        session.renew(session.token())
 
 
 def test_untrusted_certificate_is_said_in_words(oauth_org: DemoOrg) -> None:
@@ -171,12 +165,13 @@ def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: DemoOrg)
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
     posts = oauth_org.request_log.count(("POST", "/services/oauth2/token"))
+    seen = session.token()  # the token all four workers saw expire
     start = threading.Barrier(4)
     got: list[str] = []
 
     def worker() -> None:
         start.wait()
-        got.append(session.reauthenticate())
+        got.append(session.renew(seen))
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for thread in threads:
@@ -186,7 +181,7 @@ def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: DemoOrg)
     assert len(set(got)) == 1 and got[0] != tokens.access_token
     assert oauth_org.request_log.count(("POST", "/services/oauth2/token")) == posts + 1
     # The renewed token expiring in turn is renewed again at once (no waiting period).
-    again = session.reauthenticate()
+    again = session.renew(session.token())
     assert again not in (got[0], tokens.access_token) and _userinfo_status(oauth_org, again) == 200
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from syncerr_gui.core.auth.redirect import OAuthError, RedirectServer
+from syncerr_gui.core.auth.redirect import RedirectServer
+from syncerr_gui.core.exceptions import OAuthError
 from syncerr_gui.core.salesforce.http import make_session
 
 

@@ -12,12 +12,12 @@ import pytest
 from syncerr_gui.core.auth.oauth import (
     BrowserLogin,
     OAuthConfig,
-    OAuthError,
     check_instance_url,
     make_pkce_pair,
     normalise_login_url,
 )
 from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import OAuthError
 
 
 def test_pkce_pair_follows_rfc_7636() -> None:

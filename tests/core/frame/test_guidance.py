@@ -104,3 +104,26 @@ def test_search_url_is_a_web_search_for_the_scrubbed_query() -> None:
     q = parse_qs(parts.query)["q"][0]
     assert q.startswith("Salesforce INVALID_EMAIL_ADDRESS")
     assert "a@b" not in url
+
+
+def test_the_advice_is_data_a_translator_can_edit_and_a_missing_file_only_costs_the_advice(caplog) -> None:
+    import json
+
+    from syncerr_gui.core.frame.guidance import GUIDANCE_FILE, load_guidance
+    from syncerr_gui.resources import resource_path
+
+    data = json.loads(resource_path(GUIDANCE_FILE).read_text(encoding="utf-8"))
+    assert data["language"] == "en" and set(data["codes"]) == set(GUIDANCE)
+    assert all(g.cause and g.where_to_fix for g in GUIDANCE.values())
+    assert load_guidance("guidance/xx.json") == {}
+    assert "no error guidance" in caplog.text
+
+
+def test_record_and_job_links_only_for_salesforce_ids() -> None:
+    from syncerr_gui.core.frame.guidance import job_setup_url, record_url
+
+    base = "https://acme.my.salesforce.com"
+    assert record_url(base, "00Q5g00000AbCdEFGH") == f"{base}/00Q5g00000AbCdEFGH"
+    assert record_url(base, "javascript:alert(1)") == "" and record_url(base, "") == ""
+    assert job_setup_url(base, "Apex", "7075g00000AbCdEFGH").endswith("/AsyncApexJobs/home")
+    assert job_setup_url(base, "Bulk API 2.0", "../../x") == ""

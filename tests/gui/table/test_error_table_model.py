@@ -268,8 +268,7 @@ def test_table_data_built_in_a_worker_is_installed_as_is(model: ErrorTableModel)
     model.sort(COL_ERROR_TYPE, Qt.SortOrder.AscendingOrder)
     data = frame()
     built = TableData.build(data, model.current_filter, model.sort_spec, MARKS, warm=True)
-    model.offer(built)
-    model.set_frame(data)
+    model.set_frame(data, prepared=built)
     assert model.error_view is built.view  # swapped in: nothing filtered or sorted again
     assert [model.index(r, COL_ERROR_TYPE).data() for r in range(model.rowCount())] == [
         "DUPLICATES_DETECTED",
@@ -282,8 +281,7 @@ def test_table_data_built_in_a_worker_is_installed_as_is(model: ErrorTableModel)
 def test_stale_table_data_is_rebuilt_for_the_current_filter_and_sort(model: ErrorTableModel) -> None:
     data = frame()
     built = TableData.build(data, ErrorFilter(), None, MARKS)
-    model.offer(built)
     model.set_filter(ErrorFilter(levels=frozenset({JOB_LEVEL})))  # the user filtered meanwhile
-    model.set_frame(data)
+    model.set_frame(data, prepared=built)
     assert model.rowCount() == 1 and model.index(0, COL_MESSAGE).data() == "Records not found"
     assert model.index(0, COL_NEW).data() == NEW_MARK  # the marks were kept
