@@ -39,9 +39,7 @@ def test_the_version_needs_no_qt() -> None:
 
 
 def test_a_wheel_carries_the_code_the_icons_the_licences_and_both_commands(tmp_path: Path) -> None:
-    done = _run(
-        "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)
-    )
+    done = _run("-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO))
     assert done.returncode == 0, done.stderr[-2000:]
     (wheel,) = tmp_path.glob("salesforce_sync_errors-*.whl")
     with zipfile.ZipFile(wheel) as archive:

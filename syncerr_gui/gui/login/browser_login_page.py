@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -41,6 +40,7 @@ from syncerr_gui.core.auth.token_store import TokenStore, org_key
 from syncerr_gui.core.redaction import scrub
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
+from syncerr_gui.gui.plain_text import plain_label, tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ class BrowserLoginPage(LoginPage):
         buttons.addWidget(self.login_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setObjectName("browserStatusLabel")
         self.status_label.setWordWrap(True)
         form.addRow(buttons)
@@ -166,7 +166,7 @@ class BrowserLoginPage(LoginPage):
         if not ok:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setToolTip(reason)
+            self.remember.setToolTip(tooltip(reason))
             self.status_label.setText(reason)
 
     # --- configuration ---------------------------------------------------------------------
