@@ -332,7 +332,10 @@ def _refusal_message(status: int, body: bytes, what: str, grant_type: str) -> st
 
 
 class BrowserLogin:
-    """One browser login: `start()` gives the URL to open, `wait()` returns the tokens.
+    """One browser login: `start()` gives the authorize URL, `wait()` returns the tokens.
+
+    Open `launch_url` in the browser, not the authorize URL: it is a loopback address that
+    redirects there, so the `state` and PKCE challenge stay off every command line.
 
     `wait` blocks (run it off the GUI thread); `cancel()` from any thread stops it within a
     second and frees the callback port.
@@ -346,6 +349,7 @@ class BrowserLogin:
         self._verifier = ""
         self._state = ""
         self._server: RedirectServer | None = None
+        self.launch_url = ""
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
 
@@ -375,7 +379,9 @@ class BrowserLogin:
             "state": self._state,
             "scope": " ".join(self.config.scopes),
         }
-        return f"{self.config.login_url}/services/oauth2/authorize?{urlencode(query, quote_via=quote)}"
+        url = f"{self.config.login_url}/services/oauth2/authorize?{urlencode(query, quote_via=quote)}"
+        self.launch_url = server.offer_start(url)
+        return url
 
     def wait(self, timeout: float = 300.0, cancel: Cancel = None) -> OAuthTokens:
         """Tokens once the user allowed access; OAuthError in words otherwise."""
@@ -393,6 +399,8 @@ class BrowserLogin:
         if result is None:
             if stop():
                 raise OAuthError("The login was cancelled.")
+            if server.refused:
+                raise OAuthError(STATE_MISMATCH)
             raise OAuthError("No answer came from the browser in time. Start the login again.")
         return self._finish(result)
 

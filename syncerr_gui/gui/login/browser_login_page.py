@@ -240,11 +240,12 @@ class BrowserLoginPage(LoginPage):
             return None
         attempt = BrowserLogin(self.config(), self.ca_bundle)
         try:
-            url = attempt.start()
+            attempt.start()
         except OAuthError as exc:
             self._fail(str(exc))
             return None
         self._attempt = attempt
+        url = attempt.launch_url  # loopback: redirects to Salesforce, keeps `state` off argv
         self.url_edit.setText(url)
         self._show_waiting(True)
         if not QDesktopServices.openUrl(QUrl(url)):
