@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.frame.guidance import guidance_for, search_url
+from syncerr_gui.core.frame.guidance import guidance_for, search_explained, search_query, search_url
 from syncerr_gui.core.frame.schema import SOURCE_APEX
 from syncerr_gui.gui import style
 from syncerr_gui.gui.local_time import format_local, format_utc
@@ -152,7 +152,7 @@ class DetailPane(QDockWidget):
             parent,
             "Search online",
             "searchOnlineButton",
-            "Search the web for this error (IDs, e-mails, numbers and quoted values are left out)",
+            "Search the web for this error's code (and Salesforce's standard wording; no customer data)",
         )
         self.search_button.clicked.connect(self.search_online)
         self._copy_button(parent, "message", "Copy message", "Copy the error details")
@@ -298,6 +298,9 @@ class DetailPane(QDockWidget):
         self.open_job_button.setEnabled(bool(self._job_url()))
         for key, button in self.copy_buttons.items():
             button.setEnabled(bool(record.get(key)))
+        code, message = str(record.get("error_type") or ""), str(record.get("message") or "")
+        self.search_button.setEnabled(bool(search_query(code, message)))
+        self.search_button.setToolTip(tooltip(search_explained(code, message)))  # says what is sent
         self._fit_width()
 
     def _show_id_rows(self) -> None:
