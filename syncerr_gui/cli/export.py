@@ -385,4 +385,7 @@ def _fail(message: str, code: int) -> int:
 
 def console_main() -> int:
     """The `salesforce-sync-errors-export` console script: `export` without the word."""
+    from syncerr_gui.core.file_modes import make_files_private
+
+    make_files_private()  # what the export writes for itself is private; the CSV follows the user's umask
     return main(sys.argv[1:])

@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import user_log_dir
 
 from syncerr_gui import APP_ID, ORG_NAME
+from syncerr_gui.core.file_modes import secure_folder
 from syncerr_gui.core.redaction import install_redaction
 
 logger = logging.getLogger(__name__)
@@ -52,8 +53,10 @@ def configure_logging(verbose: bool = False) -> Path | None:
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(stderr)
     path: Path | None = log_dir() / "app.log"
+    earlier = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        earlier = secure_folder(path.parent, "app.log*")  # made by an older version: 0755 / 0644
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
@@ -63,6 +66,8 @@ def configure_logging(verbose: bool = False) -> Path | None:
         logger.warning("cannot write the log file %s: %s", path, exc)
         path = None
     install_redaction(root)
+    if earlier:
+        logger.warning("%s", earlier)
     logging.getLogger("qt").addFilter(_demote_offscreen_noise)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
     return path
