@@ -135,3 +135,18 @@ def test_a_data_folder_of_another_user_is_named_in_a_warning_and_left_alone(tmp_
     done = _export(tmp_path, 0o022, "--out", str(tmp_path / "x.csv"), "--data-dir", str(data))
     assert f"warning: The data folder {data} belongs to another user of this computer" in done.stderr
     assert _mode(data) == 0o755 and data.stat().st_uid == 65534
+
+
+def test_a_screenshot_is_the_users_file_too(tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    done = subprocess.run(  # noqa: PLW1510 - the exit code is read
+        [sys.executable, str(ROOT / "main.py"), "--demo", "--demo-errors", "200", "--screenshot", str(shot)],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        umask=0o022,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _mode(shot) == 0o644

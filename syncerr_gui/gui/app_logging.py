@@ -52,18 +52,19 @@ def configure_logging(verbose: bool = False) -> Path | None:
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(stderr)
-    path: Path | None = log_dir() / "app.log"
+    log_file = log_dir() / "app.log"
+    path: Path | None = log_file
     earlier = ""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        earlier = secure_folder(path.parent, "app.log*")  # made by an older version: 0755 / 0644
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        earlier = secure_folder(log_file.parent, "app.log*")  # made by an older version: 0755 / 0644
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
     except OSError as exc:
-        logger.warning("cannot write the log file %s: %s", path, exc)
+        logger.warning("cannot write the log file %s: %s", log_file, exc)
         path = None
     install_redaction(root)
     if earlier:
