@@ -4,7 +4,9 @@ No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr s
 `error:` and a non-zero exit code, never a traceback and never a half-written file:
 2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
 130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
-SF_SECURITY_TOKEN) so they need not appear in the process list.
+SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
+process list (`secret_args.py`). Every printed line passes `terminal.printable`: text from the
+org never reaches the terminal with its control characters.
 
 With `--data-dir` the sync goes through the local error archive (incremental, history kept
 beyond Salesforce's 7 days); `--offline` exports from the archive without any network.
@@ -32,6 +34,8 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
+from syncerr_gui.cli.terminal import one_line, printable, write_line
 from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
@@ -65,7 +69,7 @@ def main(argv: list[str]) -> int:
         return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
         return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
-    print(summary)
+    print(one_line(summary))
     return EXIT_OK
 
 
@@ -79,10 +83,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
     parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
     parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
-    parser.add_argument("--access-token", metavar="TOKEN", help="or set SF_ACCESS_TOKEN")
+    parser.add_argument("--access-token", metavar="TOKEN", help=SECRET_HELP.format(env="SF_ACCESS_TOKEN"))
     parser.add_argument("--username", metavar="U")
-    parser.add_argument("--password", metavar="P", help="or set SF_PASSWORD")
-    parser.add_argument("--security-token", metavar="T", help="or set SF_SECURITY_TOKEN")
+    parser.add_argument("--password", metavar="P", help=SECRET_HELP.format(env="SF_PASSWORD"))
+    parser.add_argument("--security-token", metavar="T", help=SECRET_HELP.format(env="SF_SECURITY_TOKEN"))
     parser.add_argument(
         "--domain", metavar="D", help="login (default), test, your My Domain (acme.my) or a login URL"
     )
@@ -101,7 +105,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if args.offline:
         _check_offline(args)
     else:
-        _fill_from_environment(args)
+        resolve_secrets(args)
         _check_login_choice(args)
     if args.ca_bundle and not os.path.isfile(args.ca_bundle):
         raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
@@ -200,16 +204,6 @@ def parse_since(text: str) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def _fill_from_environment(args: argparse.Namespace) -> None:
-    for attr, name in (
-        ("access_token", "SF_ACCESS_TOKEN"),
-        ("password", "SF_PASSWORD"),
-        ("security_token", "SF_SECURITY_TOKEN"),
-    ):
-        if not getattr(args, attr):
-            setattr(args, attr, os.environ.get(name) or None)
 
 
 def _check_login_choice(args: argparse.Namespace) -> None:
@@ -341,7 +335,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
         if progress is not None:
             progress.finish()
     for problem in result.problems:
-        sys.stderr.write(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}") + "\n")
+        write_line(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}"))
     return answer
 
 
@@ -354,7 +348,7 @@ class _Progress:
 
     def __call__(self, progress: Any) -> None:
         self._stream.write(
-            f"\r{progress.phase}: {progress.jobs_done}/{progress.jobs_total} jobs, "
+            f"\r{printable(progress.phase)}: {progress.jobs_done}/{progress.jobs_total} jobs, "
             f"{progress.rows} errors\x1b[K"
         )
         self._stream.flush()
@@ -388,10 +382,13 @@ def _scrub(text: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    write_line(f"error: {message}")
     return code
 
 
 def console_main() -> int:
     """The `salesforce-sync-errors-export` console script: `export` without the word."""
+    from syncerr_gui.core.file_modes import make_files_private
+
+    make_files_private()  # what the export writes for itself is private; the CSV follows the user's umask
     return main(sys.argv[1:])

@@ -142,6 +142,11 @@ class DemoOrg:
         )
 
     @property
+    def oauth_auto_key(self) -> str:
+        """The per-run secret a scripted browser passes as `auto_key` with `authorize?auto=allow`."""
+        return self._started.auto_key
+
+    @property
     def _started(self) -> OrgState:
         if self._state is None:
             raise RuntimeError("the demo org is not started")

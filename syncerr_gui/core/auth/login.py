@@ -32,6 +32,7 @@ from syncerr_gui.core.auth.session import API_VERSION, OrgSession
 from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, TimeoutSession, make_session
+from syncerr_gui.core.salesforce.url_origin import parse_origin
 
 logger = logging.getLogger(__name__)
 
@@ -135,19 +136,12 @@ def normalise_instance_url(url: str) -> str:
     text = url.strip()
     if "://" not in text:
         text = "https://" + text
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError:
-        raise LoginError(f"“{url.strip()}” is not a valid instance URL.") from None
-    host = parts.hostname or ""
-    if parts.scheme not in ("https", "http") or not host or parts.username or parts.password:
+    origin = parse_origin(text)  # read as urllib3 will connect; ambiguous URLs refused
+    if origin is None:
         raise LoginError(f"“{url.strip()}” is not a valid instance URL (expected https://…).")
-    if parts.scheme == "http" and not is_loopback(host):
+    if origin.scheme == "http" and not is_loopback(origin.host):
         raise LoginError("The instance URL must start with https:// (plain http would expose the token).")
-    if not _valid_host(host):
-        raise LoginError(f"“{host}” is not a valid host name.")
-    return _origin(host, port)
+    return _origin(origin.host, origin.port)
 
 
 def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[str, Any]:
@@ -287,13 +281,9 @@ def trusted_instance_origin(instance: str, server_url: str, login_origin: str) -
     """Check the instance a login answer names before any token goes there."""
     if server_url and not server_url.lower().startswith("https://"):
         raise LoginError("The login answer names an instance without https: refused.", "UNSAFE_INSTANCE")
-    try:
-        parts = urlsplit("https://" + instance)
-        host, port = parts.hostname or "", parts.port
-    except ValueError:
-        host, port = "", None
-    origin = _origin(host, port) if host and _valid_host(host) and not parts.username else ""
-    if origin and (origin == login_origin or (is_salesforce_host(host) and port in (None, 443))):
+    found = parse_origin("https://" + instance)  # as urllib3 will connect; ambiguity refused
+    origin = _origin(found.host, found.port) if found else ""
+    if found and (origin == login_origin or (is_salesforce_host(found.host) and found.port in (None, 443))):
         return origin
     raise LoginError(
         f"The login answer names an instance outside Salesforce ({instance[:80]}): refused, "
@@ -370,16 +360,6 @@ def _org_session(
 def _origin(host: str, port: int | None) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"https://{shown}" if port in (None, 443) else f"https://{shown}:{port}"
-
-
-def _valid_host(host: str) -> bool:
-    if _DOMAIN_RE.match(host):
-        return True
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        return False
 
 
 def _timeouts(session: requests.Session | None) -> Timeouts:

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from syncerr_gui.core.exceptions import ExportCancelled, ExportError
+from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame import schema
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,8 @@ def export_csv(
     tmp_path, out = _open_temp(target)
     try:
         with out:
+            if os.name == "posix":  # the user's file: their own umask, not the app's private one
+                os.fchmod(out.fileno(), user_file_mode())
             _write_rows(out, frame, columns, tz, progress, cancel)
         os.replace(tmp_path, target)
     except BaseException as exc:
@@ -170,7 +173,7 @@ def _one_offset(seconds: int) -> str:
 
 
 def _open_temp(target: Path) -> tuple[Path, IO[bytes]]:
-    """A new file beside `target` (same file system, so the rename is atomic); umask applies."""
+    """A new file beside `target` (same file system, so the rename is atomic), created private."""
     tmp_path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

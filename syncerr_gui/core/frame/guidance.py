@@ -3,8 +3,9 @@
 The detail pane shows what usually causes an error and where an admin fixes it; the advice
 is data (`resources/guidance/en.json`), so it can be edited and translated without code. The
 record and job links are built here, from ids checked to be Salesforce ids. The search
-query is built so that no customer data leaves the machine: record IDs, e-mail addresses,
-numbers, quoted values and the data values Salesforce echoes back are removed.
+query is built so that no customer data leaves the machine: the message is normalised by
+`patterns.message_pattern` (record IDs, e-mail addresses, numbers, dates, URLs, quoted and
+echoed values out), and only Salesforce's own texts are sent; free text sends the code alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
+from syncerr_gui.core.frame.patterns import PLACEHOLDERS, is_known_template, message_pattern
 from syncerr_gui.core.frame.schema import SOURCE_APEX
 from syncerr_gui.resources import resource_path
 
@@ -76,36 +78,48 @@ def job_setup_url(instance_url: str, source: str, job_id: str) -> str:
     return f"{base}/lightning/setup/AsyncApiJobStatus/page?address=%2F{job_id}"
 
 
-# Order matters: echoed data values first, then quoted text, e-mails, IDs and numbers.
-_ECHOED_VALUES = (
-    re.compile(r"(data value too large:).*?(\(max length|$)", re.IGNORECASE),
-    re.compile(r"(bad value for restricted picklist field:).*$", re.IGNORECASE),
-    re.compile(r"(invalid email address:).*$", re.IGNORECASE),
-    re.compile(r"(id value of incorrect type:).*$", re.IGNORECASE),
-    re.compile(r"(duplicate value found:).*$", re.IGNORECASE),
-)
-_SCRUBBERS = (
-    re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|'[^']*'|«[^»]*»"),
-    re.compile(r"\S*@\S*"),
-    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
-    re.compile(r"\b(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?\b"),
-    re.compile(r"[-+]?\d[\d.,:/_-]*"),
-)
-_LEFTOVER = re.compile(r"[\[\](){}<>#=|;]+|\s[:,.]+(?=\s|$)")
+_PLACEHOLDER_WORDS = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+_LEFTOVER = re.compile(r"[\[\](){}<>#=|;]+|\s[:,.-]+(?=\s|$)")
+# Custom API names (Project_X__c) are the org's own schema and no help to a web search.
+_CUSTOM_NAME = re.compile(r"\b\w+__(?:c|r|x|e|b|mdt|kav|pc)\b", re.IGNORECASE)
+
+
+def _query_code(code: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "", code or "")
 
 
 def search_query(code: str, message: str) -> str:
-    """The error code plus the message with everything customer-specific removed."""
-    text = message or ""
-    for pattern in _ECHOED_VALUES:
-        text = pattern.sub(lambda m: m.group(1) + (" " + m.group(2) if m.lastindex == 2 else ""), text)
-    for pattern in _SCRUBBERS:
-        text = pattern.sub(" ", text)
-    text = _LEFTOVER.sub(" ", text)
+    """The error code, plus the message's words when it is one of Salesforce's own texts.
+
+    The message goes through `message_pattern` (IDs, e-mails, numbers, dates, URLs, quoted and
+    echoed values out) and then only if `is_known_template` says Salesforce wrote it: a
+    validation rule's or an `addError` text is the admin's own and may name customers.
+    """
+    code = _query_code(code)
+    pattern = message_pattern(message)
+    if not is_known_template(pattern):
+        return code[:MAX_QUERY_CHARS]
+    text = _LEFTOVER.sub(" ", _CUSTOM_NAME.sub(" ", _PLACEHOLDER_WORDS.sub(" ", pattern)))
     words = " ".join(text.split()).strip(" :,.-")
-    code = re.sub(r"[^A-Za-z0-9_]", "", code or "")
-    query = f"{code} {words}".strip() if words else code
+    query = f"{code} {words}".strip()
     return query[:MAX_QUERY_CHARS].rstrip()
+
+
+def search_explained(code: str, message: str) -> str:
+    """What "Search online" sends, in words for its tooltip."""
+    query = search_query(code, message)
+    if not query:
+        return "Nothing to search for: this error has no code and no standard Salesforce wording."
+    if query == _query_code(code)[:MAX_QUERY_CHARS] and (message or "").strip():
+        return (
+            f"Searches the web for the error code only: {query}. The message is not one of "
+            "Salesforce's standard texts (a validation rule, trigger or flow wrote it), so it "
+            "may hold your data and is not sent."
+        )
+    return (
+        f"Searches the web for: {query}. IDs, e-mail addresses, numbers, dates and the values "
+        "Salesforce echoes are left out."
+    )
 
 
 def search_url(code: str, message: str) -> str:

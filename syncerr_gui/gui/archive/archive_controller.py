@@ -41,6 +41,7 @@ from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
 from syncerr_gui.gui.panes.filter_dock import FilterDock
+from syncerr_gui.gui.plain_text import plain_label, tooltip
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
@@ -323,7 +324,7 @@ class ArchiveController(QObject):
         self.error = text
         self.label.setText(f"Archive not used: {text}")
         self.label.setToolTip(
-            f"{text}\nThe app works without the archive: syncs show what Salesforce still holds."
+            tooltip(f"{text}\nThe app works without the archive: syncs show what Salesforce still holds.")
         )
         self.label.show()
         self.failed.emit(text)
@@ -334,16 +335,18 @@ class ArchiveController(QObject):
             parts.append(f"{new_rows:,} new since your last visit")
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(
-            "Rows marked ● in the New column: their error type, object and source "
-            "ID first failed after your last visit"
-            if new_rows
-            else ""
+            tooltip(
+                "Rows marked ● in the New column: their error type, object and source "
+                "ID first failed after your last visit"
+                if new_rows
+                else ""
+            )
         )
         self.label.setVisible(bool(parts))
 
     # ---- building --------------------------------------------------------------------------
     def _build_label(self) -> QLabel:
-        label = QLabel(self.window.status)
+        label = plain_label(parent=self.window.status)
         label.setObjectName("archiveLabel")
         label.hide()
         self.window.status.insertPermanentWidget(1, label)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class ArchiveDialog(QDialog):
         self.purge_button.setObjectName("purgeButton")
         self.purge_button.setToolTip("Delete archived errors that failed longer ago than the days above")
         self.purge_button.clicked.connect(self.purge)
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.message.setObjectName("archiveMessage")
         self.message.setWordWrap(True)
         self._lay_out()
@@ -106,7 +107,7 @@ class ArchiveDialog(QDialog):
         controller.failed.connect(self._failed)
 
     def _value(self, name: str) -> QLabel:
-        label = QLabel(self)
+        label = plain_label(parent=self)
         label.setObjectName(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
@@ -124,7 +125,7 @@ class ArchiveDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Errors older than this are deleted at every start of the app.", self))
+        layout.addWidget(plain_label("Errors older than this are deleted at every start of the app.", self))
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -41,6 +40,7 @@ from syncerr_gui.core.exceptions import LoginError, OAuthError
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
+from syncerr_gui.gui.plain_text import plain_label, tooltip
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ class BrowserLoginPage(LoginPage):
         buttons.addWidget(self.login_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setObjectName("browserStatusLabel")
         self.status_label.setWordWrap(True)
         form.addRow(buttons)
@@ -157,7 +157,7 @@ class BrowserLoginPage(LoginPage):
         if not ok:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setToolTip(reason)
+            self.remember.setToolTip(tooltip(reason))
             self.status_label.setText(reason)
 
     # --- configuration ---------------------------------------------------------------------
@@ -229,11 +229,12 @@ class BrowserLoginPage(LoginPage):
             return None
         attempt = BrowserLogin(self.config(), self.ca_bundle)
         try:
-            url = attempt.start()
+            attempt.start()
         except OAuthError as exc:
             self._fail(str(exc))
             return None
         self._attempt = attempt
+        url = attempt.launch_url  # loopback: redirects to Salesforce, keeps `state` off argv
         self.url_edit.setText(url)
         self._show_waiting(True)
         if not QDesktopServices.openUrl(QUrl(url)):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -28,6 +27,7 @@ from syncerr_gui import APP_NAME
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check
+from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class LoginDialog(QDialog):
         self.ways.setMaximumWidth(190)
         self.pages = QStackedWidget(self)
         self.ways.currentRowChanged.connect(self._way_changed)
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(parent=self)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")

@@ -12,7 +12,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ class LoginPage(QWidget):
     def _form(self, note: str = "") -> QFormLayout:
         form = QFormLayout(self)
         if note:
-            label = QLabel(note, self)
+            label = plain_label(note, self)
             label.setWordWrap(True)
             label.setObjectName("noteLabel")
             form.addRow(label)

@@ -37,9 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.frame.guidance import guidance_for, job_setup_url, record_url, search_url
+from syncerr_gui.core.frame.guidance import (
+    guidance_for,
+    job_setup_url,
+    record_url,
+    search_explained,
+    search_query,
+    search_url,
+)
 from syncerr_gui.gui import style
 from syncerr_gui.gui.local_time import format_local, format_utc
+from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +93,7 @@ class DetailPane(QDockWidget):
         self.values: dict[str, QLabel] = {}
         self.copy_buttons: dict[str, QAbstractButton] = {}
         self.stack = QStackedWidget(self)
-        self.placeholder = style.mute(QLabel(EMPTY_TEXT, self.stack))
+        self.placeholder = style.mute(plain_label(EMPTY_TEXT, self.stack))
         self.placeholder.setObjectName("detailPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -127,13 +135,13 @@ class DetailPane(QDockWidget):
         title.setObjectName("value_error_type")
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the pane
         self.values["error_type"] = title
-        self.summary = style.mute(style.selectable(QLabel(parent)))
+        self.summary = style.mute(style.selectable(plain_label(parent=parent)))
         self.summary.setObjectName("detailSummary")
         self.search_button = self._tool_button(
             parent,
             "Search online",
             "searchOnlineButton",
-            "Search the web for this error (IDs, e-mails, numbers and quoted values are left out)",
+            "Search the web for this error's code (and Salesforce's standard wording; no customer data)",
         )
         self.search_button.clicked.connect(self.search_online)
         self._copy_button(parent, "message", "Copy message", "Copy the error details")
@@ -149,7 +157,7 @@ class DetailPane(QDockWidget):
         return grid
 
     def _value_label(self, parent: QWidget, key: str, mono: bool = False) -> QLabel:
-        label = style.selectable(QLabel(parent))
+        label = style.selectable(plain_label(parent=parent))
         label.setObjectName(f"value_{key}")
         if mono:  # IDs: fixed pitch, as wide as they are (long ones still break, see breakable)
             label.setFont(style.monospace_font())
@@ -162,7 +170,7 @@ class DetailPane(QDockWidget):
         button = QToolButton(parent)
         button.setText(text)
         button.setObjectName(name)
-        button.setToolTip(tip)
+        button.setToolTip(tooltip(tip))
         return button
 
     def _copy_button(self, parent: QWidget, key: str, text: str, tip: str) -> QToolButton:
@@ -191,7 +199,7 @@ class DetailPane(QDockWidget):
         self._id_rows: dict[str, list[QWidget]] = {}
         for row, (label, key, mono) in enumerate(ID_FIELDS):
             value = self._value_label(self.ids_box, key, mono)
-            cells: list[QWidget] = [QLabel(f"{label}:", self.ids_box), value]
+            cells: list[QWidget] = [plain_label(f"{label}:", self.ids_box), value]
             if key in _COPYABLE:
                 cells.append(self._copy_button(self.ids_box, key, "Copy", f"Copy the {label}"))
             if key in opens:
@@ -206,9 +214,8 @@ class DetailPane(QDockWidget):
 
     def _build_guidance(self, parent: QWidget) -> QGroupBox:
         self.guidance_box = QGroupBox("What usually causes this", parent)
-        self.guidance_label = style.selectable(QLabel(self.guidance_box))
-        self.guidance_label.setObjectName("guidanceLabel")
-        self.guidance_label.setTextFormat(Qt.TextFormat.RichText)  # bold "Where to fix"; text escaped
+        self.guidance_label = style.selectable(rich_label(self.guidance_box))
+        self.guidance_label.setObjectName("guidanceLabel")  # bold "Where to fix"; text escaped
         self.guidance_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box = QVBoxLayout(self.guidance_box)
         box.setContentsMargins(8, 4, 8, 4)
@@ -282,6 +289,9 @@ class DetailPane(QDockWidget):
         self.open_job_button.setEnabled(bool(self._job_url()))
         for key, button in self.copy_buttons.items():
             button.setEnabled(bool(record.get(key)))
+        code, message = str(record.get("error_type") or ""), str(record.get("message") or "")
+        self.search_button.setEnabled(bool(search_query(code, message)))
+        self.search_button.setToolTip(tooltip(search_explained(code, message)))  # says what is sent
         self._fit_width()
 
     def _show_id_rows(self) -> None:
@@ -304,7 +314,7 @@ class DetailPane(QDockWidget):
             )
             return
         self.guidance_label.setText(
-            f"{_html(guidance.cause)}<br><br><b>Where to fix:</b> {_html(guidance.where_to_fix)}"
+            f"{escape(guidance.cause)}<br><br><b>Where to fix:</b> {escape(guidance.where_to_fix)}"
         )
 
     def _show_input_row(self, text: str) -> None:
@@ -319,7 +329,7 @@ class DetailPane(QDockWidget):
             shown = "" if value is None else str(value)
             for col, cell in enumerate((str(field), shown)):
                 item = QTableWidgetItem(cell)
-                item.setToolTip(cell)
+                item.setToolTip(tooltip(cell))
                 self.input_table.setItem(row, col, item)
         self._fit_field_column([str(field) for field in data])
         self.input_box.setVisible(bool(data))
@@ -362,8 +372,3 @@ class DetailPane(QDockWidget):
     def copy_value(self, key: str) -> None:
         """Put one value of the row on the clipboard (the original text, not the display one)."""
         QGuiApplication.clipboard().setText(self._get(key))
-
-
-def _html(text: str) -> str:
-    """Escape text from guidance for a rich-text label."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

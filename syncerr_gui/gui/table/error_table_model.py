@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont
 from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
 from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.table.columns import (
     COL_FAILED_ON,
     COL_MESSAGE,
@@ -229,9 +230,9 @@ class ErrorTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MODEL_COLUMNS):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_NEW:
-            return NEW_TOOLTIP
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(NEW_TOOLTIP if section == COL_NEW else header_text(section, self._zone_name))
+        if role == Qt.ItemDataRole.DisplayRole:
             return header_text(section, self._zone_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_NEW:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -342,7 +343,7 @@ class ErrorTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._native(row, column)
         if role == _TOOLTIP and column == COL_MESSAGE:
-            return self._text["message"][int(self._view.visible[row])].as_py()
+            return tooltip(self._text["message"][int(self._view.visible[row])].as_py())
         if role == _BACKGROUND and column == COL_FAILED_ON and self._row(row)[_IS_JOB]:
             return self._job_tint
         return None

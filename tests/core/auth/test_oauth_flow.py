@@ -70,13 +70,52 @@ def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: DemoOrg, use_form
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
 
 
-def test_answer_with_another_state_is_refused(oauth_org: DemoOrg) -> None:
+def test_a_forged_answer_first_is_refused_and_the_real_one_still_logs_in(oauth_org: DemoOrg) -> None:
+    browser = ScriptedBrowser(oauth_org, forge_first=_replace_state)
+    tokens = _browser_login(oauth_org, browser)
+    assert browser.statuses == [400, 200]
+    assert "Login not accepted" in browser.pages[0] and "does not belong" in browser.pages[0]
+    assert "You can close this tab" in browser.pages[1]
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
+    assert session.username == oauth_org.admin.username
+    assert len([target for _, target in oauth_org.request_log if "/oauth2/token" in target]) == 1
+
+
+def test_only_answers_with_another_state_end_in_words_and_no_token_request(oauth_org: DemoOrg) -> None:
     browser = ScriptedBrowser(oauth_org, tamper=_replace_state)
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    browser.open(login.start())
     with pytest.raises(OAuthError) as caught:
-        _browser_login(oauth_org, browser)
+        login.wait(timeout=1.5)
     assert str(caught.value) == STATE_MISMATCH
     assert str(caught.value).startswith("The answer did not come from the login you started")
+    assert browser.statuses == [400]
     assert not [target for _, target in oauth_org.request_log if "/oauth2/token" in target]
+
+
+def test_the_browser_is_given_a_loopback_url_without_state_or_challenge(oauth_org: DemoOrg) -> None:
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    authorize = login.start()
+    launch = urlsplit(login.launch_url)
+    assert launch.scheme == "http" and launch.hostname == "localhost" and launch.path == "/start"
+    query = dict(parse_qsl(urlsplit(authorize).query))
+    for secret in (query["state"], query["code_challenge"]):
+        assert secret not in login.launch_url  # a launcher's argv is readable by every local user
+    with make_session() as web:
+        hop = web.get(login.launch_url, allow_redirects=False)
+        guessed = web.get(login.launch_url.split("?")[0] + "?t=guess", allow_redirects=False)
+    assert hop.status_code == 303 and hop.headers["Location"] == authorize
+    assert guessed.status_code == 404 and "Location" not in guessed.headers
+    login.cancel()
+
+
+def test_the_whole_flow_through_the_loopback_start_page(oauth_org: DemoOrg) -> None:
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    login.start()
+    browser = ScriptedBrowser(oauth_org, use_form=True)
+    browser.open(login.launch_url)
+    tokens = login.wait(timeout=30)
+    assert tokens.instance_url == oauth_org.instance_url
 
 
 @pytest.mark.parametrize("use_form", [False, True], ids=["auto-deny", "deny-button"])
