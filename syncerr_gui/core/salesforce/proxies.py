@@ -34,19 +34,13 @@ class ProxyRules:
 
     def for_url(self, url: str) -> dict[str, str]:
         """The `proxies` argument for a request to `url`: {} when it goes direct."""
-        if not self._proxies or _is_loopback(url) or should_bypass_proxies(url, no_proxy=_no_proxy()):
+        if not self._proxies or should_bypass_proxies(url, no_proxy=_no_proxy()):
             return {}
         chosen = select_proxy(url, self._proxies)
         if not chosen:
             return {}
         scheme = urlsplit(url).scheme or "https"
         return {scheme: chosen}
-
-
-def _is_loopback(url: str) -> bool:
-    """A loopback host (the demo org, a local tool) is never behind a proxy."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def _no_proxy() -> str | None:

@@ -18,7 +18,17 @@ from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
 EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC)
 FAST_RETRY = RetryPolicy(tries=3, base_delay=0.05, max_delay=0.2)
-KEY = ["failed_on", "failed_at", "error_type", "message", "fields", "object", "salesforce_id", "job_id", "batch_id"]
+KEY = [
+    "failed_on",
+    "failed_at",
+    "error_type",
+    "message",
+    "fields",
+    "object",
+    "salesforce_id",
+    "job_id",
+    "batch_id",
+]
 KEY += ["source", "created_by", "input_row"]
 
 
