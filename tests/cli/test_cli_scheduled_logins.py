@@ -44,8 +44,10 @@ def _rows(path: Path) -> int:
         return sum(1 for _ in csv.reader(handle)) - 1
 
 
-def test_remembered_login_exports_and_renews_the_stored_token(oauth_org, memory_keyring, tmp_path, capsys) -> None:
-    username, refresh_token = _remember_browser_login(oauth_org)
+def test_remembered_login_exports_and_renews_the_stored_token(
+    oauth_org, memory_keyring, tmp_path, capsys
+) -> None:
+    _username, refresh_token = _remember_browser_login(oauth_org)
     [key] = [name for (service, name) in memory_keyring.entries if service == SERVICE and name != INDEX_ENTRY]
     before = json.loads(memory_keyring.entries[(SERVICE, key)])["access_token"]
     oauth_org.expire_sessions()  # hours later: the access token is dead, the refresh token is not
@@ -126,7 +128,9 @@ def test_target_org_uses_the_salesforce_cli_login(demo_org, tmp_path, monkeypatc
     log = _fake_sf(tmp_path, demo_org, token, redacted=redacted)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     out = tmp_path / "errors.csv"
-    code = main(["--target-org", "acme", "--out", str(out), "--ca-bundle", str(demo_org.ca_path), "--since", SINCE])
+    code = main(
+        ["--target-org", "acme", "--out", str(out), "--ca-bundle", str(demo_org.ca_path), "--since", SINCE]
+    )
     printed = capsys.readouterr()
     assert code == 0, printed.err
     assert _rows(out) == len(demo_org.truth.errors())
