@@ -157,9 +157,14 @@ class TokenStore:
     def _write_index(self, logins: list[RememberedLogin]) -> None:
         text = json.dumps([asdict(entry) for entry in logins], separators=(",", ":"))
         try:
-            self._usable_backend().set_password(self.service, INDEX_ENTRY, text)
+            if logins:
+                self._usable_backend().set_password(self.service, INDEX_ENTRY, text)
+            else:  # nothing remembered: nothing left behind
+                self._usable_backend().delete_password(self.service, INDEX_ENTRY)
         except TokenStoreError:
             raise
+        except keyring.errors.PasswordDeleteError:
+            return
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("saving the list of remembered logins failed: %s", type(exc).__name__)
             raise TokenStoreError(_failure_text(exc, "save your login in")) from None
