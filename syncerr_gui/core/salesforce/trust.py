@@ -147,7 +147,7 @@ def tls_failure_words(exc: BaseException, host: str) -> str:
         return (
             f"The certificate of {host} was issued by an authority this computer does not trust, so "
             "the app did not connect. If your company inspects HTTPS traffic, choose its root "
-            "certificate under Advanced \u2192 \u201cTrust this certificate\u2026\u201d (or pass "
+            "certificate under Advanced \u2192 \u201cTrust this certificate\u201d (or pass "
             "--ca-bundle), or ask IT to install it in the system's certificate store."
         )
     return (
