@@ -3,7 +3,8 @@
 A real org is 50-300 ms away, so a sync is bound by round trips unless enough requests are
 in flight to hide them. Too many would trip Salesforce's limits, so the limit behaves like
 TCP's congestion window: it starts moderate, grows by one per healthy answer until the first
-sign of trouble (slow start), then by one per window of answers; it backs off by half on an
+sign of trouble (slow start), then by one per window of answers, and only while answers take
+long enough that a round trip is worth hiding (not on loopback); it backs off by half on an
 overload answer (429, 503, REQUEST_LIMIT_EXCEEDED) and by a quarter on an answer whose
 headers took longer than `SLOW_SECONDS`. The ceiling comes from Salesforce's documented
 concurrency limit (docs/ARCHITECTURE.md, "Concurrency").
@@ -25,8 +26,12 @@ logger = logging.getLogger(__name__)
 # (Developer Edition and trials: 5); shorter requests are not limited. Staying below 25 keeps
 # a sync inside the limit even if every one of its requests turned long-running.
 CEILING = 24
-START = 8
+START = 4
 FLOOR = 1
+# Answers faster than this come from a nearby server (loopback, the same data centre): more
+# requests in flight would not hide any round trip, only hold more bodies in memory and
+# contend for the CPU that parses them, so the limit grows only on slower answers.
+GROW_SECONDS = 0.025
 # An answer whose headers take this long means the org is struggling (a request reaching 20 s
 # counts towards the concurrent long-running limit): fewer requests in flight.
 SLOW_SECONDS = 10.0
@@ -73,6 +78,8 @@ class AdaptiveLimit:
         """A healthy answer whose headers took `header_seconds`: grow, or shrink when it was slow."""
         if header_seconds >= SLOW_SECONDS:
             self._shrink(0.75, f"an answer took {header_seconds:.1f} s")
+            return
+        if header_seconds < GROW_SECONDS:
             return
         with self._cond:
             step = 1.0 if self._slow_start else 1.0 / max(1.0, self._limit)

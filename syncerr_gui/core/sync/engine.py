@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import queue
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -125,13 +126,15 @@ class _Run:
         # threads: one per request in flight at the ceiling, plus the two listings
         self.pool = ThreadPoolExecutor(max(1, options.max_workers) + 2, thread_name_prefix="sync")
         self.pending: dict[Future[Any], tuple[tuple[str, str], _Handler]] = {}
+        self.queued: deque[tuple[Callable[..., JobOutcome], tuple[str, str], tuple[Any, ...]]] = deque()
+        self.reading = 0  # job reads handed to the pool and not finished yet
         self.finished: queue.SimpleQueue[Future[Any] | _Page] = queue.SimpleQueue()
 
     def execute(self) -> SyncResult:
         try:
             self._report(PHASE_LISTING)
             self._list_and_submit()
-            self._drain(lambda: not self.pending)
+            self._drain(lambda: not self.pending and not self.queued)
         except SyncCancelled:
             return self._result(cancelled=True)
         except SyncError as exc:
@@ -179,8 +182,19 @@ class _Run:
 
     def _submit(self, fn: Callable[..., JobOutcome], key: tuple[str, str], *args: Any) -> None:
         """Queue one job read; it counts towards the progress total."""
-        self._start(fn, key, self._job_done, *args)
+        self.queued.append((fn, key, args))
         self.total += 1
+        self._feed()
+
+    def _feed(self) -> None:
+        """Start queued reads while fewer run than the in-flight limit allows (plus two that
+        may be parsing). Handing the pool only what can run keeps its threads few when the
+        limit is low: each thread that allocates keeps a malloc arena, so idle rotation
+        through many threads would cost memory on a fast link."""
+        while self.queued and self.reading < self.client.limit.limit + 2:
+            fn, key, args = self.queued.popleft()
+            self.reading += 1
+            self._start(fn, key, self._job_done, *args)
 
     def _start(
         self, fn: Callable[..., Any], key: tuple[str, str], handler: _Handler, *args: Any
@@ -245,6 +259,8 @@ class _Run:
             for summary in outcome.summaries:
                 self.jobs[(summary.source, summary.job_id)] = summary
         self.done += 1
+        self.reading -= 1
+        self._feed()
         self._report(PHASE_READING)
 
     def _report(self, phase: str) -> None:

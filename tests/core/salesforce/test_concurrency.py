@@ -5,15 +5,22 @@ from __future__ import annotations
 import threading
 
 from syncerr_gui.core.cancel import CancelToken
-from syncerr_gui.core.salesforce.concurrency import CEILING, SLOW_SECONDS, AdaptiveLimit
+from syncerr_gui.core.salesforce.concurrency import CEILING, SLOW_SECONDS, START, AdaptiveLimit
 
 
 def test_it_starts_moderate_and_grows_to_the_ceiling_while_answers_are_healthy() -> None:
-    limit = AdaptiveLimit(ceiling=CEILING, start=8)
-    assert limit.limit == 8
+    limit = AdaptiveLimit()
+    assert limit.limit == START
     for _ in range(100):
         limit.answered(0.15)
     assert limit.limit == CEILING < 25  # below Salesforce's concurrent long-running limit
+
+
+def test_fast_answers_from_a_nearby_server_do_not_grow_it() -> None:
+    limit = AdaptiveLimit()
+    for _ in range(100):
+        limit.answered(0.002)  # loopback: no round trip to hide
+    assert limit.limit == START
 
 
 def test_overload_halves_once_per_burst_and_growth_then_slows() -> None:
