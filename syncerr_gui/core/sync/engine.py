@@ -187,11 +187,10 @@ class _Run:
         self._feed()
 
     def _feed(self) -> None:
-        """Start queued reads while fewer run than the in-flight limit allows (plus two that
-        may be parsing). Handing the pool only what can run keeps its threads few when the
+        """Start queued reads while fewer run than the in-flight limit allows. Handing the pool only what can run keeps its threads few when the
         limit is low: each thread that allocates keeps a malloc arena, so idle rotation
         through many threads would cost memory on a fast link."""
-        while self.queued and self.reading < self.client.limit.limit + 2:
+        while self.queued and self.reading < self.client.limit.limit:
             fn, key, args = self.queued.popleft()
             self.reading += 1
             self._start(fn, key, self._job_done, *args)
