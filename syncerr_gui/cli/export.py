@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn, TextIO
 
 from syncerr_gui import APP_NAME, __version__
+from syncerr_gui.cli import login_sources
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -91,6 +92,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--domain", metavar="D", help="login (default), test, your My Domain (acme.my) or a login URL"
     )
     parser.add_argument("--ca-bundle", metavar="PEM", help="CA certificates to trust (inspecting proxy)")
+    login_sources.add_arguments(parser)
     parser.add_argument(
         "--since",
         metavar="ISO-8601",
@@ -136,6 +138,9 @@ _LOGIN_OPTIONS = (
     ("--security-token", "security_token"),
     ("--domain", "domain"),
     ("--ca-bundle", "ca_bundle"),
+    ("--remembered", "remembered"),
+    ("--target-org", "target_org"),
+    ("--proxy", "proxy"),
 )
 
 
@@ -212,19 +217,21 @@ def _check_login_choice(args: argparse.Namespace) -> None:
         for name, chosen in (
             ("--demo", args.demo),
             ("--instance-url", args.instance_url),
-            ("--username", args.username),
+            ("--username", args.username and not args.remembered),
         )
         if chosen
-    ]
+    ] + login_sources.chosen_ways(args)
     if not ways:
         raise UsageError(
-            "choose how to log in: --demo, --instance-url with --access-token, or --username with --password"
+            "choose how to log in: --remembered, --target-org ALIAS, --demo, --instance-url with "
+            "--access-token, or --username with --password"
         )
+    login_sources.check(args)
     if len(ways) > 1:
         raise UsageError(f"choose one way to log in, not {' and '.join(ways)}")
     if args.instance_url and not args.access_token:
         raise UsageError("--instance-url needs --access-token (or SF_ACCESS_TOKEN)")
-    if args.username and not args.password:
+    if args.username and not args.password and not args.remembered:
         raise UsageError("--username needs --password (or SF_PASSWORD)")
 
 
@@ -234,15 +241,19 @@ def _org_session(args: argparse.Namespace) -> Iterator[Any]:
     from syncerr_gui.core.auth.login import login_with_password, login_with_token
     from syncerr_gui.core.exceptions import LoginError
 
+    login_sources.apply_proxy(args)
     try:
-        if args.demo:
+        session = login_sources.scheduled_session(args)
+        if session is not None:
+            pass
+        elif args.demo:
             from syncerr_gui.demo_org import DemoOrg
             from syncerr_gui.demo_org.connect import demo_session
 
             with DemoOrg() as org:
                 yield demo_session(org)
             return
-        if args.instance_url:
+        elif args.instance_url:
             session = login_with_token(args.instance_url, args.access_token, ca_bundle=args.ca_bundle)
         else:
             session = login_with_password(
@@ -335,7 +346,8 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
         if progress is not None:
             progress.finish()
     for problem in result.problems:
-        write_line(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}"))
+        where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
+        write_line(_scrub(f"warning: {where}: {problem.reason}"))
     return answer
 
 
@@ -348,8 +360,7 @@ class _Progress:
 
     def __call__(self, progress: Any) -> None:
         self._stream.write(
-            f"\r{printable(progress.phase)}: {progress.jobs_done}/{progress.jobs_total} jobs, "
-            f"{progress.rows} errors\x1b[K"
+            f"\r{printable(progress.phase)}: {progress.jobs_text()}, {progress.rows:,} errors\x1b[K"
         )
         self._stream.flush()
         self._shown = True

@@ -69,6 +69,14 @@ BROWSER_REMEMBER = Setting(
 )
 BROWSER_ORG_KEY = Setting("browserLogin/orgKey", str, "", REMEMBERED, "Keyring entry of the remembered login")
 
+NETWORK_CA_BUNDLE = Setting(
+    "network/{org}/caBundle", str, "", CHOICE, 'Login dialog "Trust this certificate": a PEM path, per org'
+)
+NETWORK_PROXY = Setting("network/{org}/proxy", str, "", CHOICE, "Login dialog proxy (no password), per org")
+NETWORK_LAST_ORG = Setting(
+    "network/lastOrg", str, "", REMEMBERED, "Org whose network choices the dialog shows"
+)
+
 ARCHIVE_RETENTION_DAYS = Setting(
     "archive/retentionDays", int, None, CHOICE, "Days the archive keeps errors (unset: the archive's default)"
 )
@@ -102,6 +110,9 @@ ALL: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[datetime] | Set
     BROWSER_CALLBACK_PORT,
     BROWSER_REMEMBER,
     BROWSER_ORG_KEY,
+    NETWORK_CA_BUNDLE,
+    NETWORK_PROXY,
+    NETWORK_LAST_ORG,
     ARCHIVE_RETENTION_DAYS,
     ARCHIVE_LAST_ORG,
     ARCHIVE_NEW_COLUMN_PLACED,

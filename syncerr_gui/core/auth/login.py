@@ -32,6 +32,7 @@ from syncerr_gui.core.auth.session import API_VERSION, OrgSession
 from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, TimeoutSession, make_session
+from syncerr_gui.core.salesforce.trust import tls_failure_words
 from syncerr_gui.core.salesforce.url_origin import parse_origin
 
 logger = logging.getLogger(__name__)
@@ -194,10 +195,7 @@ def network_words(exc: BaseException, host: str, session: requests.Session | Non
     """One sentence for a network failure; never the URL's query, a header or a body."""
     connect_s, read_s = _timeouts(session)
     if isinstance(exc, requests.exceptions.SSLError):
-        return (
-            f"The server's certificate is not trusted ({_ssl_reason(exc)}). If your company uses "
-            "an inspecting proxy, set its CA bundle."
-        )
+        return tls_failure_words(exc, host)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return f"{host} did not answer within {connect_s:g} s."
     if isinstance(exc, requests.exceptions.Timeout):
@@ -366,20 +364,6 @@ def _timeouts(session: requests.Session | None) -> Timeouts:
     if isinstance(session, TimeoutSession):
         return session.default_timeout
     return DEFAULT_TIMEOUT
-
-
-def _ssl_reason(exc: BaseException) -> str:
-    text = str(exc)
-    for marker, words in (
-        ("self-signed", "self-signed certificate"),
-        ("expired", "certificate has expired"),
-        ("hostname", "certificate is for another host name"),
-        ("unable to get local issuer", "unknown certificate authority"),
-        ("CERTIFICATE_VERIFY_FAILED", "verification failed"),
-    ):
-        if marker in text:
-            return words
-    return "TLS handshake failed"
 
 
 def _connection_reason(exc: BaseException) -> str:

@@ -18,13 +18,26 @@ import threading
 from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.oauth import OAuthClient, OAuthConfig, OAuthTokens
 from syncerr_gui.core.auth.session import OrgSession
-from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.auth.token_store import RememberedLogin, TokenStore, org_key
 from syncerr_gui.core.exceptions import LoginError, OAuthError, TokenStoreError
 from syncerr_gui.core.redaction import scrub
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["OAuthRenewal", "forget_remembered", "log_out", "login_with_oauth_tokens", "resume_remembered"]
+__all__ = [
+    "OAuthRenewal",
+    "forget_remembered",
+    "log_out",
+    "login_with_oauth_tokens",
+    "resume_for_schedule",
+    "resume_remembered",
+]
+
+NOTHING_REMEMBERED = (
+    "No browser login is remembered in this computer's keyring{whom}. Open the app, log in "
+    "with the browser with \u201cRemember me\u201d ticked (as the user the scheduled task runs as), "
+    "then run the export again."
+)
 
 
 class OAuthRenewal:
@@ -99,6 +112,12 @@ def login_with_oauth_tokens(
         session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
     key = org_key(client.login_url, session.username) if store is not None else ""
     _remember(store, key, tokens)
+    if store is not None:
+        config = client.config
+        _note(
+            store,
+            RememberedLogin(key, session.username, config.login_url, config.client_id, config.callback_port),
+        )
     session.kind = "oauth"
     session.renewer = OAuthRenewal(tokens, client, store, key)
     return session
@@ -126,6 +145,32 @@ def resume_remembered(
         raise
 
 
+def resume_for_schedule(
+    store: TokenStore, username: str | None = None, ca_bundle: str | None = None
+) -> OrgSession:
+    """The remembered browser login of `username` (or the only one remembered), renewed
+    from the keyring without a browser: what `export --remembered` runs on.
+
+    LoginError in words when none is remembered, or several are and `username` is not given.
+    """
+    try:
+        logins = store.remembered()
+    except TokenStoreError as exc:
+        raise LoginError(str(exc), "KEYRING") from None
+    if username:
+        logins = [entry for entry in logins if entry.username.strip().lower() == username.strip().lower()]
+    if not logins:
+        raise LoginError(NOTHING_REMEMBERED.format(whom=f" for {username}" if username else ""), "NOT_SAVED")
+    if len(logins) > 1:
+        names = ", ".join(sorted({entry.username for entry in logins}))
+        raise LoginError(f"Several browser logins are remembered ({names}): choose one with --username.")
+    login = logins[0]
+    config = OAuthConfig(
+        login_url=login.login_url, client_id=login.client_id, callback_port=login.callback_port
+    )
+    return resume_remembered(config, login.key, store, ca_bundle)
+
+
 def log_out(session: OrgSession | None, store: TokenStore | None = None, key: str = "") -> None:
     """Ends `session` at Salesforce where the app owns its tokens, and forgets any saved copy.
 
@@ -149,6 +194,14 @@ def forget_remembered(store: TokenStore, key: str) -> None:
         store.delete(key)
     except TokenStoreError as exc:
         logger.warning("could not delete the remembered login: %s", scrub(exc))
+
+
+def _note(store: TokenStore, login: RememberedLogin) -> None:
+    """Lists the login in the keyring's index (for scheduled exports); failing only logs."""
+    try:
+        store.note(login)
+    except Exception as exc:  # noqa: BLE001 - TokenStoreError: the login works, only listing it failed
+        logger.warning("could not list the remembered login: %s", scrub(exc))
 
 
 def _remember(store: TokenStore | None, key: str, tokens: OAuthTokens) -> None:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -25,8 +23,11 @@ from defusedxml import ElementTree
 
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
+from syncerr_gui.core.salesforce.concurrency import AdaptiveLimit
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, make_session
+from syncerr_gui.core.salesforce.retry import RetryPolicy, retry_after_seconds
 from syncerr_gui.core.salesforce.token_source import TokenSource
+from syncerr_gui.core.salesforce.trust import tls_failure_words
 
 logger = logging.getLogger(__name__)
 
@@ -38,28 +39,30 @@ NOT_RENEWABLE = "Your Salesforce session has expired. Log in again to sync."
 RENEWAL_FAILED = "Your Salesforce session has expired and could not be renewed. Log in again to sync."
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_OVERLOAD_STATUSES = frozenset({429, 503})
 
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How often and how patiently a failed request is tried again."""
-
-    tries: int = 4
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int) -> float:
-        """Exponential backoff with jitter, so parallel workers do not retry in lockstep."""
-        ceiling = min(self.max_delay, self.base_delay * (2.0**attempt))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
+__all__ = ["OrgClient", "RetryPolicy", "parse_json"]
 
 
 class _Retry(Exception):
-    """Internal: this attempt failed in a way worth trying again; `reason` is in words."""
+    """Internal: this attempt failed in a way worth trying again; `reason` is in words.
 
-    def __init__(self, reason: str, status: int | None = None, code: str = "") -> None:
+    `overloaded`: the org asked for fewer requests (429, 503, REQUEST_LIMIT_EXCEEDED);
+    `retry_after`: seconds its `Retry-After` header asked to wait.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        status: int | None = None,
+        code: str = "",
+        *,
+        overloaded: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(reason)
         self.reason, self.status, self.code = reason, status, code
+        self.overloaded, self.retry_after = overloaded, retry_after
 
 
 class OrgClient:
@@ -73,8 +76,10 @@ class OrgClient:
         cancel: CancelToken | None = None,
         retry: RetryPolicy | None = None,
         max_body: int = MAX_BODY_BYTES,
+        limit: AdaptiveLimit | None = None,
     ) -> None:
         self._source = source
+        self.limit = limit or AdaptiveLimit()
         self._timeout = Timeouts(*timeout)
         self._cancel = cancel or CancelToken()
         self._retry = retry or RetryPolicy()
@@ -135,13 +140,16 @@ class OrgClient:
         url = self.resolve(target)
         last: _Retry | None = None
         for attempt in range(self._retry.tries):
-            if attempt:
-                self._backoff(attempt - 1)
+            if last is not None:
+                self._backoff(attempt - 1, last.retry_after)
             self._cancel.raise_if_cancelled()
             try:
-                return self._attempt(url, bulk1=bulk1, accept=accept)
+                with self.limit.slot(self._cancel):
+                    return self._attempt(url, bulk1=bulk1, accept=accept)
             except _Retry as exc:
                 logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
+                if exc.overloaded:
+                    self.limit.overloaded(exc.reason)
                 last = exc
         assert last is not None
         raise RequestFailed(f"{last.reason} (tried {self._retry.tries} times)", last.status, last.code)
@@ -181,6 +189,7 @@ class OrgClient:
                     self._renew(token)
                     continue
                 _check_status(response)
+                self.limit.answered(response.elapsed.total_seconds())
                 body = self._read_body(response)
                 return body, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")
@@ -195,10 +204,9 @@ class OrgClient:
             response = self._session.get(
                 url, headers=headers, timeout=self._timeout, stream=True, allow_redirects=False
             )
-        except requests.exceptions.SSLError:
+        except requests.exceptions.SSLError as exc:
             raise RequestFailed(
-                f"The server's certificate is not trusted ({_host(url)}), so the app did not "
-                "send your session to it."
+                tls_failure_words(exc, _host(url)) + " Your session was not sent to it."
             ) from None
         except requests.exceptions.Timeout:
             raise _Retry(f"Salesforce did not answer within {self._timeout.read:g} seconds") from None
@@ -244,8 +252,8 @@ class OrgClient:
         if fresh != used_token:
             logger.info("Session renewed")
 
-    def _backoff(self, attempt: int) -> None:
-        if self._cancel.wait(self._retry.delay(attempt)):
+    def _backoff(self, attempt: int, retry_after: float | None) -> None:
+        if self._cancel.wait(self._retry.delay(attempt, retry_after)):
             self._cancel.raise_if_cancelled()
 
     def _record_usage(self, response: requests.Response) -> None:
@@ -270,12 +278,31 @@ def _check_status(response: requests.Response) -> None:
     if 200 <= status < 300:
         return
     code, message = _error_details(response)
+    wait = retry_after_seconds(response.headers.get("Retry-After"))
+    if status == 429:
+        raise _Retry(
+            f"Salesforce asked for fewer requests ({status} {code or 'TOO_MANY_REQUESTS'})",
+            status,
+            code,
+            overloaded=True,
+            retry_after=wait,
+        )
     if status in _RETRY_STATUSES:
         raise _Retry(
-            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})", status, code
+            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})",
+            status,
+            code,
+            overloaded=status in _OVERLOAD_STATUSES,
+            retry_after=wait,
         )
     if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
-        raise _Retry("The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)", status, code)
+        raise _Retry(
+            "The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)",
+            status,
+            code,
+            overloaded=True,
+            retry_after=wait,
+        )
     if status == 404:
         raise RequestFailed(
             f"Salesforce deleted this job or it does not exist (404 {code or 'NOT_FOUND'})", status, code
@@ -348,7 +375,8 @@ def _usable_session(session: requests.Session | None) -> requests.Session:
     if session is not None and hasattr(session, "default_timeout") and not session.trust_env:
         return session
     verify = getattr(session, "verify", True)
-    return make_session(verify if isinstance(verify, str) else None)
+    ca_bundle = getattr(session, "ca_bundle", None) or (verify if isinstance(verify, str) else None)
+    return make_session(ca_bundle)
 
 
 def _host(url: str) -> str:

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui import APP_NAME
+from syncerr_gui.core.salesforce.http import set_app_proxy
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check
+from syncerr_gui.gui.login.network_options import NetworkOptions
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
@@ -84,6 +86,7 @@ class LoginDialog(QDialog):
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.hide()
+        self.network = NetworkOptions(self)
         self.buttons = QDialogButtonBox(self)
         self.login_button = QPushButton("Log in", self)
         self.login_button.setObjectName("loginButton")
@@ -97,6 +100,7 @@ class LoginDialog(QDialog):
         top.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.network)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -153,11 +157,13 @@ class LoginDialog(QDialog):
         if self.is_busy:
             return
         page = self.current_page()
-        problem = page.validate()
+        problem = page.validate() or self.network.validate()
         if problem:
             self.error_label.setText(problem)
             return
-        login, check_admin = page.login_call(self._ca_bundle), self._check_admin
+        set_app_proxy(self.network.proxy())  # sessions made by this login go through it
+        ca_bundle = self.network.ca_bundle() or self._ca_bundle
+        login, check_admin = page.login_call(ca_bundle), self._check_admin
         self._set_busy(True)
         self.error_label.setText("Logging in…")
         self._attempt = run_in_background(
@@ -199,6 +205,7 @@ class LoginDialog(QDialog):
         self.session = session
         page = self.current_page()
         self._settings.save_last_login(way=page.way, **page.remembered())
+        self.network.save(self._settings, str(getattr(session, "org_id", "") or ""))
         logger.info("logged in as %s", getattr(session, "username", "?"))
         self.accept()
 
@@ -230,6 +237,7 @@ class LoginDialog(QDialog):
         super().reject()
 
     def _restore(self) -> None:
+        self.network.restore(self._settings)
         remembered = self._settings.last_login()
         for i in range(self.pages.count()):
             page = self.pages.widget(i)

@@ -58,7 +58,8 @@ class ProblemsDialog(QDialog):
         """Replace the list with these SyncProblem(source, job_id, reason)."""
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            for col, value in enumerate((problem.source, problem.job_id, problem.reason)):
+            job = problem.job_id or "(job list)"
+            for col, value in enumerate((problem.source, job, problem.reason)):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(tooltip(value))

@@ -128,12 +128,13 @@ class StatusBar(QStatusBar):
         self.cancel_button.show()
 
     def update_progress(self, progress: Any) -> None:
-        """Jobs done / total and rows so far, from a SyncProgress."""
+        """Jobs done / total and rows so far, from a SyncProgress ("of at least" while the
+        job lists are still arriving and the total can grow)."""
         total = int(progress.jobs_total)
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(int(progress.jobs_done), total))
-            self.progress.setFormat(f"{progress.jobs_done:,}/{total:,} jobs · {progress.rows:,} rows")
+            self.progress.setFormat(f"{progress.jobs_text()} · {progress.rows:,} rows")
         self.progress.setToolTip(tooltip(progress.phase))
 
     def stop_progress(self) -> None:

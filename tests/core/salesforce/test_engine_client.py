@@ -44,7 +44,7 @@ def test_an_untrusted_certificate_is_refused_in_words(fresh_org, tmp_path) -> No
     stranger = tmp_path / "other-ca.pem"
     trustme.CA().cert_pem.write_to_path(str(stranger))
     client = client_for(fresh_org, ca_path=str(stranger))
-    with pytest.raises(RequestFailed, match="certificate is not trusted"):
+    with pytest.raises(RequestFailed, match="authority this computer does not trust"):
         client.get_json("/services/data/v59.0/jobs/ingest")
 
 
