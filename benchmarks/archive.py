@@ -160,22 +160,17 @@ def load_fresh(path: Path) -> int:
 
 def measure_incremental(folder: Path) -> dict[str, object]:
     """Two archive syncs against a demo org; what the second (nothing new) still asks for."""
-    from simple_salesforce import Salesforce
-
     from syncerr_gui.core.archive.incremental import ArchiveSync
     from syncerr_gui.core.archive.store import ErrorArchive
+    from syncerr_gui.core.auth.session import OrgSession
     from syncerr_gui.core.salesforce.http import make_session
     from syncerr_gui.core.sync.engine import SyncEngine
     from syncerr_gui.demo_org import DemoConfig, DemoOrg
 
     with DemoOrg(DemoConfig()) as org:
-        sf = Salesforce(
-            instance_url=org.instance_url,
-            session_id=org.admin.access_token,
-            session=make_session(org.ca_path),
-        )
+        session = OrgSession(org.instance_url, org.admin.access_token, make_session(org.ca_path))
         with ErrorArchive.for_org(org.org_id, folder) as archive:
-            syncer = ArchiveSync(archive, SyncEngine(sf))
+            syncer = ArchiveSync(archive, SyncEngine(session))
             first_s, first = timed(syncer.run)
             before = len(org.request_log)
             noop_s, second = timed(syncer.run)

@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4, help="the limit's download threads")
+    parser.add_argument(
+        "--engine-workers", type=int, default=0, help="the engine's in-flight ceiling (0: its default)"
+    )
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("--child", choices=("fetch", "limit"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -66,7 +69,7 @@ def parent(args: argparse.Namespace) -> int:
         say(f"prewarm {time.perf_counter() - started:.1f} s")
         fetches, limits = [], []
         for i in range(args.repeats):
-            fetches.append(run_child(org, "fetch", args.workers))
+            fetches.append(run_child(org, "fetch", args.engine_workers))
             say(f"fetch #{i + 1}: {fetches[-1]}")
             limits.append(run_child(org, "limit", args.workers))
             say(f"limit #{i + 1}: {limits[-1]}")
@@ -87,6 +90,7 @@ def parent(args: argparse.Namespace) -> int:
         "fetch_requests": fetches[0]["requests"],
         "limit_requests": limits[0]["requests"],
         "workers": args.workers,
+        "engine_workers": args.engine_workers or "default",
         "repeats": args.repeats,
         "cpus": os.cpu_count(),
         "load_avg_1m": round(os.getloadavg()[0], 2),
@@ -134,9 +138,12 @@ def _cpu_seconds() -> float:
 
 
 def run_fetch(sf, workers: int) -> dict:
+    from syncerr_gui.core.auth.session import OrgSession
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
-    result = SyncEngine(sf).run(SyncOptions(since=EVERYTHING, max_workers=workers))
+    session = OrgSession(f"https://{sf.sf_instance}", sf.session_id, sf.session)
+    options = SyncOptions(since=EVERYTHING, max_workers=workers) if workers else SyncOptions(since=EVERYTHING)
+    result = SyncEngine(session).run(options)
     return {
         "rows": len(result.frame),
         "jobs": len(result.jobs),

@@ -134,9 +134,9 @@ def main() -> int:
         set_frame_ms: list[float] = []
         original = window.model.set_frame
 
-        def timed_set_frame(frame: object) -> None:
+        def timed_set_frame(frame: object, *args: object, **kwargs: object) -> None:
             start = time.perf_counter()
-            original(frame)
+            original(frame, *args, **kwargs)
             set_frame_ms.append((time.perf_counter() - start) * 1000)
 
         window.model.set_frame = timed_set_frame  # type: ignore[method-assign]

@@ -6,11 +6,13 @@ import sys
 from collections.abc import Sequence
 
 from syncerr_gui import APP_NAME, __version__
+from syncerr_gui.core.file_modes import make_files_private
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the headless exporter or the desktop app; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    make_files_private()  # archive, snapshot, logs, settings, temp files: 0600 / 0700
     if args and args[0] == "export":
         from syncerr_gui.cli.export import main as export_main
 

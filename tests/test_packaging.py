@@ -9,6 +9,8 @@ from pathlib import Path
 
 from syncerr_gui import APP_NAME, __version__
 
+ROOT = Path(__file__).resolve().parents[1]
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -54,3 +56,36 @@ def test_a_wheel_carries_the_code_the_icons_the_licences_and_both_commands(tmp_p
     assert "salesforce-sync-errors-export = syncerr_gui.cli.export:console_main" in entry_points
     assert f"Version: {__version__}" in metadata and "Requires-Dist: PySide6==6.11.3" in metadata
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
+
+
+def _pins(path: Path) -> dict[str, str]:
+    """name -> version of every `name==version` line (lower-case, `_` as `-`)."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = line.split(";")[0].split("\\")[0].strip()
+        if "==" in head and not head.startswith("#"):
+            name, version = head.split("==", 1)
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+def test_the_build_lock_holds_every_runtime_pin_with_hashes() -> None:
+    lock_path = ROOT / "requirements.lock"
+    lock = _pins(lock_path)
+    wanted = _pins(ROOT / "requirements.txt") | {
+        "pyinstaller": _pins(ROOT / "requirements-dev.txt")["pyinstaller"]
+    }
+    assert {name: lock.get(name) for name in wanted} == wanted  # regenerate it: packaging/BUILDING.md
+    entries: list[str] = []
+    for line in lock_path.read_text(encoding="utf-8").splitlines():
+        if line[:1].isalnum():
+            entries.append(line)
+        elif entries:
+            entries[-1] += line
+    assert len(entries) == len(lock) and all("--hash=sha256:" in entry for entry in entries)
+
+
+def test_no_known_vulnerable_pin_is_back() -> None:
+    pins = _pins(ROOT / "requirements.txt")
+    assert tuple(int(p) for p in pins["cryptography"].split(".")) >= (48, 0, 1)  # GHSA-537c-gmf6-5ccf
+    assert "certifi" in pins

@@ -18,22 +18,30 @@ from pathlib import Path
 import pandas as pd
 
 from syncerr_gui.cli.failures import EXIT_USAGE, CliFailure
+from syncerr_gui.cli.terminal import write_line
 from syncerr_gui.core.archive.data_dirs import (
+    ARCHIVE_PREFIX,
     archive_file_name,
     archive_path,
     archived_org_ids,
     default_data_dir,
     org_id_18,
 )
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.exceptions import ArchiveError, failure_text
+from syncerr_gui.core.file_modes import secure_folder
 from syncerr_gui.core.time_window import default_since
 
 logger = logging.getLogger(__name__)
 
 
 def data_dir_of(value: str | None) -> Path:
-    """`--data-dir` as given, else the user's data folder (what the desktop app uses)."""
-    return Path(value) if value else default_data_dir()
+    """`--data-dir` as given, else the user's data folder (what the desktop app uses); a folder
+    another user owns, or one that stays open to others, is named in a warning line."""
+    folder = Path(value) if value else default_data_dir()
+    if problem := secure_folder(folder, ARCHIVE_PREFIX + "*"):
+        write_line(f"warning: {problem}")
+    return folder
 
 
 def offline_org_id(data_dir: Path, wanted: str | None) -> str:
@@ -90,7 +98,7 @@ def _failure(exc: ArchiveError | sqlite3.Error, name: str) -> CliFailure:
     """ArchiveError is already in words; a raw SQLite error (locked by another copy of the app
     for longer than SQLite waits, disk full, folder not writable) is put in words here."""
     if isinstance(exc, ArchiveError):
-        return CliFailure(str(exc))
+        return CliFailure(failure_text(exc, "open the archive"))
     logger.debug("archive failure", exc_info=exc)
     if "locked" in str(exc):
         return CliFailure(

@@ -4,7 +4,9 @@ No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr s
 `error:` and a non-zero exit code, never a traceback and never a half-written file:
 2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
 130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
-SF_SECURITY_TOKEN) so they need not appear in the process list.
+SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
+process list (`secret_args.py`). Every printed line passes `terminal.printable`: text from the
+org never reaches the terminal with its control characters.
 
 With `--data-dir` the sync goes through the local error archive (incremental, history kept
 beyond Salesforce's 7 days); `--offline` exports from the archive without any network.
@@ -23,6 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn, TextIO
 
 from syncerr_gui import APP_NAME, __version__
+from syncerr_gui.cli import login_sources
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -32,6 +35,9 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
+from syncerr_gui.cli.terminal import one_line, printable, write_line
+from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +68,9 @@ def main(argv: list[str]) -> int:
         return _fail(str(exc), exc.code)
     except KeyboardInterrupt:
         return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
-    except Exception as exc:
-        logger.debug("unexpected failure", exc_info=True)
-        return _fail(_scrub(f"unexpected failure ({type(exc).__name__}): {exc}"), EXIT_FAILED)
-    print(summary)
+    except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
+        return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
+    print(one_line(summary))
     return EXIT_OK
 
 
@@ -79,14 +84,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
     parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
     parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
-    parser.add_argument("--access-token", metavar="TOKEN", help="or set SF_ACCESS_TOKEN")
+    parser.add_argument("--access-token", metavar="TOKEN", help=SECRET_HELP.format(env="SF_ACCESS_TOKEN"))
     parser.add_argument("--username", metavar="U")
-    parser.add_argument("--password", metavar="P", help="or set SF_PASSWORD")
-    parser.add_argument("--security-token", metavar="T", help="or set SF_SECURITY_TOKEN")
+    parser.add_argument("--password", metavar="P", help=SECRET_HELP.format(env="SF_PASSWORD"))
+    parser.add_argument("--security-token", metavar="T", help=SECRET_HELP.format(env="SF_SECURITY_TOKEN"))
     parser.add_argument(
         "--domain", metavar="D", help="login (default), test, your My Domain (acme.my) or a login URL"
     )
     parser.add_argument("--ca-bundle", metavar="PEM", help="CA certificates to trust (inspecting proxy)")
+    login_sources.add_arguments(parser)
     parser.add_argument(
         "--since",
         metavar="ISO-8601",
@@ -106,7 +112,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if args.offline:
         _check_offline(args)
     else:
-        _fill_from_environment(args)
+        resolve_secrets(args)
         _check_login_choice(args)
     if args.ca_bundle and not os.path.isfile(args.ca_bundle):
         raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
@@ -137,6 +143,9 @@ _LOGIN_OPTIONS = (
     ("--security-token", "security_token"),
     ("--domain", "domain"),
     ("--ca-bundle", "ca_bundle"),
+    ("--remembered", "remembered"),
+    ("--target-org", "target_org"),
+    ("--proxy", "proxy"),
 )
 
 
@@ -207,52 +216,49 @@ def parse_since(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _fill_from_environment(args: argparse.Namespace) -> None:
-    for attr, name in (
-        ("access_token", "SF_ACCESS_TOKEN"),
-        ("password", "SF_PASSWORD"),
-        ("security_token", "SF_SECURITY_TOKEN"),
-    ):
-        if not getattr(args, attr):
-            setattr(args, attr, os.environ.get(name) or None)
-
-
 def _check_login_choice(args: argparse.Namespace) -> None:
     ways = [
         name
         for name, chosen in (
             ("--demo", args.demo),
             ("--instance-url", args.instance_url),
-            ("--username", args.username),
+            ("--username", args.username and not args.remembered),
         )
         if chosen
-    ]
+    ] + login_sources.chosen_ways(args)
     if not ways:
         raise UsageError(
-            "choose how to log in: --demo, --instance-url with --access-token, or --username with --password"
+            "choose how to log in: --remembered, --target-org ALIAS, --demo, --instance-url with "
+            "--access-token, or --username with --password"
         )
+    login_sources.check(args)
     if len(ways) > 1:
         raise UsageError(f"choose one way to log in, not {' and '.join(ways)}")
     if args.instance_url and not args.access_token:
         raise UsageError("--instance-url needs --access-token (or SF_ACCESS_TOKEN)")
-    if args.username and not args.password:
+    if args.username and not args.password and not args.remembered:
         raise UsageError("--username needs --password (or SF_PASSWORD)")
 
 
 @contextlib.contextmanager
 def _org_session(args: argparse.Namespace) -> Iterator[Any]:
     """The logged-in OrgSession (a demo org runs for the duration of the block)."""
-    from syncerr_gui.core.auth.login import LoginError, login_with_password, login_with_token
+    from syncerr_gui.core.auth.login import login_with_password, login_with_token
+    from syncerr_gui.core.exceptions import LoginError
 
+    login_sources.apply_proxy(args)
     try:
-        if args.demo:
+        session = login_sources.scheduled_session(args)
+        if session is not None:
+            pass
+        elif args.demo:
             from syncerr_gui.demo_org import DemoOrg
             from syncerr_gui.demo_org.connect import demo_session
 
             with DemoOrg() as org:
                 yield demo_session(org)
             return
-        if args.instance_url:
+        elif args.instance_url:
             session = login_with_token(args.instance_url, args.access_token, ca_bundle=args.ca_bundle)
         else:
             session = login_with_password(
@@ -263,19 +269,19 @@ def _org_session(args: argparse.Namespace) -> Iterator[Any]:
                 ca_bundle=args.ca_bundle,
             )
     except LoginError as exc:
-        raise CliFailure(f"login failed: {exc}") from None
+        raise CliFailure(f"login failed: {failure_text(exc, 'log in')}") from None
     yield session
 
 
 def _run(args: argparse.Namespace, session: Any) -> str:
     """Admin check, sync (through the archive with --data-dir), problems on stderr, CSV; the summary."""
-    from syncerr_gui.core.auth.login import LoginError
     from syncerr_gui.core.auth.permissions import check_admin
+    from syncerr_gui.core.exceptions import LoginError
 
     try:
         check = check_admin(session)
     except LoginError as exc:
-        raise CliFailure(f"login failed: {exc}") from None
+        raise CliFailure(f"login failed: {failure_text(exc, 'check your permissions')}") from None
     if not check.is_admin:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
@@ -306,7 +312,8 @@ def _run_offline(args: argparse.Namespace) -> str:
 def _write(frame: Any, out: str, details: Any = None) -> str:
     """Write the CSV (with an "Input Row" column read from `details` when given); returns
     the summary's first part (rows by level, the file)."""
-    from syncerr_gui.core.frame.export import EXPORT_COLUMNS_WITH_INPUT, ExportError, export_csv
+    from syncerr_gui.core.exceptions import ExportError
+    from syncerr_gui.core.frame.export import EXPORT_COLUMNS_WITH_INPUT, export_csv
     from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL
 
     try:
@@ -315,7 +322,7 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
         else:
             rows = export_csv(frame, out, columns=EXPORT_COLUMNS_WITH_INPUT, details=details)
     except ExportError as exc:
-        raise CliFailure(str(exc)) from None
+        raise CliFailure(failure_text(exc, "write the CSV file")) from None
     levels = frame["failed_on"].astype(str).value_counts()
     return (
         f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
@@ -331,9 +338,10 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
     """
     from syncerr_gui.core.cancel import CancelToken
-    from syncerr_gui.core.sync.engine import SyncEngine, SyncError, SyncOptions
+    from syncerr_gui.core.exceptions import SyncError
+    from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
-    engine = SyncEngine(session.sf, reauthenticate=session.reauthenticate)
+    engine = SyncEngine(session)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     options = SyncOptions(since=since)
     try:
@@ -347,12 +355,13 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
             new_rows = archived.stats.rows_new if archived.stats is not None else 0
             result, answer = archived.sync, (archived.frame, archived.details, new_rows)
     except SyncError as exc:
-        raise CliFailure(_scrub(str(exc))) from None
+        raise CliFailure(failure_text(exc, "sync")) from None
     finally:
         if progress is not None:
             progress.finish()
     for problem in result.problems:
-        sys.stderr.write(_scrub(f"warning: job {problem.job_id} ({problem.source}): {problem.reason}") + "\n")
+        where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
+        write_line(_scrub(f"warning: {where}: {problem.reason}"))
     return answer
 
 
@@ -365,8 +374,7 @@ class _Progress:
 
     def __call__(self, progress: Any) -> None:
         self._stream.write(
-            f"\r{progress.phase}: {progress.jobs_done}/{progress.jobs_total} jobs, "
-            f"{progress.rows} errors\x1b[K"
+            f"\r{printable(progress.phase)}: {progress.jobs_text()}, {progress.rows:,} errors\x1b[K"
         )
         self._stream.flush()
         self._shown = True
@@ -399,10 +407,13 @@ def _scrub(text: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    write_line(f"error: {message}")
     return code
 
 
 def console_main() -> int:
     """The `salesforce-sync-errors-export` console script: `export` without the word."""
+    from syncerr_gui.core.file_modes import make_files_private
+
+    make_files_private()  # what the export writes for itself is private; the CSV follows the user's umask
     return main(sys.argv[1:])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from syncerr_gui.core.exceptions import UserFacingError
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_ADMIN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-class UsageError(Exception):
+class UsageError(UserFacingError):
     """Bad command-line arguments; str() is the one line shown."""
 
 
-class CliFailure(Exception):
+class CliFailure(UserFacingError):
     """A failure already put in words; `code` is the exit code."""
 
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:

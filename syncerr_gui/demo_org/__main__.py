@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Password:        {org.admin.password}")
     print(f"Security token:  {org.admin.security_token}")
     print(f"OAuth client id: {org.oauth_client_id}")
+    print("OAuth callback:  http://localhost:1717/OauthRedirect (log in there as the user above)")
     print("Serving until Ctrl+C.", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly (TLS keys deleted) when terminated
     try:

@@ -78,6 +78,9 @@ class Bulk2Routes:
                 f"/services/data/v{ver}/jobs/ingest?queryLocator={_encode_locator(job_type, offset + size)}"
             )
         )
+        foreign = self.state.faults.foreign_next_page(job_type) if done else None
+        if foreign is not None:  # fault: the last page points at another host
+            done, next_url = False, f"{foreign}/services/data/v{ver}/jobs/ingest?queryLocator=elsewhere"
         return Response.json(
             {"done": done, "records": [wire.list_entry(j, ver) for j in page], "nextRecordsUrl": next_url}
         )

@@ -7,10 +7,10 @@ exactly that CA (`org.ca_path`) and nothing else.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from syncerr_gui.core.auth.login import OrgSession, login_with_password, login_with_token
+from syncerr_gui.core.auth.login import login_with_password, login_with_token
+from syncerr_gui.core.auth.session import OrgSession, Renewer
 
 if TYPE_CHECKING:
     from syncerr_gui.demo_org import DemoOrg
@@ -33,19 +33,16 @@ def demo_session(org: DemoOrg, *, admin: bool = True, via_password: bool = False
         )
     else:
         session = login_with_token(org.instance_url, user.access_token, ca_bundle=ca_bundle)
-        session.reauthenticate = _password_relogin(org, admin, session)
+        session.renewer = _password_relogin(org, admin)
     session.kind = "demo"
     logger.info("logged in to the demo org as %s", "admin" if admin else "non-admin")
     return session
 
 
-def _password_relogin(org: DemoOrg, admin: bool, session: OrgSession) -> Callable[[], str]:
-    """Re-authentication for a token session: a fresh password login, its token put in `session`."""
+def _password_relogin(org: DemoOrg, admin: bool) -> Renewer:
+    """The renewer of a token session: a fresh password login's token."""
 
-    def reauthenticate() -> str:
-        fresh = demo_session(org, admin=admin, via_password=True)
-        token = fresh.sf.session_id
-        session.set_access_token(token)
-        return token
+    def log_in_again() -> str:
+        return demo_session(org, admin=admin, via_password=True).token()
 
-    return reauthenticate
+    return log_in_again

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
 
 _JSON_BODIES = {
     401: [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}],
     403: [{"message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"}],
+    429: [{"message": "Too many requests: try again later.", "errorCode": "REQUEST_LIMIT_EXCEEDED"}],
     404: [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}],
     500: [
         {
@@ -36,6 +37,7 @@ class Failure:
     status: int
     body: bytes
     content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class _Rule:
     status: int
     remaining: int
     body: bytes | None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def default_body(status: int, path: str) -> tuple[bytes, str]:
@@ -69,16 +72,36 @@ class FaultInjector:
         self._lock = threading.Lock()
         self._failures: list[_Rule] = []
         self._stalls: list[tuple[str, float]] = []
+        self._foreign_next: dict[str, str] = {}
 
-    def fail_next(self, text: str, status: int, times: int = 1, body: bytes | None = None) -> None:
-        """The next `times` requests whose path contains `text` answer `status`."""
+    def fail_next(
+        self,
+        text: str,
+        status: int,
+        times: int = 1,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """The next `times` requests whose path contains `text` answer `status` (with `headers`,
+        e.g. a `Retry-After`)."""
         with self._lock:
-            self._failures.append(_Rule(text, status, times, body))
+            self._failures.append(_Rule(text, status, times, body, dict(headers or {})))
 
     def stall_next(self, text: str, seconds: float) -> None:
         """The next request whose path contains `text` waits `seconds` before being answered."""
         with self._lock:
             self._stalls.append((text, seconds))
+
+    def point_last_page_at(self, job_type: str, base_url: str) -> None:
+        """The last job-list page of `job_type` says it is not done and names `base_url`'s host
+        for the next page (a hostile or broken list that must not be followed)."""
+        with self._lock:
+            self._foreign_next[job_type] = base_url.rstrip("/")
+
+    def foreign_next_page(self, job_type: str) -> str | None:
+        """The other host's base URL set by `point_last_page_at`, if any."""
+        with self._lock:
+            return self._foreign_next.get(job_type)
 
     def take_stall(self, path: str) -> float:
         """Seconds to stall this request (0 if none); consumes the rule."""
@@ -100,6 +123,6 @@ class FaultInjector:
             else:
                 return None
         if rule.body is not None:
-            return Failure(rule.status, rule.body, "application/json;charset=UTF-8")
+            return Failure(rule.status, rule.body, "application/json;charset=UTF-8", rule.headers)
         body, content_type = default_body(rule.status, path)
-        return Failure(rule.status, body, content_type)
+        return Failure(rule.status, body, content_type, rule.headers)

@@ -113,7 +113,7 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             state.stop_event.wait(stall)
         failure = state.faults.take_failure(request.target)
         if failure is not None:
-            response = Response(failure.status, failure.body, failure.content_type)
+            response = Response(failure.status, failure.body, failure.content_type, failure.headers)
         else:
             response = self._authenticate(request) or self._route(request)
         self._send(response, used)

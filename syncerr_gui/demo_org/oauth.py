@@ -1,4 +1,11 @@
-"""OAuth 2.0 web-server flow with PKCE, refresh, revoke and userinfo, as Salesforce answers them."""
+"""OAuth 2.0 web-server flow with PKCE, refresh, revoke and userinfo, as Salesforce answers them.
+
+The demo runs on real machines, where other users may reach its port, so it hands out a code
+only to someone who proves they started it: the authorize page asks for a demo user's
+username and password (made afresh at every start), and the `auto=allow|deny` shortcut for
+scripted browsers needs `auto_key`, a secret only the process that started the org knows.
+The code goes only to the app's registered callback URL (`http://localhost:<port>/OauthRedirect`).
+"""
 
 from __future__ import annotations
 
@@ -8,22 +15,24 @@ import hmac
 import html
 import logging
 import time
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from syncerr_gui.demo_org.httpkit import Request, Response, Router
 from syncerr_gui.demo_org.state import OrgState, UserRecord
 
 logger = logging.getLogger(__name__)
 
-_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+DEFAULT_CALLBACK_PORT = 1717  # the app's default callback port (OAuthConfig.callback_port)
+CALLBACK_PATH = "/OauthRedirect"
 _PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Allow Access?</title></head>
 <body style="font-family:sans-serif;max-width:32em;margin:3em auto">
 <h1>Allow Access?</h1><p><b>{client}</b> is asking to access your Sync Errors Demo org:
 access and manage your data (api) and perform requests at any time (refresh_token).</p>
 <form method="post" action="/services/oauth2/authorize">
 <input type="hidden" name="handle" value="{handle}">
-<p><label><input type="radio" name="demo_user" value="admin" checked> {admin}</label><br>
-<label><input type="radio" name="demo_user" value="non_admin"> {non_admin}</label></p>
+<p>{problem}Log in as a demo user (the demo prints their usernames and passwords when it starts):</p>
+<p><label>Username <input name="username" autocomplete="username"></label><br>
+<label>Password <input name="password" type="password" autocomplete="current-password"></label></p>
 <button type="submit" name="decision" value="deny">Deny</button>
 <button type="submit" name="decision" value="allow">Allow</button>
 </form></body></html>"""
@@ -49,62 +58,69 @@ class OAuthRoutes:
         q = request.query
         problem = self._bad_client(q)
         if problem:
-            return Response.html(
-                f"<!DOCTYPE html><html><body><h1>error={html.escape(problem)}</h1></body></html>", 400
-            )
+            return _error_page(problem, "The client or its callback URL is not the registered one.", 400)
         if q.get("response_type") != "code":
             return _back(
                 q, error="unsupported_response_type", error_description="response type not supported"
             )
         if not q.get("code_challenge") or q.get("code_challenge_method", "S256") != "S256":
             return _back(q, error="invalid_request", error_description="missing required code challenge")
-        if q.get("auto") in ("allow", "deny"):
-            return self._finish(q, q["auto"], q.get("demo_user", "admin"))
-        handle = self.state.sessions.park(q)
-        users = self.state.users
+        if "auto" in q:
+            if not hmac.compare_digest(q.get("auto_key", "").encode(), self.state.auto_key.encode()):
+                return _error_page("invalid_request", "auto needs the demo org's auto_key", 403)
+            user = self.state.users.get(q.get("demo_user", "admin"))
+            return self._finish(q, q["auto"], user)
+        return self._consent_page(self.state.sessions.park(q))
+
+    def _consent_page(self, handle: str, problem: str = "") -> Response:
         return Response.html(
             _PAGE.format(
                 client=html.escape(self.state.client_id),
-                handle=handle,
-                admin=html.escape(users["admin"].username),
-                non_admin=html.escape(users["non_admin"].username),
-            )
+                handle=html.escape(handle),
+                problem=f"<b>{html.escape(problem)}</b> " if problem else "",
+            ),
+            401 if problem else 200,
         )
 
     def decide(self, request: Request) -> Response:
-        """The consent form was submitted."""
+        """The consent form was submitted: Deny, or Allow with a demo user's username and password."""
         form = request.form()
         parked = self.state.sessions.unpark(form.get("handle", ""))
         if parked is None:
-            return Response.html(
-                "<!DOCTYPE html><html><body><h1>error=invalid_request</h1>"
-                "<p>This authorization request has expired.</p></body></html>",
-                400,
+            return _error_page("invalid_request", "This authorization request has expired.", 400)
+        if form.get("decision") != "allow":
+            return self._finish(parked, "deny", None)
+        user = self._check_login(form.get("username", ""), form.get("password", ""))
+        if user is None:
+            return self._consent_page(
+                self.state.sessions.park(parked), "Please check your username and password."
             )
-        return self._finish(parked, form.get("decision", "deny"), form.get("demo_user", "admin"))
+        return self._finish(parked, "allow", user)
 
-    def _finish(self, q: dict[str, str], decision: str, user_key: str) -> Response:
-        if decision != "allow":
+    def _check_login(self, username: str, password: str) -> UserRecord | None:
+        user = self.state.by_username(username)
+        if user is None or user.locked or user.key not in ("admin", "non_admin"):
+            return None
+        return user if hmac.compare_digest(password.encode(), user.password.encode()) else None
+
+    def _finish(self, q: dict[str, str], decision: str, user: UserRecord | None) -> Response:
+        if decision != "allow" or user is None:
             return _back(q, error="access_denied", error_description="end-user denied authorization")
-        if user_key not in ("admin", "non_admin"):
-            user_key = "admin"
-        code = self.state.sessions.new_code(user_key, q["client_id"], q["redirect_uri"], q["code_challenge"])
+        code = self.state.sessions.new_code(user.key, q["client_id"], q["redirect_uri"], q["code_challenge"])
         return _back(q, code=code)
 
     def _bad_client(self, q: dict[str, str]) -> str:
         if q.get("client_id") != self.state.client_id:
             return "invalid_client_id"
-        parts = urlsplit(q.get("redirect_uri", ""))
-        try:
-            port = parts.port
-        except ValueError:
-            return "redirect_uri_mismatch"
-        if parts.scheme not in ("http", "https") or parts.hostname not in _LOOPBACK:
-            return "redirect_uri_mismatch"
-        wanted = self.state.config.oauth_callback_port
-        if wanted is not None and port != wanted:
+        if q.get("redirect_uri", "") != self.registered_redirect:
             return "redirect_uri_mismatch"
         return ""
+
+    @property
+    def registered_redirect(self) -> str:
+        """The one callback URL of the demo's External Client App, as the app builds it."""
+        port = self.state.config.oauth_callback_port or DEFAULT_CALLBACK_PORT
+        return f"http://localhost:{port}{CALLBACK_PATH}"
 
     def token(self, request: Request) -> Response:
         """authorization_code (PKCE S256) and refresh_token grants."""
@@ -195,6 +211,14 @@ def _back(q: dict[str, str], **params: str) -> Response:
         params["state"] = q["state"]
     uri = q.get("redirect_uri", "")
     return Response.redirect(uri + ("&" if "?" in uri else "?") + urlencode(params))
+
+
+def _error_page(error: str, text: str, status: int) -> Response:
+    return Response.html(
+        f"<!DOCTYPE html><html><body><h1>error={html.escape(error)}</h1>"
+        f"<p>{html.escape(text)}</p></body></html>",
+        status,
+    )
 
 
 def _oauth_error(error: str, description: str) -> Response:

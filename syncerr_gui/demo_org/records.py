@@ -56,7 +56,8 @@ def csv_body(header: list[str], quote_header: list[bool], columns: list[pa.Array
         return head.encode("utf-8")
     lines = pc.binary_join_element_wise(*[_quoted(c) for c in columns], delimiter)
     joined = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(lines)], pa.int32()), lines), "\n")
-    return (head + joined[0].as_py() + "\n").encode("utf-8")
+    body: str = joined[0].as_py()
+    return (head + body + "\n").encode("utf-8")
 
 
 class RecordFactory:

@@ -345,7 +345,8 @@ class ScaleData:
 
 def _weights(weights: tuple[int, ...]) -> np.ndarray:
     array = np.asarray(weights, dtype=float)
-    return array / array.sum()
+    shares: np.ndarray = array / array.sum()
+    return shares
 
 
 def _join(*parts: pa.Array | str) -> pa.Array:

@@ -142,15 +142,31 @@ class DemoOrg:
         )
 
     @property
+    def oauth_auto_key(self) -> str:
+        """The per-run secret a scripted browser passes as `auto_key` with `authorize?auto=allow`."""
+        return self._started.auto_key
+
+    @property
     def _started(self) -> OrgState:
         if self._state is None:
             raise RuntimeError("the demo org is not started")
         return self._state
 
     # -- test controls (thread-safe) --------------------------------------------------------------
-    def fail_next(self, path_contains: str, status: int, times: int = 1, body: bytes | None = None) -> None:
-        """The next `times` requests whose path contains the text answer `status`."""
-        self._started.faults.fail_next(path_contains, status, times, body)
+    def fail_next(
+        self,
+        path_contains: str,
+        status: int,
+        times: int = 1,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """The next `times` requests whose path contains the text answer `status` (with `headers`)."""
+        self._started.faults.fail_next(path_contains, status, times, body, headers)
+
+    def point_last_job_page_at(self, base_url: str, job_type: str = "V2Ingest") -> None:
+        """The last `jobs/ingest` page of `job_type` names `base_url` (another host) for more."""
+        self._started.faults.point_last_page_at(job_type, base_url)
 
     def stall_next(self, path_contains: str, seconds: float) -> None:
         """The next matching request waits `seconds` (cut short by `stop()`) before its answer."""

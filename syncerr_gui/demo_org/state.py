@@ -74,6 +74,7 @@ class OrgState:
     stop_event: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     signing_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    auto_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))  # authorize?auto=… needs it
 
     @staticmethod
     def make_users(domain: str = "syncerrors-demo.example") -> dict[str, UserRecord]:

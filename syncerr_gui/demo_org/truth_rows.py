@@ -72,10 +72,7 @@ def split_errors(errors: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     """error_type, message and fields arrays: split once per distinct error text."""
     encoded = errors.dictionary_encode()
     parts = [split_sf_error(text) for text in encoded.dictionary.to_pylist()]
-    return tuple(
-        pa.array([p[i] for p in parts], pa.string()).take(encoded.indices)  # type: ignore[return-value]
-        for i in range(3)
-    )
+    return tuple(pa.array([p[i] for p in parts], pa.string()).take(encoded.indices) for i in range(3))
 
 
 def record_columns(

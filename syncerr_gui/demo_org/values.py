@@ -10,6 +10,11 @@ import logging
 
 logger = logging.getLogger(__name__)
 
+# Values that look like HTML: Salesforce echoes record values into its messages, so the app
+# must show these as the characters they are (an <img> that Qt loads can even kill it).
+IMG_PAYLOAD = "x <img src=/dev/zero>"
+BOLD_PAYLOAD = '<b style="font-size:26px;color:#c00">Your Salesforce session expired - call IT</b>'
+
 POOLS: dict[str, tuple[str, ...]] = {
     "first": (
         "Zoë",
@@ -177,6 +182,8 @@ POOLS: dict[str, tuple[str, ...]] = {
         "+1 for upsell",
         'Says: "not now"',
         "⚠️ VIP 🎉",
+        IMG_PAYLOAD,
+        BOLD_PAYLOAD,
     ),
     "industry": ("Technology", "Manufacturing", "Retail", "Финансы", "製造業", "Healthcare", "", "Energy"),
     "website": (
@@ -291,6 +298,12 @@ ERRORS: tuple[tuple[str, str, int], ...] = (
         4,
     ),
     ("Lead,Contact", "INVALID_EMAIL_ADDRESS:Email: invalid email address: jane@@example.com:Email --", 7),
+    ("Lead,Contact", f"INVALID_EMAIL_ADDRESS:Email: invalid email address: {IMG_PAYLOAD}:Email --", 1),
+    (
+        "Lead,Account",
+        f"STRING_TOO_LONG:Company: data value too large: {BOLD_PAYLOAD} (max length=40):Company --",
+        1,
+    ),
     (
         "Lead",
         "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:Lead Source: bad value for restricted picklist field: Webinar – EMEA:LeadSource --",

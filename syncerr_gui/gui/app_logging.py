@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import user_log_dir
 
 from syncerr_gui import APP_ID, ORG_NAME
+from syncerr_gui.core.file_modes import secure_folder
 from syncerr_gui.core.redaction import install_redaction
 
 logger = logging.getLogger(__name__)
@@ -51,18 +52,27 @@ def configure_logging(verbose: bool = False) -> Path | None:
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(stderr)
-    path: Path | None = log_dir() / "app.log"
+    log_file = log_dir() / "app.log"
+    earlier = ""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        earlier = secure_folder(log_file.parent, "app.log*")  # made by an older version: 0755 / 0644
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
     except OSError as exc:
-        logger.warning("cannot write the log file %s: %s", path, exc)
-        path = None
+        logger.warning("cannot write the log file %s: %s", log_file, exc)
+        return _finish(root, None, earlier)
+    return _finish(root, log_file, earlier)
+
+
+def _finish(root: logging.Logger, path: Path | None, earlier: str) -> Path | None:
+    """Redaction on every handler, Qt's offscreen noise demoted, urllib3 quiet; the log file."""
     install_redaction(root)
+    if earlier:
+        logger.warning("%s", earlier)
     logging.getLogger("qt").addFilter(_demote_offscreen_noise)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
     return path

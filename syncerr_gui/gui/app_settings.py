@@ -1,4 +1,6 @@
-"""What the app remembers between runs (QSettings): layout, last filter, last org — never a secret.
+"""What the app remembers between runs (QSettings): choices and UI state, never a secret.
+
+The keys, their types, defaults and sections are declared once in `settings_keys.py`.
 
 Layout keys carry the Qt version because `saveState`/`saveGeometry` blobs are not guaranteed
 to be readable by another Qt version (a mismatched blob can misplace docks). Passwords and
@@ -16,38 +18,73 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
+from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.settings_keys import SETTINGS_VERSION, Setting, T
+
 logger = logging.getLogger(__name__)
 
 _SECRET_WORDS = ("password", "token", "secret", "session")
 
 
 class AppSettings:
-    """Typed access to the app's QSettings (inject a QSettings in tests)."""
+    """Typed access to the app's QSettings (inject a QSettings in tests).
+
+    Every key is declared once in `gui/settings_keys.py`; `get`/`set` read and write one
+    declared setting in its type. Opening the settings migrates them to `SETTINGS_VERSION`.
+    """
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._s = settings if settings is not None else QSettings()
+        self.migrate()
 
     @property
     def qsettings(self) -> QSettings:
         """The underlying store (tests read it to check that no secret was written)."""
         return self._s
 
+    # --- the table's settings -------------------------------------------------------------
+    def get(self, setting: Setting[T], **parts: str) -> T | None:
+        """The stored value of `setting` in its type, or its default (also for a malformed value)."""
+        raw = self._s.value(setting.key_for(**parts))
+        if raw is None:
+            return setting.default
+        parsed = _parse(setting.type, raw)
+        return parsed if parsed is not None else setting.default
+
+    def set(self, setting: Setting[T], value: T, **parts: str) -> None:
+        """Store `value` for `setting` (text for text, numbers and flags; blobs as they are)."""
+        key = setting.key_for(**parts)
+        _refuse_secret(key)
+        self._s.setValue(key, value if isinstance(value, QByteArray) else _text(value))
+
+    def migrate(self) -> None:
+        """Bring stored values to the current form, one version step at a time."""
+        version = self.get(keys.VERSION) or 0
+        if version >= SETTINGS_VERSION:
+            return
+        if version < 1 and self._s.value(keys.ARCHIVE_NEW_COLUMN_PLACED.key) == "1":
+            self.set(keys.ARCHIVE_NEW_COLUMN_PLACED, True)  # version 1: flags are "true"/"false"
+        self.set(keys.VERSION, SETTINGS_VERSION)
+
     # --- plain values -------------------------------------------------------------------
     def value(self, key: str, default: str = "") -> str:
-        """A remembered text value, or `default`."""
+        """The stored text of a declared key, or `default`."""
         raw = self._s.value(key, default)
         return raw if isinstance(raw, str) else default
 
     def set_value(self, key: str, value: str) -> None:
-        """Remember a text value; keys that name a secret are refused (a bug, not user input)."""
-        if any(word in key.lower() for word in _SECRET_WORDS):
-            raise ValueError(f"refusing to store a secret-like key in settings: {key}")
+        """Store text under a declared key; keys that name a secret or are not declared are
+        refused (a bug, not user input)."""
+        _refuse_secret(key)
+        if not keys.declared(key):
+            raise ValueError(f"settings key not declared in settings_keys.py: {key}")
         self._s.setValue(key, value)
 
     # --- login ---------------------------------------------------------------------------
     def last_login(self) -> dict[str, str]:
         """Last way of logging in and its non-secret fields (username, instance URL, domain)."""
-        return {k: self.value(f"login/{k}") for k in ("way", "username", "instance_url", "domain")}
+        fields = (keys.LOGIN_WAY, keys.LOGIN_USERNAME, keys.LOGIN_INSTANCE_URL, keys.LOGIN_DOMAIN)
+        return {f.key.split("/", 1)[1]: self.get(f) or "" for f in fields}
 
     def save_last_login(self, **values: str) -> None:
         """Remember the non-secret login fields given (way, username, instance_url, domain)."""
@@ -56,21 +93,18 @@ class AppSettings:
 
     # --- sync history ----------------------------------------------------------------------
     def last_success_start(self, org_key: str) -> datetime | None:
-        """Start of the latest successful sync of this org (UTC), or None."""
-        text = self.value(f"sync/{org_key}/lastSuccessStart")
-        try:
-            return datetime.fromisoformat(text) if text else None
-        except ValueError:
-            return None
+        """Start of the latest successful sync of this org (UTC), or None (the archive, when
+        there is one, is the truth: see `gui/sync_worker.py`)."""
+        return self.get(keys.LAST_SUCCESS_START, org=org_key)
 
     def set_last_success_start(self, org_key: str, when: datetime) -> None:
         """Remember when the latest successful sync of this org started."""
-        self.set_value(f"sync/{org_key}/lastSuccessStart", when.isoformat())
+        self.set(keys.LAST_SUCCESS_START, when, org=org_key)
 
     # --- filter ----------------------------------------------------------------------------
     def last_filter(self) -> dict[str, Any] | None:
         """The last applied filter as `ErrorFilter.to_dict()` data, or None."""
-        text = self.value("filter/last")
+        text = self.get(keys.LAST_FILTER)
         try:
             data = json.loads(text) if text else None
         except ValueError:
@@ -79,27 +113,26 @@ class AppSettings:
 
     def save_filter(self, data: dict[str, Any]) -> None:
         """Remember the applied filter (`ErrorFilter.to_dict()`), as JSON."""
-        self.set_value("filter/last", json.dumps(data, default=str))
+        self.set(keys.LAST_FILTER, json.dumps(data, default=str))
 
     # --- layout -----------------------------------------------------------------------------
-    def _layout_key(self, name: str) -> str:
-        return f"layout/qt{qVersion()}/{name}"
-
     def save_window(self, window: QMainWindow, header: QHeaderView) -> None:
         """Remember window geometry, dock layout and the table's column widths and order."""
-        self._s.setValue(self._layout_key("geometry"), window.saveGeometry())
-        self._s.setValue(self._layout_key("state"), window.saveState())
-        self._s.setValue(self._layout_key("header"), header.saveState())
+        qt = qVersion()
+        self.set(keys.LAYOUT_GEOMETRY, window.saveGeometry(), qt=qt)
+        self.set(keys.LAYOUT_STATE, window.saveState(), qt=qt)
+        self.set(keys.LAYOUT_HEADER, header.saveState(), qt=qt)
 
     def restore_window(self, window: QMainWindow, header: QHeaderView) -> bool:
         """Restore what `save_window` kept; the window is moved back onto a screen if needed."""
-        geometry = self._s.value(self._layout_key("geometry"))
-        restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
-        state = self._s.value(self._layout_key("state"))
-        if isinstance(state, QByteArray):
+        qt = qVersion()
+        geometry = self.get(keys.LAYOUT_GEOMETRY, qt=qt)
+        restored = geometry is not None and window.restoreGeometry(geometry)
+        state = self.get(keys.LAYOUT_STATE, qt=qt)
+        if state is not None:
             window.restoreState(state)
-        head = self._s.value(self._layout_key("header"))
-        if isinstance(head, QByteArray):
+        head = self.get(keys.LAYOUT_HEADER, qt=qt)
+        if head is not None:
             header.restoreState(head)
         if restored:
             clamp_to_screen(window)
@@ -107,11 +140,42 @@ class AppSettings:
 
     def last_export_dir(self) -> str:
         """Folder of the last CSV export ('' if none yet)."""
-        return self.value("export/lastDir")
+        return self.get(keys.LAST_EXPORT_DIR) or ""
 
     def set_last_export_dir(self, folder: str) -> None:
         """Remember the folder of the last CSV export."""
-        self.set_value("export/lastDir", folder)
+        self.set(keys.LAST_EXPORT_DIR, folder)
+
+
+def _refuse_secret(key: str) -> None:
+    if any(word in key.lower() for word in _SECRET_WORDS):
+        raise ValueError(f"refusing to store a secret-like key in settings: {key}")
+
+
+def _parse(kind: type[Any], raw: object) -> Any:
+    """`raw` (what QSettings returns: text, or a QByteArray) as `kind`; None when malformed."""
+    if kind is QByteArray:
+        return raw if isinstance(raw, QByteArray) else None
+    if not isinstance(raw, str):
+        return None
+    if kind is str:
+        return raw
+    if kind is bool:
+        return {"true": True, "false": False, "1": True, "0": False}.get(raw.lower())
+    if kind is int:
+        return int(raw) if raw.strip().lstrip("-").isdigit() else None
+    try:
+        return datetime.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
 
 
 def clamp_to_screen(window: QMainWindow) -> None:

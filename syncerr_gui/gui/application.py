@@ -11,12 +11,14 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from syncerr_gui import APP_ID, APP_NAME, ORG_NAME, __version__
+from syncerr_gui.core.file_modes import secure_folder
 from syncerr_gui.gui.app_logging import configure_logging
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.demo_launcher import DemoLauncher
@@ -105,6 +107,9 @@ def main(argv: Sequence[str]) -> int:
     configure_logging(verbose=args.verbose)
     qInstallMessageHandler(_qt_message)
     app = make_application([])
+    settings_file = Path(QSettings().fileName())  # an older version left it 0644 in a 0755 folder
+    if problem := secure_folder(settings_file.parent, settings_file.name):
+        logger.warning("%s", problem)
     from syncerr_gui.gui.main_window import MainWindow
 
     demo = DemoLauncher(record_errors=args.demo_errors)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.core.redaction import scrub
+from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +52,10 @@ class ExceptionDialog(QDialog):
         self.report = report
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(
+            plain_label(
                 "Something went wrong. The app can usually continue; if this "
-                "keeps happening, copy the report below into a ticket."
+                "keeps happening, copy the report below into a ticket.",
+                self,
             )
         )
         text = QPlainTextEdit(report, self)

@@ -4,32 +4,50 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 logger = logging.getLogger(__name__)
 
 
-class MainActions:
-    """Creates the actions, wires them to the window's slots and fills the menu bar."""
+class MainCommands(Protocol):
+    """What the menus do: the main window's commands."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def show_login(self) -> object: ...
+
+    def sync_now(self) -> None: ...
+
+    def export_csv(self) -> None: ...
+
+    def log_out(self) -> None: ...
+
+    def show_problems(self) -> None: ...
+
+    def show_about(self) -> None: ...
+
+
+class MainActions:
+    """Creates the actions, wires them to the window's commands and fills the menu bar."""
+
+    def __init__(self, window: QMainWindow, commands: MainCommands) -> None:
         self._window = window
-        w = window
-        self.login = self._action("&Log in…", w.show_login, name="loginAction")  # type: ignore[attr-defined]
+        c = commands
+        self.file_menu = QMenu("&File", window)
+        self.login = self._action("&Log in…", c.show_login, name="loginAction")
         self.sync = self._action(
             "&Sync now",
-            w.sync_now,
-            QKeySequence(QKeySequence.StandardKey.Refresh),  # type: ignore[attr-defined]
+            c.sync_now,
+            QKeySequence(QKeySequence.StandardKey.Refresh),
             name="syncAction",
             shortcut_text="F5",
         )
-        self.export = self._action("&Export CSV…", w.export_csv, QKeySequence("Ctrl+E"), name="exportAction")  # type: ignore[attr-defined]
-        self.logout = self._action("Log &out", w.log_out, name="logoutAction")  # type: ignore[attr-defined]
-        self.quit = self._action("&Quit", w.close, QKeySequence("Ctrl+Q"), name="quitAction")
-        self.problems = self._action("Sync &problems…", w.show_problems, name="problemsAction")  # type: ignore[attr-defined]
-        self.about = self._action("&About", w.show_about, name="aboutAction")  # type: ignore[attr-defined]
+        self.export = self._action("&Export CSV…", c.export_csv, QKeySequence("Ctrl+E"), name="exportAction")
+        self.logout = self._action("Log &out", c.log_out, name="logoutAction")
+        self.quit = self._action("&Quit", window.close, QKeySequence("Ctrl+Q"), name="quitAction")
+        self.problems = self._action("Sync &problems…", c.show_problems, name="problemsAction")
+        self.about = self._action("&About", c.show_about, name="aboutAction")
         # The LGPL's notice: which Qt this is, its licence, and where its source lives.
         self.about_qt = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
 
@@ -54,7 +72,8 @@ class MainActions:
     def build_menus(self, view_toggles: list[QAction]) -> None:
         """File, View (dock toggles + problems), Help."""
         bar = self._window.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu
+        bar.addMenu(file_menu)
         for action in (self.login, self.sync, self.export):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -68,6 +87,14 @@ class MainActions:
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)
         help_menu.addAction(self.about_qt)
+
+    def add_file_action(self, action: QAction) -> None:
+        """Put a feature's action in the File menu, after Export (before the first separator)."""
+        separators = [a for a in self.file_menu.actions() if a.isSeparator()]
+        if separators:
+            self.file_menu.insertAction(separators[0], action)
+        else:
+            self.file_menu.addAction(action)
 
     def set_logged_in(self, logged_in: bool, syncing: bool) -> None:
         """Enable what makes sense now."""

@@ -7,7 +7,6 @@ is the model's `set_frame`.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from collections.abc import Callable
@@ -23,7 +22,6 @@ from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.export_worker import ExportWorker
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
@@ -34,6 +32,8 @@ from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.columns import COL_FAILED_AT
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
+from syncerr_gui.gui.table.table_data import TableData
+from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.frame = empty_frame()  # the rows in the model (kept here for a cancelled sync's merge)
         self.sync_worker: SyncWorker | None = None
         self._old_workers: list[SyncWorker] = []
-        self._exports: list[ExportWorker] = []
         self.login_dialog: LoginDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.model = ErrorTableModel(self)
@@ -103,9 +102,9 @@ class MainWindow(QMainWindow):
         # Details below the table (full width but the filter dock's), so the table keeps its width.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_pane)
-        self.actions_ = MainActions(self)
+        self.actions_ = MainActions(self, self)
         self.session_controller = SessionController(
-            self, self.settings, ca_bundle=ca_bundle, check_admin=check_admin
+            self, self.settings, parent=self, ca_bundle=ca_bundle, check_admin=check_admin
         )
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
         self._connect()
@@ -117,7 +116,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         from syncerr_gui.gui.archive.archive_controller import ArchiveController
 
-        self.archive = ArchiveController(self)  # inactive until archive.open(data_dir)
+        self.archive = ArchiveController(self, self)  # inactive until archive.open(data_dir)
+        self.actions_.add_file_action(self.archive.action)
 
     # --- building -----------------------------------------------------------------------------
     def _build_table(self) -> QTableView:
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Any, sync: bool = False) -> None:
         """Use this logged-in session; clears rows of a previous org."""
         if self.session is not None and getattr(self.session, "org_id", None) != session.org_id:
-            self._show_frame(empty_frame())
+            self.show_frame(empty_frame())
         self.session = session
         self.status.set_org(session)
         self.detail_pane.instance_url = session.instance_url
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.session_controller.log_out(self.session)
         self.session = None
         self.last_result = None
-        self._show_frame(empty_frame())
+        self.show_frame(empty_frame())
         self.detail_pane.show_record(None)
         self.status.set_org(None)
         self.status.set_api_usage(None)
@@ -286,15 +286,15 @@ class MainWindow(QMainWindow):
         self.status.stop_progress()
         self._update_actions()
 
-    def _sync_finished(self, result: Any) -> None:
+    def _sync_finished(self, result: Any, prepared: Any) -> None:
         self._end_sync()
         self.last_sync_error = ""
         self.last_result = result
         if not result.cancelled:
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
-            self._set_default_window(result.started_at)
-        self._show_frame(result.frame, result.details)
+            self._set_default_window(result)
+        self.show_frame(result.frame, prepared, result.details)
         note = "Cancelled" if result.cancelled else ""
         self.status.set_last_sync(result.finished_at, note)
         self.status.set_api_usage(result.api_usage)
@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         self._end_sync()
         self.last_sync_error = text
         kept = "The rows already shown are kept."
-        if salvaged is not None:
-            self._show_frame(salvaged.frame, salvaged.details)
+        if salvaged is not None and worker is not None:
+            self.show_frame(salvaged.frame, worker.salvaged_table, salvaged.details)
             kept += " The rows this sync read before it stopped are shown too."
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
@@ -326,22 +326,21 @@ class MainWindow(QMainWindow):
             self.show_login()
         self.sync_ended.emit()
 
-    def _show_frame(self, frame: Any, details: Any = None) -> None:
-        """Show `frame`; `details` read its rows' input rows (default: those of data offered
-        for this frame, else none)."""
+    def show_frame(self, frame: Any, prepared: TableData | None = None, details: Any = None) -> None:
+        """Put `frame` in the table (with the view a worker `prepared` for it, if any);
+        `details` read its rows' input rows (default: those of `prepared`, else none)."""
         self.frame = frame
-        self.model.set_frame(frame, details=details)
+        self.model.set_frame(frame, prepared=prepared, details=details)
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
 
-    def _set_default_window(self, started_at: datetime) -> None:
+    def _set_default_window(self, result: Any) -> None:
         """Seed rule: from (start of the latest successful sync − 5 days) to now."""
-        from syncerr_gui.core.time_window import default_since
+        from syncerr_gui.core.time_window import post_sync_filter
 
-        start = default_since(started_at)
-        self.filter_dock.set_default_window(start, None)
-        flt = dataclasses.replace(self.filter_dock.current_filter(), start=start, end=None)
+        flt = post_sync_filter(self.filter_dock.current_filter(), result)
+        self.filter_dock.set_default_window(flt.start, None)
         self.filter_dock.set_filter(flt)
         self.model.set_filter(flt)
         self.settings.save_filter(flt.to_dict())
@@ -371,13 +370,15 @@ class MainWindow(QMainWindow):
             path += ".csv"
         self.settings.set_last_export_dir(os.path.dirname(path))
         view = self.model.error_view  # snapshot now: the user may filter while it writes
-        frame, visible = view.frame, view.visible.copy()
-        worker = ExportWorker(frame, path, local_zone(), rows=visible)
-        worker.signals.finished.connect(self._export_finished)
-        worker.signals.failed.connect(self._export_failed)
-        self._exports.append(worker)
+        frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         self.status.showMessage(f"Exporting to {path}…")
-        worker.start()
+        run_in_background(
+            lambda: _write_csv(frame, visible, path, zone),
+            lambda rows: self._export_finished(rows, path),
+            self._export_failed,
+            parent=self,
+            doing="export the rows",
+        )
 
     def _export_finished(self, rows: int, path: str) -> None:
         message = f"Exported {rows:,} errors to {path}"
@@ -404,6 +405,14 @@ class MainWindow(QMainWindow):
             worker.wait(5000)
         self.archive.close()
         super().closeEvent(event)
+
+
+def _write_csv(frame: Any, rows: Any, path: str, zone: Any) -> int:
+    """Pool thread: the export of the frame positions `rows`, in that order, a chunk at a time
+    (imported here: the CSV writer is not needed at start-up)."""
+    from syncerr_gui.core.frame.export import export_csv
+
+    return export_csv(frame, path, tz=zone, rows=rows)
 
 
 def about_text() -> str:

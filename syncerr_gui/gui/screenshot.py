@@ -7,12 +7,14 @@ never hangs (exit code 2), a failed sync or save exits 1.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame.guidance import guidance_for
 from syncerr_gui.core.frame.schema import RECORD_LEVEL
 
@@ -73,6 +75,8 @@ class Screenshotter(QObject):
         if not self.window.grab().save(self.path):
             self._fail(f"could not write {self.path}", 1)
             return
+        if os.name == "posix":  # the user's picture: their own umask, not the app's private one
+            os.chmod(self.path, user_file_mode())
         logger.info("screenshot saved to %s", self.path)
         self._done(0)
 

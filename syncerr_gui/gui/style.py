@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from syncerr_gui.gui.plain_text import plain_label
+
 logger = logging.getLogger(__name__)
 
 _LONG_RUN = re.compile(r"\S{32,}")
@@ -30,7 +32,7 @@ def monospace_font() -> QFont:
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.0) -> QLabel:
     """A bold section heading (`scale` > 1 for the pane's title line)."""
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     font = label.font()
     font.setBold(True)
     if scale != 1.0 and font.pointSizeF() > 0:
@@ -48,8 +50,7 @@ def mute(label: QLabel) -> QLabel:
 
 
 def selectable(label: QLabel, wrap: bool = True) -> QLabel:
-    """Plain text the user can select and copy with the mouse or keyboard."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    """Text the user can select and copy with the mouse or keyboard (its format is kept)."""
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )

@@ -6,8 +6,13 @@ a second so a fast sync cannot flood the GUI thread's event queue, and always de
 latest one (a trailing report), so a sync that stalls after a burst still shows where it is. When the user cancels, the
 rows already shown are merged with what the cancelled sync had read (in this thread, not the
 GUI thread), so nothing is lost. With an archive, the archive keeps everything and the result's
-frame is every archived row. A `prepare` hook runs in this thread on the final result (the
-table builds its filtered, sorted view there, not on the GUI thread).
+frame is every archived row, and the archive is the one source of the last successful sync
+(the window's fallback only counts without an archive). A `prepare` hook runs in this thread
+on the final result and builds the table's filtered, sorted view, which travels with the
+result in `finished` (nothing is parked in the model).
+
+This is the one piece of GUI work that does not use `gui.tasks.run_in_background`: a sync is
+long, cancellable and reports progress, so it has its own QThread.
 """
 
 from __future__ import annotations
@@ -22,28 +27,30 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from syncerr_gui.core.exceptions import failure_text
 from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
-from syncerr_gui.core.redaction import scrub
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.1
 
-EngineFactory = Callable[..., Any]
+EngineFactory = Callable[..., Any]  # (OrgSession) -> SyncEngine
 ArchiveOpener = Callable[[], Any]  # -> ErrorArchive (raises ArchiveError when it cannot)
+Preparer = Callable[[Any], Any]  # (SyncResult) -> TableData | None, in the sync's thread
 
 
 class SyncWorker(QObject):
     """One sync in the background.
 
-    Signals: progress(object) with a SyncProgress; finished(object) with a SyncResult (also
-    when cancelled: then `frame` holds the previous rows plus what was read; with an archive,
-    every archived row); failed(str) with words for the user; archive_failed(str) when the
-    archive could not be used (the sync still finishes, without it), before finished/failed.
+    Signals: progress(object) with a SyncProgress; finished(object, object) with a SyncResult
+    (also when cancelled: then `frame` holds the previous rows plus what was read; with an
+    archive, every archived row) and the table data `prepare` built for it (or None);
+    failed(str) with words for the user; archive_failed(str) when the archive could not be used
+    (the sync still finishes, without it), before finished/failed.
     """
 
     progress = Signal(object)
-    finished = Signal(object)
+    finished = Signal(object, object)
     failed = Signal(str)
     archive_failed = Signal(str)
 
@@ -55,7 +62,7 @@ class SyncWorker(QObject):
         engine_factory: EngineFactory | None = None,
         *,
         archive: ArchiveOpener | None = None,
-        prepare: Callable[[Any], None] | None = None,
+        prepare: Preparer | None = None,
         previous_details: RowDetails | None = None,
     ) -> None:
         super().__init__()
@@ -77,6 +84,7 @@ class SyncWorker(QObject):
         self.sync_thread: QThread | None = None  # not `thread`: that would hide QObject.thread()
         self.session_expired = False  # set before failed() when the user must log in again
         self.salvaged: Any = None  # set before failed(): a SyncResult of the rows read before it
+        self.salvaged_table: Any = None  # ... and the table data prepared for it
 
     def start(self) -> QThread:
         """Move to a new QThread and run there; the thread quits when the sync ends."""
@@ -103,38 +111,38 @@ class SyncWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Thread body: never raises; every outcome becomes a signal."""
-        from syncerr_gui.core.exceptions import SessionExpired, SyncError
-
         try:
             engine = self._make_engine()
             try:
                 result = self._sync(engine)
             finally:
                 self._stop_progress()
-        except SyncError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure becomes words; a bug must not kill the thread
+            self._fail(exc)
+            return
+        self.finished.emit(result, self._run_prepare(result))
+
+    def _fail(self, exc: Exception) -> None:
+        """`failed` in words; for a SyncError first whether to log in again and what it had read."""
+        from syncerr_gui.core.exceptions import SessionExpired, SyncError
+
+        if isinstance(exc, SyncError):
             logger.warning("sync failed: %s", exc)
             self.session_expired = isinstance(exc, SessionExpired)
             self.salvaged = self._salvage(exc.partial)
-            self.failed.emit(scrub(str(exc)))
-            return
-        except Exception as exc:  # a bug must not kill the thread silently
-            logger.exception("unexpected error during sync")
-            self.failed.emit(scrub(f"The sync stopped because of an unexpected error: {exc}"))
-            return
-        self._run_prepare(result)
-        self.finished.emit(result)
+        self.failed.emit(failure_text(exc, "sync"))
 
     def _sync(self, engine: Any) -> Any:
         """Through the archive when there is one that works, else the engine alone."""
         from syncerr_gui.core.archive.incremental import ArchiveStoreFailed, ArchiveSync
-        from syncerr_gui.core.archive.schema import ArchiveError
+        from syncerr_gui.core.exceptions import ArchiveError
 
         try:
             archive = self._archive() if self._archive is not None else None
             if archive is not None:
-                done = ArchiveSync(archive, engine).run(
-                    self._options, self._on_progress, self.token, history=True
-                )
+                last = archive.last_success_start() or self._options.last_success_start
+                options = dataclasses.replace(self._options, last_success_start=last)
+                done = ArchiveSync(archive, engine).run(options, self._on_progress, self.token, history=True)
                 return dataclasses.replace(done.sync, frame=done.frame, details=done.details)
         except ArchiveStoreFailed as exc:  # synced, not stored: show what was read
             self._archive_failed(exc)  # (archived jobs were skipped: keep the rows shown)
@@ -146,16 +154,18 @@ class SyncWorker(QObject):
 
     def _archive_failed(self, exc: Exception) -> None:
         logger.warning("error archive unusable during the sync: %s", exc)
-        self.archive_failed.emit(scrub(str(exc)))
+        self.archive_failed.emit(failure_text(exc, "use the error archive"))
 
-    def _run_prepare(self, result: Any) -> None:
-        """The hook may only make the GUI's work lighter: its failure must not lose the sync."""
+    def _run_prepare(self, result: Any) -> Any:
+        """The table data for `result`, or None. The hook only makes the GUI's work lighter:
+        its failure must not lose the sync (the GUI thread then builds the view itself)."""
         if self._prepare is None:
-            return
+            return None
         try:
-            self._prepare(result)
+            return self._prepare(result)
         except Exception:
             logger.exception("preparing the table off the GUI thread failed; the GUI thread will")
+            return None
 
     def _make_engine(self) -> Any:
         factory = self._engine_factory
@@ -163,7 +173,7 @@ class SyncWorker(QObject):
             from syncerr_gui.core.sync.engine import SyncEngine
 
             factory = SyncEngine
-        return factory(self._session.sf, reauthenticate=getattr(self._session, "reauthenticate", None))
+        return factory(self._session)
 
     def _on_progress(self, progress: Any) -> None:
         """Called from engine threads: forward now, or once the interval is over (the latest)."""
@@ -204,7 +214,7 @@ class SyncWorker(QObject):
         if partial is None or not len(partial.frame):
             return None
         salvaged = self._merged(partial)
-        self._run_prepare(salvaged)
+        self.salvaged_table = self._run_prepare(salvaged)
         return salvaged
 
     def _merged(self, result: Any) -> Any:

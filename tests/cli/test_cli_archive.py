@@ -200,13 +200,15 @@ def test_offline_with_login_options_is_refused(export, tmp_path: Path, login: tu
 
 
 def test_a_damaged_archive_is_one_line_and_no_file_online_and_offline(
-    export, fresh_org, tmp_path: Path
+    export, fresh_org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data, out = tmp_path / "data", tmp_path / "errors.csv"
     with ErrorArchive.for_org(fresh_org.org_id, data) as archive:
         path = archive.path
     path.write_bytes(b"this is not a database, it was damaged on the way" * 100)
-    for args in (online(fresh_org), ["--offline"]):
+    monkeypatch.setenv("SF_ACCESS_TOKEN", fresh_org.admin.access_token)  # no argv warning line
+    token_login = ["--instance-url", fresh_org.instance_url, "--ca-bundle", str(fresh_org.ca_path)]
+    for args in (token_login, ["--offline"]):
         result = export(*args, "--data-dir", str(data), "--out", str(out))
         assert result.code == 1
         assert "cannot be opened" in one_error_line(result)

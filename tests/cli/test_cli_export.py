@@ -162,7 +162,7 @@ def test_untrusted_certificate_one_line_no_file(demo_org, tmp_path: Path) -> Non
         env={"SF_ACCESS_TOKEN": demo_org.admin.access_token},
     )
     assert result.returncode == 1
-    assert "The server's certificate is not trusted" in _one_error_line(result)
+    assert "issued by an authority this computer does not trust" in _one_error_line(result)
     assert not out.exists()
 
 

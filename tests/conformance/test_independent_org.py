@@ -407,7 +407,7 @@ def run_export(org: IndependentOrg, out: Path, token: str | None = None) -> subp
         "--instance-url",
         org.instance_url,
         "--access-token",
-        token or org.access_token,
+        "-",  # from standard input: a scheduled run keeps the token out of the process list
         "--ca-bundle",
         str(org.ca_path),
         "--since",
@@ -416,7 +416,14 @@ def run_export(org: IndependentOrg, out: Path, token: str | None = None) -> subp
         str(out),
     ]
     return subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300, check=False
+        command,
+        cwd=REPO,
+        input=(token or org.access_token) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
     )
 
 

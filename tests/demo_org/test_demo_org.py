@@ -221,6 +221,8 @@ def _authorize(
         "scope": "api refresh_token",
         **extra,
     }
+    if "auto" in params and "auto_key" not in params:
+        params["auto_key"] = org.oauth_auto_key  # the per-run secret of the process that started it
     return make_session(org.ca_path).get(
         org.instance_url + "/services/oauth2/authorize", params=params, allow_redirects=False
     )
@@ -283,6 +285,56 @@ def test_oauth_deny_and_bad_redirect(fresh_org: DemoOrg) -> None:
     assert foreign.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "redirect",
+    [
+        "http://localhost:5555/OauthRedirect",  # another local program's port
+        "http://127.0.0.1:1717/OauthRedirect",
+        "http://localhost:1717/elsewhere",
+        "https://localhost:1717/OauthRedirect",
+    ],
+)
+def test_oauth_sends_codes_only_to_the_apps_registered_callback(fresh_org: DemoOrg, redirect: str) -> None:
+    _, challenge = _pkce()
+    answer = _authorize(fresh_org, challenge, redirect=redirect, auto="allow")
+    assert answer.status_code == 400 and "redirect_uri_mismatch" in answer.text
+    assert "Location" not in answer.headers
+
+
+@pytest.mark.parametrize("key", ["", "guessed"])
+def test_oauth_auto_allow_needs_the_per_run_key(fresh_org: DemoOrg, key: str) -> None:
+    _, challenge = _pkce()
+    answer = _authorize(fresh_org, challenge, auto="allow", auto_key=key)
+    assert answer.status_code == 403 and "Location" not in answer.headers
+
+
+def test_oauth_consent_needs_a_demo_users_password(fresh_org: DemoOrg) -> None:
+    _, challenge = _pkce()
+    page = _authorize(fresh_org, challenge)
+    handle = re.search(r'name="handle" value="([^"]+)"', page.text)[1]
+    session = make_session(fresh_org.ca_path)
+    url = fresh_org.instance_url + "/services/oauth2/authorize"
+    wrong = session.post(
+        url,
+        allow_redirects=False,
+        data={"handle": handle, "decision": "allow", "username": fresh_org.admin.username, "password": "x"},
+    )
+    assert wrong.status_code == 401 and "check your username and password" in wrong.text
+    assert "Location" not in wrong.headers
+    retry = re.search(r'name="handle" value="([^"]+)"', wrong.text)[1]
+    locked = session.post(
+        url,
+        allow_redirects=False,
+        data={
+            "handle": retry,
+            "decision": "allow",
+            "username": fresh_org.locked.username,
+            "password": fresh_org.locked.password,
+        },
+    )
+    assert locked.status_code == 401
+
+
 def _read_csv(body: bytes) -> pd.DataFrame:
     sep = "|" if body.split(b"\n", 1)[0].count(b"|") else ","
     return pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, sep=sep)
@@ -342,7 +394,12 @@ def test_consent_page_allow_for_the_non_admin(fresh_org: DemoOrg) -> None:
     allowed = session.post(
         fresh_org.instance_url + "/services/oauth2/authorize",
         allow_redirects=False,
-        data={"handle": handle[1], "decision": "allow", "demo_user": "non_admin"},
+        data={
+            "handle": handle[1],
+            "decision": "allow",
+            "username": fresh_org.non_admin.username.upper(),  # usernames ignore case
+            "password": fresh_org.non_admin.password,
+        },
     )
     assert allowed.headers["Location"].startswith("http://localhost:1717/OauthRedirect?code=")
     code = parse_qs(urlsplit(allowed.headers["Location"]).query)["code"][0]

@@ -15,9 +15,9 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.application import parse_args
-from syncerr_gui.gui.archive.archive_controller import SETTING_LAST_ORG
 from syncerr_gui.gui.archive.archive_support import archive_dir_for
 from syncerr_gui.gui.main_window import MainWindow
+from syncerr_gui.gui.settings_keys import ARCHIVE_LAST_ORG
 from syncerr_gui.gui.table.columns import COL_NEW, NEW_MARK
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
@@ -83,7 +83,7 @@ def test_the_archive_shows_at_start_before_any_login(qtbot, settings, data_dir, 
     assert second.archive.label.text().startswith("Showing the archive from ")
     assert second.archive.label.text().endswith("log in to sync")
     assert len(fresh_org.request_log) == requests  # not one request reached the org
-    assert settings.value(SETTING_LAST_ORG) == org_id_18(fresh_org.org_id)
+    assert settings.value(ARCHIVE_LAST_ORG.key) == org_id_18(fresh_org.org_id)
 
 
 def test_a_second_sync_downloads_no_results_of_archived_jobs(qtbot, settings, data_dir, fresh_org) -> None:
@@ -154,7 +154,7 @@ def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(
 ) -> None:
     org = org_id_18(fresh_org.org_id)
     archive_path(org, data_dir).write_bytes(b"not a database at all " * 200)
-    settings.set_value(SETTING_LAST_ORG, org)
+    settings.set_value(ARCHIVE_LAST_ORG.key, org)
     window = MainWindow(settings, ca_bundle=str(fresh_org.ca_path))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.archive.failed, timeout=LOAD_TIMEOUT_MS) as failed:
@@ -201,3 +201,22 @@ def test_the_archive_dialog_shows_its_size_per_month_and_drops_old_input_rows(
     inputs = details.read(frame["row_id"].to_numpy()).to_pylist()
     assert all(not text for text, is_old in zip(inputs, old) if is_old)
     assert all(text for text, is_old, is_record in zip(inputs, old, records) if is_record and not is_old)
+
+
+def test_the_archive_is_the_one_source_of_the_last_successful_sync(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
+    from datetime import timedelta
+
+    from syncerr_gui.core.time_window import default_since
+
+    window = open_window(qtbot, settings, data_dir, fresh_org)
+    sync(qtbot, window, fresh_org)
+    first_start = window.last_result.started_at
+    org = window.session.org_id
+    # Settings that disagree (an older copy of the app, another machine's settings file):
+    settings.set_last_success_start(org, first_start - timedelta(days=30))
+    sync(qtbot, window, fresh_org)
+    assert window.last_result.since == default_since(first_start)
+    with ErrorArchive.for_org(org, data_dir) as archive:
+        assert archive.last_success_start() == window.last_result.started_at

@@ -216,7 +216,7 @@ def test_a_sync_that_fails_midway_still_shows_what_it_read(qtbot, tmp_path: Path
     with DemoOrg(config) as org:
         window = _make_window(qtbot, tmp_path, org)
         session = login_with_token(org.instance_url, org.admin.access_token, ca_bundle=str(org.ca_path))
-        assert session.reauthenticate is None
+        assert session.renewer is None
         with qtbot.waitSignal(window.sync_ended, timeout=SYNC_TIMEOUT_MS):
             window.set_session(session, sync=True)
         assert "Log in again" in window.last_sync_error

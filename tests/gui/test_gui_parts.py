@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
 
@@ -85,6 +85,21 @@ def test_detail_pane_links_open_the_record_the_job_and_a_scrubbed_search(qtbot, 
     assert urls[0] == f"{INSTANCE}/00Q5g000004XyZaEAK"
     assert urls[1] == f"{INSTANCE}/lightning/setup/AsyncApiJobStatus/page?address=%2F7505g000001AbCdAAK"
     assert "REQUIRED_FIELD_MISSING" in urls[2] and "00Q5g" not in urls[2]
+
+
+def test_search_online_sends_only_the_code_for_free_text_and_says_so(qtbot, pane: DetailPane) -> None:
+    record = dict(
+        RECORD, error_type="FIELD_CUSTOM_VALIDATION_EXCEPTION", message="Call Jane Roe at Acme first"
+    )
+    pane.show_record(record)
+    assert "error code only: FIELD_CUSTOM_VALIDATION_EXCEPTION" in pane.search_button.toolTip()
+    assert "Jane" not in pane.search_button.toolTip()
+    with patch("syncerr_gui.gui.panes.detail_pane.QDesktopServices.openUrl") as open_url:
+        qtbot.mouseClick(pane.search_button, Qt.MouseButton.LeftButton)
+    url = open_url.call_args.args[0].toString()
+    assert url.endswith("q=Salesforce+FIELD_CUSTOM_VALIDATION_EXCEPTION")
+    pane.show_record(dict(record, error_type="", message="Call Jane Roe"))
+    assert not pane.search_button.isEnabled()  # nothing safe to search for
 
 
 def test_job_level_apex_row_has_no_record_link_and_opens_apex_jobs(qtbot, pane: DetailPane) -> None:
@@ -171,7 +186,7 @@ def test_status_bar_shows_only_the_facts_it_has(qtbot) -> None:
     )
     bar.set_api_usage((68, 15000))
     assert bar.org_label.isVisible() and bar.org_label.text() == "admin@acme.example · 00D5g000000016XEAQ"
-    assert bar.api_label.isVisible() and bar.org_label.toolTip() == INSTANCE
+    assert bar.api_label.isVisible() and INSTANCE in bar.org_label.toolTip()
     bar.set_org(None)
     assert not bar.org_label.isVisible()
 
@@ -202,7 +217,9 @@ def test_settings_refuse_secrets_and_restore_layout(qtbot, tmp_path: Path) -> No
     again.setCentralWidget(QTableView(again))
     assert settings.restore_window(again, again.centralWidget().horizontalHeader())
     assert (again.width(), again.height()) == (700, 500)
-    assert isinstance(settings.qsettings.value(settings._layout_key("geometry")), QByteArray)
+    from syncerr_gui.gui.settings_keys import LAYOUT_GEOMETRY
+
+    assert isinstance(settings.qsettings.value(LAYOUT_GEOMETRY.key_for(qt=qVersion())), QByteArray)
 
 
 def test_restored_window_larger_than_the_screen_is_clamped(qtbot, tmp_path: Path) -> None:

@@ -22,10 +22,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from syncerr_gui.core.auth.login import LoginError, login_with_token
+from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.oauth import BrowserLogin
 from syncerr_gui.core.auth.renewal import login_with_oauth_tokens
 from syncerr_gui.core.auth.token_store import SERVICE, TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage
 from syncerr_gui.gui.main_window import MainWindow

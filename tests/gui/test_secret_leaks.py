@@ -246,10 +246,10 @@ def test_no_secret_reaches_files_logs_dialogs_or_reprs(
         window.actions_.sync.trigger()
     assert not window.last_sync_error
     session = window.session
-    reprs += [repr(session), str(session), repr(session.reauthenticate)]
+    reprs += [repr(session), str(session), repr(session.renewer)]
     oauth_tokens = _tokens_of(recording_keyring)
     assert len(set(oauth_tokens)) >= 3  # first access token, refresh token, a renewed access token
-    saved = TokenStore().load(session.reauthenticate.remembered_key)
+    saved = TokenStore().load(session.renewer.remembered_key)
     reprs += [repr(saved), str(saved)]
     shown.append(_raise_in_a_slot(qtbot, window, [oauth_tokens[0], oauth_tokens[1], session.sf.session_id]))
     _export(qtbot, window, exports / "oauth-export.csv")

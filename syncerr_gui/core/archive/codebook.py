@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from syncerr_gui.core.archive.encoding import FAST, Dictionaries, KeyDictionary, from_blob, to_blob
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT
-from syncerr_gui.core.archive.schema import ArchiveError
+from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,9 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, ArchiveError
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION
 from syncerr_gui.core.archive.upgrade import migrate, schema_version
+from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -53,7 +54,7 @@ def convert(con: sqlite3.Connection) -> int:
     return moved
 
 
-def _part_of(con: sqlite3.Connection, book: Codebook, rows: list[tuple]) -> PartRows:
+def _part_of(con: sqlite3.Connection, book: Codebook, rows: list[tuple[Any, ...]]) -> PartRows:
     raw = pd.DataFrame.from_records(rows, columns=["id", "failed_at", "sync_id", *_TEXT_COLUMNS])
     codes = {}
     for name in CODE_COLUMNS:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from syncerr_gui.core.file_modes import secure_folder
+
 logger = logging.getLogger(__name__)
 
 APP_DIR_NAME = "SalesforceSyncErrors"
@@ -84,8 +86,11 @@ def archived_org_ids(data_dir: str | os.PathLike[str] | None = None) -> list[str
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) readable by the current user only where it is new."""
+    """Create `folder` (and parents) readable by the current user only where it is new; an
+    existing one (and its archives) is made private, or named in a warning, see file_modes."""
     if folder.is_dir():
+        if problem := secure_folder(folder, ARCHIVE_PREFIX + "*"):
+            logger.warning("%s", problem)
         return
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     logger.info("Created data folder %s", folder)

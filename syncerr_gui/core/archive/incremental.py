@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.archive.writer import StoreStats
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
-from syncerr_gui.core.exceptions import SyncError
+from syncerr_gui.core.exceptions import ArchiveError, SyncError
 from syncerr_gui.core.frame.row_details import RowDetails
 from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
 

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -262,7 +263,7 @@ class ArchiveRowDetails:
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            return cached  # type: ignore[return-value]
+            return cached
         if kind == "keys":
             row = con.execute("SELECT keys_data FROM parts WHERE id = ?", (part_id,)).fetchone()
             values = texts(from_blob(row[0]).column("row_key")) if row else empty_texts(0)
@@ -275,7 +276,7 @@ class ArchiveRowDetails:
         return values
 
     @staticmethod
-    def _remember(cache: OrderedDict, key: object, value: object) -> None:
+    def _remember(cache: OrderedDict[Any, Any], key: object, value: object) -> None:
         cache[key] = value
         while len(cache) > _CACHED_BLOBS:
             cache.popitem(last=False)

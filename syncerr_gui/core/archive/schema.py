@@ -25,10 +25,6 @@ from collections.abc import Callable
 logger = logging.getLogger(__name__)
 
 
-class ArchiveError(Exception):
-    """The archive cannot be used; `str()` is a sentence for the user."""
-
-
 # Version 1: errors, jobs, syncs and a key/value meta table.
 V1 = """
 CREATE TABLE errors (

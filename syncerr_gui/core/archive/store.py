@@ -35,7 +35,6 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
-from syncerr_gui.core.archive.schema import ArchiveError
 from syncerr_gui.core.archive.writer import (
     ModstampText,
     StoreStats,
@@ -44,6 +43,7 @@ from syncerr_gui.core.archive.writer import (
     write_sync,
 )
 from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:

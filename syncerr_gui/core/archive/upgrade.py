@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Callable
 
 from syncerr_gui.core.archive import convert_v2
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, ArchiveError, script
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, script
+from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
 

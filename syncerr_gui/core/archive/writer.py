@@ -205,7 +205,8 @@ def _archive_codes(
 def _identities(frame: pd.DataFrame, row_keys: pa.Array) -> Identities:
     """The identity of each row of a sync's frame."""
     coded = [Coded(*codes_and_values(frame[c])) for c in ("job_id", "source", "batch_id")]
-    return Identities(*coded, row_key=row_keys)
+    job, source, batch = coded
+    return Identities(job, source, batch, row_key=row_keys)
 
 
 def _existing_identities(con: sqlite3.Connection, book: Codebook, jobs: Coded) -> list[Identities]:
@@ -225,7 +226,8 @@ def _existing_identities(con: sqlite3.Connection, book: Codebook, jobs: Coded) -
             Coded(table.column(name).to_numpy()[keep], book.dictionaries[name].values)
             for name in ("job_id", "source", "batch_id")
         ]
-        found.append(Identities(*coded, row_key=read_keys(con, part_id).take(pa.array(keep))))
+        job, source, batch = coded
+        found.append(Identities(job, source, batch, row_key=read_keys(con, part_id).take(pa.array(keep))))
     return found
 
 

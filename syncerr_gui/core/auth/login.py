@@ -1,7 +1,8 @@
 """Logging in to an org: access token + instance URL, or username + password + security token.
 
-Both ways end in an `OrgSession` holding an authenticated simple-salesforce client built on
-`make_session` (TLS verified against the given CA bundle, timeouts on every request). Every
+Both ways end in an `OrgSession` (core/auth/session.py, the one owner of the token) on an
+HTTP session from `make_session` (TLS verified against the given CA bundle, timeouts on every
+request). simple-salesforce does the SOAP password login, which it does well. Every
 failure becomes a `LoginError` whose text is Salesforce's reason in words and never holds a
 secret. A token is only sent to the host the user named, or for password logins to the
 instance the login answer names when that is the login host itself or a Salesforce domain.
@@ -17,23 +18,25 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-import simple_salesforce
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as defused_fromstring
 from simple_salesforce.exceptions import SalesforceAuthenticationFailed
+from simple_salesforce.login import SalesforceLogin
 
+from syncerr_gui.core.auth.session import API_VERSION, OrgSession
+from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret
-from syncerr_gui.core.salesforce.http import TimeoutSession, make_session
+from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, TimeoutSession, make_session
+from syncerr_gui.core.salesforce.trust import tls_failure_words
+from syncerr_gui.core.salesforce.url_origin import parse_origin
 
 logger = logging.getLogger(__name__)
 
-API_VERSION = "59.0"
 MAX_RESPONSE_BYTES = 1_000_000
 SALESFORCE_DOMAINS = (
     "salesforce.com",
@@ -77,41 +80,6 @@ _AUTH_WORDS = {
 }
 
 
-class LoginError(Exception):
-    """Logging in failed; str() is the reason in words for the user, never a secret."""
-
-    def __init__(self, message: str, code: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass
-class OrgSession:
-    """An authenticated connection to one org, and who is logged in."""
-
-    sf: simple_salesforce.Salesforce
-    instance_url: str
-    user_id: str
-    org_id: str
-    username: str
-    display_name: str
-    kind: str  # "token" | "password" | "demo" | "oauth"
-    ca_bundle: str | None
-    reauthenticate: Callable[[], str] | None = None
-
-    def __repr__(self) -> str:
-        """No token: the client and the re-login closure are left out on purpose."""
-        return (
-            f"OrgSession(instance_url={self.instance_url!r}, user_id={self.user_id!r}, "
-            f"org_id={self.org_id!r}, username={self.username!r}, kind={self.kind!r})"
-        )
-
-    def set_access_token(self, token: str) -> None:
-        """Use a fresh token (after re-authentication) for every later request of `sf`."""
-        self.sf.session_id = token
-        self.sf.headers["Authorization"] = "Bearer " + token
-
-
 def login_with_token(instance_url: str, access_token: str, *, ca_bundle: str | None = None) -> OrgSession:
     """Log in with an access token (e.g. from `sf org display`) for the org at `instance_url`."""
     origin = normalise_instance_url(instance_url)
@@ -124,11 +92,8 @@ def login_with_token(instance_url: str, access_token: str, *, ca_bundle: str | N
         info = fetch_userinfo(session, origin, token)
     except LoginError as exc:
         raise LoginError(scrub(str(exc), [token]), exc.code) from None
-    sf = simple_salesforce.Salesforce(
-        instance_url=origin, session_id=token, session=session, version=API_VERSION
-    )
     logger.info("logged in with a token to %s", urlsplit(origin).hostname)
-    return _org_session(sf, origin, info, "token", ca_bundle)
+    return _org_session(session, origin, token, info, "token", ca_bundle)
 
 
 def login_with_password(
@@ -151,20 +116,15 @@ def login_with_password(
     register_secret(token)
     session = make_session(ca_bundle)
     info = fetch_userinfo(session, origin, token)
-    sf = simple_salesforce.Salesforce(
-        instance_url=origin, session_id=token, session=session, version=API_VERSION
-    )
-    org = _org_session(sf, origin, info, "password", ca_bundle)
 
-    def reauthenticate() -> str:
+    def log_in_again() -> str:
         fresh, fresh_origin = login_once()
         if fresh_origin != origin:
             raise LoginError("The org answered a new login with another instance: log in again.")
-        register_secret(fresh)
-        org.set_access_token(fresh)
         return fresh
 
-    org.reauthenticate = reauthenticate
+    org = _org_session(session, origin, token, info, "password", ca_bundle)
+    org.renewer = log_in_again
     logger.info("logged in with a password to %s", urlsplit(origin).hostname)
     return org
 
@@ -177,19 +137,12 @@ def normalise_instance_url(url: str) -> str:
     text = url.strip()
     if "://" not in text:
         text = "https://" + text
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError:
-        raise LoginError(f"“{url.strip()}” is not a valid instance URL.") from None
-    host = parts.hostname or ""
-    if parts.scheme not in ("https", "http") or not host or parts.username or parts.password:
+    origin = parse_origin(text)  # read as urllib3 will connect; ambiguous URLs refused
+    if origin is None:
         raise LoginError(f"“{url.strip()}” is not a valid instance URL (expected https://…).")
-    if parts.scheme == "http" and not is_loopback(host):
+    if origin.scheme == "http" and not is_loopback(origin.host):
         raise LoginError("The instance URL must start with https:// (plain http would expose the token).")
-    if not _valid_host(host):
-        raise LoginError(f"“{host}” is not a valid host name.")
-    return _origin(host, port)
+    return _origin(origin.host, origin.port)
 
 
 def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[str, Any]:
@@ -242,10 +195,7 @@ def network_words(exc: BaseException, host: str, session: requests.Session | Non
     """One sentence for a network failure; never the URL's query, a header or a body."""
     connect_s, read_s = _timeouts(session)
     if isinstance(exc, requests.exceptions.SSLError):
-        return (
-            f"The server's certificate is not trusted ({_ssl_reason(exc)}). If your company uses "
-            "an inspecting proxy, set its CA bundle."
-        )
+        return tls_failure_words(exc, host)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return f"{host} did not answer within {connect_s:g} s."
     if isinstance(exc, requests.exceptions.Timeout):
@@ -292,7 +242,7 @@ def _password_login(
     secrets = (password, security_token, password + security_token)
     host = urlsplit(login_origin).netloc
     try:
-        token, instance = simple_salesforce.SalesforceLogin(
+        token, instance = SalesforceLogin(
             username=username,
             password=password,
             security_token=security_token,
@@ -329,13 +279,9 @@ def trusted_instance_origin(instance: str, server_url: str, login_origin: str) -
     """Check the instance a login answer names before any token goes there."""
     if server_url and not server_url.lower().startswith("https://"):
         raise LoginError("The login answer names an instance without https: refused.", "UNSAFE_INSTANCE")
-    try:
-        parts = urlsplit("https://" + instance)
-        host, port = parts.hostname or "", parts.port
-    except ValueError:
-        host, port = "", None
-    origin = _origin(host, port) if host and _valid_host(host) and not parts.username else ""
-    if origin and (origin == login_origin or (is_salesforce_host(host) and port in (None, 443))):
+    found = parse_origin("https://" + instance)  # as urllib3 will connect; ambiguity refused
+    origin = _origin(found.host, found.port) if found else ""
+    if found and (origin == login_origin or (is_salesforce_host(found.host) and found.port in (None, 443))):
         return origin
     raise LoginError(
         f"The login answer names an instance outside Salesforce ({instance[:80]}): refused, "
@@ -393,11 +339,13 @@ def _userinfo_fields(body: bytes, host: str) -> dict[str, Any]:
 
 
 def _org_session(
-    sf: simple_salesforce.Salesforce, origin: str, info: dict[str, Any], kind: str, ca_bundle: str | None
+    http: requests.Session, origin: str, token: str, info: dict[str, Any], kind: str, ca_bundle: str | None
 ) -> OrgSession:
     return OrgSession(
-        sf=sf,
-        instance_url=origin,
+        origin,
+        token,
+        http,
+        api_version=API_VERSION,
         user_id=str(info["user_id"]),
         org_id=str(info["organization_id"]),
         username=str(info.get("preferred_username") or info.get("email") or ""),
@@ -412,34 +360,10 @@ def _origin(host: str, port: int | None) -> str:
     return f"https://{shown}" if port in (None, 443) else f"https://{shown}:{port}"
 
 
-def _valid_host(host: str) -> bool:
-    if _DOMAIN_RE.match(host):
-        return True
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        return False
-
-
-def _timeouts(session: requests.Session | None) -> tuple[float, float]:
+def _timeouts(session: requests.Session | None) -> Timeouts:
     if isinstance(session, TimeoutSession):
         return session.default_timeout
-    return (10.0, 60.0)
-
-
-def _ssl_reason(exc: BaseException) -> str:
-    text = str(exc)
-    for marker, words in (
-        ("self-signed", "self-signed certificate"),
-        ("expired", "certificate has expired"),
-        ("hostname", "certificate is for another host name"),
-        ("unable to get local issuer", "unknown certificate authority"),
-        ("CERTIFICATE_VERIFY_FAILED", "verification failed"),
-    ):
-        if marker in text:
-            return words
-    return "TLS handshake failed"
+    return DEFAULT_TIMEOUT
 
 
 def _connection_reason(exc: BaseException) -> str:

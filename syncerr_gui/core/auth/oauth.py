@@ -32,9 +32,11 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from syncerr_gui.core.auth.login import is_loopback, is_salesforce_host, network_words, read_capped
-from syncerr_gui.core.auth.redirect import Cancel, OAuthError, RedirectResult, RedirectServer, is_cancelled
+from syncerr_gui.core.auth.redirect import Cancel, RedirectResult, RedirectServer, is_cancelled
+from syncerr_gui.core.exceptions import OAuthError
 from syncerr_gui.core.redaction import register_secret, scrub
 from syncerr_gui.core.salesforce.http import make_session
+from syncerr_gui.core.salesforce.url_origin import parse_origin
 
 logger = logging.getLogger(__name__)
 
@@ -74,18 +76,17 @@ def normalise_login_url(text: str) -> str:
         raise OAuthError("Enter the login URL (for example https://yourcompany.my.salesforce.com).")
     if "://" not in raw:
         raw = "https://" + raw
-    parts = urlsplit(raw)
-    host = parts.hostname or ""
-    if not host or parts.scheme not in ("https", "http") or parts.username or parts.password:
+    origin = parse_origin(raw)
+    if origin is None:
         raise OAuthError(
             f"“{scrub(text)}” is not a login URL. Use an address like https://yourcompany.my.salesforce.com."
         )
-    if parts.scheme == "http" and not is_loopback(host):
+    if origin.scheme == "http" and not is_loopback(origin.host):
         raise OAuthError(
             "The login URL must start with https:// — logging in over plain http "
             "would expose your login to the network."
         )
-    return f"{parts.scheme}://{parts.netloc.lower()}"
+    return origin.url
 
 
 def make_pkce_pair() -> tuple[str, str]:
@@ -280,22 +281,21 @@ def check_instance_url(url: str, login_url: str) -> str:
     """`https://host` of an instance URL a token response named, if the token may go there.
 
     Only https on a Salesforce domain, or the very host we logged in at (a My Domain login
-    host, or the demo org on loopback); anything else is refused with OAuthError.
+    host, or the demo org on loopback); anything else is refused with OAuthError. The URL is
+    parsed once, as urllib3 will connect (`parse_origin`): a backslash, userinfo or any other
+    reading on which the parsers differ is refused, and the origin returned is rebuilt from
+    the parsed host and port, never copied from the text.
     """
-    parts = urlsplit((url or "").strip())
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:
-        host = ""
-    same_host = bool(host) and parts.netloc.lower() == urlsplit(login_url).netloc.lower()
-    salesforce = bool(host) and is_salesforce_host(host) and port in (None, 443)
-    if parts.scheme != "https" or parts.username or parts.password or not (salesforce or same_host):
+    origin = parse_origin(url)
+    login = parse_origin(login_url)
+    same_host = origin is not None and login is not None and origin.url == login.url
+    salesforce = origin is not None and is_salesforce_host(origin.host) and origin.port in (None, 443)
+    if origin is None or origin.scheme != "https" or not (salesforce or same_host):
         raise OAuthError(
             f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
             "the login was refused so your token is not sent there."
         )
-    return f"https://{parts.netloc.lower()}"
+    return origin.url
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
@@ -332,7 +332,10 @@ def _refusal_message(status: int, body: bytes, what: str, grant_type: str) -> st
 
 
 class BrowserLogin:
-    """One browser login: `start()` gives the URL to open, `wait()` returns the tokens.
+    """One browser login: `start()` gives the authorize URL, `wait()` returns the tokens.
+
+    Open `launch_url` in the browser, not the authorize URL: it is a loopback address that
+    redirects there, so the `state` and PKCE challenge stay off every command line.
 
     `wait` blocks (run it off the GUI thread); `cancel()` from any thread stops it within a
     second and frees the callback port.
@@ -346,6 +349,7 @@ class BrowserLogin:
         self._verifier = ""
         self._state = ""
         self._server: RedirectServer | None = None
+        self.launch_url = ""
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
 
@@ -375,7 +379,9 @@ class BrowserLogin:
             "state": self._state,
             "scope": " ".join(self.config.scopes),
         }
-        return f"{self.config.login_url}/services/oauth2/authorize?{urlencode(query, quote_via=quote)}"
+        url = f"{self.config.login_url}/services/oauth2/authorize?{urlencode(query, quote_via=quote)}"
+        self.launch_url = server.offer_start(url)
+        return url
 
     def wait(self, timeout: float = 300.0, cancel: Cancel = None) -> OAuthTokens:
         """Tokens once the user allowed access; OAuthError in words otherwise."""
@@ -393,6 +399,8 @@ class BrowserLogin:
         if result is None:
             if stop():
                 raise OAuthError("The login was cancelled.")
+            if server.refused:
+                raise OAuthError(STATE_MISMATCH)
             raise OAuthError("No answer came from the browser in time. Start the login again.")
         return self._finish(result)
 

@@ -10,19 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
 
-import requests
-from simple_salesforce.exceptions import (
-    SalesforceError,
-    SalesforceExpiredSession,
-    SalesforceRefusedRequest,
-)
-
-from syncerr_gui.core.auth.login import LoginError, OrgSession, network_words
+from syncerr_gui.core.auth.session import OrgSession
+from syncerr_gui.core.exceptions import LoginError, RequestFailed, SessionExpired
+from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +30,7 @@ FIELDS = {
 }
 REQUIRED = (MANAGE_DATA_INTEGRATIONS, VIEW_SETUP, API_ENABLED)
 MAX_PAGES = 20
+CHECK_RETRY = RetryPolicy(tries=3)  # a login should not wait as long as a sync would
 _ID_RE = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 
 
@@ -68,70 +61,40 @@ class AdminCheck:
         )
 
 
-def check_admin(session: OrgSession) -> AdminCheck:
-    """Query the user's permission set assignments and decide; network failures raise LoginError.
+def check_admin(session: OrgSession, retry: RetryPolicy | None = None) -> AdminCheck:
+    """Query the user's permission set assignments and decide; failures raise LoginError in words.
 
-    An expired session is renewed once when the session can log in again.
+    The query goes through `OrgClient`, the sync's own request path (same origin only, bounded
+    answers, retries); an expired session is renewed through the session when it can be.
     """
     if not _ID_RE.match(session.user_id):
         raise LoginError("Salesforce gave an unusable user id: cannot check permissions.")
+    client = OrgClient(session, retry=retry or CHECK_RETRY)
     try:
-        return _verdict(_granted(session))
-    except SalesforceExpiredSession:
-        if session.reauthenticate is None:
-            raise LoginError("The session expired while checking permissions: log in again.") from None
-    session.reauthenticate()
-    try:
-        return _verdict(_granted(session))
-    except SalesforceExpiredSession:
+        return _verdict(_granted(client, session.user_id))
+    except SessionExpired:
         raise LoginError("The session expired while checking permissions: log in again.") from None
 
 
-def _granted(session: OrgSession) -> set[str] | None:
+def _granted(client: OrgClient, user_id: str) -> set[str] | None:
     """The union of the relevant permissions over all assignments; None when Salesforce refuses."""
     soql = (
         "SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageDataIntegrations, "
         "PermissionSet.PermissionsModifyAllData, PermissionSet.PermissionsApiEnabled "
-        f"FROM PermissionSetAssignment WHERE AssigneeId = '{session.user_id}'"
+        f"FROM PermissionSetAssignment WHERE AssigneeId = '{user_id}'"
     )
     granted: set[str] = set()
     try:
-        for record in _records(session, soql):
-            permission_set = record.get("PermissionSet") or {}
-            if isinstance(permission_set, dict):
-                granted.update(name for field, name in FIELDS.items() if permission_set.get(field) is True)
-    except SalesforceExpiredSession:
-        raise
-    except SalesforceRefusedRequest:
-        return None
-    except SalesforceError as exc:
-        if _is_insufficient_access(exc):
+        for page in client.query_pages(soql, MAX_PAGES):
+            for record in page.get("records") or []:
+                permission_set = record.get("PermissionSet") if isinstance(record, dict) else None
+                if isinstance(permission_set, dict):
+                    granted.update(n for field, n in FIELDS.items() if permission_set.get(field) is True)
+    except RequestFailed as exc:
+        if _is_refusal(exc):
             return None
-        raise LoginError(f"Salesforce refused the permission check (HTTP {exc.status}).") from None
-    except requests.RequestException as exc:
-        host = urlsplit(session.instance_url).netloc
-        raise LoginError(network_words(exc, host, session.sf.session)) from None
-    except (ValueError, TypeError, KeyError, AttributeError):
-        raise LoginError("Salesforce's answer to the permission check was unreadable.") from None
+        raise LoginError(f"The permission check failed: {exc}") from None
     return granted
-
-
-def _records(session: OrgSession, soql: str) -> Iterator[dict[str, Any]]:
-    """Query rows, following nextRecordsUrl only on the org's own data path, a bounded number of pages."""
-    page = session.sf.query(soql)
-    for _ in range(MAX_PAGES):
-        for record in page.get("records") or []:
-            if isinstance(record, dict):
-                yield record
-        next_url = page.get("nextRecordsUrl")
-        if (
-            page.get("done", True)
-            or not isinstance(next_url, str)
-            or not next_url.startswith("/services/data/")
-        ):
-            return
-        page = session.sf.query_more(next_url, identifier_is_url=True)
-    logger.warning("permission query stopped after %d pages", MAX_PAGES)
 
 
 def _verdict(granted: set[str] | None) -> AdminCheck:
@@ -150,12 +113,11 @@ def _refused() -> AdminCheck:
     return AdminCheck(False, REQUIRED, (), refused=True)
 
 
-def _is_insufficient_access(exc: SalesforceError) -> bool:
-    content = exc.content if isinstance(exc.content, list) else [exc.content]
-    return any(
-        isinstance(item, dict) and str(item.get("errorCode", "")).startswith("INSUFFICIENT_ACCESS")
-        for item in content
-    )
+def _is_refusal(exc: RequestFailed) -> bool:
+    """Salesforce will not show this user their own permissions (a 403, or INSUFFICIENT_ACCESS)."""
+    if exc.error_code.startswith("INSUFFICIENT_ACCESS"):
+        return True
+    return exc.status == 403 and exc.error_code != "REQUEST_LIMIT_EXCEEDED"
 
 
 def _words(names: tuple[str, ...]) -> str:

@@ -5,14 +5,24 @@ denies) access. This tiny `http.server` listens on 127.0.0.1 (and ::1, because b
 resolve "localhost" to either) in a background thread, takes exactly one answer on the
 callback path, tells the browser it can close the tab, and shuts down — also on cancel and
 on timeout. Everything else (other paths, favicon, stray requests) gets a 404 and is ignored.
+
+Any local process (or an `<img>` on any web page) can send a GET to this port, so an answer
+whose `state` is not the login's own is refused with a plain error page and the server keeps
+waiting for the right one until the timeout. On Linux, connections from other users of the
+machine are refused outright (`loopback_peer`). The browser is pointed at `/start?t=<nonce>`
+on this server, which redirects to the authorize URL: the URL with its `state` and PKCE
+challenge never appears on a command line (browser launchers put their URL in argv, which
+every local user can read).
 """
 
 from __future__ import annotations
 
 import errno
+import hmac
 import html
 import logging
 import os
+import secrets
 import socket
 import threading
 import time
@@ -21,19 +31,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from syncerr_gui.core.auth.login import LoginError
+from syncerr_gui.core.auth.loopback_peer import is_other_user
+from syncerr_gui.core.exceptions import OAuthError
 
 logger = logging.getLogger(__name__)
 
 APP_TITLE = "Salesforce Sync Errors"
 _MAX_QUERY = 16_384  # an authorization code is ~100 chars; refuse anything absurd
-
-
-class OAuthError(LoginError):
-    """A browser-login failure, in words fit to show the user (never carries a secret).
-
-    A LoginError, so the login dialog shows it like any other failed login.
-    """
+START_PATH = "/start"  # where the browser is sent first; it redirects to the authorize URL
+ACCEPTED, REFUSED, LATE = "accepted", "refused", "late"  # what became of an answer
 
 
 Cancel = Any  # threading.Event, the engine's CancelToken (`is_cancelled`), a callable, or None
@@ -89,22 +95,32 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def do_GET(self) -> None:
+        owner = self.server.owner
         parts = urlsplit(self.path)
-        if parts.path != self.server.owner.path or len(parts.query) > _MAX_QUERY:
+        if is_other_user(self.client_address, self.connection.getsockname()):
+            owner.note_refused()
+            self._send(403, _page("Not allowed", "This login belongs to another user of this computer."))
+            return
+        if parts.path == START_PATH and (target := owner.start_target(parts.query)):
+            self._send(303, _page("Opening Salesforce", "Continue to Salesforce to log in."), target)
+            return
+        if parts.path != owner.path or len(parts.query) > _MAX_QUERY:
             self._send(404, _page("Not found", "This address is only used to finish a login."))
             return
         result = _parse_result(parts.query)
         if result is None:
             self._send(400, _page("Unexpected request", "This address is only used to finish a login."))
             return
-        accepted = self.server.owner.deliver(result)
-        self._send(200, _page(*self.server.owner.page_for(result, accepted)))
+        outcome = owner.deliver(result)
+        self._send(400 if outcome == REFUSED else 200, _page(*owner.page_for(result, outcome)))
 
     def do_POST(self) -> None:
         self._send(405, _page("Not allowed", "This address only accepts the browser's redirect."))
 
-    def _send(self, status: int, body: bytes) -> None:
+    def _send(self, status: int, body: bytes, location: str = "") -> None:
         self.send_response(status)
+        if location:
+            self.send_header("Location", location)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -159,8 +175,8 @@ class RedirectServer:
     """One-shot loopback HTTP server for the OAuth redirect.
 
     `start()` binds (raising `OAuthError` in words if the port is taken); `wait()` blocks until
-    the browser answers, `cancel` says stop, or the timeout passes; the server is shut down
-    in every case.
+    the browser brings an answer with the expected state, `cancel` says stop, or the timeout
+    passes; the server is shut down in every case. `refused` counts answers turned away.
     """
 
     def __init__(
@@ -175,6 +191,9 @@ class RedirectServer:
         self._result: RedirectResult | None = None
         self._done = threading.Event()
         self._lock = threading.Lock()
+        self._start_nonce = ""
+        self._start_target = ""
+        self.refused = 0
 
     @property
     def port(self) -> int:
@@ -215,23 +234,48 @@ class RedirectServer:
                 ) from None
             logger.debug("no IPv6 loopback listener: %s", exc)
 
-    def deliver(self, result: RedirectResult) -> bool:
-        """Called by the handler; only the first answer counts. Returns whether it was taken."""
+    def offer_start(self, authorize_url: str) -> str:
+        """The URL to give the browser: this server's `/start?t=<nonce>`, which sends it on
+        to `authorize_url` (so that URL is never a launcher's command-line argument)."""
+        self._start_target = authorize_url
+        self._start_nonce = secrets.token_urlsafe(24)
+        return f"http://localhost:{self.port}{START_PATH}?t={self._start_nonce}"
+
+    def start_target(self, query: str) -> str:
+        """The authorize URL for a `/start` query with the right nonce, else ''."""
+        given = parse_qs(query).get("t", [""])[0] if len(query) <= _MAX_QUERY else ""
+        nonce = self._start_nonce
+        if not nonce or not hmac.compare_digest(given.encode(), nonce.encode()):
+            return ""
+        return self._start_target
+
+    def deliver(self, result: RedirectResult) -> str:
+        """Called by the handler: ACCEPTED (the first answer with the expected state), REFUSED
+        (another state: the server keeps waiting), or LATE (an answer was already taken)."""
+        expected = self.expected_state
+        if expected is not None and not hmac.compare_digest(result.state.encode(), expected.encode()):
+            self.note_refused()
+            return REFUSED
         with self._lock:
             if self._done.is_set():
-                return False
+                return LATE
             self._result = result
             self._done.set()
-            return True
+            return ACCEPTED
 
-    def page_for(self, result: RedirectResult, accepted: bool) -> tuple[str, str]:
+    def note_refused(self) -> None:
+        with self._lock:
+            self.refused += 1
+        logger.warning("callback server refused an answer that does not belong to this login")
+
+    def page_for(self, result: RedirectResult, outcome: str) -> tuple[str, str]:
         """Title and text of the page the browser shows after the redirect."""
-        if not accepted:
+        if outcome == REFUSED:
+            return "Login not accepted", "This answer does not belong to the login the app started."
+        if outcome == LATE:
             return "Login already finished", "This login has already been completed or cancelled."
         if result.error:
             return "Login not completed", "Salesforce did not grant access; see the app for details."
-        if self.expected_state is not None and result.state != self.expected_state:
-            return "Login not accepted", "This answer does not belong to the login the app started."
         return "Logged in", "You are logged in."
 
     def wait(self, timeout: float, cancel: Cancel = None) -> RedirectResult | None:

@@ -1,8 +1,8 @@
 """A browser-login session over its lifetime: renewal, the remembered login, logging out.
 
 `login_with_oauth_tokens` turns the tokens of a browser login into an `OrgSession` whose
-`reauthenticate` is an `OAuthRenewal`: when a sync meets an expired access token, the
-refresh token gets a new one and the sync carries on. With "Remember me" the tokens live in
+`renewer` is an `OAuthRenewal`: when a sync meets an expired access token, the session asks
+it once, the refresh token gets a new access token and the sync carries on. With "Remember me" the tokens live in
 the OS keyring (never in settings or files), so `resume_remembered` can log in at the next
 start without a browser. `log_out` revokes the tokens at Salesforce and forgets the saved copy.
 
@@ -14,49 +14,48 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import deque
-from typing import TYPE_CHECKING, Any
 
-from syncerr_gui.core.auth.login import LoginError, login_with_token
+from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.oauth import OAuthClient, OAuthConfig, OAuthTokens
-from syncerr_gui.core.auth.redirect import OAuthError
-from syncerr_gui.core.auth.token_store import TokenStore, TokenStoreError, org_key
+from syncerr_gui.core.auth.session import OrgSession
+from syncerr_gui.core.auth.token_store import RememberedLogin, TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError, TokenStoreError
 from syncerr_gui.core.redaction import scrub
-
-if TYPE_CHECKING:
-    from .login import OrgSession
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["OAuthRenewal", "forget_remembered", "log_out", "login_with_oauth_tokens", "resume_remembered"]
+__all__ = [
+    "OAuthRenewal",
+    "forget_remembered",
+    "log_out",
+    "login_with_oauth_tokens",
+    "resume_for_schedule",
+    "resume_remembered",
+]
 
-_RETIRED_KEPT = 32  # replaced access tokens remembered to recognise a renewal already done
+NOTHING_REMEMBERED = (
+    "No browser login is remembered in this computer's keyring{whom}. Open the app, log in "
+    "with the browser with \u201cRemember me\u201d ticked (as the user the scheduled task runs as), "
+    "then run the export again."
+)
 
 
 class OAuthRenewal:
-    """`OrgSession.reauthenticate` of a browser login: refreshes the access token.
+    """The `OrgSession.renewer` of a browser login: refreshes the access token.
 
-    Several sync workers that meet the same expired token share one refresh: a caller whose
-    token was already replaced gets the new one instead of a second refresh. When the login
-    is remembered, the keyring copy follows each new token. A refresh that fails raises
-    OAuthError (a LoginError) saying to log in again.
+    The session calls it once for all the workers that met the same expired token and keeps
+    the new token itself. When the login is remembered, the keyring copy follows each new
+    token. A refresh that fails raises OAuthError (a LoginError) saying to log in again.
     """
 
     def __init__(
-        self,
-        session: OrgSession,
-        tokens: OAuthTokens,
-        client: OAuthClient,
-        store: TokenStore | None = None,
-        key: str = "",
+        self, tokens: OAuthTokens, client: OAuthClient, store: TokenStore | None = None, key: str = ""
     ) -> None:
-        self._session = session
         self._tokens = tokens
         self._client = client
         self._store = store
         self._key = key
         self._lock = threading.Lock()
-        self._retired: deque[str] = deque(maxlen=_RETIRED_KEPT)
 
     def __repr__(self) -> str:
         return f"OAuthRenewal(login_url={self._client.login_url!r}, remembered={bool(self._key)})"
@@ -67,16 +66,8 @@ class OAuthRenewal:
         return self._key if self._store is not None else ""
 
     def __call__(self) -> str:
-        seen = self._session.sf.session_id  # the token the caller saw expire
         with self._lock:
-            if seen in self._retired:
-                return self._tokens.access_token  # another worker renewed it meanwhile
-            old = self._tokens.access_token
             self._tokens = self._client.refresh(self._tokens)
-            self._retired.append(old)
-            if seen != old:
-                self._retired.append(seen)
-            self._session.set_access_token(self._tokens.access_token)
             _remember(self._store, self._key, self._tokens)
             logger.info("access token renewed")
             return self._tokens.access_token
@@ -121,8 +112,14 @@ def login_with_oauth_tokens(
         session = login_with_token(tokens.instance_url, tokens.access_token, ca_bundle=ca_bundle)
     key = org_key(client.login_url, session.username) if store is not None else ""
     _remember(store, key, tokens)
+    if store is not None:
+        config = client.config
+        _note(
+            store,
+            RememberedLogin(key, session.username, config.login_url, config.client_id, config.callback_port),
+        )
     session.kind = "oauth"
-    session.reauthenticate = OAuthRenewal(session, tokens, client, store, key)
+    session.renewer = OAuthRenewal(tokens, client, store, key)
     return session
 
 
@@ -148,7 +145,33 @@ def resume_remembered(
         raise
 
 
-def log_out(session: Any, store: TokenStore | None = None, key: str = "") -> None:
+def resume_for_schedule(
+    store: TokenStore, username: str | None = None, ca_bundle: str | None = None
+) -> OrgSession:
+    """The remembered browser login of `username` (or the only one remembered), renewed
+    from the keyring without a browser: what `export --remembered` runs on.
+
+    LoginError in words when none is remembered, or several are and `username` is not given.
+    """
+    try:
+        logins = store.remembered()
+    except TokenStoreError as exc:
+        raise LoginError(str(exc), "KEYRING") from None
+    if username:
+        logins = [entry for entry in logins if entry.username.strip().lower() == username.strip().lower()]
+    if not logins:
+        raise LoginError(NOTHING_REMEMBERED.format(whom=f" for {username}" if username else ""), "NOT_SAVED")
+    if len(logins) > 1:
+        names = ", ".join(sorted({entry.username for entry in logins}))
+        raise LoginError(f"Several browser logins are remembered ({names}): choose one with --username.")
+    login = logins[0]
+    config = OAuthConfig(
+        login_url=login.login_url, client_id=login.client_id, callback_port=login.callback_port
+    )
+    return resume_remembered(config, login.key, store, ca_bundle)
+
+
+def log_out(session: OrgSession | None, store: TokenStore | None = None, key: str = "") -> None:
     """Ends `session` at Salesforce where the app owns its tokens, and forgets any saved copy.
 
     A browser login is revoked (its refresh token and access tokens stop working). A pasted
@@ -156,7 +179,7 @@ def log_out(session: Any, store: TokenStore | None = None, key: str = "") -> Non
     CLI) that still uses it. Raises OAuthError when the revoke could not be confirmed; the
     keyring copy is gone either way.
     """
-    renewal = getattr(session, "reauthenticate", None)
+    renewal = session.renewer if session is not None else None
     try:
         if isinstance(renewal, OAuthRenewal):
             renewal.log_out()
@@ -171,6 +194,14 @@ def forget_remembered(store: TokenStore, key: str) -> None:
         store.delete(key)
     except TokenStoreError as exc:
         logger.warning("could not delete the remembered login: %s", scrub(exc))
+
+
+def _note(store: TokenStore, login: RememberedLogin) -> None:
+    """Lists the login in the keyring's index (for scheduled exports); failing only logs."""
+    try:
+        store.note(login)
+    except Exception as exc:  # noqa: BLE001 - TokenStoreError: the login works, only listing it failed
+        logger.warning("could not list the remembered login: %s", scrub(exc))
 
 
 def _remember(store: TokenStore | None, key: str, tokens: OAuthTokens) -> None:

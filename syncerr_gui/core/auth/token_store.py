@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import keyring
@@ -20,12 +21,17 @@ import keyring.backend
 import keyring.errors
 
 from syncerr_gui.core.auth.oauth import OAuthTokens
+from syncerr_gui.core.exceptions import TokenStoreError
 from syncerr_gui.core.redaction import register_secret
 
 logger = logging.getLogger(__name__)
 
 SERVICE = "SalesforceSyncErrors"
 _MAX_STORED = 8_000
+# Not a secret: which logins are remembered and how to renew them (login host, client id), so
+# a scheduled export (`export --remembered`) finds them without the desktop app's settings.
+INDEX_ENTRY = "remembered-logins"
+_MAX_INDEXED = 20
 
 NO_KEYRING = (
     "No secure password store (keyring) is available on this computer, so \u201cRemember "
@@ -37,14 +43,21 @@ _NO_STORE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
 _FILE_MODULES = ("keyrings.alt",)
 
 
-class TokenStoreError(Exception):
-    """The keyring could not be used; the message says why, in words, without a secret."""
-
-
 def org_key(login_url: str, username: str) -> str:
     """The keyring entry name of one user's login on one login host (not a secret)."""
     host = login_url.split("://", 1)[-1].rstrip("/").lower()
     return f"{username.strip().lower()}@{host}"
+
+
+@dataclass(frozen=True)
+class RememberedLogin:
+    """One remembered login as the index lists it (nothing secret)."""
+
+    key: str
+    username: str
+    login_url: str
+    client_id: str
+    callback_port: int = 1717
 
 
 class TokenStore:
@@ -114,10 +127,55 @@ class TokenStore:
         try:
             backend.delete_password(self.service, key)
         except keyring.errors.PasswordDeleteError:
-            return
+            pass
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("deleting the login from the keyring failed: %s", type(exc).__name__)
             raise TokenStoreError(_failure_text(exc, "remove your saved login from")) from None
+        self._unnote(key)
+
+    def remembered(self) -> list[RememberedLogin]:
+        """The logins kept with "Remember me" (from the index; an unreadable index is empty)."""
+        text = self._read(INDEX_ENTRY)
+        try:
+            data: Any = json.loads(text) if text else []
+            return [RememberedLogin(**entry) for entry in data if isinstance(entry, dict)][:_MAX_INDEXED]
+        except (ValueError, TypeError):
+            logger.warning("the keyring's list of remembered logins was unreadable; ignoring it")
+            return []
+
+    def note(self, login: RememberedLogin) -> None:
+        """Add (or update) `login` in the index; TokenStoreError when the keyring refuses."""
+        others = [entry for entry in self.remembered() if entry.key != login.key]
+        self._write_index([login, *others][:_MAX_INDEXED])
+
+    def _unnote(self, key: str) -> None:
+        logins = self.remembered()
+        kept = [entry for entry in logins if entry.key != key]
+        if len(kept) != len(logins):
+            self._write_index(kept)
+
+    def _write_index(self, logins: list[RememberedLogin]) -> None:
+        text = json.dumps([asdict(entry) for entry in logins], separators=(",", ":"))
+        try:
+            if logins:
+                self._usable_backend().set_password(self.service, INDEX_ENTRY, text)
+            else:  # nothing remembered: nothing left behind
+                self._usable_backend().delete_password(self.service, INDEX_ENTRY)
+        except TokenStoreError:
+            raise
+        except keyring.errors.PasswordDeleteError:
+            return
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("saving the list of remembered logins failed: %s", type(exc).__name__)
+            raise TokenStoreError(_failure_text(exc, "save your login in")) from None
+
+    def _read(self, key: str) -> str | None:
+        backend = self._usable_backend()
+        try:
+            return backend.get_password(self.service, key)
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            logger.warning("reading the keyring failed: %s", type(exc).__name__)
+            raise TokenStoreError(_failure_text(exc, "read your saved login from")) from None
 
     def _usable_backend(self) -> keyring.backend.KeyringBackend:
         try:

@@ -27,6 +27,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from syncerr_gui.core.exceptions import ExportCancelled, ExportError
+from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame import schema
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
 
@@ -40,14 +42,6 @@ INPUT_ROW_HEADER = "Input Row"
 EXPORT_COLUMNS_WITH_INPUT: dict[str, str] = {**schema.EXPORT_COLUMNS, INPUT_ROW_HEADER: INPUT_ROW}
 
 ProgressCallback = Callable[[int, int], None]
-
-
-class ExportError(Exception):
-    """The export failed; str() says why in words fit for the user (the target is untouched)."""
-
-
-class ExportCancelled(ExportError):
-    """The user cancelled the export; no file was written."""
 
 
 def export_csv(
@@ -79,6 +73,8 @@ def export_csv(
     tmp_path, out = _open_temp(target)
     try:
         with out:
+            if os.name == "posix":  # the user's file: their own umask, not the app's private one
+                os.fchmod(out.fileno(), user_file_mode())
             _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel)
         os.replace(tmp_path, target)
     except BaseException as exc:
@@ -236,7 +232,7 @@ def _one_offset(seconds: int) -> str:
 
 
 def _open_temp(target: Path) -> tuple[Path, IO[bytes]]:
-    """A new file beside `target` (same file system, so the rename is atomic); umask applies."""
+    """A new file beside `target` (same file system, so the rename is atomic), created private."""
     tmp_path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

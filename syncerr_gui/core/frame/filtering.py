@@ -202,7 +202,8 @@ class ErrorView:
             mask &= times >= pd.Timestamp(start).as_unit("ns").value
         if end is not None:
             mask &= times <= pd.Timestamp(end).as_unit("ns").value
-        return mask
+        window: np.ndarray = mask
+        return window
 
     def _value_mask(self, column: str, allowed: frozenset[str] | None) -> np.ndarray | None:
         """Category codes through a per-value lookup table: one gather, no string compare."""
@@ -214,7 +215,8 @@ class ErrorView:
         lut[:-1] = pc.is_in(values.cast(pa.large_string()), value_set=wanted).to_numpy(zero_copy_only=False)
         if lut[:-1].all():
             return None
-        return lut[self._codes[column]]
+        chosen: np.ndarray = lut[self._codes[column]]
+        return chosen
 
     def _text_mask(self, text: str) -> np.ndarray | None:
         query = lowered(text.replace(SEPARATOR, "").strip())
@@ -241,7 +243,7 @@ class ErrorView:
         """Stable sort of all rows by `column`: ties keep their previous order (multi-level)."""
         if column in TIME_COLUMNS:  # times sort as they are: no ranks to build
             key = times_ns(self.frame[column])
-            order = _time_order
+            order: Callable[[np.ndarray, bool], np.ndarray] = _time_order
         else:
             key, order = self.sort_key(column), _stable_order
         if self.sort_state is not None:  # else the order is 0, 1, 2…: no gather needed
@@ -269,9 +271,9 @@ class ErrorView:
 
     def _compute_key(self, column: str) -> np.ndarray:
         if column in self._codes:
-            values = self._values[column]
-            lut = np.zeros(len(values) + 1, dtype=np.int64)  # missing (-1) sorts first
-            lut[:-1] = _ranks_of_distinct(values) + 1
+            distinct = self._values[column]
+            lut = np.zeros(len(distinct) + 1, dtype=np.int64)  # missing (-1) sorts first
+            lut[:-1] = _ranks_of_distinct(distinct) + 1
             return _smallest_int(lut[self._codes[column]])
         if not self.total:
             return np.zeros(0, dtype=np.int8)

@@ -161,7 +161,8 @@ def times_ns(column: pd.Series) -> np.ndarray:
     array = column.array
     if getattr(array, "unit", None) != "ns":
         array = column.dt.as_unit("ns").array
-    return array.asi8
+    ns: np.ndarray = array.asi8
+    return ns
 
 
 def utc_times(ns: np.ndarray) -> pd.Series:

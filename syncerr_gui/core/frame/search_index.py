@@ -97,7 +97,8 @@ class TextBuffer:
         """A longer query only narrows the earlier hits: search inside them alone."""
         subset = self._array.take(pa.array(candidates))
         matched = pc.match_substring(subset, query).to_numpy(zero_copy_only=False)
-        return candidates[matched]
+        hits: np.ndarray = candidates[matched]
+        return hits
 
     def _find_all(self, query: str) -> np.ndarray:
         needle, data, starts = query.encode("utf-8"), self.data, []

@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 
-from syncerr_gui.core.exceptions import RequestFailed
 from syncerr_gui.core.frame.schema import JOB_LEVEL, SOURCE_APEX
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.core.salesforce.parts import FramePart, JobOutcome, JobSummary
@@ -40,19 +38,9 @@ class ApexReader:
         return JobOutcome([self._part(frame)] if len(frame) else [], _summaries(frame))
 
     def _query(self, soql: str) -> list[dict[str, Any]]:
-        target: str | None = self._client.data_path(f"query?q={quote(soql, safe='')}")
-        seen: set[str] = set()
         records: list[dict[str, Any]] = []
-        for _ in range(MAX_PAGES):
-            if target is None or target in seen:
-                break
-            seen.add(target)
-            page = self._client.get_json(target)
-            if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
-                raise RequestFailed("Salesforce sent a malformed query answer (no records).")
+        for page in self._client.query_pages(soql, MAX_PAGES):
             records.extend(r for r in page.get("records") or [] if isinstance(r, dict))
-            next_url = page.get("nextRecordsUrl")
-            target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
         return records
 
     def _part(self, frame: pd.DataFrame) -> FramePart:

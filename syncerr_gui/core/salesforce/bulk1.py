@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +22,7 @@ from syncerr_gui.core.salesforce.client import OrgClient, parse_json
 from syncerr_gui.core.salesforce.jobs import (
     checked_job_id,
     column_text,
+    ingest_job_pages,
     job_columns,
     job_level_part,
     list_ingest_jobs,
@@ -49,6 +50,10 @@ class Bulk1Reader:
     def list_jobs(self) -> list[dict[str, Any]]:
         """Bulk 1.0 has no list endpoint of its own: `jobs/ingest?jobType=Classic`."""
         return list_ingest_jobs(self._client, "Classic")
+
+    def job_pages(self) -> Iterator[list[dict[str, Any]]]:
+        """The same jobs a page at a time, as they arrive (`jobs.ingest_job_pages`)."""
+        return ingest_job_pages(self._client, "Classic")
 
     @staticmethod
     def is_finished(job: dict[str, Any]) -> bool:

@@ -7,7 +7,7 @@ rows are shared with the Bulk 1.0 reader and live in `jobs.py`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from syncerr_gui.core.exceptions import RequestFailed
@@ -17,6 +17,7 @@ from syncerr_gui.core.salesforce.jobs import (
     FINISHED_STATES,
     checked_job_id,
     column_text,
+    ingest_job_pages,
     job_columns,
     job_level_part,
     list_ingest_jobs,
@@ -41,6 +42,10 @@ class Bulk2Reader:
     def list_jobs(self) -> list[dict[str, Any]]:
         """Every Bulk 2.0 ingest job Salesforce still holds (all states)."""
         return list_ingest_jobs(self._client, "V2Ingest")
+
+    def job_pages(self) -> Iterator[list[dict[str, Any]]]:
+        """The same jobs a page at a time, as they arrive (`jobs.ingest_job_pages`)."""
+        return ingest_job_pages(self._client, "V2Ingest")
 
     @staticmethod
     def is_finished(job: dict[str, Any]) -> bool:

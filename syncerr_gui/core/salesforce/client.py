@@ -3,28 +3,31 @@
 Everything the sync downloads goes through here, so the safety rules live in one place:
 a timeout on every request, the token only ever sent to the org's own scheme+host+port
 (no redirects followed, links named by a response checked), bounded retries with backoff
-and jitter, one renewal of an expired session, bounded streamed bodies that stop on
-cancel, and failures turned into sentences a Salesforce admin can act on.
+and jitter, a bounded number of renewals of an expired session (through the session, the
+token's one owner), bounded streamed bodies that stop on cancel, and failures turned into
+sentences a Salesforce admin can act on. The admin check queries through here too.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import random
 import re
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 from defusedxml import ElementTree
 
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
-from syncerr_gui.core.salesforce.http import make_session
+from syncerr_gui.core.salesforce.concurrency import AdaptiveLimit
+from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, make_session
+from syncerr_gui.core.salesforce.retry import RetryPolicy, retry_after_seconds
+from syncerr_gui.core.salesforce.token_source import TokenSource
+from syncerr_gui.core.salesforce.trust import tls_failure_words
 
 logger = logging.getLogger(__name__)
 
@@ -32,30 +35,34 @@ MAX_BODY_BYTES = 2 * 1024**3
 ERROR_BODY_BYTES = 64 * 1024
 CHUNK_BYTES = 1024 * 1024
 MAX_RENEWALS_PER_REQUEST = 3
+NOT_RENEWABLE = "Your Salesforce session has expired. Log in again to sync."
+RENEWAL_FAILED = "Your Salesforce session has expired and could not be renewed. Log in again to sync."
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_OVERLOAD_STATUSES = frozenset({429, 503})
 
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How often and how patiently a failed request is tried again."""
-
-    tries: int = 4
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int) -> float:
-        """Exponential backoff with jitter, so parallel workers do not retry in lockstep."""
-        ceiling = min(self.max_delay, self.base_delay * (2**attempt))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
+__all__ = ["OrgClient", "RetryPolicy", "parse_json"]
 
 
 class _Retry(Exception):
-    """Internal: this attempt failed in a way worth trying again; `reason` is in words."""
+    """Internal: this attempt failed in a way worth trying again; `reason` is in words.
 
-    def __init__(self, reason: str, status: int | None = None, code: str = "") -> None:
+    `overloaded`: the org asked for fewer requests (429, 503, REQUEST_LIMIT_EXCEEDED);
+    `retry_after`: seconds its `Retry-After` header asked to wait.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        status: int | None = None,
+        code: str = "",
+        *,
+        overloaded: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(reason)
         self.reason, self.status, self.code = reason, status, code
+        self.overloaded, self.retry_after = overloaded, retry_after
 
 
 class OrgClient:
@@ -63,27 +70,29 @@ class OrgClient:
 
     def __init__(
         self,
-        sf: Any,
-        reauthenticate: Callable[[], str] | None = None,
-        timeout: tuple[float, float] = (10.0, 60.0),
+        source: TokenSource,
+        *,
+        timeout: Timeouts = DEFAULT_TIMEOUT,
         cancel: CancelToken | None = None,
         retry: RetryPolicy | None = None,
         max_body: int = MAX_BODY_BYTES,
+        limit: AdaptiveLimit | None = None,
     ) -> None:
-        self._sf = sf
-        self._reauthenticate = reauthenticate
-        self._timeout = timeout
+        self._source = source
+        self.limit = limit or AdaptiveLimit()
+        self._timeout = Timeouts(*timeout)
         self._cancel = cancel or CancelToken()
         self._retry = retry or RetryPolicy()
         self._max_body = max_body
-        self._session = _usable_session(sf.session)
-        self.base_url = f"https://{sf.sf_instance}"
-        base = urlsplit(self.base_url)
-        self._origin = ("https", (base.hostname or "").lower(), base.port or 443)
-        self.api_version = str(getattr(sf, "sf_version", "59.0"))
+        self._session = _usable_session(source.http)
+        base = urlsplit(source.instance_url)
+        if base.scheme != "https" or not base.hostname:
+            raise RequestFailed("The org's address is not an https:// URL; nothing was sent.")
+        self.base_url = f"https://{base.netloc}"
+        self._origin = ("https", base.hostname.lower(), base.port or 443)
+        self.api_version = source.api_version
         self._lock = threading.Lock()
-        self._auth_lock = threading.Lock()
-        self._renewal_failed = False
+        self._renewal_failed = False  # for this client's life (one sync): no second attempt
         self._requests = 0
         self._usage: tuple[int, int] | None = None
 
@@ -106,18 +115,41 @@ class OrgClient:
         body, _ = self.get(target, bulk1=bulk1, accept="application/json")
         return parse_json(body, target)
 
+    def query_pages(self, soql: str, max_pages: int) -> Iterator[dict[str, Any]]:
+        """The pages of a SOQL query (`nextRecordsUrl` followed, at most `max_pages`, no loop).
+
+        Each page is a dict whose `records` is a list; anything else fails in words.
+        """
+        target: str | None = self.data_path(f"query?q={quote(soql, safe='')}")
+        seen: set[str] = set()
+        for _ in range(max_pages):
+            if target is None or target in seen:
+                return
+            seen.add(target)
+            page = self.get_json(target)
+            if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
+                raise RequestFailed("Salesforce sent a malformed query answer (no records).")
+            yield page
+            next_url = page.get("nextRecordsUrl")
+            target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
+        if target is not None:
+            logger.warning("query stopped after %d pages", max_pages)
+
     def get(self, target: str, *, bulk1: bool = False, accept: str = "*/*") -> tuple[bytes, str]:
         """GET `target` (a path or a same-origin URL); returns (body bytes, content type)."""
         url = self.resolve(target)
         last: _Retry | None = None
         for attempt in range(self._retry.tries):
-            if attempt:
-                self._backoff(attempt - 1)
+            if last is not None:
+                self._backoff(attempt - 1, last.retry_after)
             self._cancel.raise_if_cancelled()
             try:
-                return self._attempt(url, bulk1=bulk1, accept=accept)
+                with self.limit.slot(self._cancel):
+                    return self._attempt(url, bulk1=bulk1, accept=accept)
             except _Retry as exc:
                 logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
+                if exc.overloaded:
+                    self.limit.overloaded(exc.reason)
                 last = exc
         assert last is not None
         raise RequestFailed(f"{last.reason} (tried {self._retry.tries} times)", last.status, last.code)
@@ -148,7 +180,7 @@ class OrgClient:
         stays bounded so a server that refuses every token cannot keep us looping.
         """
         for renewals in range(MAX_RENEWALS_PER_REQUEST + 1):
-            token = self._sf.session_id
+            token = self._source.token()
             response = self._send(url, token, bulk1=bulk1, accept=accept)
             with response:
                 if _is_expired(response, bulk1):
@@ -157,6 +189,7 @@ class OrgClient:
                     self._renew(token)
                     continue
                 _check_status(response)
+                self.limit.answered(response.elapsed.total_seconds())
                 body = self._read_body(response)
                 return body, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")
@@ -171,13 +204,12 @@ class OrgClient:
             response = self._session.get(
                 url, headers=headers, timeout=self._timeout, stream=True, allow_redirects=False
             )
-        except requests.exceptions.SSLError:
+        except requests.exceptions.SSLError as exc:
             raise RequestFailed(
-                f"The server's certificate is not trusted ({_host(url)}), so the app did not "
-                "send your session to it."
+                tls_failure_words(exc, _host(url)) + " Your session was not sent to it."
             ) from None
         except requests.exceptions.Timeout:
-            raise _Retry(f"Salesforce did not answer within {self._timeout[1]:g} seconds") from None
+            raise _Retry(f"Salesforce did not answer within {self._timeout.read:g} seconds") from None
         except requests.exceptions.RequestException:
             raise _Retry(f"Could not connect to Salesforce at {_host(url)}") from None
         with self._lock:
@@ -206,32 +238,22 @@ class OrgClient:
         return b"".join(chunks)
 
     def _renew(self, used_token: str) -> None:
-        """Get a new access token once for all threads that saw the old one expire."""
-        with self._auth_lock:
-            if self._sf.session_id != used_token:
-                return  # another worker renewed it meanwhile
-            if self._reauthenticate is None:
-                raise SessionExpired("Your Salesforce session has expired. Log in again to sync.")
-            if self._renewal_failed:
-                raise SessionExpired(
-                    "Your Salesforce session has expired and could not be renewed. Log in again to sync."
-                )
-            try:
-                new_token = self._reauthenticate()
-            except Exception as exc:  # noqa: BLE001 - the hook's text may hold secrets: log its type only
-                logger.warning("Session renewal failed (%s)", type(exc).__name__)
-                new_token = ""
-            if not new_token:
-                self._renewal_failed = True
-                raise SessionExpired(
-                    "Your Salesforce session has expired and could not be renewed. Log in again to sync."
-                )
-            self._sf.session_id = new_token
-            self._sf.headers["Authorization"] = f"Bearer {new_token}"
+        """Ask the session for a new token (it renews once for all threads that saw `used_token`)."""
+        if self._renewal_failed:
+            raise SessionExpired(RENEWAL_FAILED)
+        try:
+            fresh = self._source.renew(used_token)
+        except SessionExpired:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the renewer's text may hold secrets: log its type only
+            logger.warning("Session renewal failed (%s)", type(exc).__name__)
+            self._renewal_failed = True
+            raise SessionExpired(RENEWAL_FAILED) from None
+        if fresh != used_token:
             logger.info("Session renewed")
 
-    def _backoff(self, attempt: int) -> None:
-        if self._cancel.wait(self._retry.delay(attempt)):
+    def _backoff(self, attempt: int, retry_after: float | None) -> None:
+        if self._cancel.wait(self._retry.delay(attempt, retry_after)):
             self._cancel.raise_if_cancelled()
 
     def _record_usage(self, response: requests.Response) -> None:
@@ -256,12 +278,31 @@ def _check_status(response: requests.Response) -> None:
     if 200 <= status < 300:
         return
     code, message = _error_details(response)
+    wait = retry_after_seconds(response.headers.get("Retry-After"))
+    if status == 429:
+        raise _Retry(
+            f"Salesforce asked for fewer requests ({status} {code or 'TOO_MANY_REQUESTS'})",
+            status,
+            code,
+            overloaded=True,
+            retry_after=wait,
+        )
     if status in _RETRY_STATUSES:
         raise _Retry(
-            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})", status, code
+            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})",
+            status,
+            code,
+            overloaded=status in _OVERLOAD_STATUSES,
+            retry_after=wait,
         )
     if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
-        raise _Retry("The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)", status, code)
+        raise _Retry(
+            "The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)",
+            status,
+            code,
+            overloaded=True,
+            retry_after=wait,
+        )
     if status == 404:
         raise RequestFailed(
             f"Salesforce deleted this job or it does not exist (404 {code or 'NOT_FOUND'})", status, code
@@ -334,7 +375,8 @@ def _usable_session(session: requests.Session | None) -> requests.Session:
     if session is not None and hasattr(session, "default_timeout") and not session.trust_env:
         return session
     verify = getattr(session, "verify", True)
-    return make_session(verify if isinstance(verify, str) else None)
+    ca_bundle = getattr(session, "ca_bundle", None) or (verify if isinstance(verify, str) else None)
+    return make_session(ca_bundle)
 
 
 def _host(url: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -29,27 +29,35 @@ FINISHED_STATES = ("JobComplete", "Failed", "Aborted")
 JOB_ID = re.compile(r"^[A-Za-z0-9]{15,18}$")
 
 
-def list_ingest_jobs(client: OrgClient, job_type: str) -> list[dict[str, Any]]:
-    """Every job of `job_type` (V2Ingest or Classic), following `nextRecordsUrl`.
+def ingest_job_pages(client: OrgClient, job_type: str) -> Iterator[list[dict[str, Any]]]:
+    """The jobs of `job_type` (V2Ingest or Classic) a page at a time, following `nextRecordsUrl`.
 
-    Bounded: at most MAX_PAGES pages, and a locator that comes back twice ends the list.
+    A page is handed on as soon as it arrives, so its jobs can be read while the next page
+    loads. A page that cannot be followed or read (a link to another host, malformed JSON, a
+    locator that comes back, a failure after retries, more than MAX_PAGES pages) raises
+    `RequestFailed` in words; the pages already yielded stay good.
     """
     target: str | None = client.data_path(f"jobs/ingest?jobType={job_type}")
     seen: set[str] = set()
-    jobs: list[dict[str, Any]] = []
     for _ in range(MAX_PAGES):
-        if target is None or target in seen:
-            break
+        if target is None:
+            return
+        if target in seen:
+            raise RequestFailed("Salesforce sent the same job-list page twice, so the list was ended there.")
         seen.add(target)
         page = client.get_json(target)
         if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
             raise RequestFailed("Salesforce sent a malformed job list (no records).")
-        jobs.extend(r for r in page.get("records") or [] if isinstance(r, dict))
+        yield [r for r in page.get("records") or [] if isinstance(r, dict)]
         next_url = page.get("nextRecordsUrl")
         target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
-    else:
-        logger.warning("Job list stopped after %d pages", MAX_PAGES)
-    return jobs
+    if target is not None:
+        raise RequestFailed(f"The job list was longer than {MAX_PAGES:,} pages; the rest was not read.")
+
+
+def list_ingest_jobs(client: OrgClient, job_type: str) -> list[dict[str, Any]]:
+    """Every job of `job_type` at once (the pages of `ingest_job_pages` joined)."""
+    return [job for page in ingest_job_pages(client, job_type) for job in page]
 
 
 def in_window(modstamps: Sequence[str], since: datetime, until: datetime | None) -> list[bool]:
@@ -60,7 +68,8 @@ def in_window(modstamps: Sequence[str], since: datetime, until: datetime | None)
     inside = times >= pd.Timestamp(since)
     if until is not None:
         inside &= times <= pd.Timestamp(until)
-    return inside.fillna(False).astype(bool).tolist()
+    flags: list[bool] = inside.fillna(False).astype(bool).tolist()
+    return flags
 
 
 def checked_job_id(value: Any) -> str:

@@ -1,22 +1,29 @@
-"""SyncEngine: lists the org's jobs, reads them in a bounded pool, and builds the error frame.
+"""SyncEngine: lists the org's jobs, reads them in one pool, and builds the error frame.
 
-One job that cannot be read becomes a `SyncProblem` and the others are kept; failing to
-list jobs at all, or a session that cannot be renewed, is a `SyncError`. Cancel is
-polled every fraction of a second: the engine returns what was complete without waiting
-for a stuck download (its worker ends on its own timeout).
+Over the internet a sync is bound by round trips, so everything overlaps: both job lists
+and the Apex query start at once, each list page's jobs are queued for reading as soon as
+the page arrives, and Bulk 2.0, Bulk 1.0 and Apex share one pool whose requests in flight
+follow the org's health (`salesforce.concurrency.AdaptiveLimit`). Progress says "at least"
+while lists are still arriving.
+
+One job that cannot be read becomes a `SyncProblem` and the others are kept; so does a job
+list that breaks off after some pages (the jobs listed are read). A list that yields nothing,
+or a session that cannot be renewed, is a `SyncError`. Cancel is polled every fraction of a
+second: the engine returns what was complete without waiting for a stuck download (its
+worker ends on its own timeout).
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
-import simple_salesforce
 
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, SyncError
@@ -25,8 +32,11 @@ from syncerr_gui.core.salesforce.apex import ApexReader
 from syncerr_gui.core.salesforce.bulk1 import Bulk1Reader
 from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
+from syncerr_gui.core.salesforce.concurrency import START, AdaptiveLimit
+from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts
 from syncerr_gui.core.salesforce.jobs import in_window, summary_of
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobOutcome, JobSummary
+from syncerr_gui.core.salesforce.token_source import TokenSource
 from syncerr_gui.core.sync.frame_builder import FrameBuilder
 from syncerr_gui.core.sync.values import (
     PHASE_DONE,
@@ -45,10 +55,8 @@ __all__ = [
     "DEFAULT_SOURCE_ID_COLUMNS",
     "CancelToken",
     "JobSummary",
-    "SessionExpired",
     "SyncCancelled",
     "SyncEngine",
-    "SyncError",
     "SyncOptions",
     "SyncProblem",
     "SyncProgress",
@@ -58,21 +66,20 @@ __all__ = [
 POLL_SECONDS = 0.1
 BulkReader = Bulk2Reader | Bulk1Reader
 _Handler = Callable[[Future[Any], tuple[str, str]], None]
+_Page = tuple[BulkReader, list[dict[str, Any]]]
 
 
 class SyncEngine:
-    """Reads every error of the org's sync jobs; one instance per logged-in org."""
+    """Reads every error of the org's sync jobs; one instance per logged-in org.
+
+    `session` (an `OrgSession`) owns the token: the engine's requests read it and ask the
+    session to renew it, never write it.
+    """
 
     def __init__(
-        self,
-        sf: simple_salesforce.Salesforce,
-        *,
-        reauthenticate: Callable[[], str] | None = None,
-        timeout: tuple[float, float] = (10, 60),
-        retry: RetryPolicy | None = None,
+        self, session: TokenSource, *, timeout: Timeouts = DEFAULT_TIMEOUT, retry: RetryPolicy | None = None
     ) -> None:
-        self._sf = sf
-        self._reauthenticate = reauthenticate
+        self._session = session
         self._timeout = timeout
         self._retry = retry
         use_lean_memory_pool()
@@ -85,7 +92,11 @@ class SyncEngine:
     ) -> SyncResult:
         """One sync. Returns (also when cancelled) or raises `SyncError` with a sentence."""
         cancel = cancel or CancelToken()
-        client = OrgClient(self._sf, self._reauthenticate, self._timeout, cancel, self._retry)
+        ceiling = max(1, options.max_workers)
+        limit = AdaptiveLimit(ceiling=ceiling, start=min(START, ceiling))
+        client = OrgClient(
+            self._session, timeout=self._timeout, cancel=cancel, retry=self._retry, limit=limit
+        )
         return _Run(client, options, progress, cancel).execute()
 
 
@@ -111,16 +122,19 @@ class _Run:
         self.problems: list[SyncProblem] = []
         self.jobs: dict[tuple[str, str], JobSummary] = {}
         self.done = self.total = self.rows = 0
-        self.pool = ThreadPoolExecutor(max(1, options.max_workers), thread_name_prefix="sync")
+        self.listed: dict[str, int] = {}  # jobs listed so far, per source whose list is still open
+        # threads: one per request in flight at the ceiling, plus the two listings
+        self.pool = ThreadPoolExecutor(max(1, options.max_workers) + 2, thread_name_prefix="sync")
         self.pending: dict[Future[Any], tuple[tuple[str, str], _Handler]] = {}
-        self.finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
+        self.queued: deque[tuple[Callable[..., JobOutcome], tuple[str, str], tuple[Any, ...]]] = deque()
+        self.reading = 0  # job reads handed to the pool and not finished yet
+        self.finished: queue.SimpleQueue[Future[Any] | _Page] = queue.SimpleQueue()
 
     def execute(self) -> SyncResult:
         try:
             self._report(PHASE_LISTING)
             self._list_and_submit()
-            self._report(PHASE_READING)
-            self._drain(lambda: not self.pending)
+            self._drain(lambda: not self.pending and not self.queued)
         except SyncCancelled:
             return self._result(cancelled=True)
         except SyncError as exc:
@@ -133,22 +147,28 @@ class _Run:
         return result
 
     def _list_and_submit(self) -> None:
-        """List both Bulk APIs in parallel (failure = SyncError); the Apex query runs as a job."""
-        readers: list[BulkReader] = []
+        """Start the Apex query and both Bulk listings; each page's jobs are queued as it arrives."""
         sources = self.options.sources
         columns = self.options.source_id_columns
+        if SOURCE_APEX in sources:
+            self._submit(ApexReader(self.client).read, (SOURCE_APEX, ""), self.since, self.until)
+        readers: list[BulkReader] = []
         if SOURCE_BULK2 in sources:
             readers.append(Bulk2Reader(self.client, columns))
         if SOURCE_BULK1 in sources:
             readers.append(Bulk1Reader(self.client, columns))
-        if SOURCE_APEX in sources:
-            self._submit(ApexReader(self.client).read, (SOURCE_APEX, ""), self.since, self.until)
-        listings = {self._start(r.list_jobs, (r.source, ""), self._listing_done): r for r in readers}
-        self._drain(lambda: not any(f in self.pending for f in listings))
-        for future, reader in listings.items():
-            self._submit_jobs(reader, future.result())
+        for reader in readers:
+            self.listed[reader.source] = 0
+            self._start(self._list, (reader.source, ""), self._listing_done, reader)
+
+    def _list(self, reader: BulkReader) -> None:
+        """In a pool thread: hand each page to the engine's thread as soon as it arrives."""
+        for page in reader.job_pages():
+            self.finished.put((reader, page))
 
     def _submit_jobs(self, reader: BulkReader, listed: list[dict[str, Any]]) -> None:
+        """Queue the reads of one page's jobs: only those in the window, readable and not archived."""
+        self.listed[reader.source] = self.listed.get(reader.source, 0) + len(listed)
         stamps = [str(job.get("systemModstamp") or "") for job in listed]
         inside = in_window(stamps, self.since, self.until)
         for job, stamp, wanted in zip(listed, stamps, inside):
@@ -158,11 +178,22 @@ class _Run:
             skipped = self.options.skip_jobs.get(summary.job_id) == stamp and stamp != ""
             if wanted and reader.is_readable(job) and not skipped:
                 self._submit(reader.read_job, (reader.source, summary.job_id), job)
+        self._report(PHASE_READING if self.total else PHASE_LISTING)
 
     def _submit(self, fn: Callable[..., JobOutcome], key: tuple[str, str], *args: Any) -> None:
         """Queue one job read; it counts towards the progress total."""
-        self._start(fn, key, self._job_done, *args)
+        self.queued.append((fn, key, args))
         self.total += 1
+        self._feed()
+
+    def _feed(self) -> None:
+        """Start queued reads while fewer run than the in-flight limit allows. Handing the pool only what can run keeps its threads few when the
+        limit is low: each thread that allocates keeps a malloc arena, so idle rotation
+        through many threads would cost memory on a fast link."""
+        while self.queued and self.reading < self.client.limit.limit:
+            fn, key, args = self.queued.popleft()
+            self.reading += 1
+            self._start(fn, key, self._job_done, *args)
 
     def _start(
         self, fn: Callable[..., Any], key: tuple[str, str], handler: _Handler, *args: Any
@@ -177,22 +208,41 @@ class _Run:
         while not until():
             self.cancel.raise_if_cancelled()
             try:
-                future = self.finished.get(timeout=POLL_SECONDS)
+                item = self.finished.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 continue
             self.cancel.raise_if_cancelled()
-            key, handler = self.pending.pop(future)
-            handler(future, key)
+            if isinstance(item, tuple):
+                self._submit_jobs(*item)
+                continue
+            key, handler = self.pending.pop(item)
+            handler(item, key)
 
     def _listing_done(self, future: Future[Any], key: tuple[str, str]) -> None:
+        """A list ended: fine; broken off after some jobs: one problem; nothing listed: SyncError."""
+        source = key[0]
+        listed = self.listed.pop(source, 0)
         exc = future.exception()
+        if exc is None:
+            self._report(PHASE_READING)
+            return
         if isinstance(exc, SyncCancelled | SessionExpired):
             raise exc
         if isinstance(exc, RequestFailed):
-            raise SyncError(f"Could not list the org's {key[0]} jobs: {exc}")
-        if exc is not None:
-            logger.error("Listing %s jobs failed", key[0], exc_info=exc)
-            raise SyncError(f"Could not list the org's {key[0]} jobs (unexpected {type(exc).__name__}).")
+            reason = str(exc)
+        else:
+            logger.error("Listing %s jobs failed", source, exc_info=exc)
+            reason = f"unexpected {type(exc).__name__}."
+        if not listed:
+            raise SyncError(f"Could not list the org's {source} jobs: {reason}")
+        self.problems.append(
+            SyncProblem(
+                source,
+                "",
+                f"Could not list every {source} job: {reason} The {listed:,} jobs listed before it were read.",
+            )
+        )
+        self._report(PHASE_READING)
 
     def _job_done(self, future: Future[Any], key: tuple[str, str]) -> None:
         source, job_id = key
@@ -208,11 +258,14 @@ class _Run:
             for summary in outcome.summaries:
                 self.jobs[(summary.source, summary.job_id)] = summary
         self.done += 1
+        self.reading -= 1
+        self._feed()
         self._report(PHASE_READING)
 
     def _report(self, phase: str) -> None:
         if self.progress is not None:
-            self.progress(SyncProgress(self.done, self.total, self.rows, phase))
+            final = not self.listed
+            self.progress(SyncProgress(self.done, self.total, self.rows, phase, total_final=final))
 
     def _result(self, *, cancelled: bool) -> SyncResult:
         frame = self.builder.frame()

@@ -80,7 +80,8 @@ def hash_texts(values: pa.Array | pa.ChunkedArray | pa.DictionaryArray) -> np.nd
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     encoded = values if isinstance(values, pa.DictionaryArray) else pc.dictionary_encode(_large(values))
-    return hash_strings(_large(encoded.dictionary))[encoded.indices.to_numpy()]
+    hashes: np.ndarray = hash_strings(_large(encoded.dictionary))[encoded.indices.to_numpy()]
+    return hashes
 
 
 def hash_strings(values: pa.Array) -> np.ndarray:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
 from syncerr_gui.core.frame.schema import SOURCES
+from syncerr_gui.core.salesforce.concurrency import CEILING
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobSummary
 
 logger = logging.getLogger(__name__)
@@ -34,24 +35,37 @@ class SyncOptions:
     last_success_start: datetime | None = None
     sources: tuple[str, ...] = SOURCES
     source_id_columns: tuple[str, ...] = DEFAULT_SOURCE_ID_COLUMNS
-    max_workers: int = 4
+    # the most requests in flight at once: the ceiling of the adaptive limit (concurrency.py)
+    max_workers: int = CEILING
     # job_id -> systemModstamp of finished jobs the archive already holds: not downloaded again.
     skip_jobs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """A progress report; `phase` is one of "Listing jobs", "Reading jobs", "Done"."""
+    """A progress report; `phase` is one of "Listing jobs", "Reading jobs", "Done".
+
+    Jobs are read while their lists still arrive, so `jobs_total` can grow: until
+    `total_final` it is a lower bound ("12 of at least 400 jobs").
+    """
 
     jobs_done: int
     jobs_total: int
     rows: int
     phase: str
+    total_final: bool = True
+
+    def jobs_text(self) -> str:
+        """`12/400 jobs`, or `12 of at least 400 jobs` while the total may still grow."""
+        if self.total_final:
+            return f"{self.jobs_done:,}/{self.jobs_total:,} jobs"
+        return f"{self.jobs_done:,} of at least {self.jobs_total:,} jobs"
 
 
 @dataclass(frozen=True)
 class SyncProblem:
-    """One job that could not be read; `reason` is a sentence for the user."""
+    """One job that could not be read (or, with `job_id` "", a job list that broke off);
+    `reason` is a sentence for the user."""
 
     source: str
     job_id: str

@@ -9,47 +9,75 @@ after the user's last visit are marked "New"; leaving the app records the visit.
 
 An archive that cannot be used (damaged file, locked, disk full) is reported in words in
 the status bar and the app carries on without it. The window calls three things: `open`
-(application start-up), `make_worker` (each sync) and `close` (window close).
+(application start-up), `make_worker` (each sync) and `close` (window close); the controller
+sees the window only through `ArchiveHost`, and the window puts `action` in its File menu.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStatusBar, QTableView, QWidget
 
 from syncerr_gui.core.archive.data_dirs import archived_org_ids
-from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ArchiveError, ErrorArchive, MonthSize
+from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ErrorArchive, MonthSize
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
+from syncerr_gui.core.time_window import post_sync_filter
+from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
 from syncerr_gui.gui.archive.archive_label import ArchiveStatusLabel
-from syncerr_gui.gui.archive.archive_support import (
-    ArchiveView,
-    Delivery,
-    file_menu,
-    valid_org,
-)
+from syncerr_gui.gui.archive.archive_support import ArchiveView, valid_org
+from syncerr_gui.gui.panes.filter_dock import FilterDock
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
+from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 from syncerr_gui.gui.table.table_data import TableData, TableSort
+from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
-SETTING_LAST_ORG = "archive/lastOrgId"
-SETTING_RETENTION = "archive/retentionDays"
-SETTING_NEW_COLUMN = "archive/newColumnPlaced"
 NEW_COLUMN_WIDTH = 44
 JOIN_TIMEOUT_S = 120.0
+
+
+class ArchiveHost(Protocol):
+    """What the controller uses of the main window, and nothing more."""
+
+    @property
+    def settings(self) -> AppSettings: ...
+
+    @property
+    def session(self) -> OrgSession | None: ...
+
+    @property
+    def is_syncing(self) -> bool: ...
+
+    @property
+    def model(self) -> ErrorTableModel: ...
+
+    @property
+    def filter_dock(self) -> FilterDock: ...
+
+    @property
+    def status(self) -> QStatusBar: ...
+
+    @property
+    def table(self) -> QTableView: ...
+
+    def show_frame(self, frame: pd.DataFrame, prepared: TableData | None = None) -> None: ...
 
 
 class ArchiveController(QObject):
@@ -67,10 +95,12 @@ class ArchiveController(QObject):
     inputs_dropped = Signal(int)
     shrink_progress = Signal(int, int)
     failed = Signal(str)
+    _shrink_step = Signal(int, int)  # emitted on the worker thread, delivered queued
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: ArchiveHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
+        self._parent_widget = parent
         self.settings = window.settings
         self.data_dir: Path | None = None
         self.temporary = False
@@ -78,14 +108,12 @@ class ArchiveController(QObject):
         self.error = ""  # the last failure, in words ('' when none)
         self._archives: dict[str, ErrorArchive] = {}
         self._archives_lock = threading.Lock()
-        self._threads: list[threading.Thread] = []
+        self._tasks: list[BackgroundTask[Any]] = []
         self._load_token = 0  # a load older than the latest sync is dropped
-        self._new_after_sync = 0
         self._sync_org: str | None = None
-        self._delivery = Delivery(self)
-        self._delivery.done.connect(self._deliver)  # a bound slot: queued to the GUI thread
         self._shrink_cancel: CancelToken | None = None
-        self.dialog: Any = None
+        self._shrink_step.connect(self.shrink_progress, Qt.ConnectionType.QueuedConnection)
+        self.dialog: ArchiveDialog | None = None
         self.label = ArchiveStatusLabel(window.status)
         self.action = self._build_action()
         self._place_new_column()
@@ -100,22 +128,23 @@ class ArchiveController(QObject):
 
     def make_worker(
         self,
-        session: Any,
+        session: OrgSession,
         options: Any,
         previous_frame: pd.DataFrame | None = None,
         engine_factory: Any = None,
         previous_details: Any = None,
     ) -> SyncWorker:
         """A SyncWorker for `session` that syncs through its org's archive (when there is a data
-        folder) and builds the table's view in its own thread."""
-        org = valid_org(getattr(session, "org_id", ""))
+        folder; its last successful sync then sets the window) and builds the table's view in
+        its own thread."""
+        org = valid_org(session.org_id)
         self._load_token += 1  # the sync will show newer rows than any load
         if self.shown_org is not None and self.shown_org != org:
-            self.window._show_frame(empty_frame())  # another org's archive is on screen
+            self.window.show_frame(empty_frame())  # another org's archive is on screen
             previous_frame, self.shown_org = empty_frame(), None
         use_archive = self.data_dir is not None and org is not None
-        if use_archive and not self.temporary:
-            self.settings.set_value(SETTING_LAST_ORG, org)
+        if use_archive and org is not None and not self.temporary:
+            self.settings.set(keys.ARCHIVE_LAST_ORG, org)
         opener = (lambda: self.archive_of(org)) if use_archive and org is not None else None
         self._sync_org, self.error = (org if use_archive else None), ""
         worker = SyncWorker(
@@ -134,8 +163,9 @@ class ArchiveController(QObject):
 
     def close(self) -> None:
         """Record the visit of the archive on screen, close every archive, wait for loads."""
-        for thread in self._threads:
-            thread.join(JOIN_TIMEOUT_S)
+        for task in self._tasks:
+            task.abandon()
+            task.done.wait(JOIN_TIMEOUT_S)  # a load still reading must finish before its archive closes
         with self._archives_lock:
             archives, self._archives = self._archives, {}
         for org, archive in archives.items():
@@ -182,11 +212,11 @@ class ArchiveController(QObject):
 
     @property
     def retention_days(self) -> int:
-        text = self.settings.value(SETTING_RETENTION)
-        return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_RETENTION_DAYS
+        days = self.settings.get(keys.ARCHIVE_RETENTION_DAYS)
+        return days if days is not None and days > 0 else DEFAULT_RETENTION_DAYS
 
     def set_retention_days(self, days: int) -> None:
-        self.settings.set_value(SETTING_RETENTION, str(int(days)))
+        self.settings.set(keys.ARCHIVE_RETENTION_DAYS, int(days))
 
     def purge_now(self, days: int) -> bool:
         """Delete the current org's errors older than `days` (background, a part at a time,
@@ -207,7 +237,7 @@ class ArchiveController(QObject):
         cancel = self._shrink_cancel = CancelToken()
 
         def work() -> int:
-            return self.archive_of(org).drop_input_rows(days, cancel, self._report_shrink)
+            return self.archive_of(org).drop_input_rows(days, cancel, self._shrink_step.emit)
 
         self._in_background(work, self._dropped)
         return True
@@ -229,10 +259,10 @@ class ArchiveController(QObject):
             return []
         return self.archive_of(org).size_by_month()
 
-    def show_dialog(self) -> Any:
+    def show_dialog(self) -> ArchiveDialog:
         """The Archive… dialog (non-modal)."""
         if self.dialog is None:
-            self.dialog = ArchiveDialog(self, self.window)
+            self.dialog = ArchiveDialog(self, self._parent_widget)
         self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()
@@ -253,7 +283,9 @@ class ArchiveController(QObject):
         """Worker thread: purge (when asked), load everything, mark "New", filter and sort."""
         archive = self.archive_of(org)
         purged = (
-            archive.purge(retention_days, self._shrink_cancel, self._report_shrink) if retention_days else 0
+            archive.purge(retention_days, self._shrink_cancel, self._shrink_step.emit)
+            if retention_days
+            else 0
         )
         frame = archive.load()
         marks = archive.new_since_last_visit(frame)
@@ -269,8 +301,7 @@ class ArchiveController(QObject):
             logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
             return
         self._shrink_cancel = None
-        self.window.model.offer(view.data)
-        self.window._show_frame(view.data.frame)
+        self.window.show_frame(view.data.frame, view.data)
         self.shown_org, self.error = view.org_id, ""
         lead = ""
         if first and self.window.session is None:
@@ -281,71 +312,41 @@ class ArchiveController(QObject):
             self.purged.emit(view.purged)
         self.shown.emit()
 
-    def _report_shrink(self, done: int, total: int) -> None:
-        """Worker thread: progress of a purge or drop, to the GUI thread."""
-        self._delivery.done.emit(lambda counts: self.shrink_progress.emit(*counts), (done, total))
-
     def _dropped(self, count: int) -> None:
         self._shrink_cancel = None
         self.inputs_dropped.emit(count)
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        def run() -> None:
-            try:
-                value = work()
-            except ArchiveError as exc:
-                self._delivery.done.emit(self._show_failure, str(exc))
-                return
-            except Exception as exc:  # a bug must not die silently in a thread
-                logger.exception("archive job failed")
-                self._delivery.done.emit(self._show_failure, f"The error archive could not be read: {exc}")
-                return
-            self._delivery.done.emit(done, value)
-
-        self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=run, name="error-archive")
-        self._threads.append(thread)
-        thread.start()
+        task = run_in_background(work, done, self._show_failure, parent=self, doing="read the error archive")
+        self._tasks = [t for t in self._tasks if not t.done.is_set()] + [task]
 
     # ---- syncing ---------------------------------------------------------------------------
-    def _preparer(self, org: str | None) -> Callable[[Any], None]:
+    def _preparer(self, org: str | None) -> Callable[[Any], TableData]:
         """The worker-thread step after a sync: "New" marks and the table's filtered, sorted view,
-        for the filter the window will apply (the default window of this sync, unless cancelled)."""
-        from syncerr_gui.core.time_window import default_since
-
+        for the filter the window will apply (`post_sync_filter`: this sync's default window)."""
         model = self.window.model
         model_filter, sort = model.current_filter, model.sort_spec
         dock_filter = self.window.filter_dock.current_filter()
-        self._new_after_sync = 0
 
-        def prepare(result: Any) -> None:
-            flt = (
-                model_filter
-                if result.cancelled
-                else dataclasses.replace(dock_filter, start=default_since(result.started_at), end=None)
-            )
+        def prepare(result: Any) -> TableData:
+            flt = post_sync_filter(model_filter if result.cancelled else dock_filter, result)
             marks = None
             if org is not None:
                 try:
                     marks = self.archive_of(org).new_since_last_visit(result.frame)
                 except ArchiveError as exc:
                     logger.warning("no New marks: %s", exc)
-            self._new_after_sync = int(marks.sum()) if marks is not None else 0
-            model.offer(TableData.build(result.frame, flt, sort, marks, details=result.details))
+            return TableData.build(result.frame, flt, sort, marks, details=result.details)
 
         return prepare
 
-    @Slot(object)
-    def _sync_finished(self, _result: Any) -> None:
+    @Slot(object, object)
+    def _sync_finished(self, _result: Any, data: TableData | None) -> None:
         """Runs before the window's own handler (connected first)."""
         if self._sync_org is None or self.error:
             return
         self.shown_org = self._sync_org
-        self._set_label("", self._new_after_sync)
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+        self._set_label("", data.view.marked_count() if data is not None else 0)
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
@@ -359,24 +360,20 @@ class ArchiveController(QObject):
 
     # ---- building --------------------------------------------------------------------------
     def _build_action(self) -> QAction:
-        """ "Archive…" in the File menu, after Export."""
-        action = QAction("&Archive…", self.window)
+        """ "Archive…", for the window's File menu (after Export)."""
+        action = QAction("&Archive…", self._parent_widget)
         action.setObjectName("archiveAction")
         action.setStatusTip("Where the error archive is, how big, how long errors are kept; purge")
         action.triggered.connect(lambda _checked=False: self.show_dialog())
-        menu = file_menu(self.window)
-        if menu is not None:
-            separators = [a for a in menu.actions() if a.isSeparator()]
-            menu.insertAction(separators[0], action) if separators else menu.addAction(action)
         return action
 
     def _place_new_column(self) -> None:
         """Show "New" first, narrow, once; later the saved header layout is respected."""
         header = self.window.table.horizontalHeader()
-        if self.settings.value(SETTING_NEW_COLUMN) != "1":
+        if not self.settings.get(keys.ARCHIVE_NEW_COLUMN_PLACED):
             header.moveSection(header.visualIndex(COL_NEW), 0)
             header.resizeSection(COL_NEW, NEW_COLUMN_WIDTH)
-            self.settings.set_value(SETTING_NEW_COLUMN, "1")
+            self.settings.set(keys.ARCHIVE_NEW_COLUMN_PLACED, True)
 
     def _remembered_org(self) -> str | None:
-        return valid_org(self.settings.value(SETTING_LAST_ORG))
+        return valid_org(self.settings.get(keys.ARCHIVE_LAST_ORG) or "")

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.archive.store import ArchiveError, MonthSize
+from syncerr_gui.core.archive.store import MonthSize
+from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +141,7 @@ class ArchiveDialog(QDialog):
         self.cancel_button.setObjectName("cancelShrinkButton")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.message.setObjectName("archiveMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -150,7 +152,7 @@ class ArchiveDialog(QDialog):
         controller.failed.connect(self._failed)
 
     def _value(self, name: str) -> QLabel:
-        label = QLabel(self)
+        label = plain_label(parent=self)
         label.setObjectName(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -182,7 +184,7 @@ class ArchiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
-            QLabel("Errors older than the days kept are deleted at every start of the app.", self)
+            plain_label("Errors older than the days kept are deleted at every start of the app.", self)
         )
         layout.addWidget(self.months)
         layout.addLayout(_row_layout(self.progress, self.cancel_button))

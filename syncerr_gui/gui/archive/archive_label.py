@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from syncerr_gui.gui.plain_text import tooltip
+
 NEW_TIP = "Rows marked ● in the New column: their error type, object and source ID first failed after your last visit"
 
 
@@ -24,10 +26,12 @@ class ArchiveStatusLabel(QLabel):
         if new_rows:
             parts.append(f"{new_rows:,} new since your last visit")
         self.setText(" · ".join(parts))
-        self.setToolTip(NEW_TIP if new_rows else "")
+        self.setToolTip(tooltip(NEW_TIP) if new_rows else "")
         self.setVisible(bool(parts))
 
     def show_failure(self, text: str) -> None:
         self.setText(f"Archive not used: {text}")
-        self.setToolTip(f"{text}\nThe app works without the archive: syncs show what Salesforce still holds.")
+        self.setToolTip(
+            tooltip(f"{text}\nThe app works without the archive: syncs show what Salesforce still holds.")
+        )
         self.show()

@@ -1,4 +1,4 @@
-"""Small pieces of the archive in the window: where archives live, a load's result, delivery to the GUI thread."""
+"""Small pieces of the archive in the window: where archives live, a load's result, an org id from the settings."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow, QMenu
 
 from syncerr_gui.core.archive.data_dirs import default_data_dir, org_id_18
 from syncerr_gui.gui.table.table_data import TableData
@@ -35,24 +32,9 @@ class ArchiveView:
     purged: int
 
 
-class Delivery(QObject):
-    """Hands a background job's outcome to a callback on the GUI thread (queued signal)."""
-
-    done = Signal(object, object)
-
-
 def valid_org(value: str) -> str | None:
     """An 18-character org id, or None for anything else (settings get edited)."""
     try:
         return org_id_18(value) if value else None
     except ValueError:
         return None
-
-
-def file_menu(window: QMainWindow) -> QMenu | None:
-    """The window's File menu (where "Archive…" goes)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
-            return menu
-    return None

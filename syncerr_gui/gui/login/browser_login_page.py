@@ -11,36 +11,37 @@ keyring only, and "Remember me" is off when no keyring is usable.
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from syncerr_gui.core.auth.login import LoginError
 from syncerr_gui.core.auth.oauth import (
     PRODUCTION_LOGIN_URL,
     SANDBOX_LOGIN_URL,
     BrowserLogin,
     OAuthConfig,
-    OAuthError,
     normalise_login_url,
 )
 from syncerr_gui.core.auth.renewal import login_with_oauth_tokens, resume_remembered
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
-from syncerr_gui.core.redaction import scrub
+from syncerr_gui.core.exceptions import LoginError, OAuthError
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
+from syncerr_gui.gui.plain_text import plain_label, tooltip
+from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -51,14 +52,6 @@ ENVIRONMENTS = (
 )
 DEFAULT_PORT = 1717
 WAIT_SECONDS = 300.0
-_KEYS = ("loginUrl", "clientId", "callbackPort", "remember", "orgKey")
-
-
-class _FlowSignals(QObject):
-    """Carries the background wait's outcome back to the GUI thread (queued connections)."""
-
-    succeeded = Signal(object, object)  # (BrowserLogin attempt, OrgSession)
-    failed = Signal(object, str)  # (BrowserLogin attempt, words)
 
 
 class BrowserLoginPage(LoginPage):
@@ -91,9 +84,7 @@ class BrowserLoginPage(LoginPage):
         self._settings = settings
         self._attempt: BrowserLogin | None = None
         self._keyring_problem = ""
-        self._signals = _FlowSignals()
-        self._signals.succeeded.connect(self._attempt_succeeded)
-        self._signals.failed.connect(self._attempt_failed)
+        self.host_login: Callable[[], None] | None = None  # set by a login dialog that hosts the page
         self._build()
         self._check_keyring()
         self._restore_settings()
@@ -147,7 +138,7 @@ class BrowserLoginPage(LoginPage):
         buttons.addWidget(self.login_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setObjectName("browserStatusLabel")
         self.status_label.setWordWrap(True)
         form.addRow(buttons)
@@ -166,7 +157,7 @@ class BrowserLoginPage(LoginPage):
         if not ok:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setToolTip(reason)
+            self.remember.setToolTip(tooltip(reason))
             self.status_label.setText(reason)
 
     # --- configuration ---------------------------------------------------------------------
@@ -211,25 +202,23 @@ class BrowserLoginPage(LoginPage):
     def begin_login(self) -> None:
         """Starts the loopback server, opens the browser, and waits off the GUI thread.
 
-        Inside a login dialog (a window with `start_login` showing this page) the dialog runs
-        the login through `login_call`, so its admin check and accept happen as for any way.
+        Inside a login dialog (which set `host_login`) the dialog runs the login through
+        `login_call`, so its admin check and accept happen as for any way.
         """
-        host = self.window()
-        if (
-            host is not self
-            and callable(getattr(host, "start_login", None))
-            and getattr(host, "current_page", lambda: None)() is self
-        ):
-            host.start_login()
+        if self.host_login is not None:
+            self.host_login()
             return
         attempt = self._open_browser()
         if attempt is None:
             return
         store = self._store if self.remember.isChecked() else None
-        thread = threading.Thread(
-            target=self._run_attempt, args=(attempt, store), name="browser-login", daemon=True
+        run_in_background(
+            lambda: self._complete(attempt, store),
+            lambda session: self._attempt_succeeded(attempt, session),
+            lambda text: self._attempt_failed(attempt, text),
+            parent=self,
+            doing="log in with the browser",
         )
-        thread.start()
 
     def _open_browser(self) -> BrowserLogin | None:
         """Starts an attempt and shows its URL; on a problem shows it, emits `failed`, and returns None."""
@@ -240,11 +229,12 @@ class BrowserLoginPage(LoginPage):
             return None
         attempt = BrowserLogin(self.config(), self.ca_bundle)
         try:
-            url = attempt.start()
+            attempt.start()
         except OAuthError as exc:
             self._fail(str(exc))
             return None
         self._attempt = attempt
+        url = attempt.launch_url  # loopback: redirects to Salesforce, keeps `state` off argv
         self.url_edit.setText(url)
         self._show_waiting(True)
         if not QDesktopServices.openUrl(QUrl(url)):
@@ -256,19 +246,8 @@ class BrowserLoginPage(LoginPage):
             )
         return attempt
 
-    def _run_attempt(self, attempt: BrowserLogin, store: TokenStore | None) -> None:
-        """Worker-thread body: never raises; the outcome goes back as a signal."""
-        try:
-            session = self._complete(attempt, store)
-        except LoginError as exc:
-            self._signals.failed.emit(attempt, scrub(str(exc)))
-        except Exception as exc:  # unexpected: still words for the user, details in the log
-            logger.exception("browser login failed unexpectedly")
-            self._signals.failed.emit(attempt, scrub(f"Could not log in ({type(exc).__name__})."))
-        else:
-            self._signals.succeeded.emit(attempt, session)
-
-    def _complete(self, attempt: BrowserLogin, store: TokenStore | None) -> Any:
+    def _complete(self, attempt: BrowserLogin, store: TokenStore | None) -> OrgSession:
+        """Pool thread: wait for the browser's redirect, then log in with its tokens."""
         tokens = attempt.wait(self.wait_seconds)
         return login_with_oauth_tokens(tokens, attempt.config, self.ca_bundle, store=store)
 
@@ -344,17 +323,16 @@ class BrowserLoginPage(LoginPage):
             text = self.status_label.text()
             return lambda: _raise(text)
         store = self._store if self.remember.isChecked() else None
+        return lambda: self._complete(attempt, store)
 
-        def call() -> Any:
-            try:
-                session = self._complete(attempt, store)
-            except LoginError as exc:
-                self._signals.failed.emit(attempt, scrub(str(exc)))
-                raise
-            self._signals.succeeded.emit(attempt, session)
-            return session
-
-        return call
+    def login_finished(self, session: Any, failure: str) -> None:
+        """The dialog's run of the login call ended: show it like a login started here."""
+        if self._attempt is None:
+            return  # cancelled meanwhile
+        if session is not None:
+            self._attempt_succeeded(self._attempt, session)
+        else:
+            self._attempt_failed(self._attempt, failure)
 
     def resume_call(self) -> LoginCall | None:
         """A login call from the remembered keyring copy (no browser), or None when nothing is
@@ -377,27 +355,27 @@ class BrowserLoginPage(LoginPage):
     def _restore_settings(self) -> None:
         if self._settings is None:
             return
-        values = {key: self._settings.value(f"browserLogin/{key}") for key in _KEYS}
-        if values["loginUrl"]:
-            self.configure(values["loginUrl"], values["clientId"])
-        if values["callbackPort"].isdigit():
-            self.callback_port.setValue(int(values["callbackPort"]))
+        settings = self._settings
+        login_url = settings.get(keys.BROWSER_LOGIN_URL)
+        if login_url:
+            self.configure(login_url, settings.get(keys.BROWSER_CLIENT_ID) or "")
+        port = settings.get(keys.BROWSER_CALLBACK_PORT)
+        if port is not None and port > 0:
+            self.callback_port.setValue(port)
         if self.remember.isEnabled():
-            self.remember.setChecked(values["remember"] == "true")
+            self.remember.setChecked(bool(settings.get(keys.BROWSER_REMEMBER)))
 
     def _save_settings(self, username: str) -> None:
         if self._settings is None:
             return
-        remember = self.remember.isChecked()
-        values = {
-            "loginUrl": self.login_url(),
-            "clientId": self.client_id.text().strip(),
-            "callbackPort": str(self.callback_port.value()),
-            "remember": "true" if remember else "false",
-            "orgKey": org_key(normalise_login_url(self.login_url()), username) if remember else "",
-        }
-        for key, value in values.items():
-            self._settings.set_value(f"browserLogin/{key}", value)
+        remember, settings = self.remember.isChecked(), self._settings
+        settings.set(keys.BROWSER_LOGIN_URL, self.login_url())
+        settings.set(keys.BROWSER_CLIENT_ID, self.client_id.text().strip())
+        settings.set(keys.BROWSER_CALLBACK_PORT, self.callback_port.value())
+        settings.set(keys.BROWSER_REMEMBER, remember)
+        settings.set(
+            keys.BROWSER_ORG_KEY, org_key(normalise_login_url(self.login_url()), username) if remember else ""
+        )
 
 
 def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
@@ -405,15 +383,14 @@ def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
 
     Only non-secret fields come from the settings; the tokens themselves are in the keyring.
     """
-    key = settings.value("browserLogin/orgKey")
-    if settings.value("browserLogin/remember") != "true" or not key:
+    key = settings.get(keys.BROWSER_ORG_KEY)
+    if not settings.get(keys.BROWSER_REMEMBER) or not key:
         return None
-    port = settings.value("browserLogin/callbackPort")
     try:
         return OAuthConfig(
-            login_url=normalise_login_url(settings.value("browserLogin/loginUrl")),
-            client_id=settings.value("browserLogin/clientId"),
-            callback_port=int(port) if port.isdigit() else DEFAULT_PORT,
+            login_url=normalise_login_url(settings.get(keys.BROWSER_LOGIN_URL) or ""),
+            client_id=settings.get(keys.BROWSER_CLIENT_ID) or "",
+            callback_port=settings.get(keys.BROWSER_CALLBACK_PORT) or DEFAULT_PORT,
         ), key
     except OAuthError:
         return None
@@ -421,8 +398,8 @@ def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
 
 def clear_remembered(settings: AppSettings) -> None:
     """Forget that a login was remembered (the keyring entry is deleted separately)."""
-    settings.set_value("browserLogin/remember", "false")
-    settings.set_value("browserLogin/orgKey", "")
+    settings.set(keys.BROWSER_REMEMBER, False)
+    settings.set(keys.BROWSER_ORG_KEY, "")
 
 
 def _edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:

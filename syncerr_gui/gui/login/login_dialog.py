@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -25,9 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui import APP_NAME
+from syncerr_gui.core.salesforce.http import set_app_proxy
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
-from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginWorker
+from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check
+from syncerr_gui.gui.login.network_options import NetworkOptions
+from syncerr_gui.gui.plain_text import plain_label
+from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +59,7 @@ class LoginDialog(QDialog):
         self._settings = settings
         self._ca_bundle = ca_bundle
         self._check_admin = check_admin
-        self._worker: LoginWorker | None = None
+        self._attempt: BackgroundTask[Any] | None = None
         self._build()
         self._add_browser_page()
         self.add_page(TokenLoginPage(self))
@@ -72,7 +75,7 @@ class LoginDialog(QDialog):
         self.ways.setMaximumWidth(190)
         self.pages = QStackedWidget(self)
         self.ways.currentRowChanged.connect(self._way_changed)
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(parent=self)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -83,6 +86,7 @@ class LoginDialog(QDialog):
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.hide()
+        self.network = NetworkOptions(self)
         self.buttons = QDialogButtonBox(self)
         self.login_button = QPushButton("Log in", self)
         self.login_button.setObjectName("loginButton")
@@ -96,6 +100,7 @@ class LoginDialog(QDialog):
         top.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.network)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -108,7 +113,9 @@ class LoginDialog(QDialog):
         except ImportError as exc:  # a build without the OAuth parts still logs in other ways
             logger.warning("browser login unavailable: %s", exc)
             return
-        self.add_page(BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings))
+        page = BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings)
+        page.host_login = self.start_login  # its own button then logs in through this dialog
+        self.add_page(page)
 
     def add_page(self, page: LoginPage) -> None:
         """Add a way to log in (the browser/OAuth page plugs in here)."""
@@ -143,24 +150,29 @@ class LoginDialog(QDialog):
     # --- login ----------------------------------------------------------------------------
     @property
     def is_busy(self) -> bool:
-        return self._worker is not None
+        return self._attempt is not None
 
     def start_login(self) -> None:
         """Validate the current page and run its login in the background."""
         if self.is_busy:
             return
         page = self.current_page()
-        problem = page.validate()
+        problem = page.validate() or self.network.validate()
         if problem:
             self.error_label.setText(problem)
             return
-        worker = LoginWorker(page.login_call(self._ca_bundle), self._check_admin)
-        worker.signals.succeeded.connect(self._succeeded)
-        worker.signals.failed.connect(self._failed)
-        self._worker = worker
+        set_app_proxy(self.network.proxy())  # sessions made by this login go through it
+        ca_bundle = self.network.ca_bundle() or self._ca_bundle
+        login, check_admin = page.login_call(ca_bundle), self._check_admin
         self._set_busy(True)
         self.error_label.setText("Logging in…")
-        worker.start()
+        self._attempt = run_in_background(
+            lambda: log_in_and_check(login, check_admin),
+            self._logged_in,
+            self._login_failed,
+            parent=self,
+            doing="log in",
+        )
 
     def _set_busy(self, busy: bool) -> None:
         """While a login runs, no other way can be started; a page that needs to stay usable
@@ -173,40 +185,49 @@ class LoginDialog(QDialog):
         keep = busy and isinstance(current, LoginPage) and current.usable_while_busy
         for i in range(self.pages.count()):
             page = self.pages.widget(i)
-            page.setEnabled(not busy or (keep and page is current))
+            if page is not None:
+                page.setEnabled(not busy or (keep and page is current))
 
     def _finish_attempt(self) -> None:
-        self._worker = None
+        self._attempt = None
         self._set_busy(False)
 
+    def _logged_in(self, outcome: LoginOutcome) -> None:
+        self.current_page().login_finished(outcome.session, "")
+        if outcome.is_admin:
+            self._succeeded(outcome.session)
+        else:
+            self._failed(outcome.refusal())
+
     def _succeeded(self, session: Any) -> None:
-        if self.sender() is not (self._worker.signals if self._worker else None):
-            return  # an abandoned attempt
         self._finish_attempt()
         self.error_label.clear()  # no stale "Logging in…" when the dialog opens again after log out
         self.session = session
         page = self.current_page()
         self._settings.save_last_login(way=page.way, **page.remembered())
+        self.network.save(self._settings, str(getattr(session, "org_id", "") or ""))
         logger.info("logged in as %s", getattr(session, "username", "?"))
         self.accept()
 
+    def _login_failed(self, text: str) -> None:
+        self.current_page().login_finished(None, text)
+        self._failed(text)
+
     def _failed(self, text: str) -> None:
-        if self.sender() is not (self._worker.signals if self._worker else None):
-            return
         self._finish_attempt()
         self.error_label.setText(text)
         self.login_failed.emit(text)
 
     def _cancel_clicked(self) -> None:
-        if self._worker is not None:
+        if self._attempt is not None:
             self._abandon_attempt()
             self.error_label.setText("Login cancelled.")
         else:
             self.reject()
 
     def _abandon_attempt(self) -> None:
-        if self._worker is not None:
-            self._worker.abandon()
+        if self._attempt is not None:
+            self._attempt.abandon()  # an abandoned attempt delivers nothing
             self.current_page().cancel_login()
             self._finish_attempt()
 
@@ -216,6 +237,7 @@ class LoginDialog(QDialog):
         super().reject()
 
     def _restore(self) -> None:
+        self.network.restore(self._settings)
         remembered = self._settings.last_login()
         for i in range(self.pages.count()):
             page = self.pages.widget(i)

@@ -12,7 +12,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,9 @@ class LoginPage(QWidget):
     def cancel_login(self) -> None:
         """The user cancelled while the call runs: stop what can be stopped (e.g. a listener)."""
 
+    def login_finished(self, session: Any, failure: str) -> None:
+        """The dialog's run of `login_call` ended (GUI thread): the session, or None and why."""
+
     def restore(self, remembered: dict[str, str]) -> None:
         """Fill non-secret fields from the settings."""
 
@@ -55,7 +60,7 @@ class LoginPage(QWidget):
     def _form(self, note: str = "") -> QFormLayout:
         form = QFormLayout(self)
         if note:
-            label = QLabel(note, self)
+            label = plain_label(note, self)
             label.setWordWrap(True)
             label.setObjectName("noteLabel")
             form.addRow(label)

@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar
 
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginWorker, LogoutWorker
+from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage, clear_remembered, remembered_login
+from syncerr_gui.gui.login.login_dialog import LoginDialog
+from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
+from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +35,27 @@ RESUMING = "Logging in with your saved login…"
 RESUME_FAILED = "Logging in with your saved login did not work. {reason}"
 
 
+class SessionHost(Protocol):
+    """What the controller uses of the main window, and nothing more."""
+
+    @property
+    def session(self) -> OrgSession | None: ...
+
+    @property
+    def status(self) -> QStatusBar: ...
+
+    @property
+    def login_dialog(self) -> LoginDialog | None: ...
+
+    def show_login(self) -> LoginDialog: ...
+
+    def set_session(self, session: OrgSession, sync: bool = False) -> None: ...
+
+
 class SessionController(QObject):
     """Resumes a remembered login, prepares the login dialog, logs out.
 
-    `window` is the MainWindow (duck-typed: `session`, `set_session`, `show_login`, `status`).
+    `window` is the MainWindow, seen through `SessionHost`.
     `token_store` is for tests; by default the OS keyring (`keyring.get_keyring()`) is used.
 
     Signals:
@@ -45,21 +68,21 @@ class SessionController(QObject):
 
     def __init__(
         self,
-        window: Any,
+        window: SessionHost,
         settings: AppSettings,
         *,
+        parent: QObject | None = None,
         ca_bundle: str | None = None,
         check_admin: AdminCheckCall | None = None,
         token_store: TokenStore | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(parent)
         self._window = window
         self._settings = settings
         self._ca_bundle = ca_bundle
         self._check_admin = check_admin
         self._store = token_store if token_store is not None else TokenStore()
-        self._resume: LoginWorker | None = None
-        self._logouts: list[LogoutWorker] = []
+        self._resume: BackgroundTask[LoginOutcome] | None = None
         self.demo_org: Callable[[], Any] | None = None  # set with --demo: the browser page points there
 
     # --- start-up ---------------------------------------------------------------------------
@@ -70,24 +93,29 @@ class SessionController(QObject):
     def start(self) -> bool:
         """At start-up: resume the remembered login (True), or open the login dialog (False)."""
         from syncerr_gui.core.auth.renewal import resume_remembered
-        from syncerr_gui.gui.login.browser_login_page import remembered_login
 
         remembered = remembered_login(self._settings)
         if remembered is None:
             self._window.show_login()
             return False
-        (config, key), store, ca_bundle = remembered, self._store, self._ca_bundle
-        worker = LoginWorker(lambda: resume_remembered(config, key, store, ca_bundle), self._check_admin)
-        worker.signals.succeeded.connect(self._resumed)
-        worker.signals.failed.connect(self._resume_failed)
-        self._resume = worker
+        (config, key), store, ca_bundle, check = remembered, self._store, self._ca_bundle, self._check_admin
         self._window.status.showMessage(RESUMING)
         logger.info("resuming the remembered login")
-        worker.start()
+        self._resume = run_in_background(
+            lambda: log_in_and_check(lambda: resume_remembered(config, key, store, ca_bundle), check),
+            self._resumed,
+            self._resume_failed,
+            parent=self,
+            doing="log in with your saved login",
+        )
         return True
 
-    def _resumed(self, session: Any) -> None:
+    def _resumed(self, outcome: LoginOutcome) -> None:
+        if not outcome.is_admin:
+            self._resume_failed(outcome.refusal())
+            return
         self._resume = None
+        session = outcome.session
         if self._window.session is not None:  # the user logged in another way meanwhile
             logger.info("remembered login finished after another login; not used")
             return
@@ -106,10 +134,10 @@ class SessionController(QObject):
         self.resume_finished.emit(False, words)
 
     # --- the login dialog -------------------------------------------------------------------
-    def prepare_login_dialog(self, dialog: Any) -> None:
+    def prepare_login_dialog(self, dialog: LoginDialog) -> None:
         """Called once per new dialog: with `--demo`, point the browser page at the demo org."""
         page = dialog.page("browser")
-        if page is None or self.demo_org is None:
+        if not isinstance(page, BrowserLoginPage) or self.demo_org is None:
             return
         try:
             org = self.demo_org()
@@ -122,26 +150,28 @@ class SessionController(QObject):
             page.callback_port.setValue(int(port))
 
     # --- log out ----------------------------------------------------------------------------
-    def log_out(self, session: Any) -> None:
+    def log_out(self, session: OrgSession | None) -> None:
         """Revoke `session`'s tokens (off the GUI thread), delete the saved copy, clear remember.
 
         The window forgets the session itself; `logged_out` reports when Salesforce answered.
         """
-        from syncerr_gui.gui.login.browser_login_page import clear_remembered
-
-        key = self._settings.value("browserLogin/orgKey")
+        key = self._settings.get(keys.BROWSER_ORG_KEY) or ""
         clear_remembered(self._settings)
-        dialog = getattr(self._window, "login_dialog", None)
+        dialog = self._window.login_dialog
         page = dialog.page("browser") if dialog is not None else None
-        if page is not None:
+        if isinstance(page, BrowserLoginPage):
             page.forget_remembered()
         if session is None and not key:
             return
-        worker = LogoutWorker(session, self._store, key)
-        worker.signals.done.connect(self._logged_out)
-        self._logouts = [w for w in self._logouts if not w.done] + [worker]
+        store = self._store
         self._window.status.showMessage("Logging out…")
-        worker.start()
+        run_in_background(
+            lambda: log_out_words(session, store, key),
+            self._logged_out,
+            self._logged_out,
+            parent=self,
+            doing="log out",
+        )
 
     def _logged_out(self, text: str) -> None:
         self._window.status.showMessage(text, 15000)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import style
+from syncerr_gui.gui.plain_text import tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class ChoiceList(QWidget):
         ):
             button.setText(name)
             button.setObjectName(f"{object_name}{name}")
-            button.setToolTip(tip)
+            button.setToolTip(tooltip(tip))
             button.setAutoRaise(True)  # light, link-like: the list is what matters here
         all_button.clicked.connect(lambda: self.set_chosen(None))
         none_button.clicked.connect(lambda: self.set_chosen(frozenset()))
@@ -114,7 +115,7 @@ class ChoiceList(QWidget):
             item = QListWidgetItem(text, self.list)
             item.setData(NAME_ROLE, name)
             item.setData(COUNT_ROLE, count)
-            item.setToolTip(text)
+            item.setToolTip(tooltip(text))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = self._chosen is None or name in self._chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -38,15 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui.core.frame.guidance import guidance_for, search_url
-from syncerr_gui.core.frame.schema import SOURCE_APEX
+from syncerr_gui.core.frame.guidance import (
+    guidance_for,
+    job_setup_url,
+    record_url,
+    search_explained,
+    search_query,
+    search_url,
+)
 from syncerr_gui.gui import style
 from syncerr_gui.gui.local_time import format_local, format_utc
+from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
 
 logger = logging.getLogger(__name__)
 
 COLUMN_SHARES = (38, 30, 32)  # IDs | guidance | input row, in per cent of the pane
-_SF_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 EMPTY_TEXT = "Select an error to see its details."
 NO_VALUE = "—"
 FIELD_COLUMN_MAX = 180  # px for the input row's field names; longer ones elide (tooltip has them)
@@ -63,21 +68,6 @@ ID_FIELDS: tuple[tuple[str, str, bool], ...] = (
 _COPYABLE = ("salesforce_id", "source_id", "job_id")
 # Keys that are always shown even when empty (an empty Salesforce ID says "not created").
 _ALWAYS_SHOWN = frozenset({"salesforce_id", "source_id", "job_id"})
-
-
-def record_url(instance_url: str, salesforce_id: str) -> str:
-    """The record's page, or '' when there is no (valid) id."""
-    return f"{instance_url.rstrip('/')}/{salesforce_id}" if _SF_ID.match(salesforce_id or "") else ""
-
-
-def job_setup_url(instance_url: str, source: str, job_id: str) -> str:
-    """The job's page in Setup (Bulk Data Load Jobs, or Apex Jobs), '' without a valid id."""
-    if not _SF_ID.match(job_id or ""):
-        return ""
-    base = instance_url.rstrip("/")
-    if source == SOURCE_APEX:
-        return f"{base}/lightning/setup/AsyncApexJobs/home"
-    return f"{base}/lightning/setup/AsyncApiJobStatus/page?address=%2F{job_id}"
 
 
 def summary_line(record: dict[str, Any]) -> str:
@@ -103,7 +93,7 @@ class DetailPane(QDockWidget):
         self.values: dict[str, QLabel] = {}
         self.copy_buttons: dict[str, QAbstractButton] = {}
         self.stack = QStackedWidget(self)
-        self.placeholder = style.mute(QLabel(EMPTY_TEXT, self.stack))
+        self.placeholder = style.mute(plain_label(EMPTY_TEXT, self.stack))
         self.placeholder.setObjectName("detailPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -145,13 +135,13 @@ class DetailPane(QDockWidget):
         title.setObjectName("value_error_type")
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the pane
         self.values["error_type"] = title
-        self.summary = style.mute(style.selectable(QLabel(parent)))
+        self.summary = style.mute(style.selectable(plain_label(parent=parent)))
         self.summary.setObjectName("detailSummary")
         self.search_button = self._tool_button(
             parent,
             "Search online",
             "searchOnlineButton",
-            "Search the web for this error (IDs, e-mails, numbers and quoted values are left out)",
+            "Search the web for this error's code (and Salesforce's standard wording; no customer data)",
         )
         self.search_button.clicked.connect(self.search_online)
         self._copy_button(parent, "message", "Copy message", "Copy the error details")
@@ -167,7 +157,7 @@ class DetailPane(QDockWidget):
         return grid
 
     def _value_label(self, parent: QWidget, key: str, mono: bool = False) -> QLabel:
-        label = style.selectable(QLabel(parent))
+        label = style.selectable(plain_label(parent=parent))
         label.setObjectName(f"value_{key}")
         if mono:  # IDs: fixed pitch, as wide as they are (long ones still break, see breakable)
             label.setFont(style.monospace_font())
@@ -180,7 +170,7 @@ class DetailPane(QDockWidget):
         button = QToolButton(parent)
         button.setText(text)
         button.setObjectName(name)
-        button.setToolTip(tip)
+        button.setToolTip(tooltip(tip))
         return button
 
     def _copy_button(self, parent: QWidget, key: str, text: str, tip: str) -> QToolButton:
@@ -209,7 +199,7 @@ class DetailPane(QDockWidget):
         self._id_rows: dict[str, list[QWidget]] = {}
         for row, (label, key, mono) in enumerate(ID_FIELDS):
             value = self._value_label(self.ids_box, key, mono)
-            cells: list[QWidget] = [QLabel(f"{label}:", self.ids_box), value]
+            cells: list[QWidget] = [plain_label(f"{label}:", self.ids_box), value]
             if key in _COPYABLE:
                 cells.append(self._copy_button(self.ids_box, key, "Copy", f"Copy the {label}"))
             if key in opens:
@@ -224,9 +214,8 @@ class DetailPane(QDockWidget):
 
     def _build_guidance(self, parent: QWidget) -> QGroupBox:
         self.guidance_box = QGroupBox("What usually causes this", parent)
-        self.guidance_label = style.selectable(QLabel(self.guidance_box))
-        self.guidance_label.setObjectName("guidanceLabel")
-        self.guidance_label.setTextFormat(Qt.TextFormat.RichText)  # bold "Where to fix"; text escaped
+        self.guidance_label = style.selectable(rich_label(self.guidance_box))
+        self.guidance_label.setObjectName("guidanceLabel")  # bold "Where to fix"; text escaped
         self.guidance_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box = QVBoxLayout(self.guidance_box)
         box.setContentsMargins(8, 4, 8, 4)
@@ -267,6 +256,8 @@ class DetailPane(QDockWidget):
         """The scroll area never scrolls sideways, so the dock must be at least as wide as the
         body's minimum (stacked at a side that is the widest column; side by side, their sum)."""
         body = self._scroll.widget()
+        if body is None:
+            return
         body.adjustSize()
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
@@ -298,6 +289,9 @@ class DetailPane(QDockWidget):
         self.open_job_button.setEnabled(bool(self._job_url()))
         for key, button in self.copy_buttons.items():
             button.setEnabled(bool(record.get(key)))
+        code, message = str(record.get("error_type") or ""), str(record.get("message") or "")
+        self.search_button.setEnabled(bool(search_query(code, message)))
+        self.search_button.setToolTip(tooltip(search_explained(code, message)))  # says what is sent
         self._fit_width()
 
     def _show_id_rows(self) -> None:
@@ -320,7 +314,7 @@ class DetailPane(QDockWidget):
             )
             return
         self.guidance_label.setText(
-            f"{_html(guidance.cause)}<br><br><b>Where to fix:</b> {_html(guidance.where_to_fix)}"
+            f"{escape(guidance.cause)}<br><br><b>Where to fix:</b> {escape(guidance.where_to_fix)}"
         )
 
     def _show_input_row(self, text: str) -> None:
@@ -335,7 +329,7 @@ class DetailPane(QDockWidget):
             shown = "" if value is None else str(value)
             for col, cell in enumerate((str(field), shown)):
                 item = QTableWidgetItem(cell)
-                item.setToolTip(cell)
+                item.setToolTip(tooltip(cell))
                 self.input_table.setItem(row, col, item)
         self._fit_field_column([str(field) for field in data])
         self.input_box.setVisible(bool(data))
@@ -378,8 +372,3 @@ class DetailPane(QDockWidget):
     def copy_value(self, key: str) -> None:
         """Put one value of the row on the clipboard (the original text, not the display one)."""
         QGuiApplication.clipboard().setText(self._get(key))
-
-
-def _html(text: str) -> str:
-    """Escape text from guidance for a rich-text label."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

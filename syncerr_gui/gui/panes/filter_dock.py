@@ -32,6 +32,7 @@ from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.gui import style
 from syncerr_gui.gui.panes.choice_list import ChoiceList
+from syncerr_gui.gui.plain_text import tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class FilterDock(QDockWidget):
     def _bound(self, parent: QWidget, label: str, name: str) -> tuple[QCheckBox, QDateTimeEdit]:
         check = QCheckBox(label, parent)
         check.setObjectName(f"{name}Check")
-        check.setToolTip(f"Uncheck for no '{label.lower()}' limit")
+        check.setToolTip(tooltip(f"Uncheck for no '{label.lower()}' limit"))
         edit = QDateTimeEdit(parent)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import style
+from syncerr_gui.gui.plain_text import plain_label, tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class ProblemsDialog(QDialog):
         self.setObjectName("problemsDialog")
         self.setWindowTitle("Sync problems")
         self.setModal(False)
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(self.HEADERS), self)
         self.table.setObjectName("problemsTable")
@@ -58,10 +58,11 @@ class ProblemsDialog(QDialog):
         """Replace the list with these SyncProblem(source, job_id, reason)."""
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            for col, value in enumerate((problem.source, problem.job_id, problem.reason)):
+            job = problem.job_id or "(job list)"
+            for col, value in enumerate((problem.source, job, problem.reason)):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(str(value))
+                item.setToolTip(tooltip(value))
                 if col == 1:
                     item.setFont(style.monospace_font())
                 self.table.setItem(row, col, item)

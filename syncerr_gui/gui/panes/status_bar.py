@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from syncerr_gui.gui.plain_text import plain_label, rich_label, tooltip
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,7 +28,7 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.counts_label = self._label("countsLabel")
-        self.problems_label = self._label("problemsLabel")
+        self.problems_label = self._label("problemsLabel", rich=True)  # its "View" link
         self.problems_label.linkActivated.connect(lambda _link: self.problems_requested.emit())
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
@@ -59,8 +61,8 @@ class StatusBar(QStatusBar):
             self._set_text(label, "")
         self.set_counts(0, 0)
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
+    def _label(self, name: str, rich: bool = False) -> QLabel:
+        label = rich_label(self) if rich else plain_label(parent=self)
         label.setObjectName(name)
         label.setContentsMargins(6, 0, 6, 0)
         return label
@@ -88,7 +90,7 @@ class StatusBar(QStatusBar):
             self._set_text(self.org_label, "")
             return
         self._set_text(self.org_label, f"{session.username} · {session.org_id}")
-        self.org_label.setToolTip(str(getattr(session, "instance_url", "")))
+        self.org_label.setToolTip(tooltip(getattr(session, "instance_url", "")))
 
     def set_last_sync(self, when: datetime | None, note: str = "") -> None:
         """'Last sync 14:02' in local time, plus a note such as 'Cancelled'."""
@@ -126,13 +128,14 @@ class StatusBar(QStatusBar):
         self.cancel_button.show()
 
     def update_progress(self, progress: Any) -> None:
-        """Jobs done / total and rows so far, from a SyncProgress."""
+        """Jobs done / total and rows so far, from a SyncProgress ("of at least" while the
+        job lists are still arriving and the total can grow)."""
         total = int(progress.jobs_total)
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(int(progress.jobs_done), total))
-            self.progress.setFormat(f"{progress.jobs_done:,}/{total:,} jobs · {progress.rows:,} rows")
-        self.progress.setToolTip(str(progress.phase))
+            self.progress.setFormat(f"{progress.jobs_text()} · {progress.rows:,} rows")
+        self.progress.setToolTip(tooltip(progress.phase))
 
     def stop_progress(self) -> None:
         """Hide the progress bar and Cancel."""

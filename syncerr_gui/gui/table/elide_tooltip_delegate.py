@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from syncerr_gui.gui.plain_text import tooltip
+
 logger = logging.getLogger(__name__)
 
 # Room a style leaves around cell text (focus frame and margins), on both sides together.
@@ -36,7 +38,7 @@ class ElideToolTipDelegate(QStyledItemDelegate):
             return super().helpEvent(event, view, option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if text and self.is_elided(text, option, index):
-            QToolTip.showText(event.globalPos(), text, view, view.visualRect(index))
+            QToolTip.showText(event.globalPos(), tooltip(text), view, view.visualRect(index))
             return True
         QToolTip.hideText()
         event.ignore()

@@ -3,8 +3,8 @@
 The frame stays columnar; the model formats only the rows the view asks for, a block of
 rows at a time (vectorised per column), and keeps recent blocks in a small LRU cache, so
 `data()` is a dict lookup and a tuple index for the ~100k calls a scroll makes.
-A frame that arrives with a `TableData` built in a worker thread (`offer` it, or
-`set_view`) is installed with an O(1) reset: nothing is filtered or sorted on the GUI thread.
+A frame that arrives with a `TableData` built in a worker thread (`set_frame(frame,
+prepared=data)` or `set_view`) is installed with an O(1) reset: nothing is filtered or sorted on the GUI thread.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails, read_one
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
 from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.table.columns import (
     COL_FAILED_ON,
     COL_MESSAGE,
@@ -121,30 +122,33 @@ class ErrorTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._job_tint = QColor(214, 69, 65, 60)  # translucent red: readable on light and dark
-        self._offered: TableData | None = None
         self._install(TableData.of_view(ErrorView(empty_frame()), None))
 
     # ---- public API ------------------------------------------------------------------------
     def set_frame(
-        self, frame: pd.DataFrame, marks: np.ndarray | None = None, details: RowDetails | None = None
+        self,
+        frame: pd.DataFrame,
+        marks: np.ndarray | None = None,
+        prepared: TableData | None = None,
+        details: RowDetails | None = None,
     ) -> None:
         """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows;
-        `details` give the rows' input rows (else those of offered data of this frame).
+        `details` give the rows' input rows (else those of `prepared`).
 
-        When a `TableData` of this very frame was offered and still matches the filter and
-        sort, it is installed as is (O(1)); else the frame is filtered and sorted here.
+        `prepared` is table data a worker thread built for this very frame (it travels with the
+        worker's result): when it still matches the filter and sort it is installed as is
+        (O(1)); else the frame is filtered and sorted here (keeping its marks).
         """
-        offered, self._offered = self._offered, None
-        if offered is not None and offered.frame is frame:
+        if prepared is not None and prepared.frame is frame:
             if marks is None:
-                marks = offered.view.marks
+                marks = prepared.view.marks
             if details is None:
-                details = offered.details
-            if offered.matches(frame, self._filter, self.sort_spec):
-                offered.details = details
-                self.set_view(offered)
+                details = prepared.details
+            if prepared.matches(frame, self._filter, self.sort_spec):
+                prepared.details = details
+                self.set_view(prepared)
                 return
-            logger.debug("offered table data is stale (filter or sort changed); rebuilding")
+            logger.debug("prepared table data is stale (filter or sort changed); rebuilding")
         data = TableData.build(frame, self._filter, self.sort_spec, marks)
         data.details = details if details is not None else NO_DETAILS
         self.set_view(data)
@@ -161,11 +165,6 @@ class ErrorTableModel(QAbstractTableModel):
         self._emit_counts()
         if not data.warmed:
             self._start_warm_up()
-
-    def offer(self, data: TableData) -> None:
-        """Hand over table data built in a worker thread for the next `set_frame` of its frame
-        (safe from any thread: one attribute assignment)."""
-        self._offered = data
 
     @property
     def sort_spec(self) -> TableSort:
@@ -249,9 +248,9 @@ class ErrorTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MODEL_COLUMNS):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_NEW:
-            return NEW_TOOLTIP
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(NEW_TOOLTIP if section == COL_NEW else header_text(section, self._zone_name))
+        if role == Qt.ItemDataRole.DisplayRole:
             return header_text(section, self._zone_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_NEW:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -365,7 +364,7 @@ class ErrorTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._native(row, column)
         if role == _TOOLTIP and column == COL_MESSAGE:
-            return self._native(row, column)
+            return tooltip(self._native(row, column))
         if role == _BACKGROUND and column == COL_FAILED_ON and self._row(row)[_IS_JOB]:
             return self._job_tint
         return None

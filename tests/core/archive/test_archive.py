@@ -13,8 +13,9 @@ import pytest
 from archive_helpers import numbered_details, stamp, sync_of
 
 from syncerr_gui.core.archive.schema import SCHEMA_VERSION
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.archive.upgrade import migrate
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, MemoryRowDetails
 from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2, make_frame
 from syncerr_gui.core.salesforce.parts import JobSummary

@@ -13,8 +13,9 @@ from archive_helpers import sync_of
 
 from syncerr_gui.core.archive.data_dirs import archive_path, archived_org_ids
 from syncerr_gui.core.archive.incremental import ArchiveSync
-from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
+from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.archive.writer import ModstampText
+from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.sync.values import SyncOptions
 from syncerr_gui.demo_org.synthetic import synthetic_errors
 

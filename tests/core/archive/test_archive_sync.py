@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 from frame_helpers import with_details
-from simple_salesforce import Salesforce
 
 from syncerr_gui.core.archive.incremental import ArchiveSync, ArchiveSyncResult
 from syncerr_gui.core.archive.store import ErrorArchive
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.frame.schema import RECORD_LEVEL, SOURCE_BULK2
 from syncerr_gui.core.salesforce.client import RetryPolicy
 from syncerr_gui.core.salesforce.http import make_session
@@ -39,10 +39,8 @@ ALLOWED_NOOP = re.compile(r"^/services/data/v[\d.]+/(jobs/ingest\?|query\?)")
 
 
 def archive_sync(org, data_dir: Path) -> ArchiveSync:
-    sf = Salesforce(
-        instance_url=org.instance_url, session_id=org.admin.access_token, session=make_session(org.ca_path)
-    )
-    return ArchiveSync(ErrorArchive.for_org(org.org_id, data_dir), SyncEngine(sf, retry=FAST_RETRY))
+    session = OrgSession(org.instance_url, org.admin.access_token, make_session(org.ca_path))
+    return ArchiveSync(ErrorArchive.for_org(org.org_id, data_dir), SyncEngine(session, retry=FAST_RETRY))
 
 
 def rows(frame: pd.DataFrame, details) -> list[tuple[str, ...]]:

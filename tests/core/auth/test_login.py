@@ -9,13 +9,13 @@ import pytest
 import trustme
 
 from syncerr_gui.core.auth.login import (
-    LoginError,
-    OrgSession,
     login_with_password,
     login_with_token,
     normalise_instance_url,
     trusted_instance_origin,
 )
+from syncerr_gui.core.auth.session import OrgSession
+from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.demo_org.connect import demo_session
 
 
@@ -45,7 +45,7 @@ def test_password_login_through_the_org_url(demo_org) -> None:
     assert session.kind == "demo"
     assert session.user_id == demo_org.admin.user_id
     assert session.org_id == demo_org.org_id
-    assert session.reauthenticate is not None
+    assert session.renewer is not None
     _no_secret(repr(session), demo_org.admin.password, demo_org.admin.security_token)
 
 
@@ -91,13 +91,13 @@ def test_untrusted_certificate_gives_the_certificate_sentence(demo_org, tmp_path
     with pytest.raises(LoginError) as info:
         login_with_token(demo_org.instance_url, demo_org.admin.access_token, ca_bundle=str(other_ca))
     text = str(info.value)
-    assert text.startswith("The server's certificate is not trusted")
-    assert "If your company uses an inspecting proxy, set its CA bundle." in text
+    assert "was issued by an authority this computer does not trust" in text
+    assert "If your company inspects HTTPS traffic" in text and "Trust this certificate" in text
     _no_secret(text, demo_org.admin.access_token)
 
 
 def test_untrusted_certificate_on_password_login(demo_org) -> None:
-    with pytest.raises(LoginError, match="certificate is not trusted"):
+    with pytest.raises(LoginError, match="authority this computer does not trust"):
         login_with_password(
             demo_org.admin.username,
             demo_org.admin.password,
@@ -122,8 +122,8 @@ def test_expired_session_logs_in_again(fresh_org) -> None:
     fresh_org.expire_sessions()
     with pytest.raises(LoginError, match="refused"):
         login_with_token(fresh_org.instance_url, old, ca_bundle=str(fresh_org.ca_path))
-    assert session.reauthenticate is not None
-    new = session.reauthenticate()
+    assert session.renewer is not None
+    new = session.renew(old)
     assert new != old
     assert session.sf.session_id == new
     assert session.sf.query("SELECT Id FROM AsyncApexJob LIMIT 1")["totalSize"] >= 0
@@ -184,7 +184,7 @@ def test_password_session_logs_in_again_after_expiry(fresh_org) -> None:
     session = demo_session(fresh_org, via_password=True)
     old = session.sf.session_id
     fresh_org.expire_sessions()
-    new = session.reauthenticate()
+    new = session.renew(old)
     assert new != old
     assert session.sf.query("SELECT Id FROM AsyncApexJob LIMIT 1")["totalSize"] >= 0
 

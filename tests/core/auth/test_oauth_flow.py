@@ -12,16 +12,10 @@ import pytest
 from memory_keyring import MemoryKeyring
 from oauth_helpers import ScriptedBrowser, config_for, start_org
 
-from syncerr_gui.core.auth.login import LoginError
-from syncerr_gui.core.auth.oauth import (
-    ACCESS_DENIED,
-    STATE_MISMATCH,
-    BrowserLogin,
-    OAuthError,
-    OAuthTokens,
-)
+from syncerr_gui.core.auth.oauth import ACCESS_DENIED, STATE_MISMATCH, BrowserLogin, OAuthTokens
 from syncerr_gui.core.auth.renewal import OAuthRenewal, login_with_oauth_tokens
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import LoginError, OAuthError
 from syncerr_gui.core.salesforce.http import make_session
 
 if TYPE_CHECKING:
@@ -76,13 +70,52 @@ def test_whole_flow_logs_in_as_the_user_who_allowed(oauth_org: DemoOrg, use_form
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
 
 
-def test_answer_with_another_state_is_refused(oauth_org: DemoOrg) -> None:
+def test_a_forged_answer_first_is_refused_and_the_real_one_still_logs_in(oauth_org: DemoOrg) -> None:
+    browser = ScriptedBrowser(oauth_org, forge_first=_replace_state)
+    tokens = _browser_login(oauth_org, browser)
+    assert browser.statuses == [400, 200]
+    assert "Login not accepted" in browser.pages[0] and "does not belong" in browser.pages[0]
+    assert "You can close this tab" in browser.pages[1]
+    session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
+    assert session.username == oauth_org.admin.username
+    assert len([target for _, target in oauth_org.request_log if "/oauth2/token" in target]) == 1
+
+
+def test_only_answers_with_another_state_end_in_words_and_no_token_request(oauth_org: DemoOrg) -> None:
     browser = ScriptedBrowser(oauth_org, tamper=_replace_state)
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    browser.open(login.start())
     with pytest.raises(OAuthError) as caught:
-        _browser_login(oauth_org, browser)
+        login.wait(timeout=1.5)
     assert str(caught.value) == STATE_MISMATCH
     assert str(caught.value).startswith("The answer did not come from the login you started")
+    assert browser.statuses == [400]
     assert not [target for _, target in oauth_org.request_log if "/oauth2/token" in target]
+
+
+def test_the_browser_is_given_a_loopback_url_without_state_or_challenge(oauth_org: DemoOrg) -> None:
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    authorize = login.start()
+    launch = urlsplit(login.launch_url)
+    assert launch.scheme == "http" and launch.hostname == "localhost" and launch.path == "/start"
+    query = dict(parse_qsl(urlsplit(authorize).query))
+    for secret in (query["state"], query["code_challenge"]):
+        assert secret not in login.launch_url  # a launcher's argv is readable by every local user
+    with make_session() as web:
+        hop = web.get(login.launch_url, allow_redirects=False)
+        guessed = web.get(login.launch_url.split("?")[0] + "?t=guess", allow_redirects=False)
+    assert hop.status_code == 303 and hop.headers["Location"] == authorize
+    assert guessed.status_code == 404 and "Location" not in guessed.headers
+    login.cancel()
+
+
+def test_the_whole_flow_through_the_loopback_start_page(oauth_org: DemoOrg) -> None:
+    login = BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path))
+    login.start()
+    browser = ScriptedBrowser(oauth_org, use_form=True)
+    browser.open(login.launch_url)
+    tokens = login.wait(timeout=30)
+    assert tokens.instance_url == oauth_org.instance_url
 
 
 @pytest.mark.parametrize("use_form", [False, True], ids=["auto-deny", "deny-button"])
@@ -132,8 +165,8 @@ def test_expired_session_renews_itself_and_updates_the_keyring(oauth_org: DemoOr
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path), store=store)
     key = org_key(oauth_org.instance_url, session.username)
     assert store.load(key) == tokens
-    assert isinstance(session.reauthenticate, OAuthRenewal)
-    fresh = session.reauthenticate()
+    assert isinstance(session.renewer, OAuthRenewal)
+    fresh = session.renew(session.token())
     assert fresh != tokens.access_token and session.sf.session_id == fresh
     assert store.load(key).access_token == fresh
     assert session.sf.query("SELECT Id FROM AsyncApexJob")["totalSize"] >= 0
@@ -154,13 +187,13 @@ def test_failed_renewal_asks_to_log_in_again(oauth_org: DemoOrg) -> None:
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
     BrowserLogin(config_for(oauth_org), ca_bundle=str(oauth_org.ca_path)).revoke(tokens.refresh_token)
     with pytest.raises(LoginError, match="Log in again"):
-        session.reauthenticate()
+        session.renew(session.token())
 
 
 def test_untrusted_certificate_is_said_in_words(oauth_org: DemoOrg) -> None:
     login = BrowserLogin(config_for(oauth_org), ca_bundle=None)  # the demo CA is not trusted
     ScriptedBrowser(oauth_org).open(login.start())
-    with pytest.raises(OAuthError, match="certificate is not trusted") as caught:
+    with pytest.raises(OAuthError, match="authority this computer does not trust") as caught:
         login.wait(timeout=30)
     assert str(caught.value).startswith("Could not finish the login:")
 
@@ -171,12 +204,13 @@ def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: DemoOrg)
     tokens = _browser_login(oauth_org, ScriptedBrowser(oauth_org))
     session = login_with_oauth_tokens(tokens, config_for(oauth_org), str(oauth_org.ca_path))
     posts = oauth_org.request_log.count(("POST", "/services/oauth2/token"))
+    seen = session.token()  # the token all four workers saw expire
     start = threading.Barrier(4)
     got: list[str] = []
 
     def worker() -> None:
         start.wait()
-        got.append(session.reauthenticate())
+        got.append(session.renew(seen))
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for thread in threads:
@@ -186,7 +220,7 @@ def test_workers_meeting_one_expired_token_share_one_refresh(oauth_org: DemoOrg)
     assert len(set(got)) == 1 and got[0] != tokens.access_token
     assert oauth_org.request_log.count(("POST", "/services/oauth2/token")) == posts + 1
     # The renewed token expiring in turn is renewed again at once (no waiting period).
-    again = session.reauthenticate()
+    again = session.renew(session.token())
     assert again not in (got[0], tokens.access_token) and _userinfo_status(oauth_org, again) == 200
 
 

@@ -12,12 +12,12 @@ import pytest
 from syncerr_gui.core.auth.oauth import (
     BrowserLogin,
     OAuthConfig,
-    OAuthError,
     check_instance_url,
     make_pkce_pair,
     normalise_login_url,
 )
 from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.exceptions import OAuthError
 
 
 def test_pkce_pair_follows_rfc_7636() -> None:
@@ -77,6 +77,8 @@ def test_login_urls_are_normalised(text: str, expected: str) -> None:
         "http://10.0.0.5",
         "ftp://login.salesforce.com",
         "https://user:pw@login.salesforce.com",
+        "https://x <img src=/dev/zero>",
+        "https://evil.example\\.my.salesforce.com",
         "",
     ],
 )
@@ -106,6 +108,9 @@ def test_salesforce_and_login_host_instances_are_accepted(url: str, login_url: s
         ("http://acme.my.salesforce.com", "https://login.salesforce.com"),
         ("https://127.0.0.1:9999", "https://127.0.0.1:8443"),
         ("https://evil.example.com@acme.my.salesforce.com", "https://login.salesforce.com"),
+        ("https://evil.example\\.force.com", "https://login.salesforce.com"),  # urllib3 reads evil.example
+        ("https://evil.example\\.my.salesforce.com:443", "https://login.salesforce.com"),
+        ("https://acme.my.salesforce.com\t.evil.example", "https://login.salesforce.com"),
     ],
 )
 def test_other_instances_are_refused_so_no_token_goes_there(url: str, login_url: str) -> None:

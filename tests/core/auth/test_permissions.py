@@ -52,7 +52,8 @@ def test_refused_query_means_not_admin() -> None:
 def test_expired_session_is_renewed_for_the_check_when_it_can_be(fresh_org) -> None:
     import pytest
 
-    from syncerr_gui.core.auth.login import LoginError, login_with_token
+    from syncerr_gui.core.auth.login import login_with_token
+    from syncerr_gui.core.exceptions import LoginError
 
     renewable = demo_session(fresh_org)
     token_only = login_with_token(

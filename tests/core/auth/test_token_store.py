@@ -15,7 +15,8 @@ import pytest
 from memory_keyring import LockedKeyring, MemoryKeyring
 
 from syncerr_gui.core.auth.oauth import OAuthTokens
-from syncerr_gui.core.auth.token_store import TokenStore, TokenStoreError, org_key
+from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.exceptions import TokenStoreError
 
 TOKENS = OAuthTokens(
     access_token="00D000000000001!AQ.access",

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from syncerr_gui.core.exceptions import ExportCancelled, ExportError
 from syncerr_gui.core.frame import export
-from syncerr_gui.core.frame.export import ExportCancelled, ExportError, export_csv
+from syncerr_gui.core.frame.export import export_csv
 from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL, make_frame
 from syncerr_gui.demo_org.synthetic import synthetic_errors
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from syncerr_gui.core.frame.guidance import GUIDANCE, guidance_for, search_query, search_url
+from syncerr_gui.core.frame.guidance import GUIDANCE, guidance_for, search_explained, search_query, search_url
 
 COMMON_CODES = [
     "REQUIRED_FIELD_MISSING",
@@ -104,3 +104,73 @@ def test_search_url_is_a_web_search_for_the_scrubbed_query() -> None:
     q = parse_qs(parts.query)["q"][0]
     assert q.startswith("Salesforce INVALID_EMAIL_ADDRESS")
     assert "a@b" not in url
+
+
+def test_the_advice_is_data_a_translator_can_edit_and_a_missing_file_only_costs_the_advice(caplog) -> None:
+    import json
+
+    from syncerr_gui.core.frame.guidance import GUIDANCE_FILE, load_guidance
+    from syncerr_gui.resources import resource_path
+
+    data = json.loads(resource_path(GUIDANCE_FILE).read_text(encoding="utf-8"))
+    assert data["language"] == "en" and set(data["codes"]) == set(GUIDANCE)
+    assert all(g.cause and g.where_to_fix for g in GUIDANCE.values())
+    assert load_guidance("guidance/xx.json") == {}
+    assert "no error guidance" in caplog.text
+
+
+def test_record_and_job_links_only_for_salesforce_ids() -> None:
+    from syncerr_gui.core.frame.guidance import job_setup_url, record_url
+
+    base = "https://acme.my.salesforce.com"
+    assert record_url(base, "00Q5g00000AbCdEFGH") == f"{base}/00Q5g00000AbCdEFGH"
+    assert record_url(base, "javascript:alert(1)") == "" and record_url(base, "") == ""
+    assert job_setup_url(base, "Apex", "7075g00000AbCdEFGH").endswith("/AsyncApexJobs/home")
+    assert job_setup_url(base, "Bulk API 2.0", "../../x") == ""
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "query"),
+    [
+        (
+            "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+            "Call Jane Roe of Acme before Friday",
+            "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+        ),
+        (
+            "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+            "LeadTrigger: execution of BeforeInsert caused by: VIP Acme",
+            "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+        ),
+        (
+            "INVALID_TYPE_ON_FIELD_IN_RECORD",
+            "Close Date: value not of required type: 31/12/2026 for Acme Corp",
+            "INVALID_TYPE_ON_FIELD_IN_RECORD Close Date: value not of required type",
+        ),
+        (
+            "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+            "Stage: bad value for restricted picklist field: Closed Won – Acme deal",
+            "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST Stage: bad value for restricted picklist field",
+        ),
+        (
+            "UNABLE_TO_LOCK_ROW",
+            "unable to obtain exclusive access to this record or 1 records: 0015g00000XyZaBAAV",
+            "UNABLE_TO_LOCK_ROW unable to obtain exclusive access to this record or records",
+        ),
+    ],
+)
+def test_only_salesforce_wording_is_sent_and_free_text_sends_the_code_alone(
+    code: str, message: str, query: str
+) -> None:
+    assert search_query(code, message) == query
+
+
+def test_the_tooltip_says_what_is_sent() -> None:
+    free = search_explained("FIELD_CUSTOM_VALIDATION_EXCEPTION", "Call Jane Roe")
+    assert free.startswith("Searches the web for the error code only: FIELD_CUSTOM_VALIDATION_EXCEPTION.")
+    assert "not sent" in free and "Jane" not in free
+    standard = search_explained("REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]")
+    assert standard.startswith(
+        "Searches the web for: REQUIRED_FIELD_MISSING Required fields are missing: LastName."
+    )
+    assert search_explained("", "Call Jane Roe").startswith("Nothing to search for")

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from simple_salesforce import Salesforce
 
+from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
 from syncerr_gui.core.salesforce.http import make_session
 
 
 def client_for(org, ca_path: str | None = None, **kwargs) -> OrgClient:
-    sf = Salesforce(
-        instance_url=org.instance_url,
-        session_id=org.admin.access_token,
-        session=make_session(ca_path or org.ca_path),
-    )
-    return OrgClient(sf, retry=RetryPolicy(tries=2, base_delay=0.01, max_delay=0.02), **kwargs)
+    session = OrgSession(org.instance_url, org.admin.access_token, make_session(ca_path or org.ca_path))
+    return OrgClient(session, retry=RetryPolicy(tries=2, base_delay=0.01, max_delay=0.02), **kwargs)
 
 
 def test_a_link_to_another_server_is_refused_and_no_token_reaches_it(fresh_org) -> None:
@@ -48,7 +44,7 @@ def test_an_untrusted_certificate_is_refused_in_words(fresh_org, tmp_path) -> No
     stranger = tmp_path / "other-ca.pem"
     trustme.CA().cert_pem.write_to_path(str(stranger))
     client = client_for(fresh_org, ca_path=str(stranger))
-    with pytest.raises(RequestFailed, match="certificate is not trusted"):
+    with pytest.raises(RequestFailed, match="authority this computer does not trust"):
         client.get_json("/services/data/v59.0/jobs/ingest")
 
 

@@ -9,14 +9,16 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 from frame_helpers import with_details
-from simple_salesforce import Salesforce, SalesforceLogin
+from simple_salesforce import SalesforceLogin
 
+from syncerr_gui.core.auth.session import OrgSession
+from syncerr_gui.core.exceptions import SyncError
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
 from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
 from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.core.salesforce.results_csv import detect_delimiter
-from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncError, SyncOptions, SyncProgress
+from syncerr_gui.core.sync.engine import CancelToken, SyncEngine, SyncOptions, SyncProgress
 from syncerr_gui.core.time_window import default_since
 
 EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC)
@@ -39,11 +41,9 @@ KEY_COLUMNS = [
 ]
 
 
-def connect(org) -> Salesforce:
-    """A simple-salesforce object for the org's admin, trusting only the org's own CA."""
-    return Salesforce(
-        instance_url=org.instance_url, session_id=org.admin.access_token, session=make_session(org.ca_path)
-    )
+def connect(org, renewer=None) -> OrgSession:
+    """A session of the org's admin on its access token, trusting only the org's own CA."""
+    return OrgSession(org.instance_url, org.admin.access_token, make_session(org.ca_path), renewer=renewer)
 
 
 def rows(frame: pd.DataFrame | tuple, details=None) -> list[tuple[str, ...]]:
@@ -190,11 +190,11 @@ def test_an_expired_session_is_renewed_once_and_the_sync_completes(fresh_org) ->
         )
         return token
 
-    sf = connect(fresh_org)
+    session = connect(fresh_org, renewer=reauthenticate)
     fresh_org.expire_sessions()
-    result = SyncEngine(sf, reauthenticate=reauthenticate).run(SyncOptions(since=EVERYTHING))
+    result = SyncEngine(session).run(SyncOptions(since=EVERYTHING))
     assert calls == [1]
-    assert sf.session_id != user.access_token
+    assert session.token() != user.access_token
     assert not result.problems
     assert rows(result.frame, result.details) == rows(fresh_org.truth.errors_with_details(EVERYTHING))
 
@@ -217,7 +217,7 @@ def test_sessions_that_die_every_few_requests_still_finish_the_sync() -> None:
             )
             return token
 
-        result = SyncEngine(connect(org), reauthenticate=reauthenticate, retry=FAST_RETRY).run(
+        result = SyncEngine(connect(org, renewer=reauthenticate), retry=FAST_RETRY).run(
             SyncOptions(since=EVERYTHING, max_workers=4)
         )
         assert not result.problems

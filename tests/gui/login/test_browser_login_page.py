@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
+from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage
 from syncerr_gui.gui.login.login_dialog import LoginDialog
@@ -60,6 +61,14 @@ def make_page(qtbot: QtBot, settings: AppSettings) -> Iterator[Callable[..., Bro
     yield make
     for page in pages:
         page.cancel_login()
+
+
+def _followed(url: str) -> str:
+    """Where the app's loopback start page sends the browser."""
+    with make_session() as web:
+        hop = web.get(url, allow_redirects=False, timeout=5)
+    assert hop.status_code == 303
+    return hop.headers["Location"]
 
 
 def _encoded(url: QUrl) -> str:
@@ -127,7 +136,8 @@ def test_waiting_shows_url_to_copy_and_cancel_frees_the_port(
     _fill(qtbot, page, "https://acme.my.salesforce.com", "my-client-id", port)
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
     assert len(opened_urls) == 1
-    assert opened_urls[0].startswith("https://acme.my.salesforce.com/services/oauth2/authorize?")
+    assert opened_urls[0].startswith(f"http://localhost:{port}/start?t=")  # no state on a command line
+    assert _followed(opened_urls[0]).startswith("https://acme.my.salesforce.com/services/oauth2/authorize?")
     assert page.url_edit.isVisible() and page.url_edit.text() == opened_urls[0]
     assert "Waiting" in page.status_label.text() and not page.login_button.isEnabled()
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
@@ -137,6 +147,7 @@ def test_waiting_shows_url_to_copy_and_cancel_frees_the_port(
     assert page.status_label.text() == "Login cancelled."
     assert page.login_button.isEnabled() and not page.cancel_button.isVisible()
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the page's hop left a TIME_WAIT
         probe.bind(("127.0.0.1", port))  # the loopback server is gone
 
 
@@ -248,5 +259,7 @@ def test_without_a_browser_the_url_is_on_the_clipboard(
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
     assert "No browser opened" in page.status_label.text()
     assert QGuiApplication.clipboard().text() == page.url_edit.text()
-    assert page.url_edit.text().startswith("https://acme.my.salesforce.com/services/oauth2/authorize?")
+    assert _followed(page.url_edit.text()).startswith(
+        "https://acme.my.salesforce.com/services/oauth2/authorize?"
+    )
     page.cancel_login()

@@ -191,7 +191,7 @@ def test_readable_without_sideways_scrolling(qtbot, dock: FilterDock, width: int
     assert not lst.horizontalScrollBar().isVisible()  # long names elide instead
     longest = max(range(lst.count()), key=lambda i: len(lst.item(i).text()))
     assert lst.visualItemRect(lst.item(longest)).right() <= lst.viewport().width()
-    assert lst.item(longest).toolTip() == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)"
+    assert "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (12,345)" in lst.item(longest).toolTip()
 
 
 def test_apply_stays_in_view_on_a_short_window(qtbot, dock: FilterDock) -> None:
