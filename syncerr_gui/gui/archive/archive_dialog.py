@@ -144,7 +144,6 @@ class ArchiveDialog(QDialog):
         self.message = plain_label(parent=self)
         self.message.setObjectName("archiveMessage")
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._lay_out()
         controller.purged.connect(self._purged)
         controller.inputs_dropped.connect(self._dropped)
@@ -155,7 +154,6 @@ class ArchiveDialog(QDialog):
         label = plain_label(parent=self)
         label.setObjectName(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         return label
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from syncerr_gui.gui.plain_text import tooltip
+from syncerr_gui.gui.plain_text import make_plain, tooltip
 
 NEW_TIP = "Rows marked ● in the New column: their error type, object and source ID first failed after your last visit"
 
@@ -16,7 +15,7 @@ class ArchiveStatusLabel(QLabel):
     def __init__(self, status: QStatusBar) -> None:
         super().__init__(status)
         self.setObjectName("archiveLabel")
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(self)
         self.hide()
         status.insertPermanentWidget(1, self)
 
@@ -26,7 +25,7 @@ class ArchiveStatusLabel(QLabel):
         if new_rows:
             parts.append(f"{new_rows:,} new since your last visit")
         self.setText(" · ".join(parts))
-        self.setToolTip(tooltip(NEW_TIP) if new_rows else "")
+        self.setToolTip(tooltip(NEW_TIP if new_rows else ""))
         self.setVisible(bool(parts))
 
     def show_failure(self, text: str) -> None:
