@@ -11,7 +11,7 @@ load) and once cached (`sort_s`, `search_s`). `peak_rss_mb` is the whole process
 generating the synthetic frame; on Linux `peak_rss_table_mb` is the peak from
 the moment the frame exists (what loading, filtering, sorting and searching add).
 `--archive-open` stores the frame in an error archive (temporary folder) and times what the
-app's instant start does: open the archive and load it (Arrow snapshot; `archive_load_s`),
+app's instant start does: open the archive and load it (its parts; `archive_load_s`),
 filter and sort it in that thread (`archive_view_s`), and swap it into the model on the GUI
 thread (`archive_install_s`, incl. the repaint); `archive_open_s` is the sum.
 The last line printed is JSON.
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
 from syncerr_gui.core.frame.schema import JOB_LEVEL
-from syncerr_gui.demo_org.synthetic import synthetic_errors
+from syncerr_gui.demo_org.synthetic import synthetic_details, synthetic_errors
 from syncerr_gui.gui.table.columns import TABLE_COLUMNS
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
@@ -141,6 +141,7 @@ def measure_archive_open(frame: Any, app: QApplication) -> dict[str, float]:
         cancelled=False,
         api_usage=None,
         requests_made=0,
+        details=synthetic_details(len(frame)),
     )
     org = "00D000000000001EAA"
     with tempfile.TemporaryDirectory(prefix="table-bench-") as folder:

@@ -47,6 +47,7 @@ EXPORT_TIMEOUT_S = 240
 SCREENSHOT_TIMEOUT_S = 300
 BUILD_TIMEOUT_S = 1800
 SCREENSHOT_SIZE = (1280, 800)
+MAX_BUNDLE_BYTES = 250_000_000  # the one-folder app, measured as the sum of its files
 MIN_PNG_BYTES = 20_000  # a blank 1280x800 window compresses to a few kB
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Qt's offscreen platform plugin says this once a top-level window is created by show();
@@ -264,6 +265,8 @@ class FrozenSmokeTest:
         size = folder_size(self.folder)
         report.update(bundle_mb=round(size / 1e6, 1), bundle_mib=round(size / 2**20, 1))
         problems = bundle_problems(self.folder, self.gui_binary)
+        if size > MAX_BUNDLE_BYTES:
+            problems.append(f"the bundle is {size / 1e6:.1f} MB, more than {MAX_BUNDLE_BYTES / 1e6:.0f} MB")
         with tempfile.TemporaryDirectory(prefix="syncerr-smoke-") as scratch:
             env = self._environment(Path(scratch))
             report["startup_lower_bound_s"] = self._help_run(env, problems)

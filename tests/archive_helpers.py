@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
+from syncerr_gui.core.frame.row_details import MemoryRowDetails, RowDetails
 from syncerr_gui.core.salesforce.parts import JobSummary
 from syncerr_gui.core.sync.values import SyncProblem, SyncResult
 
@@ -23,8 +24,12 @@ def sync_of(
     jobs: list[JobSummary] | None = None,
     started_at: datetime | None = None,
     since: datetime | None = None,
+    details: RowDetails | None = None,
 ) -> SyncResult:
-    """A SyncResult as the engine returns it, with one finished, read job per job id of `frame`."""
+    """A SyncResult as the engine returns it, with one finished, read job per job id of `frame`.
+
+    Without `details`: each row's key is its row id, its input row a fixed one.
+    """
     if jobs is None:
         firsts = frame.drop_duplicates("job_id")
         jobs = [
@@ -55,4 +60,13 @@ def sync_of(
         cancelled=cancelled,
         api_usage=None,
         requests_made=3,
+        details=details if details is not None else numbered_details(frame),
     )
+
+
+def numbered_details(frame: pd.DataFrame) -> MemoryRowDetails:
+    """Details where row id n has the key "n" and one fixed input row (what synthetic frames get)."""
+    ids = frame["row_id"].to_numpy()
+    size = int(ids.max()) + 1 if len(ids) else 0
+    keys = [str(n) for n in range(size)]
+    return MemoryRowDetails.of(keys, ['{"LastName": "Nguyễn", "Company": "=cmd"}'] * size)

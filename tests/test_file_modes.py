@@ -1,7 +1,7 @@
 """What the app writes for itself is private to the user on a shared machine; exports are theirs.
 
 The real app in its own process, started with the everyday umask 022 (which would make every
-new file readable by all): the archive, its -wal and -shm, the snapshot, the log and the
+new file readable by all): the archive, its -wal and -shm, the log and the
 settings must be 0600 in 0700 folders while it runs. Exports follow the user's own umask.
 """
 
@@ -56,7 +56,7 @@ def _first_archive(data: Path, process: subprocess.Popen[bytes], seconds: float 
     return found[0]
 
 
-def test_the_running_app_keeps_archive_wal_shm_snapshot_log_and_settings_private(tmp_path: Path) -> None:
+def test_the_running_app_keeps_archive_wal_shm_log_and_settings_private(tmp_path: Path) -> None:
     data = tmp_path / "archive"
     app = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--demo", "--demo-errors", "400", "--data-dir", str(data)],
@@ -73,7 +73,6 @@ def test_the_running_app_keeps_archive_wal_shm_snapshot_log_and_settings_private
             archive,
             Path(f"{archive}-wal"),
             Path(f"{archive}-shm"),
-            Path(f"{archive}.snapshot.arrow"),
             tmp_path / "state" / "SalesforceSyncErrors" / "log" / "app.log",
             tmp_path / "config" / "SyncErrors" / "SalesforceSyncErrors.ini",
         ]

@@ -99,6 +99,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=parse_since,
         help="read jobs finished since then (naive = UTC); default: the last 5 days rule",
     )
+    parser.add_argument(
+        "--input-rows",
+        action="store_true",
+        help='add an "Input Row" column: each record-level error\'s failed input row (JSON)',
+    )
     _add_archive_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -280,14 +285,16 @@ def _run(args: argparse.Namespace, session: Any) -> str:
     if not check.is_admin:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
-        return _write(_sync(session, args.since)[0], args.out)
+        frame, details, _new = _sync(session, args.since)
+        return _write(frame, args.out, details if args.input_rows else None)
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
     with open_archive(session.org_id, data_dir_of(args.data_dir)) as archive:
-        frame, new_rows = _sync(session, args.since, archive)
+        frame, details, new_rows = _sync(session, args.since, archive)
         if args.all:
             frame = archive.load()
-    return _write(frame, args.out) + f"; {new_rows} new this sync, archive in {args.data_dir}"
+        written = _write(frame, args.out, details if args.input_rows else None)
+    return written + f"; {new_rows} new this sync, archive in {args.data_dir}"
 
 
 def _run_offline(args: argparse.Namespace) -> str:
@@ -298,17 +305,22 @@ def _run_offline(args: argparse.Namespace) -> str:
     with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
-    return _write(frame, args.out) + f"; {note}"
+        written = _write(frame, args.out, archive.details if args.input_rows else None)
+    return written + f"; {note}"
 
 
-def _write(frame: Any, out: str) -> str:
-    """Write the CSV; returns the summary's first part (rows by level, the file)."""
+def _write(frame: Any, out: str, details: Any = None) -> str:
+    """Write the CSV (with an "Input Row" column read from `details` when given); returns
+    the summary's first part (rows by level, the file)."""
     from syncerr_gui.core.exceptions import ExportError
-    from syncerr_gui.core.frame.export import export_csv
-    from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
+    from syncerr_gui.core.frame.export import EXPORT_COLUMNS_WITH_INPUT, export_csv
+    from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL
 
     try:
-        rows = export_csv(frame, out)
+        if details is None:
+            rows = export_csv(frame, out, columns=EXPORT_COLUMNS)
+        else:
+            rows = export_csv(frame, out, columns=EXPORT_COLUMNS_WITH_INPUT, details=details)
     except ExportError as exc:
         raise CliFailure(failure_text(exc, "write the CSV file")) from None
     levels = frame["failed_on"].astype(str).value_counts()
@@ -318,8 +330,9 @@ def _write(frame: Any, out: str) -> str:
     )
 
 
-def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, int]:
-    """Run the engine -> (frame, rows new this sync); through `archive` if given, incrementally.
+def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, Any, int]:
+    """Run the engine -> (frame, its details, rows new this sync); through `archive` if given,
+    incrementally.
 
     With an archive the frame is every archived row of the sync's window (history Salesforce
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
@@ -334,12 +347,13 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     try:
         if archive is None:
             result = engine.run(options, progress, CancelToken())
-            answer = (result.frame, len(result.frame))
+            answer = (result.frame, result.details, len(result.frame))
         else:
             from syncerr_gui.core.archive.incremental import ArchiveSync
 
             archived = ArchiveSync(archive, engine).run(options, progress, CancelToken())
-            result, answer = archived.sync, (archived.frame, archived.stats.rows_new)
+            new_rows = archived.stats.rows_new if archived.stats is not None else 0
+            result, answer = archived.sync, (archived.frame, archived.details, new_rows)
     except SyncError as exc:
         raise CliFailure(failure_text(exc, "sync")) from None
     finally:

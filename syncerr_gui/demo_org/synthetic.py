@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, SOURCES, STR_DTYPE, make_frame
 
 _CODES = [
@@ -61,11 +64,16 @@ def synthetic_errors(rows: int, seed: int = 1, jobs: int = 1000) -> pd.DataFrame
             "job_id": "750" + pd.Series(job_i).astype(STR_DTYPE).str.zfill(15),
             "source": _pick(list(SOURCES), job_i % 2),
             "created_by": "005000000000001AAA",
-            "input_row": '{"LastName": "Nguyễn", "Company": "=cmd"}',
-            "row_key": numbers,
         },
         length=rows,
     )
+
+
+def synthetic_details(rows: int) -> MemoryRowDetails:
+    """The details of `synthetic_errors(rows)`: row key = the row's number, one input row."""
+    keys = pc.cast(pa.array(np.arange(rows)), pa.large_string())
+    inputs = pa.repeat(pa.scalar('{"LastName": "Nguyễn", "Company": "=cmd"}', pa.large_string()), rows)
+    return MemoryRowDetails.of(keys, inputs)
 
 
 def _pick(choices: list[str], codes: np.ndarray) -> pd.Series:

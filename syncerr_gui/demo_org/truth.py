@@ -1,7 +1,8 @@
-"""Ground truth: every error the demo org holds, as the app's error frame.
+"""Ground truth: every error the demo org holds, as the app's error frame and its row details.
 
 Built from the same generators the endpoints serve, then mapped with the rules of
-docs/ARCHITECTURE.md, so a correct sync must reproduce it on the key columns.
+docs/ARCHITECTURE.md, so a correct sync must reproduce it on the key columns (and the
+input rows, which sit beside the frame in a `MemoryRowDetails`, like a sync's).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import (
     JOB_LEVEL,
     RECORD_LEVEL,
@@ -56,30 +58,37 @@ class _RecordParts:
             self.columns.append(columns)
             self.shared.append(shared)
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self) -> tuple[pd.DataFrame, list[str], list[str]]:
+        """The record-level rows, their row keys and input rows."""
         if not self.columns:
-            return make_frame({}, length=0)
+            return make_frame({}, length=0), [], []
         counts = [len(c["row_key"]) for c in self.columns]
         data: dict[str, Any] = {
             name: pd.Series(pa.concat_arrays([c[name] for c in self.columns]).to_pandas(), dtype="str")
             for name in self.columns[0]
         }
+        keys, inputs = data.pop("row_key").tolist(), data.pop("input_row").tolist()
         for name in _SHARED:
             values = np.array([s[name] for s in self.shared], dtype=object)
             data[name] = np.repeat(values, counts)
         stamps = np.array([s["failed_at"].replace(tzinfo=None) for s in self.shared], dtype="datetime64[s]")
         data["failed_at"] = pd.to_datetime(np.repeat(stamps, counts), utc=True)
-        return make_frame({**data, "failed_on": RECORD_LEVEL}, length=sum(counts))
+        return make_frame({**data, "failed_on": RECORD_LEVEL}, length=sum(counts)), keys, inputs
 
 
 class DemoTruth:
-    """`errors(since)` -> error frame of every error the org holds (deleted jobs excluded)."""
+    """`errors(since)` -> error frame of every error the org holds (deleted jobs excluded);
+    `errors_with_details(since)` also gives each row's row key and input row."""
 
     def __init__(self, state: OrgState) -> None:
         self.state = state
 
     def errors(self, since: datetime | None = None) -> pd.DataFrame:
         """All job-level and record-level errors of jobs finished at or after `since` (naive = UTC)."""
+        return self.errors_with_details(since)[0]
+
+    def errors_with_details(self, since: datetime | None = None) -> tuple[pd.DataFrame, MemoryRowDetails]:
+        """`errors(since)` and the row keys and input rows of its rows (by row id)."""
         if since is not None and since.tzinfo is None:
             since = since.replace(tzinfo=UTC)
         records = _RecordParts()
@@ -87,13 +96,16 @@ class DemoTruth:
         self._bulk2(since, records, job_rows)
         self._bulk1(since, records, job_rows)
         job_frame = make_frame(
-            {
-                k: [r.get(k, "") for r in job_rows]
-                for k in (*_SHARED, "failed_on", "message", "error_type", "row_key")
-            },
+            {k: [r.get(k, "") for r in job_rows] for k in (*_SHARED, "failed_on", "message", "error_type")},
             length=len(job_rows),
         )
-        return concat_frames([job_frame, records.frame(), self._apex(since)])
+        record_frame, record_keys, record_inputs = records.frame()
+        apex = self._apex(since)
+        keys = [r["row_key"] for r in job_rows] + record_keys + ["job"] * len(apex)
+        inputs = [""] * len(job_rows) + record_inputs + [""] * len(apex)
+        frame = concat_frames([job_frame, record_frame, apex])
+        frame["row_id"] = np.arange(len(frame), dtype=np.int64)
+        return frame, MemoryRowDetails.of(keys, inputs)
 
     def _in_window(self, job_id: str, when: datetime, since: datetime | None) -> bool:
         return not self.state.is_deleted(job_id) and (since is None or since <= when)
@@ -161,7 +173,6 @@ class DemoTruth:
                 "job_id": [j.id for j in jobs],
                 "source": SOURCE_APEX,
                 "created_by": [j.created_by for j in jobs],
-                "row_key": "job",
             },
             length=len(jobs),
         )

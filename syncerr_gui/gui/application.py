@@ -115,7 +115,7 @@ def main(argv: Sequence[str]) -> int:
     demo = DemoLauncher(record_errors=args.demo_errors)
     app.aboutToQuit.connect(demo.stop)
     window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
-    from syncerr_gui.gui.archive.archive_controller import archive_dir_for
+    from syncerr_gui.gui.archive.archive_support import archive_dir_for
 
     window.archive.open(*archive_dir_for(args.data_dir, args.demo))  # shows the last org's archive
     hook = ExceptionHook(lambda: window)

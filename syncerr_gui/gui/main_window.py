@@ -257,7 +257,11 @@ class MainWindow(QMainWindow):
 
         options = SyncOptions(last_success_start=self.settings.last_success_start(self.session.org_id))
         worker = self.archive.make_worker(
-            self.session, options, previous_frame=self.frame, engine_factory=self._engine_factory
+            self.session,
+            options,
+            previous_frame=self.frame,
+            engine_factory=self._engine_factory,
+            previous_details=self.model.details,
         )
         worker.progress.connect(self.status.update_progress)
         worker.finished.connect(self._sync_finished)
@@ -290,7 +294,7 @@ class MainWindow(QMainWindow):
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
             self._set_default_window(result)
-        self.show_frame(result.frame, prepared)
+        self.show_frame(result.frame, prepared, result.details)
         note = "Cancelled" if result.cancelled else ""
         self.status.set_last_sync(result.finished_at, note)
         self.status.set_api_usage(result.api_usage)
@@ -313,7 +317,7 @@ class MainWindow(QMainWindow):
         self.last_sync_error = text
         kept = "The rows already shown are kept."
         if salvaged is not None and worker is not None:
-            self.show_frame(salvaged.frame, worker.salvaged_table)
+            self.show_frame(salvaged.frame, worker.salvaged_table, salvaged.details)
             kept += " The rows this sync read before it stopped are shown too."
         self.status.showMessage(f"Sync failed: {text}")
         self.status.set_last_sync(None, "Sync failed")
@@ -322,10 +326,11 @@ class MainWindow(QMainWindow):
             self.show_login()
         self.sync_ended.emit()
 
-    def show_frame(self, frame: Any, prepared: TableData | None = None) -> None:
-        """Put `frame` in the table (with the view a worker `prepared` for it, if any)."""
+    def show_frame(self, frame: Any, prepared: TableData | None = None, details: Any = None) -> None:
+        """Put `frame` in the table (with the view a worker `prepared` for it, if any);
+        `details` read its rows' input rows (default: those of `prepared`, else none)."""
         self.frame = frame
-        self.model.set_frame(frame, prepared=prepared)
+        self.model.set_frame(frame, prepared=prepared, details=details)
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
@@ -368,7 +373,7 @@ class MainWindow(QMainWindow):
         frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         self.status.showMessage(f"Exporting to {path}…")
         run_in_background(
-            lambda: _write_csv(frame.take(visible).reset_index(drop=True), path, zone),
+            lambda: _write_csv(frame, visible, path, zone),
             lambda rows: self._export_finished(rows, path),
             self._export_failed,
             parent=self,
@@ -402,11 +407,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _write_csv(frame: Any, path: str, zone: Any) -> int:
-    """Pool thread: the export itself (imported here: the CSV writer is not needed at start-up)."""
+def _write_csv(frame: Any, rows: Any, path: str, zone: Any) -> int:
+    """Pool thread: the export of the frame positions `rows`, in that order, a chunk at a time
+    (imported here: the CSV writer is not needed at start-up)."""
     from syncerr_gui.core.frame.export import export_csv
 
-    return export_csv(frame, path, tz=zone)
+    return export_csv(frame, path, tz=zone, rows=rows)
 
 
 def about_text() -> str:

@@ -28,12 +28,11 @@ import pandas as pd
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from syncerr_gui.core.exceptions import failure_text
-from syncerr_gui.core.frame.schema import concat_frames
+from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.1
-_KEY_COLUMNS = ["source", "job_id", "batch_id", "failed_on", "row_key"]
 
 EngineFactory = Callable[..., Any]  # (OrgSession) -> SyncEngine
 ArchiveOpener = Callable[[], Any]  # -> ErrorArchive (raises ArchiveError when it cannot)
@@ -64,6 +63,7 @@ class SyncWorker(QObject):
         *,
         archive: ArchiveOpener | None = None,
         prepare: Preparer | None = None,
+        previous_details: RowDetails | None = None,
     ) -> None:
         super().__init__()
         from syncerr_gui.core.cancel import CancelToken
@@ -72,6 +72,7 @@ class SyncWorker(QObject):
         self._session = session
         self._options = options
         self._previous = previous_frame
+        self._previous_details = previous_details if previous_details is not None else NO_DETAILS
         self._engine_factory = engine_factory
         self._archive = archive
         self._prepare = prepare
@@ -142,7 +143,7 @@ class SyncWorker(QObject):
                 last = archive.last_success_start() or self._options.last_success_start
                 options = dataclasses.replace(self._options, last_success_start=last)
                 done = ArchiveSync(archive, engine).run(options, self._on_progress, self.token, history=True)
-                return dataclasses.replace(done.sync, frame=done.frame)
+                return dataclasses.replace(done.sync, frame=done.frame, details=done.details)
         except ArchiveStoreFailed as exc:  # synced, not stored: show what was read
             self._archive_failed(exc)  # (archived jobs were skipped: keep the rows shown)
             return self._merged(exc.result)
@@ -217,10 +218,11 @@ class SyncWorker(QObject):
         return salvaged
 
     def _merged(self, result: Any) -> Any:
-        """The result with the previously shown rows kept (newer rows win)."""
+        """The result with the previously shown rows kept (newer rows of a job replace its older)."""
+        from syncerr_gui.core.frame.row_details import merged
+
         previous = self._previous
         if previous is None or not len(previous):
             return result
-        frame = concat_frames([previous, result.frame])
-        frame = frame.drop_duplicates(subset=_KEY_COLUMNS, keep="last").reset_index(drop=True)
-        return dataclasses.replace(result, frame=frame)
+        frame, details = merged(previous, self._previous_details, result.frame, result.details)
+        return dataclasses.replace(result, frame=frame, details=details)

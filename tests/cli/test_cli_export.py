@@ -268,3 +268,34 @@ def test_help_explains_the_archive_options() -> None:
         "without --data-dir it uses the app's data folder"
     ) in text
     assert "--org-id" in text and "--all" in text
+
+
+def test_input_rows_come_with_each_record_level_error_with_or_without_the_archive(
+    demo_org, tmp_path: Path
+) -> None:
+    from frame_helpers import with_details
+
+    from syncerr_gui.core.frame.export import EXPORT_COLUMNS_WITH_INPUT
+
+    truth = with_details(*demo_org.truth.errors_with_details())
+    expected = sorted(
+        zip(truth["job_id"].astype(str), truth["salesforce_id"].astype(str), truth["input_row"])
+    )
+    base = (
+        "--instance-url",
+        demo_org.instance_url,
+        "--ca-bundle",
+        str(demo_org.ca_path),
+        "--since",
+        "2000-01-01",
+    )
+    env = {"SF_ACCESS_TOKEN": demo_org.admin.access_token}
+    for extra in ((), ("--data-dir", str(tmp_path / "data"))):
+        out = tmp_path / f"inputs{len(extra)}.csv"
+        result = _run(*base, *extra, "--input-rows", "--out", str(out), env=env)
+        assert result.returncode == 0, result.stderr
+        with open(out, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == list(EXPORT_COLUMNS_WITH_INPUT)
+        got = sorted((r["Job ID"], r["Salesforce ID"], r["Input Row"].removeprefix("'")) for r in rows)
+        assert got == expected  # every row's own input row ("" for job-level rows)

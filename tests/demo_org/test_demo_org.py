@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 import requests
+from frame_helpers import with_details
 from simple_salesforce import SalesforceLogin
 from simple_salesforce.exceptions import SalesforceAuthenticationFailed
 
@@ -347,7 +348,7 @@ def _inputs(frame: pd.DataFrame, columns: list[str]) -> list[str]:
 
 
 def test_every_served_bulk2_body_matches_the_truth(demo_org: DemoOrg) -> None:
-    truth = demo_org.truth.errors()
+    truth = with_details(*demo_org.truth.errors_with_details())
     records = truth[(truth.source == "Bulk API 2.0") & (truth.failed_on == "Record Level")]
     delimiters, headers = set(), set()
     for job_id, expected in records.groupby("job_id", observed=True):
@@ -369,7 +370,7 @@ def test_every_served_bulk2_body_matches_the_truth(demo_org: DemoOrg) -> None:
 
 
 def test_every_served_bulk1_batch_pairs_with_the_truth(demo_org: DemoOrg) -> None:
-    truth = demo_org.truth.errors()
+    truth = with_details(*demo_org.truth.errors_with_details())
     records = truth[(truth.source == "Bulk API 1.0") & (truth.failed_on == "Record Level")]
     session = make_session(demo_org.ca_path)
     auth = {"X-SFDC-Session": demo_org.admin.access_token}

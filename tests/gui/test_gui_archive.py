@@ -15,7 +15,7 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.application import parse_args
-from syncerr_gui.gui.archive.archive_controller import archive_dir_for
+from syncerr_gui.gui.archive.archive_support import archive_dir_for
 from syncerr_gui.gui.main_window import MainWindow
 from syncerr_gui.gui.settings_keys import ARCHIVE_LAST_ORG
 from syncerr_gui.gui.table.columns import COL_NEW, NEW_MARK
@@ -173,6 +173,34 @@ def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:
     folder, temporary = archive_dir_for(None, demo=True)  # the demo never uses the user's archive
     assert temporary and folder.is_dir() and folder != archive_dir_for(None, demo=False)[0]
     folder.rmdir()
+
+
+def test_the_archive_dialog_shows_its_size_per_month_and_drops_old_input_rows(
+    qtbot, settings, data_dir, fresh_org
+) -> None:
+    window = open_window(qtbot, settings, data_dir, fresh_org)
+    sync(qtbot, window, fresh_org)
+    total = window.model.total_count
+    window.archive.action.trigger()
+    dialog = window.archive.dialog
+    months = dialog.months
+    counted = sum(int(months.item(r, 1).text().replace(",", "")) for r in range(months.rowCount()))
+    assert months.rowCount() >= 1 and counted == total
+    assert any(months.item(r, 3).text() != "0 bytes" for r in range(months.rowCount()))  # input rows
+    frame = window.model.error_view.frame
+    old = frame["failed_at"] < pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=3)
+    records = frame["failed_on"].astype(str) == "Record Level"
+    assert (old & records).any() and (~old & records).any()
+    dialog.input_days.setValue(3)
+    with qtbot.waitSignal(window.archive.inputs_dropped, timeout=LOAD_TIMEOUT_MS) as dropped:
+        qtbot.mouseClick(dialog.drop_button, Qt.MouseButton.LeftButton)
+    assert dropped.args[0] == int((old & records).sum())  # the old rows that had an input row
+    assert "the errors are kept" in dialog.message.text()
+    assert window.archive.archive_of(fresh_org.org_id).error_count() == total
+    details = window.archive.archive_of(fresh_org.org_id).details
+    inputs = details.read(frame["row_id"].to_numpy()).to_pylist()
+    assert all(not text for text, is_old in zip(inputs, old) if is_old)
+    assert all(text for text, is_old, is_record in zip(inputs, old, records) if is_record and not is_old)
 
 
 def test_the_archive_is_the_one_source_of_the_last_successful_sync(

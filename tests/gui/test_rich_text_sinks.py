@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel, QTextDocument
@@ -122,7 +123,8 @@ def test_error_details_tooltip_and_detail_pane_show_the_payload_literally(
 def test_failed_input_row_tooltips_show_the_payload_literally(
     qtbot, window: MainWindow, payload: str
 ) -> None:
-    shown = window.model.frame_in_view_order()["input_row"]
+    row_ids = window.model.frame_in_view_order()["row_id"].to_numpy()
+    shown = pd.Series(window.model.details.read(row_ids, "input_row").to_pylist(), dtype=str)
     hits = np.flatnonzero(shown.str.contains(payload.replace('"', '\\"'), regex=False).to_numpy())
     assert len(hits), "the demo org's input rows carry the payload"
     record = window.model.row_record(int(hits[0]))

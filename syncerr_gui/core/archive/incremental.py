@@ -5,12 +5,18 @@ when the last successful sync started (the default window), stores whatever the 
 returns (a cancelled sync and the partial result of a failed one too: nothing fetched is
 lost), and answers with every archived error of the window, including history that
 Salesforce has already deleted.
+
+Cancel while the rows are being saved (the "Saving to the archive" phase) stops the store
+between its steps: nothing of that sync is archived (the next sync reads it again) and the
+answer is the archive as it was, marked cancelled. A sync cancelled while downloading is
+stored as read (it cannot be cancelled a second time).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,8 +25,9 @@ import pandas as pd
 
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.archive.writer import StoreStats
-from syncerr_gui.core.cancel import CancelToken
+from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import ArchiveError, SyncError
+from syncerr_gui.core.frame.row_details import RowDetails
 from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
 
 if TYPE_CHECKING:
@@ -33,12 +40,14 @@ PHASE_ARCHIVING = "Saving to the archive"
 
 @dataclass
 class ArchiveSyncResult:
-    """`frame`: every archived error in the sync's window (older history included);
-    `sync`: what the engine returned this time; `stats`: what the archive stored."""
+    """`frame`: every archived error in the sync's window (older history included), whose
+    input rows `details` reads; `sync`: what the engine returned this time; `stats`: what
+    the archive stored (None when the store was cancelled: then `sync.cancelled`)."""
 
     frame: pd.DataFrame
     sync: SyncResult
-    stats: StoreStats
+    stats: StoreStats | None
+    details: RowDetails
 
 
 class ArchiveStoreFailed(ArchiveError):
@@ -71,24 +80,41 @@ class ArchiveSync:
         one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
         """
         options = self._incremental(options or SyncOptions())
+        preparing = threading.Thread(target=self._prepare_store, name="archive-prepare", daemon=True)
+        preparing.start()  # while the sync downloads: the store's look-up indexes
         try:
             result = self.engine.run(options, progress, cancel)
         except SyncError as exc:
+            preparing.join()
             if exc.partial is not None:
                 self._store_partial(exc.partial)
             raise
+        preparing.join()
         if progress is not None:
             progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
         listed = None if result.cancelled else options.sources
+        stats: StoreStats | None = None
         try:
-            stats = self.archive.store(result, listed_sources=listed)
+            try:
+                stats = self.archive.store(result, listed, cancel=None if result.cancelled else cancel)
+            except SyncCancelled:
+                logger.info("Saving the sync was cancelled: the archive is as before it")
+                result = dataclasses.replace(result, cancelled=True)
+            if stats is not None and stats.rows_new:
+                self.archive.compact(cancel)
             frame = (
                 self.archive.load() if history else self.archive.load(since=result.since, until=result.until)
             )
         except ArchiveError as exc:
             raise ArchiveStoreFailed(str(exc), result) from exc
-        logger.info("Sync archived: %d new rows, %d shown", stats.rows_new, len(frame))
-        return ArchiveSyncResult(frame=frame, sync=result, stats=stats)
+        logger.info("Sync archived: %d new rows, %d shown", stats.rows_new if stats else 0, len(frame))
+        return ArchiveSyncResult(frame=frame, sync=result, stats=stats, details=self.archive.details)
+
+    def _prepare_store(self) -> None:
+        try:
+            self.archive.prepare_store()
+        except ArchiveError as exc:  # the store reports it, in words, if it persists
+            logger.debug("Could not prepare the archive's store: %s", exc)
 
     def _store_partial(self, partial: SyncResult) -> None:
         """Keep what a failed sync read; the sync's own failure is what the user must see."""

@@ -1,12 +1,19 @@
 """The archive's SQLite schema: DDL as an ordered list of migrations, keyed by `user_version`.
 
 A database opened by this app is brought up to `SCHEMA_VERSION` by running every
-migration above its `PRAGMA user_version`, each in its own transaction together with the
-version bump, so a crash mid-migration leaves the previous version intact. A database
-written by a newer app (higher version) is refused rather than damaged.
+migration above its `PRAGMA user_version` (`upgrade.migrate`), all in one transaction
+together with the version bump, so a crash mid-migration leaves the previous version
+intact. A database written by a newer app (higher version) is refused rather than damaged.
 
 Times are INTEGER nanoseconds since the Unix epoch, UTC (NULL when unknown): they convert
 to and from the frame's `datetime64[ns, UTC]` columns without parsing, and index compactly.
+
+Version 3 is the lean archive: the errors are columnar parts (Arrow IPC blobs of codes into
+append-only dictionaries, see `encoding.py` and `parts.py`); the tables beside them (syncs,
+jobs, meta, and whatever per-org state comes next: triage, reloads) are plain SQLite rows.
+A database of version 1 or 2 is copied to a backup file first, then converted in place in
+one transaction (`upgrade.py`, `convert_v2.py`). The write lock is taken before the version
+is read, so two copies of the app opening a new or old archive at once cannot both migrate it.
 """
 
 from __future__ import annotations
@@ -15,13 +22,11 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-from syncerr_gui.core.exceptions import ArchiveError
-
 logger = logging.getLogger(__name__)
 
 
 # Version 1: errors, jobs, syncs and a key/value meta table.
-_V1 = """
+V1 = """
 CREATE TABLE errors (
     id              INTEGER PRIMARY KEY,
     failed_on       TEXT NOT NULL,
@@ -85,7 +90,7 @@ CREATE TABLE meta (
 """
 
 # Version 2: error signatures (type + object + source ID), backfilled from existing rows.
-_V2 = """
+V2 = """
 CREATE TABLE signatures (
     id              INTEGER PRIMARY KEY,
     error_type      TEXT NOT NULL,
@@ -105,15 +110,79 @@ INSERT INTO meta (key, value) VALUES ('generation', '0')
     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
 """
 
-Migration = Callable[[sqlite3.Connection], None]
+# Version 3: the lean, columnar archive (see the module docstring). The rows of `errors` are
+# converted into parts by `convert_v2.convert` (a Python step), then the old tables go.
+V3 = """
+CREATE TABLE parts (
+    id              INTEGER PRIMARY KEY,
+    rows            INTEGER NOT NULL,
+    first_row_id    INTEGER NOT NULL,     -- row ids of a part ascend; ranges of parts never overlap
+    last_row_id     INTEGER NOT NULL,
+    min_failed_at   INTEGER,              -- ns; NULL when no row has a time
+    max_failed_at   INTEGER,
+    rows_data       BLOB NOT NULL,        -- Arrow IPC (lz4): row_id, failed_at, sync_id, signature, codes
+    keys_data       BLOB NOT NULL,        -- Arrow IPC (zstd): row_key
+    input_bytes     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX parts_failed_at ON parts (max_failed_at);
 
+CREATE TABLE part_jobs (
+    job_id          TEXT NOT NULL,
+    part_id         INTEGER NOT NULL,
+    rows            INTEGER NOT NULL,
+    PRIMARY KEY (job_id, part_id)
+) WITHOUT ROWID;
+CREATE INDEX part_jobs_part ON part_jobs (part_id);
 
-def _script(sql: str) -> Migration:
-    def run(con: sqlite3.Connection) -> None:
-        for statement in _statements(sql):
-            con.execute(statement)
+CREATE TABLE part_months (
+    part_id         INTEGER NOT NULL,
+    month           TEXT NOT NULL,        -- YYYY-MM of failed_at, UTC ('' when unknown)
+    rows            INTEGER NOT NULL,
+    PRIMARY KEY (part_id, month)
+) WITHOUT ROWID;
 
-    return run
+CREATE TABLE part_inputs (
+    part_id         INTEGER NOT NULL,
+    chunk           INTEGER NOT NULL,
+    first_row       INTEGER NOT NULL,     -- rows [first_row, first_row + rows) of the part
+    rows            INTEGER NOT NULL,
+    min_failed_at   INTEGER,
+    max_failed_at   INTEGER,
+    months          TEXT NOT NULL,        -- JSON {"YYYY-MM": rows with an input row}: sizes per month
+    data            BLOB NOT NULL,        -- Arrow IPC (zstd): input_row ('' once dropped)
+    PRIMARY KEY (part_id, chunk)
+);
+
+CREATE TABLE dictionary_segments (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL,        -- the frame column
+    first_code      INTEGER NOT NULL,
+    count           INTEGER NOT NULL,
+    data            BLOB NOT NULL,        -- Arrow IPC (lz4): the values of codes first_code…
+    hashes          BLOB NOT NULL,        -- their 64-bit hashes (little-endian uint64)
+    UNIQUE (name, first_code)
+);
+
+CREATE TABLE signature_segments (
+    first_code      INTEGER PRIMARY KEY,
+    count           INTEGER NOT NULL,
+    keys            BLOB NOT NULL         -- uint64: error_type code << 48 | object << 32 | source_id
+);
+
+CREATE TABLE signature_first_seen (
+    chunk           INTEGER PRIMARY KEY,  -- signature codes [chunk * 262144, +262144)
+    data            BLOB NOT NULL         -- Arrow IPC (lz4): first_seen ns per code
+);
+
+ALTER TABLE jobs ADD COLUMN rows_last_seen INTEGER;  -- ns: when a sync last read the job's rows
+ALTER TABLE syncs ADD COLUMN stored_at INTEGER;      -- ns: when its rows were first archived
+"""
+
+V3_DROP = """
+DROP TABLE errors;
+DROP TABLE signatures;
+DELETE FROM meta WHERE key = 'generation';
+"""
 
 
 def _statements(sql: str) -> list[str]:
@@ -127,26 +196,14 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-# MIGRATIONS[i] brings a database from user_version i to i + 1.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
-SCHEMA_VERSION = len(MIGRATIONS)
+SCHEMA_VERSION = 3  # the migrations that reach it: `upgrade.MIGRATIONS`
 
 
-def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring `con` up to `target`; returns the version it was at. Each step is atomic."""
-    version = con.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise ArchiveError(
-            "This error archive was written by a newer version of the app; update the app to open it."
-        )
-    for step in range(version, target):
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[step](con)
-            con.execute(f"PRAGMA user_version = {step + 1}")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
-        logger.info("Archive schema migrated to version %d", step + 1)
-    return version
+def script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A migration step that runs `sql` statement by statement (inside the caller's transaction)."""
+
+    def run(con: sqlite3.Connection) -> None:
+        for statement in _statements(sql):
+            con.execute(statement)
+
+    return run

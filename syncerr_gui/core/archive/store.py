@@ -1,9 +1,12 @@
 """The local error archive: every error ever fetched for one org, beyond Salesforce's 7 days.
 
-One SQLite database per org (stdlib sqlite3, WAL, synchronous=NORMAL) is the truth; an
-Arrow IPC snapshot beside it (see `archive_snapshot.py`) makes loading a million rows take
-a fraction of a second, so the GUI can show the table before any network call. Each sync
-is stored in one transaction: a crash or a kill leaves the previous state intact.
+One SQLite database per org (stdlib sqlite3, WAL, synchronous=NORMAL) holds everything:
+the errors as columnar parts (`parts.py`: codes into append-only dictionaries, Arrow IPC
+blobs), and the state beside them as plain tables (syncs, jobs, visits; the place for
+per-org state such as triage, with a migration in `schema.py`). Loading a million rows
+reads a few blobs (no snapshot file to keep in step); each sync is stored in one
+transaction, in steps a cancel interrupts (then rolled back): a crash, a kill or a cancel
+leaves the previous state intact.
 
 Nothing secret is stored: the frame holds no session id or token, and neither do the jobs
 and syncs tables (ids, states, counts, times and problem sentences only).
@@ -15,7 +18,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,21 +28,23 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from syncerr_gui.core.archive import maintenance
+from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.connection import in_words, open_database
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
-from syncerr_gui.core.archive.rows import read_frame, with_first_seen
-from syncerr_gui.core.archive.schema import migrate
-from syncerr_gui.core.archive.snapshot import ArchiveSnapshot
+from syncerr_gui.core.archive.encoding import merge_segments
+from syncerr_gui.core.archive.maintenance import MonthSize
+from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
 from syncerr_gui.core.archive.writer import (
     ModstampText,
     StoreStats,
-    WriteOutcome,
     bump_generation,
-    read_generation,
     to_ns,
     write_sync,
 )
+from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
-from syncerr_gui.core.frame.schema import concat_frames
+from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:
     from syncerr_gui.core.sync.values import SyncResult
@@ -50,7 +55,9 @@ DEFAULT_RETENTION_DAYS = 180
 BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-__all__ = ["DEFAULT_RETENTION_DAYS", "ArchiveError", "ErrorArchive", "StoreStats"]
+Progress = Callable[[int, int], None]
+
+__all__ = ["DEFAULT_RETENTION_DAYS", "ArchiveError", "ErrorArchive", "MonthSize", "StoreStats"]
 
 
 class ErrorArchive:
@@ -58,13 +65,17 @@ class ErrorArchive:
 
     Typical use: `ErrorArchive.for_org(session.org_id)`; `load()` to show history at once;
     `ArchiveSync(archive, engine).run(...)` to sync incrementally; `close()` at the end.
+    `details` reads archived rows' input rows (by the frame's `row_id`).
     """
 
     def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
-        self._snapshot = ArchiveSnapshot(self.path.with_name(self.path.name + ".snapshot.arrow"))
+        self._book = Codebook()
         self._con = self._connect(self.path, busy_timeout_s)
+        self.details = ArchiveRowDetails(self.path)
+        self._read_lock = threading.Lock()
+        self._read_con: sqlite3.Connection | None = None
 
     @classmethod
     def for_org(
@@ -89,44 +100,136 @@ class ErrorArchive:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def store(self, result: SyncResult, listed_sources: Collection[str] | None = None) -> StoreStats:
+    def store(
+        self,
+        result: SyncResult,
+        listed_sources: Collection[str] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> StoreStats:
         """Store one sync (also a cancelled one) in ONE transaction; idempotent per row.
 
         `listed_sources`: the sources whose job listing completed in this sync; archived
         jobs of those sources inside the sync's window that were not listed are marked
         `deleted_from_org` (their errors stay). None (e.g. a cancelled sync) marks nothing.
+        `cancel`: checked between the steps; once set, the store stops (`SyncCancelled`)
+        and the archive is exactly as before it.
         """
+        check = cancel.raise_if_cancelled if cancel is not None else (lambda: None)
         with self._lock, self._sqlite_errors("store the sync in"):
+            self._check_key_version()
             with self._transaction():
-                outcome = write_sync(self._con, result, listed_sources, _now_ns())
-            self._update_snapshot_after_store(outcome)
+                self._book.refresh(self._con, with_hashes=True)
+                stats = write_sync(self._con, self._book, result, listed_sources, _now_ns(), check)
+                check()
         logger.info(
             "Archived sync %d: %d rows received, %d new, %d seen again",
-            outcome.stats.sync_id,
-            outcome.stats.rows_received,
-            outcome.stats.rows_new,
-            outcome.stats.rows_seen_again,
+            stats.sync_id,
+            stats.rows_received,
+            stats.rows_new,
+            stats.rows_seen_again,
         )
-        return outcome.stats
+        return stats
 
-    def purge(self, retention_days: int = DEFAULT_RETENTION_DAYS) -> int:
-        """Delete errors whose `failed_at` is older than `retention_days`; returns how many."""
-        cutoff = to_ns(datetime.now(UTC) - timedelta(days=retention_days))
-        with self._lock, self._sqlite_errors("purge"):
-            with self._transaction():
-                generation, rows = self._state()
-                deleted = self._con.execute("DELETE FROM errors WHERE failed_at < ?", (cutoff,)).rowcount
-                self._con.execute("DELETE FROM jobs WHERE modstamp_at < ?", (cutoff,))
-                self._con.execute("DELETE FROM syncs WHERE started_at < ?", (cutoff,))
-                if deleted:
-                    _rebuild_signatures(self._con)
+    def prepare_store(self) -> None:
+        """Read what a store looks values up in (dictionary hashes, sorted indexes) ahead of it.
+
+        `ArchiveSync` calls it on a thread while the sync downloads, so the store after the
+        download does not pay for it (at ten million rows it is a few seconds of work).
+        """
+        with self._lock, self._sqlite_errors("read"):
+            self._book.refresh(self._con, with_hashes=True)
+            self._book.warm()
+
+    def compact(self, cancel: CancelToken | None = None) -> int:
+        """Merge small parts and dictionary segments (each merge its own transaction).
+
+        Stores add a part each; merging keeps a start-up read to a handful of blobs.
+        Returns the parts merged; stops quietly between merges once `cancel` is set.
+        """
+        merged = 0
+        with self._lock, self._sqlite_errors("tidy"):
+            runs = list(maintenance.merge_runs(self._con))
+            for run in runs:
+                if cancel is not None and cancel.is_cancelled:
+                    break
+                with self._transaction():
+                    self._book.refresh(self._con)
+                    maintenance.merge_parts(self._con, self._book, run)
                     bump_generation(self._con)
-            old = self._snapshot.read(generation, rows) if deleted else None
-            if old is not None:  # else the next load rebuilds it from SQLite
-                keep = ~(old["failed_at"] < pd.Timestamp(cutoff, tz="UTC")).to_numpy()
-                self._write_snapshot(with_first_seen(old.loc[keep].reset_index(drop=True)), generation + 1)
+                merged += len(run)
+            with self._transaction():
+                self._book.refresh(self._con)
+                if merge_segments(self._con):
+                    self._book.dictionaries.adopt_merged(self._con)
+            self._checkpoint()
+        if merged:
+            logger.info("Merged %d small archive parts", merged)
+        return merged
+
+    def purge(
+        self,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        cancel: CancelToken | None = None,
+        progress: Progress | None = None,
+    ) -> int:
+        """Delete errors whose `failed_at` is older than `retention_days`; returns how many.
+
+        A part at a time, each in its own transaction: `cancel` stops it between parts
+        (what was purged stays purged; the rest is untouched). `progress(done, total)`
+        counts parts.
+        """
+        cutoff = int(to_ns(datetime.now(UTC) - timedelta(days=retention_days)))
+        deleted = 0
+        with self._lock, self._sqlite_errors("purge"):
+            parts = maintenance.parts_before(self._con, cutoff)
+            for done, (part_id, _rows, _max_at) in enumerate(parts):
+                if cancel is not None and cancel.is_cancelled:
+                    break
+                with self._transaction():
+                    self._book.refresh(self._con)
+                    deleted += maintenance.purge_part(self._con, self._book, part_id, cutoff)
+                    bump_generation(self._con)
+                if progress is not None:
+                    progress(done + 1, len(parts))
+            with self._transaction():
+                self._con.execute("DELETE FROM jobs WHERE modstamp_at < ?", (cutoff,))
+                self._con.execute("DELETE FROM part_jobs WHERE part_id NOT IN (SELECT id FROM parts)")
+                self._con.execute("DELETE FROM syncs WHERE started_at < ?", (cutoff,))
+                self._recompute_if_stale()
+            self._checkpoint()
         logger.info("Purged %d archived errors older than %d days", deleted, retention_days)
         return deleted
+
+    def drop_input_rows(
+        self, older_than_days: int, cancel: CancelToken | None = None, progress: Progress | None = None
+    ) -> int:
+        """Forget the input rows of errors older than `older_than_days` (the errors stay).
+
+        Input rows are most of an archive's size and matter mostly while an error can
+        still be fixed and reloaded. Incremental and cancellable like `purge`.
+        """
+        cutoff = int(to_ns(datetime.now(UTC) - timedelta(days=older_than_days)))
+        dropped = 0
+        with self._lock, self._sqlite_errors("shrink"):
+            parts = maintenance.parts_before(self._con, cutoff)
+            for done, (part_id, _rows, _max_at) in enumerate(parts):
+                if cancel is not None and cancel.is_cancelled:
+                    break
+                with self._transaction():
+                    dropped += maintenance.drop_part_inputs(self._con, part_id, cutoff)
+                    bump_generation(self._con)
+                if progress is not None:
+                    progress(done + 1, len(parts))
+        logger.info(
+            "Dropped the input rows of %d archived errors older than %d days", dropped, older_than_days
+        )
+        return dropped
+
+    def reclaim_space(self) -> None:
+        """Give the pages freed by a purge back to the disk (rewrites the file: run it idle)."""
+        with self._lock, self._sqlite_errors("shrink"):
+            self._con.execute("VACUUM")
+            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def mark_visit(self, at: datetime | None = None) -> None:
         """Record that the user has seen the archive as of `at`.
@@ -145,15 +248,9 @@ class ErrorArchive:
 
     def load(self, since: datetime | None = None, until: datetime | None = None) -> pd.DataFrame:
         """Archived errors with `since <= failed_at <= until` (all when None), `first_seen` filled."""
-        frame = self._full_frame()
-        mask = np.ones(len(frame), dtype=bool)
-        if since is not None:
-            mask &= (frame["failed_at"] >= pd.Timestamp(to_ns(since), tz="UTC")).to_numpy()
-        if until is not None:
-            mask &= (frame["failed_at"] <= pd.Timestamp(to_ns(until), tz="UTC")).to_numpy()
-        if mask.all():
-            return frame
-        return frame.loc[mask].reset_index(drop=True)
+        with self._lock, self._sqlite_errors("read"):
+            self._book.refresh(self._con)
+            return load_frame(self._con, self._book, to_ns(since), to_ns(until))
 
     def finished_jobs(self) -> dict[str, str]:
         """job_id -> systemModstamp of finished jobs whose errors are all archived (`skip_jobs`).
@@ -191,18 +288,33 @@ class ErrorArchive:
             return pd.read_sql_query("SELECT * FROM jobs ORDER BY job_id", self._con)
 
     def error_count(self) -> int:
-        """Number of archived errors."""
-        return int(self._query_one("SELECT COUNT(*) FROM errors") or 0)
+        """Number of archived errors (read beside a store in progress, never waiting for it)."""
+        with self._reading() as con:
+            return int(con.execute("SELECT COALESCE(SUM(rows), 0) FROM parts").fetchone()[0])
 
     def disk_usage(self) -> int:
-        """Bytes the archive takes on disk: the database, its WAL and the snapshot."""
-        names = (self.path, self.path.with_name(self.path.name + "-wal"), self._snapshot.path)
+        """Bytes the archive takes on disk: the database and its WAL."""
+        names = (
+            self.path,
+            self.path.with_name(self.path.name + "-wal"),
+            self.path.with_name(self.path.name + "-shm"),
+        )
         return sum(p.stat().st_size for p in names if p.exists())
+
+    def size_by_month(self) -> list[MonthSize]:
+        """Rows and bytes per month of failure, oldest first (the Archive dialog's table)."""
+        with self._reading() as con:
+            return maintenance.size_by_month(con)
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close the database (checkpointing the WAL); the object is unusable afterwards."""
+        self.details.close()
+        with self._read_lock:
+            if self._read_con is not None:
+                self._read_con.close()
+                self._read_con = None
         with self._lock:
             self._con.close()
 
@@ -218,26 +330,39 @@ class ErrorArchive:
 
     @staticmethod
     def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
-        is_new = not path.exists()
+        return open_database(path, busy_timeout_s)
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database and empty it (a store's pages, once committed)."""
         try:
-            con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
-        except sqlite3.Error as exc:
-            raise ArchiveError(_in_words(exc, path, "open")) from exc
-        try:
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = NORMAL")
-            con.execute("PRAGMA cache_size = -65536")  # 64 MiB: big stores spill less
-            con.execute("PRAGMA temp_store = MEMORY")
-            con.execute("PRAGMA journal_size_limit = 67108864")  # no 500 MB -wal left after a big store
-            migrate(con)
-        except BaseException as exc:
-            con.close()
-            if isinstance(exc, sqlite3.Error):
-                raise ArchiveError(_in_words(exc, path, "open")) from exc
-            raise
-        if is_new and os.name == "posix":
-            os.chmod(path, 0o600)
-        return con
+            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:  # another copy of the app is reading: next time
+            logger.debug("WAL checkpoint postponed: %s", exc)
+
+    def _check_key_version(self) -> None:
+        """Refuse to store rows keyed differently from the archived ones (all would look new)."""
+        recorded = self._get_meta("row_key_version")
+        if recorded is None:
+            self._set_meta("row_key_version", str(ROW_KEY_VERSION))
+        elif recorded != str(ROW_KEY_VERSION):
+            raise ArchiveError(
+                f"The error archive {self.path.name} identifies rows in another way (version {recorded}) "
+                f"than this app (version {ROW_KEY_VERSION}); it can be read but not added to."
+            )
+
+    def _recompute_if_stale(self) -> None:
+        if self._get_meta(maintenance.STALE_SIGNATURES) is not None:
+            self._book.refresh(self._con)
+            maintenance.recompute_first_seen(self._con, self._book)
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection of its own: quick figures never wait for a store (WAL)."""
+        with self._read_lock, self._sqlite_errors("read"):
+            if self._read_con is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._read_con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+            yield self._read_con
 
     @contextmanager
     def _sqlite_errors(self, action: str) -> Iterator[None]:
@@ -246,51 +371,21 @@ class ErrorArchive:
         try:
             yield
         except sqlite3.Error as exc:
-            raise ArchiveError(_in_words(exc, self.path, action)) from exc
+            raise ArchiveError(in_words(exc, self.path, action)) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT; on any failure (a cancel too) a ROLLBACK, and what is held
+        in memory of the archive is dropped (the database is the truth)."""
         self._con.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self._con.execute("ROLLBACK")
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
+            self._book.forget()
             raise
         self._con.execute("COMMIT")
-
-    def _state(self) -> tuple[int, int]:
-        return read_generation(self._con), int(self._query_one("SELECT COUNT(*) FROM errors") or 0)
-
-    def _full_frame(self) -> pd.DataFrame:
-        """All archived rows: the snapshot if current, else rebuilt from SQLite (and saved)."""
-        with self._lock, self._sqlite_errors("read"):
-            generation, rows = self._state()
-            frame = self._snapshot.read(generation, rows)
-            if frame is None:
-                logger.info("Rebuilding the archive snapshot from SQLite (%d rows)", rows)
-                frame = with_first_seen(read_frame(self._con))
-                self._write_snapshot(frame, generation)
-            return frame
-
-    def _update_snapshot_after_store(self, outcome: WriteOutcome) -> None:
-        if not outcome.stats.rows_new:
-            return
-        if outcome.rows_before == 0:
-            old: pd.DataFrame | None = outcome.new_rows.iloc[:0]
-        else:
-            old = self._snapshot.read(outcome.generation_before, outcome.rows_before)
-        if old is None:
-            self._full_frame()
-            return
-        frame = with_first_seen(concat_frames([old, outcome.new_rows]))
-        self._write_snapshot(frame, outcome.stats.generation)
-
-    def _write_snapshot(self, frame: pd.DataFrame, generation: int) -> None:
-        try:
-            self._snapshot.write(frame, generation)
-        except OSError as exc:  # SQLite holds the truth; the next load rebuilds the snapshot
-            logger.warning("Could not write the archive snapshot: %s", exc)
-            self._snapshot.discard()
 
     def _query_one(self, sql: str) -> int | None:
         with self._lock, self._sqlite_errors("read"):
@@ -309,36 +404,6 @@ class ErrorArchive:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-
-
-def _rebuild_signatures(con: sqlite3.Connection) -> None:
-    """Recompute signature aggregates from the remaining rows (after a purge)."""
-    con.execute(
-        "CREATE TEMP TABLE sig_agg AS SELECT error_type, object, source_id, MIN(failed_at) AS f, "
-        "MAX(failed_at) AS l, COUNT(*) AS c FROM errors GROUP BY error_type, object, source_id"
-    )
-    con.execute("CREATE UNIQUE INDEX temp.sig_agg_key ON sig_agg (error_type, object, source_id)")
-    match = (
-        "a.error_type = signatures.error_type AND a.object = signatures.object "
-        "AND a.source_id = signatures.source_id"
-    )
-    con.execute(f"DELETE FROM signatures WHERE NOT EXISTS (SELECT 1 FROM sig_agg a WHERE {match})")
-    con.execute(
-        f"UPDATE signatures SET first_seen = a.f, last_seen = a.l, count = a.c FROM sig_agg a WHERE {match}"
-    )
-    con.execute("DROP TABLE temp.sig_agg")
-
-
-def _in_words(exc: sqlite3.Error, path: Path, action: str) -> str:
-    """A sentence for the user: which archive, what failed, and what to do when it is busy."""
-    if "locked" in str(exc) or "busy" in str(exc):
-        return (
-            f"The error archive {path.name} is in use by another copy of the app; "
-            "try again when it has finished."
-        )
-    if action == "open":
-        return f"The error archive {path.name} cannot be opened: {exc}."
-    return f"Could not {action} the error archive {path.name}: {exc}."
 
 
 def _now_ns() -> int:

@@ -1,11 +1,14 @@
 """Writing one sync into the archive: the body of `ErrorArchive.store`, inside its transaction.
 
 Idempotence without re-inserting: the identity of a row is (job_id, source, batch_id,
-row_key), UNIQUE in SQLite. Before inserting, the identities already archived for the
-sync's jobs are read (one indexed join), and only rows not there yet are inserted, sorted
-by identity (B-tree appends are several times faster than random inserts) and with
-explicit ids, so the caller knows exactly which rows are new and can append them to the
-columnar snapshot. Rows seen again only get `last_seen` refreshed, one UPDATE per job.
+row_key). Before writing, the identities already archived for the sync's jobs are read
+(only the parts that hold those jobs, found through `part_jobs`), and only rows not there
+yet are written: their texts turned into codes of the archive's dictionaries (only the
+distinct values of the sync are looked up), their signatures coded, and the lot written as
+one part (`parts.py`). Rows seen again only get their job's `rows_last_seen` refreshed.
+
+The work runs in steps with a cancel check between them (`check`, which raises): the
+caller rolls the transaction back, so a cancelled store leaves the archive as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -21,9 +24,22 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from syncerr_gui.core.archive.rows import KEY_COLUMNS, ROW_COLUMNS, frame_records, key_strings
-from syncerr_gui.core.frame.schema import SOURCE_BULK1, SOURCE_BULK2
+from syncerr_gui.core.archive.codebook import Codebook
+from syncerr_gui.core.archive.encoding import texts
+from syncerr_gui.core.archive.identity import Coded, Identities, duplicated, found_in
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
+from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, MemoryRowDetails, empty_texts
+from syncerr_gui.core.frame.schema import (
+    RECORD_LEVEL,
+    SOURCE_BULK1,
+    SOURCE_BULK2,
+    codes_and_values,
+    flat,
+    times_ns,
+)
 
 if TYPE_CHECKING:
     from syncerr_gui.core.salesforce.parts import JobSummary
@@ -33,27 +49,12 @@ logger = logging.getLogger(__name__)
 
 # Sources whose job listing is complete for its window, so a missing job was deleted.
 LISTED_SOURCES = (SOURCE_BULK2, SOURCE_BULK1)
-INSERT_CHUNK_ROWS = 100_000
-
-_INSERT_ERROR = (
-    f"INSERT INTO errors (id, {', '.join(ROW_COLUMNS)}, sync_id, first_archived, last_seen) "
-    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 4))})"
-)
-
-_UPSERT_SIGNATURES = """
-INSERT INTO signatures (error_type, object, source_id, first_seen, last_seen, count, first_archived)
-SELECT error_type, object, source_id, MIN(failed_at), MAX(failed_at), COUNT(*), ?
-FROM errors WHERE id > ? GROUP BY error_type, object, source_id
-ON CONFLICT (error_type, object, source_id) DO UPDATE SET
-    first_seen = COALESCE(MIN(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
-    last_seen = COALESCE(MAX(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
-    count = count + excluded.count
-"""
 
 _UPSERT_JOB = """
 INSERT INTO jobs (job_id, source, state, system_modstamp, modstamp_at, finished, object, operation,
-                  error_rows, archived_modstamp, first_archived, last_seen_in_list, deleted_from_org)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                  error_rows, archived_modstamp, first_archived, last_seen_in_list, deleted_from_org,
+                  rows_last_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)
 ON CONFLICT (job_id) DO UPDATE SET
     source = excluded.source, state = excluded.state, system_modstamp = excluded.system_modstamp,
     modstamp_at = excluded.modstamp_at, finished = excluded.finished, object = excluded.object,
@@ -61,6 +62,8 @@ ON CONFLICT (job_id) DO UPDATE SET
     archived_modstamp = COALESCE(excluded.archived_modstamp, archived_modstamp),
     last_seen_in_list = excluded.last_seen_in_list, deleted_from_org = 0
 """
+
+Check = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -78,45 +81,38 @@ class StoreStats:
     generation: int
 
 
-@dataclass
-class WriteOutcome:
-    """StoreStats plus what the snapshot update needs: the new rows and the row counts."""
-
-    stats: StoreStats
-    new_rows: pd.DataFrame
-    rows_before: int
-    generation_before: int
-
-
 def write_sync(
-    con: sqlite3.Connection, result: SyncResult, listed_sources: Collection[str] | None, now_ns: int
-) -> WriteOutcome:
-    """Write `result` into the open transaction of `con`; the caller commits."""
+    con: sqlite3.Connection,
+    book: Codebook,
+    result: SyncResult,
+    listed_sources: Collection[str] | None,
+    now_ns: int,
+    check: Check = lambda: None,
+) -> StoreStats:
+    """Write `result` into the open transaction of `con`; the caller commits (or rolls back)."""
     frame = result.frame
-    keys = key_strings(frame)
-    duplicate = keys.duplicated().to_numpy()
-    exists = keys.isin(_existing_keys(con, frame["job_id"].unique().tolist())).to_numpy()
-    new = frame.loc[~duplicate & ~exists].sort_values(list(KEY_COLUMNS), kind="stable")
-    new = new.reset_index(drop=True)
-    rows_before = con.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
-    max_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM errors").fetchone()[0]
-    sync_id = _insert_sync(con, result, rows_new=len(new))
-    ids = np.arange(max_id + 1, max_id + 1 + len(new), dtype=np.int64)
-    for start in range(0, len(new), INSERT_CHUNK_ROWS):  # chunks bound the Python objects alive
-        stop = start + INSERT_CHUNK_ROWS
-        con.executemany(
-            _INSERT_ERROR, frame_records(new.iloc[start:stop], ids[start:stop], (sync_id, now_ns, now_ns))
-        )
-    seen_jobs = frame.loc[exists, "job_id"].unique().tolist()
-    con.executemany("UPDATE errors SET last_seen = ? WHERE job_id = ?", [(now_ns, j) for j in seen_jobs])
-    signatures_before = con.execute("SELECT COUNT(*) FROM signatures").fetchone()[0]
-    con.execute(_UPSERT_SIGNATURES, (now_ns, max_id))
-    signatures_new = con.execute("SELECT COUNT(*) FROM signatures").fetchone()[0] - signatures_before
+    row_keys = result.details.read(frame["row_id"].to_numpy(), ROW_KEY)
+    ids = _identities(frame, row_keys)
+    check()
+    duplicate = duplicated(ids)
+    exists = found_in(ids, _existing_identities(con, book, ids.job))
+    new = np.flatnonzero(~duplicate & ~exists)  # in frame order: a sync's jobs are days apart at most
+    check()
+    sync_id = _insert_sync(con, result, rows_new=len(new), stored_at=now_ns)
+    signatures_before = len(book.signatures)
+    if len(new):
+        rows = _part_rows(con, book, result, new, sync_id, row_keys, check)
+        check()
+        insert_part(con, rows, book.dictionaries["job_id"].values)
+        book.lower_first_seen(con, rows.signature, rows.failed_at)
+        _set_meta(con, "next_row_id", str(int(rows.row_id.max()) + 1))
+    check()
     jobs_complete = _upsert_jobs(con, result, now_ns)
+    read_jobs = [(now_ns, str(j)) for j in _present(ids.job).to_pylist()]
+    con.executemany("UPDATE jobs SET rows_last_seen = ? WHERE job_id = ?", read_jobs)
     jobs_deleted = _mark_deleted(con, result, listed_sources) if listed_sources else 0
-    generation_before = read_generation(con)
-    generation = bump_generation(con) if len(new) else generation_before
-    stats = StoreStats(
+    generation = bump_generation(con) if len(new) else read_generation(con)
+    return StoreStats(
         sync_id=sync_id,
         rows_received=len(frame),
         rows_new=len(new),
@@ -124,32 +120,146 @@ def write_sync(
         duplicates_in_result=int((duplicate & ~exists).sum()),
         jobs_complete=jobs_complete,
         jobs_deleted=jobs_deleted,
-        signatures_new=signatures_new,
+        signatures_new=len(book.signatures) - signatures_before,
         generation=generation,
     )
-    return WriteOutcome(stats, new, rows_before, generation_before)
 
 
-def _existing_keys(con: sqlite3.Connection, job_ids: list[str]) -> pd.Series:
-    """Identities already archived for `job_ids`, as key strings (see `key_strings`)."""
+def _part_rows(
+    con: sqlite3.Connection,
+    book: Codebook,
+    result: SyncResult,
+    new: np.ndarray,
+    sync_id: int,
+    row_keys: pa.Array,
+    check: Check,
+) -> PartRows:
+    """The new rows with archive codes, signatures, row ids and their details."""
+    frame = result.frame
+    codes: dict[str, np.ndarray] = {}
+    for name in CODE_COLUMNS:
+        codes[name] = _archive_codes(con, book, frame[name], new)
+        check()
+    signature = book.signature_codes(con, codes)
+    first_id = _meta_int(con, "next_row_id")
+    rows = PartRows(
+        row_id=np.arange(first_id, first_id + len(new), dtype=np.int64),
+        failed_at=_times(frame)[new],
+        sync_id=np.full(len(new), sync_id, dtype=np.int32),
+        signature=signature,
+        codes=codes,
+        row_key=_taken(texts(row_keys), new),
+        input_row=empty_texts(0),
+    )
+    blocks = _reusable_blocks(result, new)
+    if blocks is not None:  # every row new, in order: the sync's compressed blocks as they are
+        rows.input_blobs = blocks
+        level_codes, levels = codes_and_values(frame["failed_on"])
+        is_record = np.append(pc.equal(flat(levels), RECORD_LEVEL).to_numpy(zero_copy_only=False), False)
+        rows.has_input = is_record[level_codes]  # record-level rows carry an input row
+    else:
+        inputs = result.details.read(frame["row_id"].to_numpy(), INPUT_ROW)  # in frame order: a bulk read
+        rows.input_row = _taken(texts(inputs), new)
+    return rows
+
+
+def _reusable_blocks(result: SyncResult, new: np.ndarray) -> list[tuple[int, bytes]] | None:
+    """The sync's own compressed input-row blocks, when the part holds exactly its rows in order."""
+    details, ids = result.details, result.frame["row_id"].to_numpy()
+    if not isinstance(details, MemoryRowDetails) or len(new) != len(ids) or len(details) != len(ids):
+        return None
+    if not (ids == np.arange(len(ids))).all():
+        return None
+    return details.compressed(INPUT_ROW)
+
+
+def _taken(values: pa.Array, rows: np.ndarray) -> pa.Array:
+    """`values` at `rows` (no copy when that is every row: the usual all-new sync)."""
+    if len(rows) == len(values):
+        return values
+    return values.take(pa.array(rows))
+
+
+def _archive_codes(
+    con: sqlite3.Connection, book: Codebook, column: pd.Series, rows: np.ndarray
+) -> np.ndarray:
+    """Archive codes of `column` at `rows`: each distinct value used there looked up once."""
+    frame_codes, values = codes_and_values(column)
+    codes = frame_codes[rows].astype(np.int64)
+    used = np.flatnonzero(np.bincount(codes + 1, minlength=len(values) + 1)) - 1  # -1: missing
+    lut = np.zeros(len(values) + 1, dtype=np.int64)
+    if len(used):
+        dictionary = book.dictionaries[column.name]
+        first_code = len(dictionary)
+        present = used[used >= 0]
+        needed = flat(values.take(pa.array(present)))
+        if (used < 0).any():  # a missing value is the text ""
+            needed = pa.concat_arrays([needed.cast(pa.large_string()), pa.array([""], pa.large_string())])
+            present = np.append(present, -1)
+        archive_codes, new_values, hashes = dictionary.encode(needed)
+        book.dictionaries.write_segment(con, str(column.name), first_code, new_values, hashes)
+        lut[present] = archive_codes
+    return lut[codes]
+
+
+def _identities(frame: pd.DataFrame, row_keys: pa.Array) -> Identities:
+    """The identity of each row of a sync's frame."""
+    coded = [Coded(*codes_and_values(frame[c])) for c in ("job_id", "source", "batch_id")]
+    job, source, batch = coded
+    return Identities(job, source, batch, row_key=row_keys)
+
+
+def _existing_identities(con: sqlite3.Connection, book: Codebook, jobs: Coded) -> list[Identities]:
+    """Identities already archived for the sync's jobs (read from the parts that hold them)."""
+    job_ids = _present(jobs)
+    wanted = book.dictionaries["job_id"].lookup(job_ids)
+    wanted = wanted[wanted >= 0]
+    if not len(wanted):
+        return []
+    found: list[Identities] = []
+    for part_id in _parts_of_jobs(con, job_ids.to_pylist()):
+        table = read_rows(con, part_id)
+        keep = np.flatnonzero(np.isin(table.column("job_id").to_numpy(), wanted))
+        if not len(keep):
+            continue
+        coded = [
+            Coded(table.column(name).to_numpy()[keep], book.dictionaries[name].values)
+            for name in ("job_id", "source", "batch_id")
+        ]
+        job, source, batch = coded
+        found.append(Identities(job, source, batch, row_key=read_keys(con, part_id).take(pa.array(keep))))
+    return found
+
+
+def _present(column: Coded) -> pa.Array:
+    """The distinct values a coded column uses."""
+    counts = np.bincount(column.codes[column.codes >= 0].astype(np.int64), minlength=len(column.values))
+    return column.values.take(pa.array(np.flatnonzero(counts)))
+
+
+def _parts_of_jobs(con: sqlite3.Connection, job_ids: list[str]) -> list[int]:
     con.execute("CREATE TEMP TABLE IF NOT EXISTS stage_jobs (job_id TEXT PRIMARY KEY)")
     con.execute("DELETE FROM stage_jobs")
-    con.executemany("INSERT OR IGNORE INTO stage_jobs VALUES (?)", [(j,) for j in job_ids])
+    con.executemany("INSERT OR IGNORE INTO stage_jobs VALUES (?)", [(str(j),) for j in job_ids])
     rows = con.execute(
-        f"SELECT {', '.join('e.' + c for c in KEY_COLUMNS)} FROM stage_jobs s "
-        "JOIN errors e ON e.job_id = s.job_id"
-    ).fetchall()
-    return key_strings(pd.DataFrame.from_records(rows, columns=list(KEY_COLUMNS)))
+        "SELECT DISTINCT p.part_id FROM stage_jobs s JOIN part_jobs p ON p.job_id = s.job_id ORDER BY p.part_id"
+    )
+    return [r[0] for r in rows.fetchall()]
 
 
-def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int) -> int:
+def _times(frame: pd.DataFrame) -> np.ndarray:
+    """failed_at as int64 ns (NAT for unknown)."""
+    return times_ns(frame["failed_at"])
+
+
+def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int, stored_at: int) -> int:
     problems = json.dumps(
         [{"source": p.source, "job_id": p.job_id, "reason": p.reason} for p in result.problems],
         ensure_ascii=False,
     )
     cursor = con.execute(
         "INSERT INTO syncs (started_at, finished_at, since, until, cancelled, success, rows, new_rows, "
-        "requests_made, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "requests_made, problems, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             to_ns(result.started_at),
             to_ns(result.finished_at),
@@ -161,6 +271,7 @@ def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int) -> 
             rows_new,
             int(result.requests_made),
             problems,
+            stored_at,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -272,6 +383,18 @@ def _instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _meta_int(con: sqlite3.Connection, key: str) -> int:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def read_generation(con: sqlite3.Connection) -> int:

@@ -1,6 +1,8 @@
 """CSV export of an error frame: neutralised against spreadsheet formulas, written atomically.
 
-The rows are written in the order given (the GUI passes the rows it shows, in the order shown).
+The rows are written in the order given (the GUI passes the positions it shows, in the order
+shown), a chunk at a time: a ten-million-row export never copies the frame. The failed input
+row, which is not in the frame, is read in bulk per chunk from the frame's `RowDetails`.
 The file is UTF-8 without a BOM, one header row, RFC 4180 with CRLF line ends; every text value
 is quoted (Arrow's writer: ten times faster than the csv module at a million rows).
 A value a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab or CR) is
@@ -28,11 +30,16 @@ import pyarrow.csv as pa_csv
 from syncerr_gui.core.exceptions import ExportCancelled, ExportError
 from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame import schema
+from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
 
 logger = logging.getLogger(__name__)
 
 CHUNK_ROWS = 100_000
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
+
+INPUT_ROW_HEADER = "Input Row"
+# The export columns plus each record-level row's failed input row (JSON object text).
+EXPORT_COLUMNS_WITH_INPUT: dict[str, str] = {**schema.EXPORT_COLUMNS, INPUT_ROW_HEADER: INPUT_ROW}
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -43,28 +50,32 @@ def export_csv(
     *,
     tz: tzinfo | None = None,
     columns: Mapping[str, str] = schema.EXPORT_COLUMNS,
+    rows: np.ndarray | None = None,
+    details: RowDetails = NO_DETAILS,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
 ) -> int:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
 
-    `columns` maps each header to the frame column it comes from, in output order. Times are
-    ISO 8601 with their UTC offset, in `tz` when given, else in UTC. `progress(done, total)` is
-    called after each chunk; `cancel` (a callable, or an object with ``is_set()`` /
-    ``is_cancelled()`` / ``cancelled``) is polled between chunks.
+    `columns` maps each header to the frame column it comes from, in output order
+    (`input_row`: read from `details`). `rows`: the frame positions to write, in order
+    (default: all). Times are ISO 8601 with their UTC offset, in `tz` when given, else in
+    UTC. `progress(done, total)` is called after each chunk; `cancel` (a callable, or an
+    object with ``is_set()`` / ``is_cancelled()`` / ``cancelled``) is polled between chunks.
     Raises ExportError (ExportCancelled on cancel) with nothing written at `path`.
     """
-    missing = [c for c in columns.values() if c not in frame.columns]
+    missing = [c for c in columns.values() if c not in frame.columns and c != INPUT_ROW]
     if missing:
         raise ValueError(f"export columns not in the frame: {missing}")
     target = Path(path)
-    total = len(frame)
+    order = np.arange(len(frame), dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
+    total = len(order)
     tmp_path, out = _open_temp(target)
     try:
         with out:
             if os.name == "posix":  # the user's file: their own umask, not the app's private one
                 os.fchmod(out.fileno(), user_file_mode())
-            _write_rows(out, frame, columns, tz, progress, cancel)
+            _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel)
         os.replace(tmp_path, target)
     except BaseException as exc:
         _remove_quietly(tmp_path)
@@ -121,23 +132,62 @@ def describe_os_error(exc: OSError, target: Path) -> str:
     return f"Could not write {target}: {reason}."
 
 
+class _Source:
+    """The rows to export: a frame, the positions in output order, the rows' details."""
+
+    def __init__(self, frame: pd.DataFrame, order: np.ndarray, details: RowDetails) -> None:
+        self.frame, self.order, self.details = frame, order, details
+        self._labels: dict[str, pa.Array] = {}
+        self._codes: dict[str, np.ndarray] = {}
+
+    def chunk(self, start: int, columns: Mapping[str, str], tz: tzinfo | None) -> pa.Table:
+        positions = self.order[start : start + CHUNK_ROWS]
+        return pa.table({header: self._column(name, positions, tz) for header, name in columns.items()})
+
+    def _column(self, name: str, positions: np.ndarray, tz: tzinfo | None) -> pa.Array:
+        if name == INPUT_ROW:
+            ids = self.frame["row_id"].to_numpy()[positions]
+            return pa.array(neutralise(pd.Series(pd.array(self.details.read(ids), dtype=schema.STR_DTYPE))))
+        values = self.frame[name]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes = self._codes_of(name)[positions]
+            # The chunk's texts taken from the values (a dictionary array would make the CSV
+            # writer convert every distinct value of the column for every chunk).
+            return self._labels_of(name).take(pa.array(codes, mask=codes < 0))
+        return _column_array(values.take(positions), tz)
+
+    def _codes_of(self, name: str) -> np.ndarray:
+        """A categorical column's codes (held by the frame: `.cat.codes` would copy them per chunk)."""
+        if name not in self._codes:
+            self._codes[name] = np.asarray(self.frame[name].array.codes)
+        return self._codes[name]
+
+    def _labels_of(self, name: str) -> pa.Array:
+        """A categorical column's values, neutralised once for the whole export."""
+        if name not in self._labels:
+            categories = self.frame[name].cat.categories
+            labels = pa.array(neutralise(pd.Series(categories, dtype=schema.STR_DTYPE)), pa.large_string())
+            # One contiguous array: a chunked one would be joined again for every chunk written.
+            self._labels[name] = schema.flat(labels)
+        return self._labels[name]
+
+
 def _write_rows(
     out: IO[bytes],
-    frame: pd.DataFrame,
+    source: _Source,
     columns: Mapping[str, str],
     tz: tzinfo | None,
     progress: ProgressCallback | None,
     cancel: Any,
 ) -> None:
     """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows."""
-    total = len(frame)
+    total = len(source.order)
     options = pa_csv.WriteOptions(include_header=True, quoting_style="needed", eol="\r\n")
     starts = range(0, total, CHUNK_ROWS) if total else [0]
     for start in starts:
         if _is_cancelled(cancel):
             raise ExportCancelled("Export cancelled: no file was written.")
-        chunk = frame.iloc[start : start + CHUNK_ROWS]
-        table = pa.table({h: _column_array(chunk[c], tz) for h, c in columns.items()})
+        table = source.chunk(start, columns, tz)
         pa_csv.write_csv(table, out, options)
         options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
         if progress is not None:
@@ -149,7 +199,7 @@ def _write_rows(
 def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
     """One export column as an Arrow array; categoricals are neutralised once per category."""
     if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values.dtype):
-        return pa.array(format_times(values, tz), type=pa.string())
+        return _distinct_times(values, tz)
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy()
         labels = neutralise(pd.Series(values.cat.categories, dtype=schema.STR_DTYPE))
@@ -157,6 +207,15 @@ def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
             pa.array(codes, mask=codes < 0), pa.array(labels, type=pa.string())
         )
     return pa.array(neutralise(values), type=pa.string())
+
+
+def _distinct_times(values: pd.Series, tz: tzinfo | None) -> pa.Array:
+    """A time column's text, each distinct time formatted once (a job's rows share one)."""
+    ns = pd.to_datetime(values, utc=True).array.asi8
+    distinct, inverse = np.unique(ns, return_inverse=True)
+    stamps = pd.Series(pd.DatetimeIndex(distinct.view("datetime64[ns]")).tz_localize("UTC"))
+    text = pa.array(format_times(stamps, tz), type=pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(inverse.astype(np.int32)), text)
 
 
 def _offset_text(seconds: np.ndarray) -> np.ndarray:

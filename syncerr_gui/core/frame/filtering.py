@@ -2,8 +2,10 @@
 
 `ErrorView` never copies the frame: it holds an int64 array of frame positions in display
 order, so a million-row table filters and sorts in milliseconds and the Qt model only has
-to format the few rows the view asks for. Masks are compared on category codes and int64
-times; text search runs on a `SearchIndex` built once per frame.
+to format the few rows the view asks for. Masks are compared on category codes (a lookup
+table per dictionary, one gather per column) and int64 times; text search runs on a
+`SearchIndex` over each column's distinct values; a sort orders integer ranks (a rank per
+distinct value, gathered through the codes) with one radix or SIMD sort.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, LEVELS, TIME_COLUMNS
+from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, LEVELS, TIME_COLUMNS, codes_and_values, times_ns
 from syncerr_gui.core.frame.search_index import (
     SEPARATOR,
     SearchIndex,
@@ -30,11 +32,11 @@ from syncerr_gui.core.frame.search_index import (
 
 logger = logging.getLogger(__name__)
 
-# Category columns the search box matches on their values (free text: search_index.py).
-SEARCH_CATEGORY_COLUMNS = ("error_type", "object")
 # Filter components; counts(column) leaves out the one on that column.
 _COMPONENT_OF_COLUMN = {"failed_on": "levels", "error_type": "error_types", "object": "objects"}
 _NAT = np.iinfo(np.int64).min  # NaT as int64
+_LOW32 = np.uint64(0xFFFFFFFF)
+_S32 = np.uint64(32)
 MARK_COLUMN = "new"  # not a frame column: the view's `marks` ("new since last visit")
 
 
@@ -139,13 +141,11 @@ class ErrorView:
         self.marks: np.ndarray = (
             np.zeros(self.total, dtype=bool) if marks is None else np.asarray(marks, dtype=bool)
         )
-        self._times = frame["failed_at"].dt.as_unit("ns").array.asi8
-        self._categories: dict[str, list[str]] = {}
+        self._times = times_ns(frame["failed_at"])
+        self._values: dict[str, pa.Array] = {}
         self._codes: dict[str, np.ndarray] = {}
         for column in CATEGORY_COLUMNS:
-            values = frame[column].cat
-            self._categories[column] = [str(c) for c in values.categories]
-            self._codes[column] = values.codes.to_numpy()
+            self._codes[column], self._values[column] = codes_and_values(frame[column])
         self._keys: dict[str, np.ndarray] = {MARK_COLUMN: self.marks.view(np.int8)}
         self._locks = {column: threading.Lock() for column in frame.columns}
         self._search_lock = threading.Lock()
@@ -206,12 +206,15 @@ class ErrorView:
         return window
 
     def _value_mask(self, column: str, allowed: frozenset[str] | None) -> np.ndarray | None:
-        """Category codes through a per-category lookup table: one gather, no string compare."""
-        categories = self._categories[column]
-        if allowed is None or allowed.issuperset(categories):
+        """Category codes through a per-value lookup table: one gather, no string compare."""
+        if allowed is None:
             return None
-        lut = np.zeros(len(categories) + 1, dtype=bool)  # last slot: code -1 (missing)
-        lut[:-1] = np.isin(np.asarray(categories, dtype=object), list(allowed))
+        values = self._values[column]
+        lut = np.zeros(len(values) + 1, dtype=bool)  # last slot: code -1 (missing)
+        wanted = pa.array(sorted(allowed), pa.large_string())
+        lut[:-1] = pc.is_in(values.cast(pa.large_string()), value_set=wanted).to_numpy(zero_copy_only=False)
+        if lut[:-1].all():
+            return None
         chosen: np.ndarray = lut[self._codes[column]]
         return chosen
 
@@ -219,13 +222,7 @@ class ErrorView:
         query = lowered(text.replace(SEPARATOR, "").strip())
         if not query or not self.total:
             return None
-        mask = np.zeros(self.total, dtype=bool)
-        mask[self.search_index().find(query)] = True
-        for column in SEARCH_CATEGORY_COLUMNS:
-            names = [lowered(c) for c in self._categories[column]]
-            lut = np.array([query in name for name in names] + [False], dtype=bool)
-            mask |= lut[self._codes[column]]
-        return mask
+        return self.search_index().mask(query)
 
     def _combined(self, exclude: str | None = None) -> np.ndarray | None:
         parts = [m for name, m in self._masks.items() if m is not None and name != exclude]
@@ -244,16 +241,21 @@ class ErrorView:
     # ---- sorting ---------------------------------------------------------------------------
     def sort(self, column: str, ascending: bool) -> None:
         """Stable sort of all rows by `column`: ties keep their previous order (multi-level)."""
-        key = self.sort_key(column)[self._order]
-        if not ascending:
-            key = key.max(initial=0) - key
-        self._order = self._order[np.argsort(key, kind="stable")]
+        if column in TIME_COLUMNS:  # times sort as they are: no ranks to build
+            key = times_ns(self.frame[column])
+            order: Callable[[np.ndarray, bool], np.ndarray] = _time_order
+        else:
+            key, order = self.sort_key(column), _stable_order
+        if self.sort_state is not None:  # else the order is 0, 1, 2…: no gather needed
+            key = key[self._order]
+        self._order = self._order[order(key, ascending)]
         self.sort_state = (column, ascending)
         self._refresh_visible()
 
     def unsort(self) -> None:
         """Back to frame order (what a header shows when no column is sorted)."""
-        self._order = np.arange(self.total, dtype=np.int64)
+        if self.sort_state is not None:
+            self._order = np.arange(self.total, dtype=np.int64)
         self.sort_state = None
         self._refresh_visible()
 
@@ -269,14 +271,14 @@ class ErrorView:
 
     def _compute_key(self, column: str) -> np.ndarray:
         if column in self._codes:
-            categories = np.asarray(self._categories[column], dtype=object)
-            lut = np.zeros(len(categories) + 1, dtype=np.int64)  # missing (-1) sorts first
-            lut[:-1] = np.argsort(np.argsort(categories, kind="stable"), kind="stable") + 1
+            distinct = self._values[column]
+            lut = np.zeros(len(distinct) + 1, dtype=np.int64)  # missing (-1) sorts first
+            lut[:-1] = _ranks_of_distinct(distinct) + 1
             return _smallest_int(lut[self._codes[column]])
         if not self.total:
             return np.zeros(0, dtype=np.int8)
         if column in TIME_COLUMNS:
-            values: Any = self.frame[column].dt.as_unit("ns").array.asi8  # NaT (min int64) first
+            values: Any = times_ns(self.frame[column])  # NaT (min int64) first
         else:
             values = arrow_text(self.frame[column])
             if _looks_unique(values):  # hashing a million distinct strings would only add cost
@@ -301,7 +303,7 @@ class ErrorView:
                 return
             if column == "search":
                 self.search_index()
-            elif column not in ("input_row", "row_key"):
+            elif column != "row_id" and column not in TIME_COLUMNS:  # times need no key
                 self.sort_key(column)
 
     def counts(self, column: str) -> dict[str, int]:
@@ -311,11 +313,11 @@ class ErrorView:
         mask = self._combined(exclude=_COMPONENT_OF_COLUMN.get(column))
         codes = self._codes[column]
         chosen = codes if mask is None else codes[mask]
-        size = len(self._categories[column])
+        size = len(self._values[column])
         counted = np.bincount(chosen[chosen >= 0], minlength=size)
-        present = np.bincount(codes[codes >= 0], minlength=size) > 0
-        names = self._categories[column]
-        return {names[i]: int(counted[i]) for i in np.flatnonzero(present)}
+        present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=size) > 0)
+        names = self._values[column].take(pa.array(present)).to_pylist()
+        return {str(name): int(counted[i]) for name, i in zip(names, present)}
 
     def marked_count(self, visible_only: bool = False) -> int:
         """Rows flagged in `marks` (all, or among the visible ones)."""
@@ -330,5 +332,71 @@ class ErrorView:
         return int(self._inverse[position]) if 0 <= position < self.total else -1
 
     def frame_in_view_order(self) -> pd.DataFrame:
-        """The rows shown, in the order shown (for export)."""
+        """The rows shown, in the order shown (a copy: exports take `visible` chunk by chunk)."""
         return self.frame.take(self.visible).reset_index(drop=True)
+
+
+def _stable_order(key: np.ndarray, ascending: bool = True) -> np.ndarray:
+    """The permutation that sorts non-negative `key` stably (equal keys keep their order).
+
+    Keys of 16 bits or less: NumPy's radix sort. Wider ones: each key and its position are
+    packed into one uint64 and those are sorted in place (NumPy's SIMD sort, several times
+    faster than a stable argsort at ten million rows); the low half is then the permutation.
+    """
+    top = int(key.max(initial=0))
+    if key.dtype.itemsize <= 2 or len(key) >= 2**32 or top >= 2**32:
+        return np.argsort(key if ascending else top - key, kind="stable")
+    packed = key.astype(np.uint64)
+    if not ascending:
+        np.subtract(np.uint64(top), packed, out=packed)
+    np.left_shift(packed, _S32, out=packed)
+    np.bitwise_or(packed, np.arange(len(key), dtype=np.uint64), out=packed)
+    packed.sort()
+    np.bitwise_and(packed, _LOW32, out=packed)
+    return packed.view(np.int64)
+
+
+def _time_order(times: np.ndarray, ascending: bool = True) -> np.ndarray:
+    """The stable permutation that sorts int64 ns times (NaT first, as `sort_key` ranks it).
+
+    The times are bucketed into 31 bits (coarser only when they span more than ~25 days at
+    ns resolution) and sorted like ranks; rows that share a bucket but not a time are then
+    put in exact order (rare: two jobs finishing within the same few milliseconds).
+    """
+    if not len(times):
+        return np.zeros(0, dtype=np.int64)
+    known = times != _NAT
+    low = int(times[known].min()) if known.any() else 0
+    span = int(times[known].max()) - low if known.any() else 0
+    shift = max(0, span.bit_length() - 31)
+    bucket = np.zeros(len(times), dtype=np.int64)  # NaT: 0, the first bucket
+    bucket[known] = ((times[known] - low) >> shift) + 1
+    order = _stable_order(bucket, ascending)
+    if shift:
+        _exact_within_buckets(order, times, bucket, ascending)
+    return order
+
+
+def _exact_within_buckets(order: np.ndarray, times: np.ndarray, bucket: np.ndarray, ascending: bool) -> None:
+    """Re-sort, in place and stably, the runs of `order` whose rows share a bucket but are
+    out of time order (all such runs in one lexsort of just their rows)."""
+    ordered, runs = times[order], bucket[order]
+    wrong = (ordered[1:] < ordered[:-1]) if ascending else (ordered[1:] > ordered[:-1])
+    wrong &= runs[1:] == runs[:-1]
+    if not wrong.any():
+        return
+    run_id = np.cumsum(np.concatenate(([0], runs[1:] != runs[:-1])))
+    rows = np.flatnonzero(np.isin(run_id, np.unique(run_id[1:][wrong])))
+    segment = ordered[rows]
+    inner = np.lexsort((rows, segment if ascending else -segment, run_id[rows]))
+    order[rows] = order[rows][inner]
+
+
+def _ranks_of_distinct(values: pa.Array) -> np.ndarray:
+    """Each value's rank among `values` (all distinct): 0 for the smallest."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    order = pc.sort_indices(values).to_numpy()
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[order] = np.arange(len(values), dtype=np.int64)
+    return ranks

@@ -56,6 +56,11 @@ def split_error_array(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     return split_encoded_errors(pc.dictionary_encode(text))
 
 
+def split_distinct_errors(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The split of each value of an array of distinct texts (a dictionary), aligned with it."""
+    return _split_each(values)
+
+
 def split_encoded_errors(encoded: pa.DictionaryArray) -> tuple[pa.Array, pa.Array, pa.Array]:
     """`split_error_array` of dictionary-encoded texts (the caller may reuse the encoding)."""
     if len(encoded.dictionary) * 2 > len(encoded):

@@ -280,6 +280,7 @@ class _Run:
             cancelled=cancelled,
             api_usage=self.client.api_usage,
             requests_made=self.client.requests_made,
+            details=self.builder.details,
         )
 
 

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
 from syncerr_gui.core.frame.schema import SOURCES
 from syncerr_gui.core.salesforce.concurrency import CEILING
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobSummary
@@ -73,7 +74,10 @@ class SyncProblem:
 
 @dataclass
 class SyncResult:
-    """Everything one sync produced, also when cancelled (then with what was complete)."""
+    """Everything one sync produced, also when cancelled (then with what was complete).
+
+    `details`: the input row and row key of each row of `frame`, by its `row_id`.
+    """
 
     frame: pd.DataFrame
     problems: list[SyncProblem]
@@ -85,3 +89,4 @@ class SyncResult:
     cancelled: bool
     api_usage: tuple[int, int] | None
     requests_made: int
+    details: RowDetails = field(default=NO_DETAILS)

@@ -17,22 +17,20 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QStatusBar, QTableView, QWidget
+from PySide6.QtWidgets import QStatusBar, QTableView, QWidget
 
-from syncerr_gui.core.archive.data_dirs import archived_org_ids, default_data_dir, org_id_18
-from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ErrorArchive
+from syncerr_gui.core.archive.data_dirs import archived_org_ids
+from syncerr_gui.core.archive.store import DEFAULT_RETENTION_DAYS, ErrorArchive, MonthSize
 from syncerr_gui.core.auth.session import OrgSession
+from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
@@ -40,8 +38,9 @@ from syncerr_gui.core.time_window import post_sync_filter
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
+from syncerr_gui.gui.archive.archive_label import ArchiveStatusLabel
+from syncerr_gui.gui.archive.archive_support import ArchiveView, valid_org
 from syncerr_gui.gui.panes.filter_dock import FilterDock
-from syncerr_gui.gui.plain_text import plain_label, tooltip
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
@@ -52,27 +51,6 @@ logger = logging.getLogger(__name__)
 
 NEW_COLUMN_WIDTH = 44
 JOIN_TIMEOUT_S = 120.0
-
-
-def archive_dir_for(data_dir: str | None, demo: bool) -> tuple[Path, bool]:
-    """(folder, temporary): `--data-dir`, else a throw-away folder for `--demo` (the demo never
-    touches the user's archive), else the user's data folder."""
-    if data_dir:
-        return Path(data_dir), False
-    if demo:
-        return Path(tempfile.mkdtemp(prefix="syncerr-demo-archive-")), True
-    return default_data_dir(), False
-
-
-@dataclass
-class ArchiveView:
-    """What a background load produced, ready for the table."""
-
-    org_id: str
-    data: TableData
-    last_sync: datetime | None
-    new_rows: int
-    purged: int
 
 
 class ArchiveHost(Protocol):
@@ -107,12 +85,17 @@ class ArchiveController(QObject):
 
     Signals: shown() after archived rows were put in the table by a load or a purge (not a
     sync: that ends with the window's `sync_ended`); purged(int) after "Purge now" with the
-    rows deleted; failed(str) when the archive could not be used (the app goes on without).
+    rows deleted; inputs_dropped(int) after "Drop input rows" with the rows concerned;
+    shrink_progress(int, int) parts done / to do while either runs; failed(str) when the
+    archive could not be used (the app goes on without).
     """
 
     shown = Signal()
     purged = Signal(int)
+    inputs_dropped = Signal(int)
+    shrink_progress = Signal(int, int)
     failed = Signal(str)
+    _shrink_step = Signal(int, int)  # emitted on the worker thread, delivered queued
 
     def __init__(self, window: ArchiveHost, parent: QWidget) -> None:
         super().__init__(parent)
@@ -128,8 +111,10 @@ class ArchiveController(QObject):
         self._tasks: list[BackgroundTask[Any]] = []
         self._load_token = 0  # a load older than the latest sync is dropped
         self._sync_org: str | None = None
+        self._shrink_cancel: CancelToken | None = None
+        self._shrink_step.connect(self.shrink_progress, Qt.ConnectionType.QueuedConnection)
         self.dialog: ArchiveDialog | None = None
-        self.label = self._build_label()
+        self.label = ArchiveStatusLabel(window.status)
         self.action = self._build_action()
         self._place_new_column()
 
@@ -147,11 +132,12 @@ class ArchiveController(QObject):
         options: Any,
         previous_frame: pd.DataFrame | None = None,
         engine_factory: Any = None,
+        previous_details: Any = None,
     ) -> SyncWorker:
         """A SyncWorker for `session` that syncs through its org's archive (when there is a data
         folder; its last successful sync then sets the window) and builds the table's view in
         its own thread."""
-        org = _valid_org(session.org_id)
+        org = valid_org(session.org_id)
         self._load_token += 1  # the sync will show newer rows than any load
         if self.shown_org is not None and self.shown_org != org:
             self.window.show_frame(empty_frame())  # another org's archive is on screen
@@ -168,6 +154,7 @@ class ArchiveController(QObject):
             engine_factory,
             archive=opener,
             prepare=self._preparer(self._sync_org),
+            previous_details=previous_details,
         )
         # Bound slots of this GUI-thread object: queued, and before the window's own handlers.
         worker.archive_failed.connect(self._show_failure)
@@ -211,7 +198,7 @@ class ArchiveController(QObject):
     def current_org(self) -> str | None:
         """The org of the session, else the one whose archive is shown."""
         session = self.window.session
-        return _valid_org(session.org_id) if session is not None else self.shown_org
+        return valid_org(session.org_id) if session is not None else self.shown_org
 
     def info(self) -> ArchiveInfo | None:
         """Location, size, rows and last sync of the current org's archive (None: none yet)."""
@@ -232,12 +219,45 @@ class ArchiveController(QObject):
         self.settings.set(keys.ARCHIVE_RETENTION_DAYS, int(days))
 
     def purge_now(self, days: int) -> bool:
-        """Delete the current org's errors older than `days` (background; `purged` follows)."""
+        """Delete the current org's errors older than `days` (background, a part at a time,
+        cancellable with `cancel_shrink`; `purged` follows, then the table reloads)."""
         org = self.current_org()
-        if org is None or self.data_dir is None or self.window.is_syncing:
+        if org is None or self.data_dir is None or self.window.is_syncing or self.shrinking:
             return False
+        self._shrink_cancel = CancelToken()
         self._start_load(org, retention_days=days, first=False)
         return True
+
+    def drop_inputs_now(self, days: int) -> bool:
+        """Forget the input rows of errors older than `days`, keeping the errors (background,
+        cancellable; `inputs_dropped` follows)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or self.window.is_syncing or self.shrinking:
+            return False
+        cancel = self._shrink_cancel = CancelToken()
+
+        def work() -> int:
+            return self.archive_of(org).drop_input_rows(days, cancel, self._shrink_step.emit)
+
+        self._in_background(work, self._dropped)
+        return True
+
+    @property
+    def shrinking(self) -> bool:
+        """A purge or an input-row drop is running."""
+        return self._shrink_cancel is not None
+
+    def cancel_shrink(self) -> None:
+        """Stop the running purge or drop after the part in hand (what was done stays done)."""
+        if self._shrink_cancel is not None:
+            self._shrink_cancel.cancel()
+
+    def size_by_month(self) -> list[MonthSize]:
+        """The current org's archive per month of failure (empty without an archive)."""
+        org = self.current_org()
+        if org is None or self.data_dir is None or org not in archived_org_ids(self.data_dir):
+            return []
+        return self.archive_of(org).size_by_month()
 
     def show_dialog(self) -> ArchiveDialog:
         """The Archive… dialog (non-modal)."""
@@ -262,10 +282,14 @@ class ArchiveController(QObject):
     def _load(self, org: str, flt: ErrorFilter, sort: TableSort, retention_days: int | None) -> ArchiveView:
         """Worker thread: purge (when asked), load everything, mark "New", filter and sort."""
         archive = self.archive_of(org)
-        purged = archive.purge(retention_days) if retention_days is not None else 0
+        purged = (
+            archive.purge(retention_days, self._shrink_cancel, self._shrink_step.emit)
+            if retention_days
+            else 0
+        )
         frame = archive.load()
         marks = archive.new_since_last_visit(frame)
-        data = TableData.build(frame, flt, sort, marks)
+        data = TableData.build(frame, flt, sort, marks, details=archive.details)
         return ArchiveView(org, data, archive.last_success_start(), int(marks.sum()), purged)
 
     def _loaded(self, token: int, view: ArchiveView, first: bool) -> None:
@@ -276,6 +300,7 @@ class ArchiveController(QObject):
         ):
             logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
             return
+        self._shrink_cancel = None
         self.window.show_frame(view.data.frame, view.data)
         self.shown_org, self.error = view.org_id, ""
         lead = ""
@@ -286,6 +311,10 @@ class ArchiveController(QObject):
         if not first:
             self.purged.emit(view.purged)
         self.shown.emit()
+
+    def _dropped(self, count: int) -> None:
+        self._shrink_cancel = None
+        self.inputs_dropped.emit(count)
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         task = run_in_background(work, done, self._show_failure, parent=self, doing="read the error archive")
@@ -307,7 +336,7 @@ class ArchiveController(QObject):
                     marks = self.archive_of(org).new_since_last_visit(result.frame)
                 except ArchiveError as exc:
                     logger.warning("no New marks: %s", exc)
-            return TableData.build(result.frame, flt, sort, marks)
+            return TableData.build(result.frame, flt, sort, marks, details=result.details)
 
         return prepare
 
@@ -321,37 +350,15 @@ class ArchiveController(QObject):
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
+        self._shrink_cancel = None
         self.error = text
-        self.label.setText(f"Archive not used: {text}")
-        self.label.setToolTip(
-            tooltip(f"{text}\nThe app works without the archive: syncs show what Salesforce still holds.")
-        )
-        self.label.show()
+        self.label.show_failure(text)
         self.failed.emit(text)
 
     def _set_label(self, lead: str, new_rows: int) -> None:
-        parts = [lead] if lead else []
-        if new_rows:
-            parts.append(f"{new_rows:,} new since your last visit")
-        self.label.setText(" · ".join(parts))
-        self.label.setToolTip(
-            tooltip(
-                "Rows marked ● in the New column: their error type, object and source "
-                "ID first failed after your last visit"
-                if new_rows
-                else ""
-            )
-        )
-        self.label.setVisible(bool(parts))
+        self.label.show_state(lead, new_rows)
 
     # ---- building --------------------------------------------------------------------------
-    def _build_label(self) -> QLabel:
-        label = plain_label(parent=self.window.status)
-        label.setObjectName("archiveLabel")
-        label.hide()
-        self.window.status.insertPermanentWidget(1, label)
-        return label
-
     def _build_action(self) -> QAction:
         """ "Archive…", for the window's File menu (after Export)."""
         action = QAction("&Archive…", self._parent_widget)
@@ -369,11 +376,4 @@ class ArchiveController(QObject):
             self.settings.set(keys.ARCHIVE_NEW_COLUMN_PLACED, True)
 
     def _remembered_org(self) -> str | None:
-        return _valid_org(self.settings.get(keys.ARCHIVE_LAST_ORG) or "")
-
-
-def _valid_org(value: str) -> str | None:
-    try:
-        return org_id_18(value) if value else None
-    except ValueError:
-        return None
+        return valid_org(self.settings.get(keys.ARCHIVE_LAST_ORG) or "")

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
+from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails, read_one
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.plain_text import tooltip
@@ -125,9 +126,14 @@ class ErrorTableModel(QAbstractTableModel):
 
     # ---- public API ------------------------------------------------------------------------
     def set_frame(
-        self, frame: pd.DataFrame, marks: np.ndarray | None = None, prepared: TableData | None = None
+        self,
+        frame: pd.DataFrame,
+        marks: np.ndarray | None = None,
+        prepared: TableData | None = None,
+        details: RowDetails | None = None,
     ) -> None:
-        """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows.
+        """Show `frame` (the current filter and sort are kept); `marks` flag "New" rows;
+        `details` give the rows' input rows (else those of `prepared`).
 
         `prepared` is table data a worker thread built for this very frame (it travels with the
         worker's result): when it still matches the filter and sort it is installed as is
@@ -136,11 +142,16 @@ class ErrorTableModel(QAbstractTableModel):
         if prepared is not None and prepared.frame is frame:
             if marks is None:
                 marks = prepared.view.marks
+            if details is None:
+                details = prepared.details
             if prepared.matches(frame, self._filter, self.sort_spec):
+                prepared.details = details
                 self.set_view(prepared)
                 return
             logger.debug("prepared table data is stale (filter or sort changed); rebuilding")
-        self.set_view(TableData.build(frame, self._filter, self.sort_spec, marks))
+        data = TableData.build(frame, self._filter, self.sort_spec, marks)
+        data.details = details if details is not None else NO_DETAILS
+        self.set_view(data)
 
     def set_view(self, data: TableData) -> None:
         """Install a prepared `TableData` (its filter becomes the model's; a different sort
@@ -202,8 +213,14 @@ class ErrorTableModel(QAbstractTableModel):
         """The view row showing frame position `position`, or -1 when filtered out."""
         return self._view.view_row_of(position)
 
+    @property
+    def details(self) -> RowDetails:
+        """The input rows of the frame shown (by row id)."""
+        return self._details
+
     def row_record(self, view_row: int) -> dict[str, Any]:
-        """Every column of the row (incl. input_row) as Python values; times as UTC datetimes."""
+        """Every column of the row plus its input row (read now, from the sync or the archive)
+        as Python values; times as UTC datetimes."""
         position = self.frame_position(view_row)
         frame = self._view.frame
         record: dict[str, Any] = {}
@@ -212,6 +229,7 @@ class ErrorTableModel(QAbstractTableModel):
             if column in TIME_COLUMNS:
                 value = None if pd.isna(value) else value.to_pydatetime()
             record[column] = str(value) if column in CATEGORY_COLUMNS else value
+        record[INPUT_ROW] = read_one(self._details, int(record["row_id"]), INPUT_ROW)
         return record
 
     def frame_in_view_order(self) -> pd.DataFrame:
@@ -278,6 +296,7 @@ class ErrorTableModel(QAbstractTableModel):
         self._blocks.clear()
         self._text, self._times = data.text, data.times
         self._cat_values, self._cat_codes = data.cat_values, data.cat_codes
+        self._details = data.details
 
     def _start_warm_up(self) -> None:
         """Build sort keys and the search buffer off the GUI thread (Arrow releases the GIL).
@@ -321,7 +340,9 @@ class ErrorTableModel(QAbstractTableModel):
             if field == MARK_COLUMN:
                 columns.append(np.where(self._view.marks[positions], NEW_MARK, "").tolist())
             elif field in self._cat_values:
-                columns.append(self._cat_values[field][self._cat_codes[field][positions]].tolist())
+                columns.append(
+                    self._cat_values[field].take(pa.array(self._cat_codes[field][positions])).to_pylist()
+                )
             elif field in self._times:
                 columns.append(self._clock.format(self._times[field][positions]))
             else:
@@ -343,7 +364,7 @@ class ErrorTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._native(row, column)
         if role == _TOOLTIP and column == COL_MESSAGE:
-            return tooltip(self._text["message"][int(self._view.visible[row])].as_py())
+            return tooltip(self._native(row, column))
         if role == _BACKGROUND and column == COL_FAILED_ON and self._row(row)[_IS_JOB]:
             return self._job_tint
         return None
@@ -357,8 +378,13 @@ class ErrorTableModel(QAbstractTableModel):
             value = int(self._times[field][position])
             return None if value == np.iinfo(np.int64).min else value
         if field in self._cat_values:
-            return str(self._cat_values[field][self._cat_codes[field][position]])
+            return self._cat_text(field, self._cat_codes[field][position : position + 1])[0]
         return self._text[field][position].as_py()
+
+    def _cat_text(self, field: str, codes: np.ndarray) -> list[str]:
+        """Texts of categorical codes (-1, missing, reads as "")."""
+        taken = self._cat_values[field].take(pa.array(codes, mask=codes < 0))
+        return ["" if v is None else str(v) for v in taken.to_pylist()]
 
 
 _NO_ROW: tuple[Any, ...] = (None,) * len(MODEL_COLUMNS) + (False,)

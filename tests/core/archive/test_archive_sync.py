@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+from frame_helpers import with_details
 
 from syncerr_gui.core.archive.incremental import ArchiveSync, ArchiveSyncResult
 from syncerr_gui.core.archive.store import ErrorArchive
@@ -42,14 +43,14 @@ def archive_sync(org, data_dir: Path) -> ArchiveSync:
     return ArchiveSync(ErrorArchive.for_org(org.org_id, data_dir), SyncEngine(session, retry=FAST_RETRY))
 
 
-def rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
-    text = frame[KEY_COLUMNS].astype("str").copy()
+def rows(frame: pd.DataFrame, details) -> list[tuple[str, ...]]:
+    text = with_details(frame, details)[KEY_COLUMNS].astype("str").copy()
     text["failed_at"] = frame["failed_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
     return sorted(map(tuple, text.to_numpy().tolist()))
 
 
 def matches_org(org, result: ArchiveSyncResult) -> bool:
-    return rows(result.frame) == rows(org.truth.errors(result.sync.since))
+    return rows(result.frame, result.details) == rows(*org.truth.errors_with_details(result.sync.since))
 
 
 def record_job(org) -> str:
@@ -68,7 +69,7 @@ def test_a_second_sync_downloads_nothing_already_archived(fresh_org, tmp_path: P
     asked = [path for _, path in fresh_org.request_log[before:]]
     assert asked and all(ALLOWED_NOOP.match(path) for path in asked), asked
     assert second.stats.rows_new == 0
-    assert rows(second.frame) == rows(first.frame)
+    assert rows(second.frame, second.details) == rows(first.frame, first.details)
 
 
 def test_a_cancelled_sync_is_kept_and_the_next_one_reads_only_the_rest(fresh_org, tmp_path: Path) -> None:
@@ -108,11 +109,11 @@ def test_errors_of_a_job_salesforce_deleted_stay_in_the_archive(fresh_org, tmp_p
     job = record_job(fresh_org)
     syncer = archive_sync(fresh_org, tmp_path)
     first = syncer.run()
-    kept = rows(first.frame[first.frame["job_id"] == job])
+    kept = rows(first.frame[first.frame["job_id"] == job], first.details)
     fresh_org.delete_job(job)
     second = syncer.run()
     assert job not in set(fresh_org.truth.errors()["job_id"])
-    assert rows(second.frame[second.frame["job_id"] == job]) == kept and kept
+    assert rows(second.frame[second.frame["job_id"] == job], second.details) == kept and kept
     syncer.archive.close()
     with ErrorArchive.for_org(fresh_org.org_id, tmp_path) as reopened:
         assert job in set(reopened.load()["job_id"])
@@ -120,11 +121,35 @@ def test_errors_of_a_job_salesforce_deleted_stay_in_the_archive(fresh_org, tmp_p
 
 def test_no_token_or_password_reaches_the_archive_files(fresh_org, tmp_path: Path) -> None:
     syncer = archive_sync(fresh_org, tmp_path)
-    syncer.run()
-    syncer.archive.close()
+    done = syncer.run(history=True)
     secrets = [fresh_org.admin.access_token, fresh_org.admin.password, fresh_org.admin.security_token]
+    # the blobs are compressed: look into everything they hold, decoded
+    decoded = with_details(done.frame, done.details).astype("str").to_csv()
+    jobs = syncer.archive.jobs().astype("str").to_csv()
+    assert not any(secret in decoded or secret in jobs for secret in secrets if secret)
+    syncer.archive.close()
     files = [p for p in tmp_path.iterdir() if p.is_file()]
     assert any(p.suffix == ".sqlite3" for p in files)
     for path in files:
         content = path.read_bytes()
         assert not any(secret.encode() in content for secret in secrets if secret), path.name
+
+
+def test_cancel_while_saving_leaves_the_archive_as_before_and_the_next_sync_reads_it_all(
+    fresh_org, tmp_path: Path
+) -> None:
+    from syncerr_gui.core.archive.incremental import PHASE_ARCHIVING
+
+    syncer = archive_sync(fresh_org, tmp_path)
+    cancel = CancelToken()
+
+    def progress(update: SyncProgress) -> None:
+        if update.phase == PHASE_ARCHIVING:
+            cancel.cancel()  # Cancel pressed once the download is done, while saving
+
+    stopped = syncer.run(SyncOptions(), progress, cancel)
+    assert stopped.sync.cancelled and stopped.stats is None
+    assert syncer.archive.error_count() == 0 and not syncer.archive.finished_jobs()
+    assert len(stopped.frame) == 0  # the archive as it was: empty
+    again = syncer.run()
+    assert matches_org(fresh_org, again) and again.stats.rows_new == len(again.frame) > 0

@@ -41,7 +41,6 @@ def small_frame() -> pd.DataFrame:
             "object": ["Lead", "Lead", "Account", "Contact", "Lead"],
             "salesforce_id": ["", "00Q000000000001AAA", "", "003000000000009XYZ", ""],
             "job_id": ["750A", "750B", "750B", "750C", "750D"],
-            "input_row": ["", '{"secret": "findme"}', "", "", ""],
         }
     )
 
@@ -98,7 +97,6 @@ def test_error_type_and_object_choices_combine() -> None:
         ("750b", [1, 2]),  # job ID
         ("contact", [3]),  # object
         ("  invalidbatch ", [0]),  # error type only (category), surrounding blanks ignored
-        ("findme", []),  # input_row is not searched (detail pane shows it)
         ("found failed", []),  # never matches across two rows
         ("", [0, 1, 2, 3, 4]),
     ],
@@ -121,7 +119,7 @@ def test_counts_leave_out_their_own_filter() -> None:
     assert view.counts("failed_on") == {JOB_LEVEL: 0, RECORD_LEVEL: 1}
     assert view.counts("object") == {"Account": 1, "Contact": 0, "Lead": 0}
     with pytest.raises(ValueError):
-        view.counts("message")
+        view.counts("failed_at")  # a time, not a categorical column
 
 
 def test_sort_is_stable_and_multi_level() -> None:
@@ -223,3 +221,26 @@ def test_empty_frame_and_warm_up() -> None:
     view.apply(ErrorFilter(text="x", levels=frozenset({JOB_LEVEL})))
     view.sort("message", ascending=True)
     assert len(view.visible) == 0 and view.counts("error_type") == {}
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+def test_times_spanning_months_sort_exactly_even_a_nanosecond_apart(ascending: bool) -> None:
+    from syncerr_gui.core.frame.filtering import _time_order
+
+    rng = np.random.default_rng(9)
+    base = pd.Timestamp("2026-06-01", tz="UTC").value
+    times = base + rng.integers(0, 180 * 86_400, 20_000) * 10**9  # 180 days: buckets of ~4 ms
+    times[:5000] = base + 10**9 + rng.integers(0, 1000, 5000)  # many a few ns apart, in one bucket
+    times[5000:5100] = np.iinfo(np.int64).min  # NaT sorts first, like the rank keys
+    order = _time_order(times, ascending)
+    shown = times[order]
+    known = shown[shown != np.iinfo(np.int64).min]
+    assert (np.diff(known) >= 0).all() if ascending else (np.diff(known) <= 0).all()
+    nat = times == np.iinfo(np.int64).min
+    rows = np.flatnonzero(~nat)
+    known_order = rows[np.lexsort((rows, times[rows] if ascending else -times[rows]))]
+    # stable (equal times keep their order); NaT first ascending, last descending, as ranked
+    expected = np.concatenate(
+        [np.flatnonzero(nat), known_order] if ascending else [known_order, np.flatnonzero(nat)]
+    )
+    assert order.tolist() == expected.tolist()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
+from frame_helpers import with_details
 from simple_salesforce import SalesforceLogin
 
 from syncerr_gui.core.auth.session import OrgSession
@@ -45,9 +46,12 @@ def connect(org, renewer=None) -> OrgSession:
     return OrgSession(org.instance_url, org.admin.access_token, make_session(org.ca_path), renewer=renewer)
 
 
-def rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
-    """The frame's key columns as a sorted list of tuples (order of rows is not a contract)."""
-    text = frame[KEY_COLUMNS].copy()
+def rows(frame: pd.DataFrame | tuple, details=None) -> list[tuple[str, ...]]:
+    """The frame's key columns (the input row read from its details) as a sorted list of tuples
+    (order of rows is not a contract). `frame` may be a (frame, details) pair."""
+    if isinstance(frame, tuple):
+        frame, details = frame
+    text = with_details(frame, details)[KEY_COLUMNS].copy()
     text["failed_at"] = text["failed_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
     return sorted(map(tuple, text.astype("str").to_numpy().tolist()))
 
@@ -66,7 +70,7 @@ def bulk2_job_with_errors(org) -> str:
 def test_every_source_and_level_equals_the_orgs_errors(demo_org) -> None:
     _, result = sync(demo_org)
     assert not result.problems
-    assert rows(result.frame) == rows(demo_org.truth.errors(EVERYTHING))
+    assert rows(result.frame, result.details) == rows(demo_org.truth.errors_with_details(EVERYTHING))
     seen = set(zip(result.frame["source"].astype(str), result.frame["failed_on"].astype(str)))
     assert {
         (SOURCE_BULK2, JOB_LEVEL),
@@ -81,13 +85,13 @@ def test_default_window_is_five_days_before_now_on_a_first_sync(demo_org) -> Non
     _, result = sync(demo_org, since=None)
     since = result.since
     assert abs((since - default_since(None)).total_seconds()) < 120
-    assert rows(result.frame) == rows(demo_org.truth.errors(since))
+    assert rows(result.frame, result.details) == rows(demo_org.truth.errors_with_details(since))
     assert len(result.frame) < len(demo_org.truth.errors(EVERYTHING))
 
 
 def test_non_ascii_values_survive_the_latin1_trap(demo_org) -> None:
     _, result = sync(demo_org)
-    inputs = result.frame["input_row"]
+    inputs = with_details(result.frame, result.details)["input_row"].astype("str")
     assert inputs.str.contains("ü|é|ö", regex=True).any()
     assert inputs.str.contains("[\u4e00-\u9fff]", regex=True).any()
     assert not inputs.str.contains("Ã").any()
@@ -118,7 +122,7 @@ def test_job_list_is_followed_across_pages() -> None:
         pages = [p for m, p in org.request_log if "queryLocator" in p]
         assert len(pages) >= 6
         assert len([j for j in result.jobs if j.source == SOURCE_BULK2]) == 25
-        assert rows(result.frame) == rows(org.truth.errors(EVERYTHING))
+        assert rows(result.frame, result.details) == rows(org.truth.errors_with_details(EVERYTHING))
 
 
 def test_progress_reports_jobs_and_rows_until_done(demo_org) -> None:
@@ -135,19 +139,19 @@ def test_progress_reports_jobs_and_rows_until_done(demo_org) -> None:
 
 def test_a_deleted_job_is_a_problem_and_the_others_are_kept(fresh_org) -> None:
     victim = bulk2_job_with_errors(fresh_org)
-    truth = fresh_org.truth.errors(EVERYTHING)
+    truth, details = fresh_org.truth.errors_with_details(EVERYTHING)
     fresh_org.delete_job(victim)
     _, result = sync(fresh_org)
     assert [(p.source, p.job_id) for p in result.problems] == [(SOURCE_BULK2, victim)]
     assert "deleted" in result.problems[0].reason and "404" in result.problems[0].reason
-    assert rows(result.frame) == rows(truth[truth["job_id"] != victim])
+    assert rows(result.frame, result.details) == rows(truth[truth["job_id"] != victim], details)
 
 
 def test_a_503_that_clears_is_retried_and_nothing_is_lost(fresh_org) -> None:
     fresh_org.fail_next("failedResults", status=503, times=2)
     _, result = sync(fresh_org)
     assert not result.problems
-    assert rows(result.frame) == rows(fresh_org.truth.errors(EVERYTHING))
+    assert rows(result.frame, result.details) == rows(fresh_org.truth.errors_with_details(EVERYTHING))
 
 
 def test_a_503_forever_is_a_problem_not_a_crash(fresh_org) -> None:
@@ -156,9 +160,9 @@ def test_a_503_forever_is_a_problem_not_a_crash(fresh_org) -> None:
     _, result = sync(fresh_org)
     assert [p.job_id for p in result.problems] == [victim]
     assert "503" in result.problems[0].reason and "tried 3 times" in result.problems[0].reason
-    truth = fresh_org.truth.errors(EVERYTHING)
+    truth, details = fresh_org.truth.errors_with_details(EVERYTHING)
     kept = truth[(truth["job_id"] != victim) | (truth["failed_on"] == JOB_LEVEL)]
-    assert rows(result.frame) == rows(kept)
+    assert rows(result.frame, result.details) == rows(kept, details)
 
 
 def test_a_malformed_result_file_is_a_problem_for_that_job(fresh_org) -> None:
@@ -192,7 +196,7 @@ def test_an_expired_session_is_renewed_once_and_the_sync_completes(fresh_org) ->
     assert calls == [1]
     assert session.token() != user.access_token
     assert not result.problems
-    assert rows(result.frame) == rows(fresh_org.truth.errors(EVERYTHING))
+    assert rows(result.frame, result.details) == rows(fresh_org.truth.errors_with_details(EVERYTHING))
 
 
 def test_sessions_that_die_every_few_requests_still_finish_the_sync() -> None:
@@ -217,7 +221,7 @@ def test_sessions_that_die_every_few_requests_still_finish_the_sync() -> None:
             SyncOptions(since=EVERYTHING, max_workers=4)
         )
         assert not result.problems
-        assert rows(result.frame) == rows(org.truth.errors(EVERYTHING))
+        assert rows(result.frame, result.details) == rows(org.truth.errors_with_details(EVERYTHING))
 
 
 def test_an_expired_session_without_renewal_is_a_sync_error_in_words(fresh_org) -> None:
@@ -240,7 +244,9 @@ def test_cancel_during_a_stalled_download_returns_promptly(fresh_org) -> None:
     finally:
         timer.cancel()
     assert result.cancelled
-    assert set(rows(result.frame)) <= set(rows(fresh_org.truth.errors(EVERYTHING)))
+    assert set(rows(result.frame, result.details)) <= set(
+        rows(fresh_org.truth.errors_with_details(EVERYTHING))
+    )
 
 
 def test_jobs_already_archived_are_not_downloaded_again(fresh_org) -> None:
@@ -260,10 +266,13 @@ def test_every_row_keeps_one_key_per_job_across_syncs(demo_org) -> None:
     _, first = sync(demo_org)
     _, second = sync(demo_org)
     key = ["source", "job_id", "batch_id", "row_key"]
-    assert not first.frame.duplicated(key).any()
-    records = first.frame[first.frame["failed_on"] == RECORD_LEVEL]
+    full = with_details(first.frame, first.details)
+    assert not full.duplicated(key).any()
+    records = full[full["failed_on"] == RECORD_LEVEL]
     assert records["row_key"].str.fullmatch(r"[0-9a-f]{16}:\d+|\d+").all()
-    by_key = lambda r: sorted(map(tuple, r.frame[key + ["input_row", "message"]].astype(str).to_numpy()))
+    by_key = lambda r: sorted(
+        map(tuple, with_details(r.frame, r.details)[key + ["input_row", "message"]].astype(str).to_numpy())
+    )
     assert by_key(first) == by_key(second)
 
 
@@ -288,10 +297,10 @@ def test_pipe_and_comma_answers_and_both_header_styles_are_read_right(demo_org) 
     assert {("PIPE", "|"), ("PIPE", ",")} <= {(c, d) for c, d, _ in kinds}
     assert {True, False} <= {q for _, _, q in kinds}
     _, result = sync(demo_org)
-    truth = demo_org.truth.errors(EVERYTHING)
+    truth, details = demo_org.truth.errors_with_details(EVERYTHING)
     for jobs in kinds.values():
         got = result.frame[result.frame["job_id"].isin(jobs)]
-        assert rows(got) == rows(truth[truth["job_id"].isin(jobs)])
+        assert rows(got, result.details) == rows(truth[truth["job_id"].isin(jobs)], details)
 
 
 def test_a_job_list_link_to_another_server_fails_the_sync_without_leaking_the_token(fresh_org) -> None:

@@ -29,7 +29,7 @@ KEY = [
     "job_id",
     "batch_id",
 ]
-KEY += ["source", "created_by", "input_row"]
+KEY += ["source", "created_by"]
 
 
 def connect(org: DemoOrg) -> OrgSession:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from syncerr_gui.core.frame.filtering import ErrorFilter
+from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
 from syncerr_gui.gui.table.columns import (
     COL_ERROR_TYPE,
@@ -53,15 +54,17 @@ def frame() -> pd.DataFrame:
             "object": ["Lead", "Contact", "Lead", "Account"],
             "salesforce_id": ["00Q1", "", "00Q3", "00Q2"],
             "job_id": ["750A", "750B", "750A", "750C"],
-            "input_row": ['{"a": "1"}', "", '{"a": "3"}', '{"a": "4"}'],
         }
     )
+
+
+INPUTS = MemoryRowDetails.of(["k0", "job", "k2", "k3"], ['{"a": "1"}', "", '{"a": "3"}', '{"a": "4"}'])
 
 
 @pytest.fixture()
 def model(qtbot) -> ErrorTableModel:
     model = ErrorTableModel(zone=ZoneInfo("America/New_York"))
-    model.set_frame(frame())
+    model.set_frame(frame(), details=INPUTS)
     return model
 
 

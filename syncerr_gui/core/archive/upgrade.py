@@ -1,0 +1,62 @@
+"""Bringing an archive database up to `schema.SCHEMA_VERSION`, one transaction for all steps.
+
+Kept apart from `schema.py` (the DDL) because the step to version 3 converts rows with the
+archive's own encoders (`convert_v2.py`), which stand above the schema.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+from syncerr_gui.core.archive import convert_v2
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, script
+from syncerr_gui.core.exceptions import ArchiveError
+
+logger = logging.getLogger(__name__)
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _v3(con: sqlite3.Connection) -> None:
+    script(V3)(con)
+    convert_v2.convert(con)
+    script(V3_DROP)(con)
+
+
+# MIGRATIONS[i] brings a database from user_version i to i + 1.
+MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def schema_version(con: sqlite3.Connection) -> int:
+    return int(con.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring `con` up to `target` in one transaction; returns the version it was at.
+
+    The write lock comes first: a second copy of the app opening the same old (or new)
+    archive waits for the first one's migration, then finds nothing left to do.
+    """
+    version = schema_version(con)
+    if version > SCHEMA_VERSION:
+        raise ArchiveError(
+            "This error archive was written by a newer version of the app; update the app to open it."
+        )
+    if version >= target:
+        return version
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        version = schema_version(con)  # under the lock: another copy may have migrated it
+        for step in range(version, target):
+            MIGRATIONS[step](con)
+            con.execute(f"PRAGMA user_version = {step + 1}")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    if version < target:
+        logger.info("Archive schema migrated from version %d to %d", version, target)
+    return version
