@@ -131,7 +131,7 @@ def test_export_writes_the_rows_shown_in_the_order_shown(qtbot, synced: MainWind
     target = tmp_path / "out.csv"
     with (
         patch(
-            "syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
+            "syncerr_gui.gui.export_flow.QFileDialog.getSaveFileName",
             return_value=(str(target), "CSV files (*.csv)"),
         ) as ask,
         qtbot.waitSignal(synced.export_ended, timeout=30000) as blocker,

@@ -1,8 +1,11 @@
 """CSV export of an error frame: neutralised against spreadsheet formulas, written atomically.
 
 The rows are written in the order given (the GUI passes the rows it shows, in the order shown).
-The file is UTF-8 without a BOM, one header row, RFC 4180 with CRLF line ends; every text value
-is quoted (Arrow's writer: ten times faster than the csv module at a million rows).
+The file is UTF-8 without a BOM, one header row, RFC 4180 with CRLF line ends; a value is
+quoted when it needs it (Arrow's writer: ten times faster than the csv module at a million rows).
+"For Excel" (`bom=True`, `delimiter=excel_delimiter(...)`): Excel reads a CSV file as UTF-8 only
+when it starts with a BOM, and splits it on the list separator of the user's locale, which
+is ";" where the decimal separator is a comma (French, German…).
 A value a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab or CR) is
 prefixed with ``'``. The data go to a temporary file in the target folder that is renamed over
 the target only when complete, so a failure or a cancel never leaves a half-written file.
@@ -33,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 CHUNK_ROWS = 100_000
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -45,8 +49,13 @@ def export_csv(
     columns: Mapping[str, str] = schema.EXPORT_COLUMNS,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    bom: bool = False,
+    delimiter: str = ",",
 ) -> int:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
+
+    `bom` starts the file with a UTF-8 byte order mark and `delimiter` separates the values
+    (both for Excel: see the module's docstring).
 
     `columns` maps each header to the frame column it comes from, in output order. Times are
     ISO 8601 with their UTC offset, in `tz` when given, else in UTC. `progress(done, total)` is
@@ -64,8 +73,10 @@ def export_csv(
         with out:
             if os.name == "posix":  # the user's file: their own umask, not the app's private one
                 os.fchmod(out.fileno(), user_file_mode())
-            _write_rows(out, frame, columns, tz, progress, cancel)
-        os.replace(tmp_path, target)
+            if bom:
+                out.write(UTF8_BOM)
+            _write_rows(out, frame, columns, tz, progress, cancel, delimiter)
+        _replace(tmp_path, target)
     except BaseException as exc:
         _remove_quietly(tmp_path)
         if isinstance(exc, OSError):
@@ -73,6 +84,25 @@ def export_csv(
         raise
     logger.info("exported %d rows to a CSV file", total)
     return total
+
+
+def excel_delimiter(decimal_point: str) -> str:
+    """The list separator Excel expects where numbers are written with `decimal_point`."""
+    return ";" if decimal_point == "," else ","
+
+
+class TargetInUse(OSError):
+    """The finished file could not replace the target: another program holds it open (on
+    Windows, Excel locks the files it has open) or it is write-protected."""
+
+
+def _replace(tmp_path: Path, target: Path) -> None:
+    """Rename the finished file over `target`. The folder is writable (the file beside it was
+    just written), so being refused here means the target itself is held or protected."""
+    try:
+        os.replace(tmp_path, target)
+    except PermissionError as exc:
+        raise TargetInUse(exc.errno, exc.strerror or str(exc)) from exc
 
 
 def neutralise(values: pd.Series) -> pd.Series:
@@ -106,6 +136,11 @@ def describe_os_error(exc: OSError, target: Path) -> str:
     """The words the user sees for a failed write (no traceback, no internal temp name)."""
     folder = target.parent if str(target.parent) else Path(".")
     reason = exc.strerror or str(exc)
+    if isinstance(exc, TargetInUse):
+        return (
+            f"{target.name} is open in another program (Excel, for example) or is write-protected, "
+            f"so it could not be replaced. Close it there and export again, or choose another name."
+        )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return f"The disk is full: could not write {target} ({reason})."
     if exc.errno == errno.EFBIG:
@@ -128,10 +163,13 @@ def _write_rows(
     tz: tzinfo | None,
     progress: ProgressCallback | None,
     cancel: Any,
+    delimiter: str = ",",
 ) -> None:
     """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows."""
     total = len(frame)
-    options = pa_csv.WriteOptions(include_header=True, quoting_style="needed", eol="\r\n")
+    options = pa_csv.WriteOptions(
+        include_header=True, quoting_style="needed", eol="\r\n", delimiter=delimiter
+    )
     starts = range(0, total, CHUNK_ROWS) if total else [0]
     for start in starts:
         if _is_cancelled(cancel):
@@ -139,7 +177,9 @@ def _write_rows(
         chunk = frame.iloc[start : start + CHUNK_ROWS]
         table = pa.table({h: _column_array(chunk[c], tz) for h, c in columns.items()})
         pa_csv.write_csv(table, out, options)
-        options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
+        options = pa_csv.WriteOptions(
+            include_header=False, quoting_style="needed", eol="\r\n", delimiter=delimiter
+        )
         if progress is not None:
             progress(min(start + CHUNK_ROWS, total), total)
     if _is_cancelled(cancel):

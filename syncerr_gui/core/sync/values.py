@@ -73,7 +73,11 @@ class SyncProblem:
 
 @dataclass
 class SyncResult:
-    """Everything one sync produced, also when cancelled (then with what was complete)."""
+    """Everything one sync produced, also when cancelled (then with what was complete).
+
+    `older_jobs`: Bulk jobs listed but last changed before the window (`since`) and not in
+    the archive, so not read: their errors, if any, show only after a sync from earlier.
+    """
 
     frame: pd.DataFrame
     problems: list[SyncProblem]
@@ -85,3 +89,4 @@ class SyncResult:
     cancelled: bool
     api_usage: tuple[int, int] | None
     requests_made: int
+    older_jobs: int = 0

@@ -236,6 +236,14 @@ class LoginDialog(QDialog):
         self._abandon_attempt()
         super().reject()
 
+    def clear_secrets(self) -> None:
+        """Empty the password, security token and access token fields of every page."""
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if isinstance(page, LoginPage):
+                page.clear_secrets()
+        self.error_label.clear()
+
     def _restore(self) -> None:
         self.network.restore(self._settings)
         remembered = self._settings.last_login()

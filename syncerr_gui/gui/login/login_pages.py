@@ -53,6 +53,12 @@ class LoginPage(QWidget):
     def restore(self, remembered: dict[str, str]) -> None:
         """Fill non-secret fields from the settings."""
 
+    def clear_secrets(self) -> None:
+        """Empty every secret field (after Log out, the next person types their own)."""
+        for edit in self.findChildren(QLineEdit):
+            if edit.echoMode() == QLineEdit.EchoMode.Password:
+                edit.clear()
+
     def remembered(self) -> dict[str, str]:
         """Non-secret fields to remember (never a password or token)."""
         return {}
