@@ -374,6 +374,9 @@ class MainWindow(QMainWindow):
         wanted = self.filter_dock.fitting_width()
         width = max(DOCK_WIDTH, min(wanted, int(self.width() * DOCK_SHARE)))
         self.resizeDocks([self.filter_dock], [width], Qt.Orientation.Horizontal)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the table's new width, before its columns share it
         self.table.fit_columns()
 
     def show_problems(self) -> None:
