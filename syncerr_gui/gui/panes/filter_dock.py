@@ -194,7 +194,9 @@ class FilterDock(QDockWidget):
     def fitting_width(self) -> int:
         """The dock's width at which no error type or object name needs eliding."""
         inner = max(self.error_types.fitting_width(), self.objects.fitting_width())
-        margins = self.widget().layout().contentsMargins() if self.widget() is not None else None
+        inside = self.widget()
+        layout = inside.layout() if inside is not None else None
+        margins = layout.contentsMargins() if layout is not None else None
         sides = margins.left() + margins.right() if margins is not None else 16
         return inner + sides + 4
 

@@ -87,7 +87,8 @@ class ErrorsTable(QTableView):
 
     def selected_rows(self) -> np.ndarray:
         """View rows of the selection, top to bottom (from its ranges: no index per row)."""
-        ranges = self.selectionModel().selection()
+        selection = self.selectionModel().selection()
+        ranges = [selection.at(i) for i in range(selection.count())]
         parts = [np.arange(r.top(), r.bottom() + 1, dtype=np.int64) for r in ranges]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
 
