@@ -20,6 +20,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args == ["--version"]:  # answered without loading Qt
         print(f"{APP_NAME} {__version__}")
         return 0
+    if not {"-h", "--help"} & set(args):
+        from syncerr_gui.gui.system_libraries import startup_problem
+
+        if problem := startup_problem():  # before Qt, which would name one library and abort
+            print(problem, file=sys.stderr)
+            return 1
     from syncerr_gui.gui.application import main as gui_main
 
     return gui_main(args)

@@ -56,9 +56,10 @@ class _SyncOutcome(Protocol):
 F = TypeVar("F", bound=_Windowed)
 
 
-def post_sync_filter(current: F, result: _SyncOutcome) -> F:
+def post_sync_filter(current: F, result: _SyncOutcome, *, own_window: bool = False) -> F:
     """The filter to show after a sync: a cancelled one keeps `current`; a finished one keeps
-    everything but the window, which becomes the seed rule's for this sync (open-ended)."""
-    if result.cancelled:
+    everything but the window, which becomes the seed rule's for this sync (open-ended) —
+    unless the admin chose the window (`own_window`): a sync never changes their choice."""
+    if result.cancelled or own_window:
         return current
     return dataclasses.replace(current, start=default_since(result.started_at), end=None)

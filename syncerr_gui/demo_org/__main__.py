@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from syncerr_gui.demo_org.config import DemoConfig
+from syncerr_gui.demo_org.config import DemoConfig, DemoUser
 from syncerr_gui.demo_org.server import DemoOrg
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Password:        {org.admin.password}")
     print(f"Security token:  {org.admin.security_token}")
     print(f"OAuth client id: {org.oauth_client_id}")
-    print("OAuth callback:  http://localhost:1717/OauthRedirect (log in there as the user above)")
+    print("OAuth callback:  http://localhost:1717/OauthRedirect (log in there as a user below)")
+    for key, (user, role) in _users_and_roles(org).items():
+        print(
+            f"{key + ':':<16} {user.username} · {role} · password {user.password} · "
+            f"security token {user.security_token} · access token {user.access_token}"
+        )
     print("Serving until Ctrl+C.", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly (TLS keys deleted) when terminated
     try:
@@ -49,6 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         org.stop()
     return 0
+
+
+def _users_and_roles(org: DemoOrg) -> dict[str, tuple[DemoUser, str]]:
+    """The three demo users by line key (each key unique: scripts read `key: value` lines)."""
+    return {
+        "Admin user": (org.admin, "admin: may use the app (the user above)"),
+        "Non-admin user": (org.non_admin, "not an admin: the app refuses it and names what is missing"),
+        "Locked user": (org.locked, "locked out: password and browser logins are refused"),
+    }
 
 
 def _interrupt(signum: int, frame: object) -> None:

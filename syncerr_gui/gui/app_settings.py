@@ -64,7 +64,17 @@ class AppSettings:
             return
         if version < 1 and self._s.value(keys.ARCHIVE_NEW_COLUMN_PLACED.key) == "1":
             self.set(keys.ARCHIVE_NEW_COLUMN_PLACED, True)  # version 1: flags are "true"/"false"
+        if version < 2:
+            self._move_filter_to_its_org()  # version 2: one filter per org
         self.set(keys.VERSION, SETTINGS_VERSION)
+
+    def _move_filter_to_its_org(self) -> None:
+        """The one filter of version 1 belonged to the org shown at start; others start fresh."""
+        old = self._s.value(keys.LEGACY_LAST_FILTER_KEY)
+        self._s.remove(keys.LEGACY_LAST_FILTER_KEY)
+        org = self.get(keys.ARCHIVE_LAST_ORG) or ""
+        if isinstance(old, str) and old and org:
+            self.set(keys.LAST_FILTER, old, org=org)
 
     # --- plain values -------------------------------------------------------------------
     def value(self, key: str, default: str = "") -> str:
@@ -102,18 +112,20 @@ class AppSettings:
         self.set(keys.LAST_SUCCESS_START, when, org=org_key)
 
     # --- filter ----------------------------------------------------------------------------
-    def last_filter(self) -> dict[str, Any] | None:
-        """The last applied filter as `ErrorFilter.to_dict()` data, or None."""
-        text = self.get(keys.LAST_FILTER)
+    def last_filter(self, org: str) -> dict[str, Any] | None:
+        """The last filter applied to `org`'s errors as `ErrorFilter.to_dict()` data (plus
+        "own_window": whether the admin set its time window), or None."""
+        text = self.get(keys.LAST_FILTER, org=org) if org else ""
         try:
             data = json.loads(text) if text else None
         except ValueError:
             return None
         return data if isinstance(data, dict) else None
 
-    def save_filter(self, data: dict[str, Any]) -> None:
-        """Remember the applied filter (`ErrorFilter.to_dict()`), as JSON."""
-        self.set(keys.LAST_FILTER, json.dumps(data, default=str))
+    def save_filter(self, org: str, data: dict[str, Any]) -> None:
+        """Remember the filter applied to `org`'s errors, as JSON (nothing without an org)."""
+        if org:
+            self.set(keys.LAST_FILTER, json.dumps(data, default=str), org=org)
 
     # --- layout -----------------------------------------------------------------------------
     def save_window(self, window: QMainWindow, header: QHeaderView) -> None:

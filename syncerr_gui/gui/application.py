@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -35,6 +36,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         prog="main.py",
         description=f"{APP_NAME}: see, filter and "
         "export every error of your Salesforce org's data-sync jobs.",
+        epilog="Without a window: `main.py export --out errors.csv …` syncs and writes the errors "
+        "as CSV (for scheduled jobs); `main.py export --help` lists its options.",
     )
     parser.add_argument(
         "--demo",
@@ -53,19 +56,36 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="FILE",
         help="with --demo: sync, show a row's details, save the window as FILE, exit",
     )
+    parser.add_argument(
+        "--size",
+        type=_window_size,
+        default=None,
+        metavar="WxH",
+        help="with --screenshot: the window's size in pixels (default 1280x800), e.g. 1440x900",
+    )
     parser.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the org's HTTPS")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep the error archive in DIR (default: the "
-        "user's data folder; with --demo: a temporary folder)",
+        help="keep the error archive in DIR (default: the user's data folder; with --demo: "
+        "the demo's own folder beside it, kept between runs; with --screenshot: a temporary one)",
     )
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr too")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(list(argv))
     if args.screenshot and not args.demo:
         parser.error("--screenshot needs --demo")
+    if args.size and not args.screenshot:
+        parser.error("--size needs --screenshot")
     return args
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """`1440x900` -> (1440, 900); argparse names a bad value."""
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1440x900, not {text!r}")
+    return int(match.group(1)), int(match.group(2))
 
 
 def app_icon() -> QIcon:
@@ -117,7 +137,8 @@ def main(argv: Sequence[str]) -> int:
     window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
     from syncerr_gui.gui.archive.archive_support import archive_dir_for
 
-    window.archive.open(*archive_dir_for(args.data_dir, args.demo))  # shows the last org's archive
+    folder, temporary = archive_dir_for(args.data_dir, args.demo, screenshot=bool(args.screenshot))
+    window.archive.open(folder, temporary, remember_org=not args.demo)  # shows the last org's archive
     hook = ExceptionHook(lambda: window)
     hook.install()
     try:
@@ -153,7 +174,7 @@ def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.N
         logger.exception("could not start the demo org")
         print(f"Could not start the demo org: {exc}", file=sys.stderr)
         return 1
-    shooter = Screenshotter(window, args.screenshot) if args.screenshot else None
+    shooter = Screenshotter(window, args.screenshot, args.size) if args.screenshot else None
     if shooter is not None:
         shooter.watch()
     window.sync_now()

@@ -27,6 +27,8 @@ class MainCommands(Protocol):
 
     def show_about(self) -> None: ...
 
+    def focus_search(self) -> None: ...
+
 
 class MainActions:
     """Creates the actions, wires them to the window's commands and fills the menu bar."""
@@ -47,6 +49,9 @@ class MainActions:
         self.logout = self._action("Log &out", c.log_out, name="logoutAction")
         self.quit = self._action("&Quit", window.close, QKeySequence("Ctrl+Q"), name="quitAction")
         self.problems = self._action("Sync &problems…", c.show_problems, name="problemsAction")
+        self.find = self._action(
+            "&Search errors", c.focus_search, QKeySequence(QKeySequence.StandardKey.Find), name="findAction"
+        )
         self.about = self._action("&About", c.show_about, name="aboutAction")
         # The LGPL's notice: which Qt this is, its licence, and where its source lives.
         self.about_qt = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
@@ -80,6 +85,8 @@ class MainActions:
         file_menu.addAction(self.logout)
         file_menu.addAction(self.quit)
         view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.find)
+        view_menu.addSeparator()
         for toggle in view_toggles:
             view_menu.addAction(toggle)
         view_menu.addSeparator()

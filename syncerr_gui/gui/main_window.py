@@ -8,49 +8,36 @@ is the model's `set_frame`.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
-from datetime import datetime
 from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMainWindow, QTableView, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QWidget
 
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.export_flow import CsvExport
+from syncerr_gui.gui.filter_memory import FilterMemory
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
 from syncerr_gui.gui.main_actions import MainActions
 from syncerr_gui.gui.panes.detail_pane import DetailPane
+from syncerr_gui.gui.panes.empty_filter_note import EmptyFilterNote
 from syncerr_gui.gui.panes.problems_dialog import ProblemsDialog
 from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
-from syncerr_gui.gui.table.columns import COL_FAILED_AT
-from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
+from syncerr_gui.gui.table.errors_table import ErrorsTable
 from syncerr_gui.gui.table.table_data import TableData
-from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-# Default widths by header prefix; Error Details gets the room.
-# At 1280x800 (filter dock at the left, details below) the first five fit: Error Details wide.
-COLUMN_WIDTHS = {
-    "Failed On": 90,
-    "Failure Date/Time": 160,
-    "Error Type": 210,
-    "Error Details": 370,
-    "Object": 110,
-    "Operation": 80,
-    "Salesforce ID": 150,
-    "Source ID": 130,
-    "Job ID": 150,
-    "Source": 100,
-}
+DOCK_WIDTH = 270  # the filter dock's width before the first rows (then it fits its names)
+DOCK_SHARE = 0.2  # at most this share of the window when fitted to the longest name
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +65,7 @@ class MainWindow(QMainWindow):
         from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_NAME)
+        self._set_title(None)
         self.settings = settings if settings is not None else AppSettings()
         self._demo_session = demo_session
         self._ca_bundle = ca_bundle
@@ -93,7 +80,9 @@ class MainWindow(QMainWindow):
         self.login_dialog: LoginDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.model = ErrorTableModel(self)
-        self.table = self._build_table()
+        self.table = ErrorsTable(self.model, self)
+        self.setCentralWidget(self.table)
+        self.empty_note = EmptyFilterNote(self.table.viewport())
         self.filter_dock = FilterDock(self)
         self.detail_pane = DetailPane(self)
         self.status = StatusBar(self)
@@ -102,17 +91,22 @@ class MainWindow(QMainWindow):
         # Details below the table (full width but the filter dock's), so the table keeps its width.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_pane)
+        self.csv_export = CsvExport(self, self)
+        self.filter_memory = FilterMemory(self)
         self.actions_ = MainActions(self, self)
         self.session_controller = SessionController(
             self, self.settings, parent=self, ca_bundle=ca_bundle, check_admin=check_admin
         )
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_sync)
         self._connect()
         self.resize(1280, 800)
-        self.resizeDocks([self.filter_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.filter_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.resizeDocks([self.detail_pane], [270], Qt.Orientation.Vertical)
         self.settings.restore_window(self, self.table.horizontalHeader())
-        self._restore_filter()
+        # No remembered layout: columns and the dock fit the first rows that arrive.
+        self._fit_pending = self.settings.get(keys.LAYOUT_HEADER, qt=qVersion()) is None
+        self.filter_memory.restore_at_start()
         self._update_actions()
         from syncerr_gui.gui.archive.archive_controller import ArchiveController
 
@@ -120,51 +114,53 @@ class MainWindow(QMainWindow):
         self.actions_.add_file_action(self.archive.action)
 
     # --- building -----------------------------------------------------------------------------
-    def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("errorsTable")
-        table.setModel(self.model)
-        # Newest first by default; setSortingEnabled sorts by the indicator straight away.
-        table.horizontalHeader().setSortIndicator(COL_FAILED_AT, Qt.SortOrder.DescendingOrder)
-        table.setSortingEnabled(True)
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setItemDelegate(ElideToolTipDelegate(table))  # full text on hover when a cell elides
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        for col in range(self.model.columnCount()):
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            width = next((w for name, w in COLUMN_WIDTHS.items() if title.startswith(name)), 120)
-            header.resizeSection(col, width)
-        self.setCentralWidget(table)
-        return table
-
     def _connect(self) -> None:
-        self.model.counts_changed.connect(self.status.set_counts)
+        self.model.counts_changed.connect(self._counts_changed)
         self.filter_dock.filter_applied.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.doubleClicked.connect(self._row_double_clicked)
+        self.table.copied.connect(self._rows_copied)
+        self.empty_note.reset_requested.connect(self.filter_dock.reset)
+        self.detail_pane.notice.connect(lambda text: self.show_status(text, 5000))
         self.status.cancel_requested.connect(self.cancel_sync)
         self.status.problems_requested.connect(self.show_problems)
+        self.status.older_requested.connect(self.read_older_jobs)
+        self.csv_export.ended.connect(self.export_ended)
 
-    def _restore_filter(self) -> None:
-        from syncerr_gui.core.frame.filtering import ErrorFilter
-
-        saved = self.settings.last_filter()
-        if saved is not None:
-            flt = ErrorFilter.from_dict(saved)
-            self.filter_dock.set_filter(flt)
-            self.model.set_filter(flt)
+    def _set_title(self, username: str | None) -> None:
+        """ "admin@acme.com — Salesforce Sync Errors": ending in the app's name, so Qt does not
+        add it a second time (it appends the display name to titles that do not end in it)."""
+        self.setWindowTitle(f"{username} — {APP_NAME}" if username else APP_NAME)
 
     def _update_actions(self) -> None:
         self.actions_.set_logged_in(self.session is not None, self.is_syncing)
         self.actions_.export.setEnabled(self.model.total_count > 0)
+        self._escape.setEnabled(self.is_syncing)  # Esc elsewhere is the widgets' own
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """A message in the status bar (0: until the next one)."""
+        self.status.showMessage(text, timeout_ms)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the filter dock's search box, its text selected."""
+        self.filter_dock.show()
+        self.filter_dock.raise_()
+        self.filter_dock.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_dock.search.selectAll()
+
+    def _counts_changed(self, shown: int, total: int) -> None:
+        self.status.set_counts(shown, total)
+        self.empty_note.update_for(shown, total, self.model.current_filter)
+
+    def _rows_copied(self, rows: int, note: str) -> None:
+        if not rows:
+            self.show_status("Select rows to copy first.", 5000)
+            return
+        noun = "row" if rows == 1 else "rows"
+        extra = f" ({note})" if note else ""
+        self.show_status(
+            f"Copied {rows:,} {noun} to the clipboard, ready to paste into a spreadsheet{extra}.", 8000
+        )
 
     # --- selection / details ------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -184,11 +180,29 @@ class MainWindow(QMainWindow):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def _current_position(self) -> int | None:
+        """The frame position of the row the detail pane shows (None: no row)."""
+        current = self.table.currentIndex()
+        if not current.isValid() or self.detail_pane.record is None:
+            return None
+        return self.model.frame_position(current.row())
+
+    def _follow(self, position: int | None) -> None:
+        """After a filter: the pane keeps its row if still shown, else nothing is selected."""
+        row = self.model.view_row_of(position) if position is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self.table.clearSelection()
+            self.detail_pane.show_record(None)
+
     def apply_filter(self, flt: Any) -> None:
-        """Show the rows `flt` lets through and remember it."""
+        """Show the rows `flt` lets through and remember it (for this org)."""
+        position = self._current_position()
         self.model.set_filter(flt)
-        self.settings.save_filter(flt.to_dict())
+        self.filter_memory.save(flt)
         self._refresh_choices()
+        self._follow(position)
         self._update_actions()
 
     def _refresh_choices(self) -> None:
@@ -213,14 +227,15 @@ class MainWindow(QMainWindow):
         return self.login_dialog
 
     def set_session(self, session: Any, sync: bool = False) -> None:
-        """Use this logged-in session; clears rows of a previous org."""
+        """Use this logged-in session; clears rows of a previous org and shows its own filter."""
         if self.session is not None and getattr(self.session, "org_id", None) != session.org_id:
             self.show_frame(empty_frame())
         self.session = session
+        self.filter_memory.follow(session.org_id)
         self.status.set_org(session)
         self.detail_pane.instance_url = session.instance_url
         self.settings.save_last_login(instance_url=session.instance_url, username=session.username)
-        self.setWindowTitle(f"{APP_NAME} — {session.username}")
+        self._set_title(session.username)
         self._update_actions()
         if sync:
             self.sync_now()
@@ -237,8 +252,11 @@ class MainWindow(QMainWindow):
         self.status.set_api_usage(None)
         self.status.set_last_sync(None)
         self.status.set_problems(0)
-        self.setWindowTitle(APP_NAME)
+        self.status.set_older_jobs(0, None)
+        self._set_title(None)
         self._update_actions()
+        if self.login_dialog is not None:
+            self.login_dialog.clear_secrets()  # the next person at this screen types their own
         self.show_login()
 
     # --- sync -----------------------------------------------------------------------------------
@@ -255,7 +273,10 @@ class MainWindow(QMainWindow):
             return
         from syncerr_gui.core.sync.values import SyncOptions
 
-        options = SyncOptions(last_success_start=self.settings.last_success_start(self.session.org_id))
+        options = SyncOptions(
+            since=self.filter_memory.sync_since(),
+            last_success_start=self.settings.last_success_start(self.session.org_id),
+        )
         worker = self.archive.make_worker(
             self.session,
             options,
@@ -268,16 +289,25 @@ class MainWindow(QMainWindow):
         worker.failed.connect(self._sync_failed)
         self.sync_worker = worker
         self.status.start_progress()
-        self.status.showMessage("Syncing…")
+        self.status.showMessage("Syncing… (Esc cancels)")
         self._update_actions()
         worker.start()
 
     def cancel_sync(self) -> None:
-        """Stop the running sync; the rows read so far are kept."""
+        """Stop the running sync (Cancel, Esc); the rows read so far are kept."""
         if self.sync_worker is not None:
             self.sync_worker.cancel()
-            self.status.cancel_button.setEnabled(False)
+            self.status.show_cancelling()
             self.status.showMessage("Cancelling…")
+
+    def read_older_jobs(self) -> None:
+        """The older-jobs note's "Read them": no From limit (the admin's window), then sync."""
+        import dataclasses
+
+        dock = self.filter_dock
+        dock.set_filter(dataclasses.replace(dock.current_filter(), start=None), own_window=True)
+        dock.apply()
+        self.sync_now()
 
     def _end_sync(self) -> None:
         worker, self.sync_worker = self.sync_worker, None
@@ -290,23 +320,23 @@ class MainWindow(QMainWindow):
         self._end_sync()
         self.last_sync_error = ""
         self.last_result = result
+        note = ""
         if not result.cancelled:
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
             self.settings.set_last_success_start(self.session.org_id, result.started_at)
-            self._set_default_window(result)
+            note = self.filter_memory.after_sync(result)
+            self.status.set_older_jobs(result.older_jobs, result.since)
         self.show_frame(result.frame, prepared, result.details)
-        note = "Cancelled" if result.cancelled else ""
-        self.status.set_last_sync(result.finished_at, note)
+        self.status.set_last_sync(result.finished_at, "Cancelled" if result.cancelled else "")
         self.status.set_api_usage(result.api_usage)
         self.status.set_problems(len(result.problems))
         if self.problems_dialog is not None:
             self.problems_dialog.set_problems(result.problems)
-        self.status.showMessage(
-            "Sync cancelled: the rows read so far are shown."
-            if result.cancelled
-            else f"Sync finished: {len(result.frame):,} errors.",
-            10000,
-        )
+        if result.cancelled:
+            self.show_status("Sync cancelled: the rows read so far are shown.", 10000)
+        else:
+            done = f"Sync finished: {len(result.frame):,} errors."
+            self.show_status(f"{done} {note}" if note else done, 30000 if note else 10000)
         self.sync_ended.emit()
 
     def _sync_failed(self, text: str) -> None:
@@ -334,16 +364,25 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
+        if self._fit_pending and len(frame) and self.isVisible():
+            self._fit_first_layout()
 
-    def _set_default_window(self, result: Any) -> None:
-        """Seed rule: from (start of the latest successful sync − 5 days) to now."""
-        from syncerr_gui.core.time_window import post_sync_filter
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending and self.model.total_count:
+            self._fit_first_layout()
 
-        flt = post_sync_filter(self.filter_dock.current_filter(), result)
-        self.filter_dock.set_default_window(flt.start, None)
-        self.filter_dock.set_filter(flt)
-        self.model.set_filter(flt)
-        self.settings.save_filter(flt.to_dict())
+    def _fit_first_layout(self) -> None:
+        """Once, without a remembered layout: the dock as wide as its longest name (within a
+        share of the window), then the columns to their content."""
+        self._fit_pending = False
+        wanted = self.filter_dock.fitting_width()
+        width = max(DOCK_WIDTH, min(wanted, int(self.width() * DOCK_SHARE)))
+        self.resizeDocks([self.filter_dock], [width], Qt.Orientation.Horizontal)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the table's new width, before its columns share it
+        self.table.fit_columns()
 
     def show_problems(self) -> None:
         """The non-modal list of jobs the last sync could not read."""
@@ -356,39 +395,7 @@ class MainWindow(QMainWindow):
     # --- export ---------------------------------------------------------------------------------
     def export_csv(self) -> None:
         """Save the rows shown, in the order shown, to a CSV file chosen by the user (Ctrl+E)."""
-        if self.model.shown_count == 0:
-            message_boxes.show_info(self, "Export CSV", "There are no rows to export.")
-            return
-        folder = self.settings.last_export_dir() or os.path.expanduser("~")
-        name = f"salesforce-sync-errors-{datetime.now():%Y-%m-%d-%H%M}.csv"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export CSV", os.path.join(folder, name), "CSV files (*.csv);;All files (*)"
-        )
-        if not path:
-            return
-        if not os.path.splitext(path)[1]:
-            path += ".csv"
-        self.settings.set_last_export_dir(os.path.dirname(path))
-        view = self.model.error_view  # snapshot now: the user may filter while it writes
-        frame, visible, zone = view.frame, view.visible.copy(), local_zone()
-        self.status.showMessage(f"Exporting to {path}…")
-        run_in_background(
-            lambda: _write_csv(frame, visible, path, zone),
-            lambda rows: self._export_finished(rows, path),
-            self._export_failed,
-            parent=self,
-            doing="export the rows",
-        )
-
-    def _export_finished(self, rows: int, path: str) -> None:
-        message = f"Exported {rows:,} errors to {path}"
-        self.status.showMessage(message, 15000)
-        self.export_ended.emit(message)
-
-    def _export_failed(self, text: str) -> None:
-        self.status.showMessage(f"Export failed: {text}", 15000)
-        message_boxes.show_error(self, "Export failed", text)
-        self.export_ended.emit(f"Export failed: {text}")
+        self.csv_export.start()
 
     # --- help / lifetime ---------------------------------------------------------------------
     def show_about(self) -> None:
@@ -405,14 +412,6 @@ class MainWindow(QMainWindow):
             worker.wait(5000)
         self.archive.close()
         super().closeEvent(event)
-
-
-def _write_csv(frame: Any, rows: Any, path: str, zone: Any) -> int:
-    """Pool thread: the export of the frame positions `rows`, in that order, a chunk at a time
-    (imported here: the CSV writer is not needed at start-up)."""
-    from syncerr_gui.core.frame.export import export_csv
-
-    return export_csv(frame, path, tz=zone, rows=rows)
 
 
 def about_text() -> str:

@@ -7,6 +7,7 @@ running (a sync in progress keeps updating) and tests can read and close them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -37,3 +38,21 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
 def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """A plain piece of information."""
     return _box(parent, QMessageBox.Icon.Information, title, text)
+
+
+def show_with_actions(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    actions: Sequence[tuple[str, Callable[[], object]]],
+    icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+) -> QMessageBox:
+    """A message with a button per (label, action) beside Close; a button runs its action
+    and closes the box."""
+    box = _box(parent, icon, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    for label, action in actions:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.setObjectName(label.replace(" ", "").replace("…", "") + "Button")
+        button.clicked.connect(lambda _checked=False, run=action: run())
+    return box

@@ -1,4 +1,4 @@
-"""`--demo --screenshot FILE`: wait for the sync, show a record's details, save the window, quit.
+"""`--demo --screenshot FILE [--size WxH]`: wait for the sync, show a record's details, save the window, quit.
 
 Used for the README picture and as a smoke test of the whole GUI; a timeout guarantees it
 never hangs (exit code 2), a failed sync or save exits 1.
@@ -28,10 +28,12 @@ _SCAN_ROWS = 500
 class Screenshotter(QObject):
     """Saves `window.grab()` to `path` once the sync has finished; `exit_code` says how it went."""
 
-    def __init__(self, window: Any, path: str) -> None:
+    def __init__(self, window: Any, path: str, size: tuple[int, int] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.path = path
+        self.size = size or SIZE
+        window.resize(*self.size)  # laid out at that size from the start, as a user would see it
         self.exit_code = 2
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -67,7 +69,7 @@ class Screenshotter(QObject):
         if row < 0:
             self._fail("the sync produced no rows to show", 1)
             return
-        self.window.resize(*SIZE)
+        self.window.resize(*self.size)
         self.window.select_row(row)
         self.window.detail_pane.show()
         self.window.filter_dock.show()

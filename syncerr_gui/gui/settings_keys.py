@@ -22,7 +22,7 @@ from PySide6.QtCore import QByteArray
 
 T = TypeVar("T", str, int, bool, datetime, QByteArray)
 
-SETTINGS_VERSION = 1  # raise it with a step in AppSettings.migrate when a stored value changes form
+SETTINGS_VERSION = 2  # raise it with a step in AppSettings.migrate when a stored value changes form
 
 
 class Section(StrEnum):
@@ -92,8 +92,21 @@ LAST_SUCCESS_START = Setting(
     REMEMBERED,
     "Last successful sync (when there is no archive)",
 )
-LAST_FILTER = Setting("filter/last", str, "", REMEMBERED, "The last applied filter (JSON)")
+LAST_FILTER = Setting(
+    "filter/{org}/last",
+    str,
+    "",
+    REMEMBERED,
+    "The last applied filter of this org (JSON, with whether its time window is the admin's own)",
+)
+FILTER_LAST_ORG = Setting(
+    "filter/lastOrg", str, "", REMEMBERED, "Org whose filter shows at start when no archive is shown"
+)
+LEGACY_LAST_FILTER_KEY = "filter/last"  # version 1: one filter for every org (moved by migrate)
 LAST_EXPORT_DIR = Setting("export/lastDir", str, "", REMEMBERED, "Folder of the last CSV export")
+EXPORT_FOR_EXCEL = Setting(
+    "export/forExcel", bool, False, CHOICE, 'Export "for Excel": UTF-8 with BOM, the locale\'s list separator'
+)
 
 LAYOUT_GEOMETRY = Setting("layout/qt{qt}/geometry", QByteArray, None, REMEMBERED, "Window geometry")
 LAYOUT_STATE = Setting("layout/qt{qt}/state", QByteArray, None, REMEMBERED, "Dock layout")
@@ -118,7 +131,9 @@ ALL: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[datetime] | Set
     ARCHIVE_NEW_COLUMN_PLACED,
     LAST_SUCCESS_START,
     LAST_FILTER,
+    FILTER_LAST_ORG,
     LAST_EXPORT_DIR,
+    EXPORT_FOR_EXCEL,
     LAYOUT_GEOMETRY,
     LAYOUT_STATE,
     LAYOUT_HEADER,

@@ -170,8 +170,11 @@ def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(
 def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:
     assert parse_args(["--data-dir", str(tmp_path)]).data_dir == str(tmp_path)
     assert archive_dir_for(str(tmp_path), demo=True) == (tmp_path, False)
-    folder, temporary = archive_dir_for(None, demo=True)  # the demo never uses the user's archive
-    assert temporary and folder.is_dir() and folder != archive_dir_for(None, demo=False)[0]
+    user_folder = archive_dir_for(None, demo=False)[0]
+    folder, temporary = archive_dir_for(None, demo=True)  # the demo's own folder, kept between runs
+    assert not temporary and folder != user_folder and folder.parent == user_folder
+    folder, temporary = archive_dir_for(None, demo=True, screenshot=True)  # a picture of a first run
+    assert temporary and folder.is_dir() and folder != user_folder
     folder.rmdir()
 
 

@@ -131,7 +131,7 @@ def test_export_writes_the_rows_shown_in_the_order_shown(qtbot, synced: MainWind
     target = tmp_path / "out.csv"
     with (
         patch(
-            "syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
+            "syncerr_gui.gui.export_flow.QFileDialog.getSaveFileName",
             return_value=(str(target), "CSV files (*.csv)"),
         ) as ask,
         qtbot.waitSignal(synced.export_ended, timeout=30000) as blocker,
@@ -191,6 +191,31 @@ def test_log_out_empties_the_table_and_asks_to_log_in(qtbot, synced: MainWindow)
     assert synced.status.org_label.text() == ""
     assert synced.login_dialog is not None and synced.login_dialog.isVisible()
     assert not synced.actions_.sync.isEnabled() and not synced.actions_.export.isEnabled()
+
+
+def test_log_out_clears_the_password_token_and_access_token_but_keeps_the_username(
+    qtbot, tmp_path: Path, fresh_org
+) -> None:
+    window = _make_window(qtbot, tmp_path, fresh_org)
+    dialog = window.show_login()
+    user = fresh_org.admin
+    dialog.select_way("password")
+    page = dialog.current_page()
+    page.environment.setCurrentIndex(page.environment.findData("custom"))
+    qtbot.keyClicks(page.custom_domain, fresh_org.instance_url)
+    qtbot.keyClicks(page.username, user.username)
+    qtbot.keyClicks(page.password, user.password)
+    qtbot.keyClicks(page.security_token, user.security_token)
+    dialog.page("token").access_token.setText(user.access_token)
+    with qtbot.waitSignal(window.sync_ended, timeout=SYNC_TIMEOUT_MS):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None and not dialog.isVisible()
+    window.actions_.logout.trigger()
+    assert dialog.isVisible() and dialog.current_page() is page
+    assert (page.password.text(), page.security_token.text()) == ("", "")
+    assert dialog.page("token").access_token.text() == ""
+    assert page.username.text() == user.username  # the next login of the same admin is quicker
+    QThreadPool.globalInstance().waitForDone(15000)  # the token revocation of Log out
 
 
 def test_a_sync_that_cannot_reach_the_org_says_so_and_keeps_the_rows(

@@ -167,7 +167,7 @@ def test_status_bar_texts(qtbot) -> None:
     assert bar.counts_label.text() == "1,234 of 5,000 errors shown"
     assert bar.api_label.text() == "API 1,234 / 15,000"
     assert bar.problems_label.text().startswith("3 jobs could not be read")
-    assert bar.progress.format() == "4/10 jobs · 812 rows" and bar.progress.value() == 4
+    assert bar.progress_text == "4/10 jobs · 812 rows" and bar.progress.value() == 4
     with qtbot.waitSignal(bar.problems_requested):
         bar.problems_label.linkActivated.emit("#problems")
 

@@ -182,7 +182,7 @@ def _raise_in_a_slot(qtbot: QtBot, window: MainWindow, secrets: list[str]) -> st
 def _export(qtbot: QtBot, window: MainWindow, target: Path) -> None:
     with (
         patch(
-            "syncerr_gui.gui.main_window.QFileDialog.getSaveFileName",
+            "syncerr_gui.gui.export_flow.QFileDialog.getSaveFileName",
             return_value=(str(target), "CSV files (*.csv)"),
         ),
         qtbot.waitSignal(window.export_ended, timeout=SYNC_MS) as done,

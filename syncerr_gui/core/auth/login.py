@@ -32,7 +32,7 @@ from syncerr_gui.core.auth.session import API_VERSION, OrgSession
 from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, TimeoutSession, make_session
-from syncerr_gui.core.salesforce.trust import tls_failure_words
+from syncerr_gui.core.salesforce.trust import tls_failure_words, tls_problem
 from syncerr_gui.core.salesforce.url_origin import parse_origin
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,10 @@ _DOMAIN_RE = re.compile(
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
 _AUTH_WORDS = {
-    "INVALID_LOGIN": "Wrong username, password or security token (or the user is locked out).",
+    "INVALID_LOGIN": (
+        "Wrong username, password or security token (or the user is locked out). Check them and "
+        "try again; a new security token comes by e-mail (Settings › Reset My Security Token)."
+    ),
     "LOGIN_MUST_USE_SECURITY_TOKEN": (
         "This org needs the security token for logins from this "
         "network: enter it (Settings › Reset My Security Token)."
@@ -157,7 +160,7 @@ def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[s
         )
         body = read_capped(response)
     except requests.RequestException as exc:
-        raise LoginError(network_words(exc, host, session), "NETWORK") from None
+        raise LoginError(network_words(exc, host, session), network_code(exc)) from None
     # Salesforce answers a bad token with 403 "Bad_OAuth_Token" here (401 elsewhere).
     if response.status_code == 401 or (response.status_code == 403 and b"API_" not in body[:200]):
         raise LoginError(
@@ -167,7 +170,9 @@ def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[s
         )
     if response.status_code == 403:
         raise LoginError(
-            "The token is valid but may not use the API (API Enabled permission missing?).", "FORBIDDEN"
+            "The token is valid but may not use the API (API Enabled permission missing?): log in as "
+            "a user who has it, or ask an admin to grant it.",
+            "FORBIDDEN",
         )
     if response.status_code != 200:
         raise LoginError(
@@ -189,6 +194,14 @@ def read_capped(response: requests.Response, limit: int = MAX_RESPONSE_BYTES) ->
             raise requests.exceptions.ContentDecodingError(f"answer larger than {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def network_code(exc: BaseException) -> str:
+    """The `LoginError.code` of a network failure: "TLS_<problem>" for a certificate (the
+    kinds of `trust.tls_problem`), else "NETWORK", so a dialog can point at the right field."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"TLS_{tls_problem(exc)}"
+    return "NETWORK"
 
 
 def network_words(exc: BaseException, host: str, session: requests.Session | None = None) -> str:
@@ -254,7 +267,7 @@ def _password_login(
     except SalesforceAuthenticationFailed as exc:
         raise LoginError(_auth_words(exc, secrets), str(exc.code)) from None
     except requests.RequestException as exc:
-        raise LoginError(scrub(network_words(exc, host, session), secrets), "NETWORK") from None
+        raise LoginError(scrub(network_words(exc, host, session), secrets), network_code(exc)) from None
     except LoginError:
         raise
     except Exception as exc:  # noqa: BLE001 - hostile or broken answers: ExpatError, defusedxml, decode errors

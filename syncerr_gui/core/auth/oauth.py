@@ -31,7 +31,13 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import requests
 
-from syncerr_gui.core.auth.login import is_loopback, is_salesforce_host, network_words, read_capped
+from syncerr_gui.core.auth.login import (
+    is_loopback,
+    is_salesforce_host,
+    network_code,
+    network_words,
+    read_capped,
+)
 from syncerr_gui.core.auth.redirect import Cancel, RedirectResult, RedirectServer, is_cancelled
 from syncerr_gui.core.exceptions import OAuthError
 from syncerr_gui.core.redaction import register_secret, scrub
@@ -244,7 +250,9 @@ class OAuthClient:
                 return response.status_code, read_capped(response, _MAX_BODY)
         except requests.RequestException as exc:
             host = urlsplit(self.login_url).netloc
-            raise OAuthError(f"Could not {what}: {network_words(exc, host, self._session)}") from None
+            raise OAuthError(
+                f"Could not {what}: {network_words(exc, host, self._session)}", network_code(exc)
+            ) from None
 
     def _post(self, endpoint: str, data: dict[str, str], what: str) -> dict[str, Any]:
         status, body = self._request(endpoint, data, what)

@@ -50,7 +50,8 @@ class AdminCheck:
         if self.refused:
             return (
                 "This app is for Salesforce admins: Salesforce would not show this user's "
-                "permissions (INSUFFICIENT_ACCESS). It needs Modify All Data, or " + _words(REQUIRED) + "."
+                "permissions (INSUFFICIENT_ACCESS). It needs Modify All Data, or " + _words(REQUIRED) + ". "
+                "Log in as an admin, or ask one to grant these permissions."
             )
         return (
             "This app is for Salesforce admins. Your user is missing "

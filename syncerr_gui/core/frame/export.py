@@ -3,8 +3,11 @@
 The rows are written in the order given (the GUI passes the positions it shows, in the order
 shown), a chunk at a time: a ten-million-row export never copies the frame. The failed input
 row, which is not in the frame, is read in bulk per chunk from the frame's `RowDetails`.
-The file is UTF-8 without a BOM, one header row, RFC 4180 with CRLF line ends; every text value
-is quoted (Arrow's writer: ten times faster than the csv module at a million rows).
+The file is UTF-8 without a BOM, one header row, RFC 4180 with CRLF line ends; a value is
+quoted when it needs it (Arrow's writer: ten times faster than the csv module at a million rows).
+"For Excel" (`bom=True`, `delimiter=excel_delimiter(...)`): Excel reads a CSV file as UTF-8 only
+when it starts with a BOM, and splits it on the list separator of the user's locale, which
+is ";" where the decimal separator is a comma (French, German…).
 A value a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab or CR) is
 prefixed with ``'``. The data go to a temporary file in the target folder that is renamed over
 the target only when complete, so a failure or a cancel never leaves a half-written file.
@@ -36,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 CHUNK_ROWS = 100_000
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 INPUT_ROW_HEADER = "Input Row"
 # The export columns plus each record-level row's failed input row (JSON object text).
@@ -54,8 +58,13 @@ def export_csv(
     details: RowDetails = NO_DETAILS,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    bom: bool = False,
+    delimiter: str = ",",
 ) -> int:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
+
+    `bom` starts the file with a UTF-8 byte order mark and `delimiter` separates the values
+    (both for Excel: see the module's docstring).
 
     `columns` maps each header to the frame column it comes from, in output order
     (`input_row`: read from `details`). `rows`: the frame positions to write, in order
@@ -75,8 +84,10 @@ def export_csv(
         with out:
             if os.name == "posix":  # the user's file: their own umask, not the app's private one
                 os.fchmod(out.fileno(), user_file_mode())
-            _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel)
-        os.replace(tmp_path, target)
+            if bom:
+                out.write(UTF8_BOM)
+            _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel, delimiter)
+        _replace(tmp_path, target)
     except BaseException as exc:
         _remove_quietly(tmp_path)
         if isinstance(exc, OSError):
@@ -84,6 +95,25 @@ def export_csv(
         raise
     logger.info("exported %d rows to a CSV file", total)
     return total
+
+
+def excel_delimiter(decimal_point: str) -> str:
+    """The list separator Excel expects where numbers are written with `decimal_point`."""
+    return ";" if decimal_point == "," else ","
+
+
+class TargetInUse(OSError):
+    """The finished file could not replace the target: another program holds it open (on
+    Windows, Excel locks the files it has open) or it is write-protected."""
+
+
+def _replace(tmp_path: Path, target: Path) -> None:
+    """Rename the finished file over `target`. The folder is writable (the file beside it was
+    just written), so being refused here means the target itself is held or protected."""
+    try:
+        os.replace(tmp_path, target)
+    except PermissionError as exc:
+        raise TargetInUse(exc.errno, exc.strerror or str(exc)) from exc
 
 
 def neutralise(values: pd.Series) -> pd.Series:
@@ -117,6 +147,11 @@ def describe_os_error(exc: OSError, target: Path) -> str:
     """The words the user sees for a failed write (no traceback, no internal temp name)."""
     folder = target.parent if str(target.parent) else Path(".")
     reason = exc.strerror or str(exc)
+    if isinstance(exc, TargetInUse):
+        return (
+            f"{target.name} is open in another program (Excel, for example) or is write-protected, "
+            f"so it could not be replaced. Close it there and export again, or choose another name."
+        )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return f"The disk is full: could not write {target} ({reason})."
     if exc.errno == errno.EFBIG:
@@ -179,17 +214,22 @@ def _write_rows(
     tz: tzinfo | None,
     progress: ProgressCallback | None,
     cancel: Any,
+    delimiter: str = ",",
 ) -> None:
     """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows."""
     total = len(source.order)
-    options = pa_csv.WriteOptions(include_header=True, quoting_style="needed", eol="\r\n")
+    options = pa_csv.WriteOptions(
+        include_header=True, quoting_style="needed", eol="\r\n", delimiter=delimiter
+    )
     starts = range(0, total, CHUNK_ROWS) if total else [0]
     for start in starts:
         if _is_cancelled(cancel):
             raise ExportCancelled("Export cancelled: no file was written.")
         table = source.chunk(start, columns, tz)
         pa_csv.write_csv(table, out, options)
-        options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
+        options = pa_csv.WriteOptions(
+            include_header=False, quoting_style="needed", eol="\r\n", delimiter=delimiter
+        )
         if progress is not None:
             progress(min(start + CHUNK_ROWS, total), total)
     if _is_cancelled(cancel):

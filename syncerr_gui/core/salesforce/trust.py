@@ -112,15 +112,7 @@ class TrustAdapter(HTTPAdapter):
 
 
 def tls_problem(exc: BaseException) -> str:
-    """# where Linux distributions keep the system's CA file when OpenSSL's default names none
-    _LINUX_CA_FILES = (
-        "/etc/ssl/cert.pem",
-        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
-        "/etc/pki/tls/cert.pem",
-        "/etc/ssl/certs/ca-certificates.crt",
-        "/etc/ssl/ca-bundle.pem",
-    )
-    UNKNOWN_CA, EXPIRED, WRONG_HOST or OTHER, from a certificate failure's text."""
+    """UNKNOWN_CA, EXPIRED, WRONG_HOST or OTHER, from a certificate failure's text."""
     text = str(exc).lower()
     for kind, markers in _MARKERS:
         if any(marker.lower() in text for marker in markers):

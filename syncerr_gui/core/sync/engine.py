@@ -121,7 +121,7 @@ class _Run:
         self.builder = FrameBuilder()
         self.problems: list[SyncProblem] = []
         self.jobs: dict[tuple[str, str], JobSummary] = {}
-        self.done = self.total = self.rows = 0
+        self.done = self.total = self.rows = self.older_jobs = 0
         self.listed: dict[str, int] = {}  # jobs listed so far, per source whose list is still open
         # threads: one per request in flight at the ceiling, plus the two listings
         self.pool = ThreadPoolExecutor(max(1, options.max_workers) + 2, thread_name_prefix="sync")
@@ -171,10 +171,13 @@ class _Run:
         self.listed[reader.source] = self.listed.get(reader.source, 0) + len(listed)
         stamps = [str(job.get("systemModstamp") or "") for job in listed]
         inside = in_window(stamps, self.since, self.until)
-        for job, stamp, wanted in zip(listed, stamps, inside):
+        recent = inside if self.until is None else in_window(stamps, self.since, None)
+        for job, stamp, wanted, newer in zip(listed, stamps, inside, recent):
             finished = reader.is_finished(job)
             summary = summary_of(job, reader.source, finished=finished)
             self.jobs[(reader.source, summary.job_id)] = summary
+            if not newer and summary.job_id not in self.options.skip_jobs:
+                self.older_jobs += 1  # before the window and not archived: not read
             skipped = self.options.skip_jobs.get(summary.job_id) == stamp and stamp != ""
             if wanted and reader.is_readable(job) and not skipped:
                 self._submit(reader.read_job, (reader.source, summary.job_id), job)
@@ -281,6 +284,7 @@ class _Run:
             api_usage=self.client.api_usage,
             requests_made=self.client.requests_made,
             details=self.builder.details,
+            older_jobs=self.older_jobs,
         )
 
 

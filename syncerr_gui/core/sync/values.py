@@ -77,6 +77,8 @@ class SyncResult:
     """Everything one sync produced, also when cancelled (then with what was complete).
 
     `details`: the input row and row key of each row of `frame`, by its `row_id`.
+    `older_jobs`: Bulk jobs listed but last changed before the window (`since`) and not in
+    the archive, so not read: their errors, if any, show only after a sync from earlier.
     """
 
     frame: pd.DataFrame
@@ -90,3 +92,4 @@ class SyncResult:
     api_usage: tuple[int, int] | None
     requests_made: int
     details: RowDetails = field(default=NO_DETAILS)
+    older_jobs: int = 0

@@ -104,6 +104,7 @@ class ArchiveController(QObject):
         self.settings = window.settings
         self.data_dir: Path | None = None
         self.temporary = False
+        self.remember_org = True
         self.shown_org: str | None = None  # whose archive the table shows now
         self.error = ""  # the last failure, in words ('' when none)
         self._archives: dict[str, ErrorArchive] = {}
@@ -119,9 +120,13 @@ class ArchiveController(QObject):
         self._place_new_column()
 
     # ---- window hooks ----------------------------------------------------------------------
-    def open(self, data_dir: str | Path, temporary: bool = False) -> None:
-        """Use the archives in `data_dir`; show the last org's archive at once (off the GUI thread)."""
+    def open(self, data_dir: str | Path, temporary: bool = False, remember_org: bool = True) -> None:
+        """Use the archives in `data_dir`; show the last org's archive at once (off the GUI thread).
+
+        `remember_org` False (the demo's folder): its org never becomes the one shown at the
+        next ordinary start."""
         self.data_dir, self.temporary = Path(data_dir), temporary
+        self.remember_org = remember_org and not temporary
         org = self._remembered_org()
         if org is not None and org in archived_org_ids(self.data_dir):
             self._start_load(org, retention_days=self.retention_days, first=True)
@@ -138,13 +143,15 @@ class ArchiveController(QObject):
         folder; its last successful sync then sets the window) and builds the table's view in
         its own thread."""
         org = valid_org(session.org_id)
-        self._load_token += 1  # the sync will show newer rows than any load
+        self._load_token += 1  # a load started before this sync shows older rows: dropped
         if self.shown_org is not None and self.shown_org != org:
             self.window.show_frame(empty_frame())  # another org's archive is on screen
             previous_frame, self.shown_org = empty_frame(), None
         use_archive = self.data_dir is not None and org is not None
-        if use_archive and org is not None and not self.temporary:
+        if use_archive and org is not None and self.remember_org:
             self.settings.set(keys.ARCHIVE_LAST_ORG, org)
+        if use_archive and org is not None and self.shown_org != org:
+            self._show_while_syncing(org)
         opener = (lambda: self.archive_of(org)) if use_archive and org is not None else None
         self._sync_org, self.error = (org if use_archive else None), ""
         worker = SyncWorker(
@@ -269,6 +276,11 @@ class ArchiveController(QObject):
         return self.dialog
 
     # ---- loading ---------------------------------------------------------------------------
+    def _show_while_syncing(self, org: str) -> None:
+        """The org's archived rows while its sync runs (the sync's result replaces them)."""
+        if self.data_dir is not None and org in archived_org_ids(self.data_dir):
+            self._start_load(org, retention_days=None, first=True)
+
     def _start_load(self, org: str, retention_days: int | None, first: bool) -> None:
         self._load_token += 1
         token, model = self._load_token, self.window.model
@@ -293,11 +305,7 @@ class ArchiveController(QObject):
         return ArchiveView(org, data, archive.last_success_start(), int(marks.sum()), purged)
 
     def _loaded(self, token: int, view: ArchiveView, first: bool) -> None:
-        if (
-            token != self._load_token
-            or self.window.is_syncing
-            or self.current_org() not in (None, view.org_id)
-        ):
+        if token != self._load_token or self.current_org() not in (None, view.org_id):
             logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
             return
         self._shrink_cancel = None
@@ -327,9 +335,11 @@ class ArchiveController(QObject):
         model = self.window.model
         model_filter, sort = model.current_filter, model.sort_spec
         dock_filter = self.window.filter_dock.current_filter()
+        own_window = self.window.filter_dock.own_window
 
         def prepare(result: Any) -> TableData:
-            flt = post_sync_filter(model_filter if result.cancelled else dock_filter, result)
+            current = model_filter if result.cancelled else dock_filter
+            flt = post_sync_filter(current, result, own_window=own_window)
             marks = None
             if org is not None:
                 try:
@@ -343,6 +353,7 @@ class ArchiveController(QObject):
     @Slot(object, object)
     def _sync_finished(self, _result: Any, data: TableData | None) -> None:
         """Runs before the window's own handler (connected first)."""
+        self._load_token += 1  # a load still on its way shows older rows than this result
         if self._sync_org is None or self.error:
             return
         self.shown_org = self._sync_org

@@ -10,14 +10,20 @@ from pathlib import Path
 from syncerr_gui.core.archive.data_dirs import default_data_dir, org_id_18
 from syncerr_gui.gui.table.table_data import TableData
 
+DEMO_DIR_NAME = "demo"
 
-def archive_dir_for(data_dir: str | None, demo: bool) -> tuple[Path, bool]:
-    """(folder, temporary): `--data-dir`, else a throw-away folder for `--demo` (the demo never
-    touches the user's archive), else the user's data folder."""
+
+def archive_dir_for(data_dir: str | None, demo: bool, screenshot: bool = False) -> tuple[Path, bool]:
+    """(folder, temporary): `--data-dir`; else a throw-away folder for `--screenshot` (the
+    picture is a first run); else for `--demo` its own folder inside the user's data folder,
+    kept between runs so the second run shows history (the user's archives are never
+    touched); else the user's data folder."""
     if data_dir:
         return Path(data_dir), False
-    if demo:
+    if screenshot:
         return Path(tempfile.mkdtemp(prefix="syncerr-demo-archive-")), True
+    if demo:
+        return default_data_dir() / DEMO_DIR_NAME, False
     return default_data_dir(), False
 
 

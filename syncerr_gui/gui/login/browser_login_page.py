@@ -183,6 +183,13 @@ class BrowserLoginPage(LoginPage):
             callback_port=self.callback_port.value(),
         )
 
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        fields = {"secret": self.client_id, "user": self.client_id}
+        if self.environment.currentData() == "custom":  # else the address is Salesforce's own
+            fields["address"] = self.my_domain
+        return fields
+
     def validate(self) -> str:
         if self.environment.currentData() == "custom" and not self.my_domain.text().strip():
             return "Enter your My Domain URL (e.g. https://yourcompany.my.salesforce.com)."

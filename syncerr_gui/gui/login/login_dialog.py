@@ -27,8 +27,16 @@ from syncerr_gui import APP_NAME
 from syncerr_gui.core.salesforce.http import set_app_proxy
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
-from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check
+from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginFailure, LoginOutcome, try_log_in
 from syncerr_gui.gui.login.network_options import NetworkOptions
+from syncerr_gui.gui.login.next_steps import (
+    CERTIFICATE,
+    NOT_ADMIN,
+    PROXY,
+    NextStep,
+    next_step,
+    with_advice,
+)
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
@@ -167,7 +175,7 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         self.error_label.setText("Logging in…")
         self._attempt = run_in_background(
-            lambda: log_in_and_check(login, check_admin),
+            lambda: try_log_in(login, check_admin),
             self._logged_in,
             self._login_failed,
             parent=self,
@@ -192,12 +200,16 @@ class LoginDialog(QDialog):
         self._attempt = None
         self._set_busy(False)
 
-    def _logged_in(self, outcome: LoginOutcome) -> None:
+    def _logged_in(self, outcome: LoginOutcome | LoginFailure) -> None:
+        if isinstance(outcome, LoginFailure):
+            self._login_failed(outcome.text, outcome.code)
+            return
         self.current_page().login_finished(outcome.session, "")
         if outcome.is_admin:
             self._succeeded(outcome.session)
         else:
-            self._failed(outcome.refusal())
+            step = next_step(NOT_ADMIN, "")
+            self._failed(with_advice(outcome.refusal(), step), step)
 
     def _succeeded(self, session: Any) -> None:
         self._finish_attempt()
@@ -209,14 +221,27 @@ class LoginDialog(QDialog):
         logger.info("logged in as %s", getattr(session, "username", "?"))
         self.accept()
 
-    def _login_failed(self, text: str) -> None:
-        self.current_page().login_finished(None, text)
-        self._failed(text)
+    def _login_failed(self, text: str, code: str = "") -> None:
+        step = next_step(code, text, self._log_file())
+        text = with_advice(text, step)
+        self.current_page().login_finished(None, text)  # the browser page shows the same words
+        self._failed(text, step)
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, text: str, step: NextStep) -> None:
+        """Say what failed and what to do next, and put the cursor where the fix goes."""
         self._finish_attempt()
         self.error_label.setText(text)
+        if step.field in (CERTIFICATE, PROXY):
+            self.network.focus_field(step.field)
+        elif step.field:
+            self.current_page().focus_field(step.field)
         self.login_failed.emit(text)
+
+    @staticmethod
+    def _log_file() -> str:
+        from syncerr_gui.gui.app_logging import log_dir
+
+        return str(log_dir() / "app.log")
 
     def _cancel_clicked(self) -> None:
         if self._attempt is not None:
@@ -235,6 +260,14 @@ class LoginDialog(QDialog):
         """Escape / Cancel: also stop listening to an attempt in flight."""
         self._abandon_attempt()
         super().reject()
+
+    def clear_secrets(self) -> None:
+        """Empty the password, security token and access token fields of every page."""
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if isinstance(page, LoginPage):
+                page.clear_secrets()
+        self.error_label.clear()
 
     def _restore(self) -> None:
         self.network.restore(self._settings)

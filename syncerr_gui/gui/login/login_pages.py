@@ -53,6 +53,25 @@ class LoginPage(QWidget):
     def restore(self, remembered: dict[str, str]) -> None:
         """Fill non-secret fields from the settings."""
 
+    def focus_field(self, field: str) -> None:
+        """Put the cursor in the page's `field` ("address", "secret", "user"), its text selected,
+        so the admin can correct it at once (a page without that field ignores it)."""
+        edit = self.fields.get(field)
+        if edit is not None and edit.isEnabled():
+            edit.setFocus()
+            edit.selectAll()
+
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        """The page's fields a failed login can point at."""
+        return {}
+
+    def clear_secrets(self) -> None:
+        """Empty every secret field (after Log out, the next person types their own)."""
+        for edit in self.findChildren(QLineEdit):
+            if edit.echoMode() == QLineEdit.EchoMode.Password:
+                edit.clear()
+
     def remembered(self) -> dict[str, str]:
         """Non-secret fields to remember (never a password or token)."""
         return {}
@@ -120,6 +139,10 @@ class TokenLoginPage(LoginPage):
         form.addRow("Instance URL:", self.instance_url)
         form.addRow("Access token:", self.access_token)
 
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        return {"address": self.instance_url, "secret": self.access_token, "user": self.access_token}
+
     def validate(self) -> str:
         if not self.instance_url.text().strip():
             return "Enter the instance URL."
@@ -179,6 +202,13 @@ class PasswordLoginPage(LoginPage):
         """The `domain` argument of login_with_password: login, test, or the custom domain."""
         value = self.environment.currentData()
         return self.custom_domain.text().strip() if value == "custom" else str(value)
+
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        fields = {"secret": self.password, "user": self.username}
+        if self.environment.currentData() == "custom":  # else the address is Salesforce's own
+            fields["address"] = self.custom_domain
+        return fields
 
     def validate(self) -> str:
         if not self.username.text().strip():

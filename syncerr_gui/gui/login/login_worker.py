@@ -41,10 +41,29 @@ class LoginOutcome:
         return str(self.check.message())
 
 
+@dataclass(frozen=True)
+class LoginFailure:
+    """A login refused in words (`text`), and the kind of failure (`LoginError.code`)."""
+
+    text: str
+    code: str
+
+
 def log_in_and_check(login: LoginCall, check_admin: AdminCheckCall | None = None) -> LoginOutcome:
     """Log in, then check the user's permissions (both off the GUI thread); raises LoginError."""
     session = login()
     return LoginOutcome(session, (check_admin or _check_admin)(session))
+
+
+def try_log_in(login: LoginCall, check_admin: AdminCheckCall | None = None) -> LoginOutcome | LoginFailure:
+    """`log_in_and_check`, with a refused login as a `LoginFailure` (the dialog acts on its
+    code); anything else still raises, for `run_in_background` to put in words."""
+    from syncerr_gui.core.exceptions import LoginError
+
+    try:
+        return log_in_and_check(login, check_admin)
+    except LoginError as exc:
+        return LoginFailure(failure_text(exc, "log in"), exc.code)
 
 
 def log_out_words(session: OrgSession | None, store: Any = None, key: str = "") -> str:

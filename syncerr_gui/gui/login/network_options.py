@@ -61,6 +61,13 @@ class NetworkOptions(QWidget):
         self.panel.setVisible(False)
         self.toggle.toggled.connect(self.panel.setVisible)
 
+    def focus_field(self, field: str) -> None:
+        """Open the panel and put the cursor in the certificate ("certificate") or proxy field."""
+        self.toggle.setChecked(True)
+        edit = self.ca_bundle_edit if field == "certificate" else self.proxy_edit
+        edit.setFocus()
+        edit.selectAll()
+
     def ca_bundle(self) -> str | None:
         return self.ca_bundle_edit.text().strip() or None
 

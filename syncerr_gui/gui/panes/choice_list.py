@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 _GAP = 8
+_CHECK_ROOM = 28  # the check box and its spacing
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -120,6 +121,20 @@ class ChoiceList(QWidget):
             checked = self._chosen is None or name in self._chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.list.blockSignals(False)
+
+    def fitting_width(self) -> int:
+        """The list's width at which no name needs eliding (check box, name, count, scroll bar)."""
+        metrics = self.list.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(item.data(NAME_ROLE) or "(none)"))
+                + metrics.horizontalAdvance(str(item.data(COUNT_ROLE) or ""))
+                for item in self._items()
+            ),
+            default=0,
+        )
+        bar = self.list.verticalScrollBar().sizeHint().width()
+        return widest + _CHECK_ROOM + 3 * _GAP + bar + 2 * self.list.frameWidth()
 
     def chosen(self) -> frozenset[str] | None:
         """None for "every value", else the chosen names."""

@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -46,6 +46,7 @@ from syncerr_gui.core.frame.guidance import (
     search_url,
 )
 from syncerr_gui.gui import style
+from syncerr_gui.gui.links import offer_link
 from syncerr_gui.gui.local_time import format_local, format_utc
 from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
 
@@ -83,7 +84,12 @@ def summary_line(record: dict[str, Any]) -> str:
 
 
 class DetailPane(QDockWidget):
-    """Shows one error row in full (`show_record(dict | None)`); an empty state for None."""
+    """Shows one error row in full (`show_record(dict | None)`); an empty state for None.
+
+    Signals: notice(str) with a short confirmation for the status bar ("Copied …").
+    """
+
+    notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Details", parent)
@@ -357,18 +363,25 @@ class DetailPane(QDockWidget):
     def open_record(self) -> None:
         """Open the record in the browser."""
         if url := self._record_url():
-            QDesktopServices.openUrl(QUrl(url))
+            self._open(url, "the record")
 
     def open_job(self) -> None:
         """Open the job's page in Setup."""
         if url := self._job_url():
-            QDesktopServices.openUrl(QUrl(url))
+            self._open(url, "the job's page in Setup")
 
     def search_online(self) -> None:
         """Search the web for the code and the scrubbed message."""
         if self.record is not None:
-            QDesktopServices.openUrl(QUrl(search_url(self._get("error_type"), self._get("message"))))
+            self._open(search_url(self._get("error_type"), self._get("message")), "the web search")
+
+    def _open(self, url: str, what: str) -> None:
+        """In the browser; when none opens, say so and offer to copy the link."""
+        if not QDesktopServices.openUrl(QUrl(url)):
+            offer_link(self, url, what, self.notice.emit)
 
     def copy_value(self, key: str) -> None:
         """Put one value of the row on the clipboard (the original text, not the display one)."""
         QGuiApplication.clipboard().setText(self._get(key))
+        name = next((label for label, k, _mono in ID_FIELDS if k == key), "error details")
+        self.notice.emit(f"Copied the {name} to the clipboard.")

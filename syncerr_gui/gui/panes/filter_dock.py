@@ -62,6 +62,11 @@ class FilterDock(QDockWidget):
         self.setObjectName("filterDock")
         self._default_start: datetime | None = None
         self._default_end: datetime | None = None
+        # Whether the admin set the time window (a sync then keeps it), and whether they
+        # touched it since the last apply; programmatic changes (`_quiet`) do not count.
+        self.own_window = False
+        self._window_edited = False
+        self._quiet = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -110,7 +115,15 @@ class FilterDock(QDockWidget):
         form.addRow(self.from_check, self.from_edit)
         form.addRow(self.to_check, self.to_edit)
         layout.addLayout(form)
+        for check in (self.from_check, self.to_check):
+            check.toggled.connect(self._window_touched)
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateTimeChanged.connect(self._window_touched)
         return box
+
+    def _window_touched(self, *_args: object) -> None:
+        if not self._quiet:
+            self._window_edited = True
 
     def _bound(self, parent: QWidget, label: str, name: str) -> tuple[QCheckBox, QDateTimeEdit]:
         check = QCheckBox(label, parent)
@@ -167,6 +180,26 @@ class FilterDock(QDockWidget):
         """The time window Reset goes back to (None: no limit on that side)."""
         self._default_start, self._default_end = start, end
 
+    @property
+    def default_start(self) -> datetime | None:
+        """Where the default window starts (None until a sync or a restored filter says)."""
+        return self._default_start
+
+    def is_default_window(self, flt: ErrorFilter) -> bool:
+        """Whether `flt`'s window is the default one (to the minute the fields show)."""
+        if self._default_start is None or flt.start is None or flt.end != self._default_end:
+            return False
+        return abs((flt.start - self._default_start).total_seconds()) < 60
+
+    def fitting_width(self) -> int:
+        """The dock's width at which no error type or object name needs eliding."""
+        inner = max(self.error_types.fitting_width(), self.objects.fitting_width())
+        inside = self.widget()
+        layout = inside.layout() if inside is not None else None
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 16
+        return inner + sides + 4
+
     def set_choices(self, error_type_counts: dict[str, int], object_counts: dict[str, int]) -> None:
         """Refresh the lists and their counts; the user's checks are kept."""
         self.error_types.set_counts(error_type_counts)
@@ -188,25 +221,35 @@ class FilterDock(QDockWidget):
             text=self.search.text().strip(),
         )
 
-    def set_filter(self, flt: ErrorFilter) -> None:
-        """Show `flt` in the widgets (does not emit; call `apply` for that)."""
-        self._set_bound(self.from_check, self.from_edit, flt.start)
-        self._set_bound(self.to_check, self.to_edit, flt.end)
+    def set_filter(self, flt: ErrorFilter, own_window: bool | None = None) -> None:
+        """Show `flt` in the widgets (does not emit; call `apply` for that); `own_window`
+        says whether its time window is the admin's (None: unchanged)."""
+        self._quiet = True
+        try:
+            self._set_bound(self.from_check, self.from_edit, flt.start)
+            self._set_bound(self.to_check, self.to_edit, flt.end)
+        finally:
+            self._quiet = False
         self.job_level.setChecked(JOB_LEVEL in flt.levels)
         self.record_level.setChecked(RECORD_LEVEL in flt.levels)
         self.error_types.set_chosen(flt.error_types)
         self.objects.set_chosen(flt.objects)
         self.search.setText(flt.text)
+        if own_window is not None:
+            self.own_window, self._window_edited = own_window, False
 
     def apply(self) -> None:
-        """Emit the filter shown in the widgets."""
+        """Emit the filter shown in the widgets (a window the admin edited becomes their own,
+        unless they set it back to the default)."""
         flt = self.current_filter()
+        if self._window_edited:
+            self.own_window, self._window_edited = not self.is_default_window(flt), False
         logger.debug("filter applied: %s", flt.to_dict() | {"text": "…" if flt.text else ""})
         self.filter_applied.emit(flt)
 
     def reset(self) -> None:
         """Default window, every level, type and object, no search; applied at once."""
-        self.set_filter(ErrorFilter(start=self._default_start, end=self._default_end))
+        self.set_filter(ErrorFilter(start=self._default_start, end=self._default_end), own_window=False)
         self.apply()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

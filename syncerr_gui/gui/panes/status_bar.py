@@ -1,21 +1,35 @@
 """The main window's status bar: counts, org and user, last sync, API usage, sync progress.
 
+While a sync runs, its progress sits at the right end: what it is doing in words (a label
+of fixed width, the full text in its tooltip), a bar, and Cancel, fixed in size and last,
+so no other fact's text can move it between two clicks. Each phase has its own progress:
+listing (busy), reading jobs (jobs done of the total, "of at least" while lists still
+arrive) and saving to the archive (busy, with the rows and the seconds it has taken). After
+Cancel the bar stays where it was and says so.
+
 Signals: cancel_requested() when Cancel is pressed during a sync; problems_requested() when
-the "View" link of the "N jobs could not be read" note is clicked.
+the "View" link of the "N jobs could not be read" note is clicked; older_requested() when
+the "Read them" link of the older-jobs note is clicked.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from syncerr_gui.core.archive.incremental import PHASE_ARCHIVING
 from syncerr_gui.gui.plain_text import plain_label, rich_label, tooltip
 
 logger = logging.getLogger(__name__)
+
+# The progress text's room: "12,345 of at least 12,345 jobs · 9,999,999 rows" in most fonts.
+PROGRESS_TEXT_SAMPLE = "12,345 of at least 12,345 jobs · 9,999,999 rows"
+PROGRESS_BAR_WIDTH = 120
 
 
 class StatusBar(QStatusBar):
@@ -23,6 +37,7 @@ class StatusBar(QStatusBar):
 
     cancel_requested = Signal()
     problems_requested = Signal()
+    older_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,36 +45,58 @@ class StatusBar(QStatusBar):
         self.counts_label = self._label("countsLabel")
         self.problems_label = self._label("problemsLabel", rich=True)  # its "View" link
         self.problems_label.linkActivated.connect(lambda _link: self.problems_requested.emit())
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("syncProgress")
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setObjectName("cancelSyncButton")
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        self.cancel_button.hide()
+        self.older_label = self._label("olderJobsLabel", rich=True)  # its "Read them" link
+        self.older_label.linkActivated.connect(lambda _link: self.older_requested.emit())
         self.org_label = self._label("orgLabel")
         self.sync_label = self._label("lastSyncLabel")
         self.api_label = self._label("apiUsageLabel")
+        self._build_progress()
         # All permanent: showMessage() hides normal widgets, and the counts and Cancel must stay.
         # A thin rule before each label keeps the facts apart; it hides with its label.
         self._rules: dict[QLabel, QFrame] = {}
         for widget in (
             self.counts_label,
             self.problems_label,
-            self.progress,
-            self.cancel_button,
+            self.older_label,
             self.org_label,
             self.sync_label,
             self.api_label,
+            self.progress_label,
+            self.progress,
+            self.cancel_button,  # last: nothing to its right can move it
         ):
-            if isinstance(widget, QLabel) and widget is not self.counts_label:
+            if isinstance(widget, QLabel) and widget not in (self.counts_label, self.progress_label):
                 self._rules[widget] = self._rule()
                 self.addPermanentWidget(self._rules[widget])
             self.addPermanentWidget(widget)
         for label in self._rules:
             self._set_text(label, "")
         self.set_counts(0, 0)
+
+    def _build_progress(self) -> None:
+        """The sync's words, bar and Cancel, each of a fixed width (hidden until a sync)."""
+        self.progress_label = self._label("syncProgressText")
+        self.progress_label.setFixedWidth(self.fontMetrics().horizontalAdvance(PROGRESS_TEXT_SAMPLE) + 12)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("syncProgress")
+        self.progress.setTextVisible(False)  # the words are beside it: they never overflow it
+        self.progress.setFixedWidth(PROGRESS_BAR_WIDTH)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelSyncButton")
+        self.cancel_button.setToolTip("Stop the sync (Esc); what was read so far is kept")
+        self.cancel_button.setFixedWidth(self.cancel_button.sizeHint().width())
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self._phase = ""
+        self.progress_text = ""  # the full words beside the bar
+        self._phase_started = 0.0
+        self._saving_rows = 0
+        self._cancelling = False
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._show_saving)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
 
     def _label(self, name: str, rich: bool = False) -> QLabel:
         label = rich_label(self) if rich else plain_label(parent=self)
@@ -119,25 +156,81 @@ class StatusBar(QStatusBar):
         link = '<a href="#problems">View</a>'
         self._set_text(self.problems_label, f"{count} {noun} could not be read — {link}")
 
+    def set_older_jobs(self, count: int, since: datetime | None) -> None:
+        """'37 older jobs not read — Read them' (hidden when 0): the jobs before the window."""
+        if count <= 0 or since is None:
+            self._set_text(self.older_label, "")
+            return
+        noun = "job" if count == 1 else "jobs"
+        when = f"{since.astimezone():%Y-%m-%d %H:%M}"
+        self._set_text(self.older_label, f'{count:,} older {noun} not read — <a href="#older">Read them</a>')
+        self.older_label.setToolTip(
+            tooltip(
+                f"The org still holds {count:,} {noun} last changed before {when}, where the time "
+                "window starts; their errors are not shown. To read them, untick From (or set it "
+                "earlier) under Filters and press F5; 'Read them' does that."
+            )
+        )
+
     def start_progress(self) -> None:
         """Show the (busy) progress bar and Cancel."""
+        self._phase, self._cancelling = "", False
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Listing jobs…")
-        self.progress.show()
+        self._set_progress_text("Listing jobs…")
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
         self.cancel_button.setEnabled(True)
-        self.cancel_button.show()
 
     def update_progress(self, progress: Any) -> None:
-        """Jobs done / total and rows so far, from a SyncProgress ("of at least" while the
-        job lists are still arriving and the total can grow)."""
+        """Show one SyncProgress: its phase, and within it jobs done / total and rows so far
+        ("of at least" while the job lists still arrive and the total can grow)."""
+        if progress.phase == PHASE_ARCHIVING:
+            self._start_saving(int(progress.rows))
+            return
+        if self._cancelling or self._phase == PHASE_ARCHIVING:
+            return  # the bar stays where the sync stopped
+        self._phase = progress.phase
         total = int(progress.jobs_total)
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(int(progress.jobs_done), total))
-            self.progress.setFormat(f"{progress.jobs_text()} · {progress.rows:,} rows")
-        self.progress.setToolTip(tooltip(progress.phase))
+            self._set_progress_text(f"{progress.jobs_text()} · {progress.rows:,} rows")
+
+    def show_cancelling(self) -> None:
+        """Cancel was pressed: the bar stays put, the words say what happens now."""
+        self._cancelling = True
+        self.cancel_button.setEnabled(False)
+        self._ticker.stop()
+        self._set_progress_text(
+            "Cancelling the save…"
+            if self._phase == PHASE_ARCHIVING
+            else "Cancelling… (what was read is kept)"
+        )
+
+    def _start_saving(self, rows: int) -> None:
+        """The archive's own phase: busy, with the rows and the seconds it has taken."""
+        if self._phase != PHASE_ARCHIVING:
+            self._phase, self._phase_started = PHASE_ARCHIVING, time.monotonic()
+            self._ticker.start()
+        self._saving_rows = rows
+        self.progress.setRange(0, 0)
+        self._show_saving()
+
+    def _show_saving(self) -> None:
+        seconds = int(time.monotonic() - self._phase_started)
+        took = f" · {seconds} s" if seconds else ""
+        self._set_progress_text(f"Saving {self._saving_rows:,} rows to the archive…{took}")
+
+    def _set_progress_text(self, text: str) -> None:
+        """The words beside the bar, elided to their fixed room (all of them in the tooltip)."""
+        room = self.progress_label.width() - 12
+        self.progress_label.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+        self.progress_label.setToolTip(tooltip(text))
+        self.progress_text = text
 
     def stop_progress(self) -> None:
         """Hide the progress bar and Cancel."""
-        self.progress.hide()
-        self.cancel_button.hide()
+        self._ticker.stop()
+        self._phase, self._cancelling = "", False
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()

@@ -232,6 +232,14 @@ class ErrorTableModel(QAbstractTableModel):
         record[INPUT_ROW] = read_one(self._details, int(record["row_id"]), INPUT_ROW)
         return record
 
+    def column_values(self, column: int, sample: int) -> list[str]:
+        """Texts to size `column` by: every value of a category column, else the first
+        `sample` rows shown."""
+        field = MODEL_FIELDS[column]
+        if field in self._cat_values:
+            return [str(v) for v in self._cat_values[field].tolist()]
+        return [str(self._row(r)[column] or "") for r in range(min(sample, self.rowCount()))]
+
     def frame_in_view_order(self) -> pd.DataFrame:
         """The rows shown, in the order shown (for export)."""
         return self._view.frame_in_view_order()

@@ -60,7 +60,8 @@ def test_wrong_password_is_said_in_words_without_secrets(demo_org) -> None:
             ca_bundle=str(demo_org.ca_path),
         )
     text = str(info.value)
-    assert text == "Wrong username, password or security token (or the user is locked out)."
+    assert text.startswith("Wrong username, password or security token (or the user is locked out).")
+    assert "Check them and try again" in text
     _no_secret(text, wrong, demo_org.admin.password, demo_org.admin.security_token)
 
 

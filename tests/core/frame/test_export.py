@@ -228,3 +228,31 @@ def test_a_write_failure_midway_leaves_no_half_file(tmp_path: Path) -> None:
         f"The file is too large for this disk or its size limit: could not write {target}."
     ), result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_for_excel_the_file_starts_with_a_bom_and_uses_the_locales_separator(tmp_path: Path) -> None:
+    out = tmp_path / "excel.csv"
+    delimiter = export.excel_delimiter(",")  # French, German…: 1,5 is a number, so ";" separates
+    assert export_csv(_frame(["Müller; 1,5 kg"]), out, bom=True, delimiter=delimiter) == 1
+    raw = out.read_bytes()
+    assert raw.startswith(export.UTF8_BOM)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows[0] == HEADER and rows[1][3] == "Müller; 1,5 kg"
+    assert export.excel_delimiter(".") == ","
+
+
+def test_a_target_held_open_by_another_program_is_said_so(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "errors.csv"
+    target.write_text("old", encoding="utf-8")
+
+    def refused(src: object, dst: object) -> None:  # what Windows does while Excel has the file open
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(export.os, "replace", refused)
+    with pytest.raises(ExportError) as info:
+        export_csv(_frame(["x"]), target)
+    text = str(info.value)
+    assert "errors.csv is open in another program" in text and "Close it there" in text
+    assert "Permission denied" not in text
+    assert target.read_text(encoding="utf-8") == "old" and list(tmp_path.iterdir()) == [target]

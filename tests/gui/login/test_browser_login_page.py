@@ -263,3 +263,27 @@ def test_without_a_browser_the_url_is_on_the_clipboard(
         "https://acme.my.salesforce.com/services/oauth2/authorize?"
     )
     page.cancel_login()
+
+
+def test_in_the_dialog_an_untrusted_certificate_is_explained_on_the_page_and_fixed_in_advanced(
+    qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch, oauth_org: DemoOrg
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    _use_browser(monkeypatch, ScriptedBrowser(oauth_org))
+    dialog = LoginDialog(settings)  # no --ca-bundle: the org's certificate is not trusted
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_way("browser")
+    page = dialog.current_page()
+    assert isinstance(page, BrowserLoginPage)
+    page.configure(oauth_org.instance_url, oauth_org.oauth_client_id)
+    page.callback_port.setValue(oauth_org.config.oauth_callback_port)
+    with qtbot.waitSignal(dialog.login_failed, timeout=30000):
+        qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    assert "Trust this certificate" in dialog.error_label.text()
+    assert page.status_label.text() == dialog.error_label.text()  # one story on the page and below
+    assert dialog.focusWidget() is dialog.network.ca_bundle_edit
+    qtbot.keyClicks(dialog.focusWidget(), str(oauth_org.ca_path))
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
+        qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.session.username == oauth_org.admin.username

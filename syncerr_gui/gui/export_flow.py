@@ -1,0 +1,160 @@
+"""File → Export CSV…: choose a file (and whether it is for Excel), write it off the GUI
+thread, then offer to open it or show it in its folder.
+
+"For Excel" is a file type in the save dialog (remembered): UTF-8 with a BOM, and the
+locale's list separator (";" where the decimal separator is a comma, as Excel expects),
+decided here from QLocale and handed to the Qt-free `core.frame.export` as parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QLocale, QObject, QProcess, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from syncerr_gui.core.frame.export import excel_delimiter
+from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.links import offer_path
+from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.table.error_table_model import ErrorTableModel
+from syncerr_gui.gui.tasks import run_in_background
+
+logger = logging.getLogger(__name__)
+
+PLAIN_FILTER = "CSV files (*.csv)"
+EXCEL_FILTER = "CSV for Excel: UTF-8 with BOM, your locale's separator (*.csv)"
+ALL_FILTER = "All files (*)"
+
+
+class ExportHost(Protocol):
+    """What the export uses of the main window."""
+
+    @property
+    def settings(self) -> AppSettings: ...
+
+    @property
+    def model(self) -> ErrorTableModel: ...
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None: ...
+
+
+class CsvExport(QObject):
+    """Runs exports for the window. Signals: ended(str) with the status-bar message.
+
+    `done_box` is the last "Exported …" box (its Open / Show in folder buttons).
+    """
+
+    ended = Signal(str)
+
+    def __init__(self, host: ExportHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._parent = parent
+        self.done_box: QMessageBox | None = None
+
+    def start(self) -> None:
+        """Ask where (and in which form), then write the rows shown, in the order shown."""
+        model = self._host.model
+        if model.shown_count == 0:
+            message_boxes.show_info(self._parent, "Export CSV", "There are no rows to export.")
+            return
+        chosen = self._ask_target()
+        if chosen is None:
+            return
+        path, for_excel = chosen
+        view = model.error_view  # snapshot now: the user may filter while it writes
+        frame, visible, zone = view.frame, view.visible.copy(), local_zone()
+        dialect = excel_dialect(QLocale()) if for_excel else {}
+        self._host.show_status(f"Exporting to {path}…")
+        run_in_background(
+            lambda: _write_csv(frame, visible, path, zone, dialect),
+            lambda rows: self._finished(rows, path),
+            self._failed,
+            parent=self._parent,
+            doing="export the rows",
+        )
+
+    def _ask_target(self) -> tuple[str, bool] | None:
+        settings = self._host.settings
+        folder = settings.last_export_dir() or os.path.expanduser("~")
+        name = f"salesforce-sync-errors-{datetime.now():%Y-%m-%d-%H%M}.csv"
+        remembered = EXCEL_FILTER if settings.get(keys.EXPORT_FOR_EXCEL) else PLAIN_FILTER
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self._parent,
+            "Export CSV",
+            os.path.join(folder, name),
+            f"{PLAIN_FILTER};;{EXCEL_FILTER};;{ALL_FILTER}",
+            remembered,
+        )
+        if not path:
+            return None
+        if not os.path.splitext(path)[1]:
+            path += ".csv"
+        for_excel = chosen_filter == EXCEL_FILTER
+        settings.set_last_export_dir(os.path.dirname(path))
+        settings.set(keys.EXPORT_FOR_EXCEL, for_excel)
+        return path, for_excel
+
+    def _finished(self, rows: int, path: str) -> None:
+        message = f"Exported {rows:,} errors to {path}"
+        self._host.show_status(message, 15000)
+        notify = self._host.show_status
+        self.done_box = message_boxes.show_with_actions(
+            self._parent,
+            "Export finished",
+            f"Exported {rows:,} errors to\n{path}",
+            [
+                ("Open", lambda: open_file(self._parent, path, notify)),
+                ("Show in folder", lambda: show_in_folder(self._parent, path, notify)),
+            ],
+        )
+        self.ended.emit(message)
+
+    def _failed(self, text: str) -> None:
+        self._host.show_status(f"Export failed: {text}", 15000)
+        message_boxes.show_error(self._parent, "Export failed", text)
+        self.ended.emit(f"Export failed: {text}")
+
+
+def excel_dialect(locale: QLocale) -> dict[str, Any]:
+    """The export's parameters for Excel in `locale`: a BOM, and its list separator."""
+    return {"bom": True, "delimiter": excel_delimiter(locale.decimalPoint())}
+
+
+def open_file(parent: QWidget, path: str, notify: Callable[[str], None] | None = None) -> bool:
+    """Open `path` in the program the system uses for it (a spreadsheet for .csv)."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+        return True
+    offer_path(parent, path, "the file", notify)
+    return False
+
+
+def show_in_folder(parent: QWidget, path: str, notify: Callable[[str], None] | None = None) -> bool:
+    """The file's folder in the file manager (with the file selected where the system can)."""
+    if sys.platform == "win32":
+        started = QProcess.startDetached("explorer.exe", [f"/select,{os.path.normpath(path)}"])
+    elif sys.platform == "darwin":
+        started = QProcess.startDetached("open", ["-R", path])
+    else:
+        started = QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+    ok = bool(started[0] if isinstance(started, tuple) else started)
+    if not ok:
+        offer_path(parent, str(Path(path).parent), "its folder", notify)
+    return ok
+
+
+def _write_csv(frame: Any, rows: Any, path: str, zone: Any, dialect: dict[str, Any]) -> int:
+    """Pool thread: the export itself (imported here: the CSV writer is not needed at start-up)."""
+    from syncerr_gui.core.frame.export import export_csv
+
+    return export_csv(frame, path, tz=zone, rows=rows, **dialect)
