@@ -41,6 +41,8 @@ from syncerr_gui.gui.table.table_data import TableData, TableSort
 
 logger = logging.getLogger(__name__)
 
+FEW_DISTINCT_VALUES = 2_000  # a column with at most this many distinct values is measured whole
+
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the row's position in the frame
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # native value: str, or int ns UTC for times
 MESSAGE_DISPLAY_CHARS = 300  # longer messages are elided (tooltip has all)
@@ -233,11 +235,13 @@ class ErrorTableModel(QAbstractTableModel):
         return record
 
     def column_values(self, column: int, sample: int) -> list[str]:
-        """Texts to size `column` by: every value of a category column, else the first
-        `sample` rows shown."""
+        """Texts to size `column` by: every distinct value of a column with few of them (error
+        types, objects), else the first `sample` rows shown (measuring a million distinct
+        messages or IDs on the GUI thread would freeze the window for seconds)."""
         field = MODEL_FIELDS[column]
-        if field in self._cat_values:
-            return [str(v) for v in self._cat_values[field].tolist()]
+        values = self._cat_values.get(field)
+        if values is not None and len(values) <= max(sample, FEW_DISTINCT_VALUES):
+            return [str(v) for v in values.tolist()]
         return [str(self._row(r)[column] or "") for r in range(min(sample, self.rowCount()))]
 
     def frame_in_view_order(self) -> pd.DataFrame:

@@ -291,3 +291,20 @@ def test_stale_table_data_is_rebuilt_for_the_current_filter_and_sort(model: Erro
     model.set_frame(data, prepared=built)
     assert model.rowCount() == 1 and model.index(0, COL_MESSAGE).data() == "Records not found"
     assert model.index(0, COL_NEW).data() == NEW_MARK  # the marks were kept
+
+
+def test_sizing_a_column_reads_every_error_type_but_only_the_first_rows_of_distinct_messages(qtbot) -> None:
+    """Fitting the columns runs on the GUI thread after the first sync: a million distinct
+    messages measured one by one froze the window for seconds; error types are few and all
+    count (the longest may be far down the table)."""
+    from syncerr_gui.demo_org.synthetic import synthetic_errors
+
+    frame = synthetic_errors(20_000)
+    model = ErrorTableModel()
+    model.set_frame(frame)
+    messages = model.column_values(COL_MESSAGE, 300)
+    types = model.column_values(COL_ERROR_TYPE, 300)
+    assert frame["message"].nunique() > 10_000  # every message distinct, as at scale
+    assert len(messages) == 300
+    assert set(messages) <= {model.index(r, COL_MESSAGE).data() for r in range(300)}
+    assert set(types) == set(frame["error_type"].astype(str))
