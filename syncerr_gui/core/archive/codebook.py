@@ -16,6 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from syncerr_gui.core.archive.encoding import FAST, Dictionaries, KeyDictionary, from_blob, to_blob
+from syncerr_gui.core.archive.meta import meta_int
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT
 from syncerr_gui.core.exceptions import ArchiveError
 
@@ -38,7 +39,7 @@ class Codebook:
         """Catch up with the database (another copy of the app may have stored meanwhile)."""
         self.dictionaries.refresh(con, with_hashes=with_hashes)
         self.signatures.refresh(con)
-        generation = _meta_int(con, "first_seen_generation")
+        generation = meta_int(con, "first_seen_generation")
         if generation != self._first_seen_generation or len(self._first_seen) != len(self.signatures):
             self._first_seen = _read_first_seen(con, len(self.signatures))
             self._first_seen_generation = generation
@@ -94,7 +95,7 @@ class Codebook:
             write_first_seen_chunk(con, int(chunk), self._first_seen)
         if len(chunks):
             _bump(con, "first_seen_generation")
-            self._first_seen_generation = _meta_int(con, "first_seen_generation")
+            self._first_seen_generation = meta_int(con, "first_seen_generation")
         return int(earlier.sum()) + len(self._first_seen) - held
 
     def replace_first_seen(self, con: sqlite3.Connection, first: np.ndarray) -> None:
@@ -104,7 +105,7 @@ class Codebook:
         for chunk in range(-(-len(first) // FIRST_SEEN_CHUNK)):
             write_first_seen_chunk(con, chunk, self._first_seen)
         _bump(con, "first_seen_generation")
-        self._first_seen_generation = _meta_int(con, "first_seen_generation")
+        self._first_seen_generation = meta_int(con, "first_seen_generation")
 
 
 def signature_keys(codes: dict[str, np.ndarray]) -> np.ndarray:
@@ -148,11 +149,6 @@ def _read_first_seen(con: sqlite3.Connection, count: int) -> np.ndarray:
         stop = min(start + len(values), count)
         first[start:stop] = values[: stop - start]
     return first
-
-
-def _meta_int(con: sqlite3.Connection, key: str) -> int:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return int(row[0]) if row else 0
 
 
 def _bump(con: sqlite3.Connection, key: str) -> None:

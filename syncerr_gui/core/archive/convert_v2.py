@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from syncerr_gui.core.archive.codebook import Codebook, signature_keys
 from syncerr_gui.core.archive.encoding import texts
+from syncerr_gui.core.archive.meta import meta_int, set_meta
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, PartRows, insert_part
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
@@ -47,9 +48,9 @@ def convert(con: sqlite3.Connection) -> int:
         last_id = int(part.row_id[-1])
     _keep_first_seen(con, book)
     _move_row_times(con)
-    _set_meta(con, "next_row_id", str(last_id + 1))
-    _set_meta(con, "row_key_version", str(ROW_KEY_VERSION))
-    _set_meta(con, "generation", str(_meta_int(con, "generation") + 1))
+    set_meta(con, "next_row_id", str(last_id + 1))
+    set_meta(con, "row_key_version", str(ROW_KEY_VERSION))
+    set_meta(con, "generation", str(meta_int(con, "generation") + 1))
     logger.info("Converted %d archived errors to the columnar layout", moved)
     return moved
 
@@ -107,15 +108,3 @@ def _move_row_times(con: sqlite3.Connection) -> None:
 
 def _column(values: pd.Series) -> pa.Array:
     return texts(pa.array(values.fillna("").astype(str).to_numpy(dtype=object), pa.large_string()))
-
-
-def _meta_int(con: sqlite3.Connection, key: str) -> int:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
-    con.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )

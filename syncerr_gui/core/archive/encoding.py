@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import ipc
 
+from syncerr_gui.core.archive.meta import meta_int
 from syncerr_gui.core.sync.row_keys import hash_strings
 
 logger = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ class Dictionaries:
 
     def refresh(self, con: sqlite3.Connection, with_hashes: bool = False) -> None:
         """Read segments added since the last read (all, when merged since)."""
-        generation = _meta_int(con, "dictionary_generation")
+        generation = meta_int(con, "dictionary_generation")
         if generation != self.generation:
             self.by_name = {name: GlobalDictionary(name) for name in self.names}
             self.last_segment, self.generation = 0, generation
@@ -228,7 +229,7 @@ class Dictionaries:
     def adopt_merged(self, con: sqlite3.Connection) -> None:
         """After `merge_segments` by this archive: the values and codes held are unchanged,
         only their segments were joined, so nothing needs reading again."""
-        self.generation = _meta_int(con, "dictionary_generation")
+        self.generation = meta_int(con, "dictionary_generation")
         row = con.execute("SELECT COALESCE(MAX(id), 0) FROM dictionary_segments").fetchone()
         self.last_segment = int(row[0])
 
@@ -305,11 +306,6 @@ def merge_segments(con: sqlite3.Connection) -> int:
             "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
     return merged
-
-
-def _meta_int(con: sqlite3.Connection, key: str) -> int:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return int(row[0]) if row else 0
 
 
 class KeyDictionary:

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import SMALL, from_blob, texts, to_blob
+from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.parts import (
     NAT,
     PartRows,
@@ -70,7 +71,7 @@ def purge_part(con: sqlite3.Connection, book: Codebook, part_id: int, cutoff_ns:
             if keep.any():
                 _insert_rows(con, book, held.take(np.flatnonzero(keep)))
     if deleted:
-        _set_meta(con, STALE_SIGNATURES, "1")
+        set_meta(con, STALE_SIGNATURES, "1")
     return deleted
 
 
@@ -200,10 +201,3 @@ def _insert_rows(con: sqlite3.Connection, book: Codebook, rows: PartRows) -> Non
 def _has_untimed(con: sqlite3.Connection, part_id: int) -> bool:
     row = con.execute("SELECT 1 FROM part_months WHERE part_id = ? AND month = ''", (part_id,)).fetchone()
     return row is not None
-
-
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
-    con.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )

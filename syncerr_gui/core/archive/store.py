@@ -34,6 +34,7 @@ from syncerr_gui.core.archive.connection import in_words, open_database
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
+from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
 from syncerr_gui.core.archive.writer import (
     ModstampText,
@@ -399,11 +400,7 @@ class ErrorArchive:
 
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._sqlite_errors("write to"):
-            self._con.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            set_meta(self._con, key, value)
 
 
 def _now_ns() -> int:

@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import texts
 from syncerr_gui.core.archive.identity import Coded, Identities, duplicated, found_in
+from syncerr_gui.core.archive.meta import meta_int, set_meta
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, PartRows, insert_part, read_keys, read_rows
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, MemoryRowDetails, empty_texts
 from syncerr_gui.core.frame.schema import (
@@ -105,7 +106,7 @@ def write_sync(
         check()
         insert_part(con, rows, book.dictionaries["job_id"].values)
         book.lower_first_seen(con, rows.signature, rows.failed_at)
-        _set_meta(con, "next_row_id", str(int(rows.row_id.max()) + 1))
+        set_meta(con, "next_row_id", str(int(rows.row_id.max()) + 1))
     check()
     jobs_complete = _upsert_jobs(con, result, now_ns)
     read_jobs = [(now_ns, str(j)) for j in _present(ids.job).to_pylist()]
@@ -141,7 +142,7 @@ def _part_rows(
         codes[name] = _archive_codes(con, book, frame[name], new)
         check()
     signature = book.signature_codes(con, codes)
-    first_id = _meta_int(con, "next_row_id")
+    first_id = meta_int(con, "next_row_id")
     rows = PartRows(
         row_id=np.arange(first_id, first_id + len(new), dtype=np.int64),
         failed_at=_times(frame)[new],
@@ -383,18 +384,6 @@ def _instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def _meta_int(con: sqlite3.Connection, key: str) -> int:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
-    con.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
 
 
 def read_generation(con: sqlite3.Connection) -> int:
