@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from syncerr_gui.core.archive import convert_v2
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, script
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, V4, script
 from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ def _v3(con: sqlite3.Connection) -> None:
 
 
 # MIGRATIONS[i] brings a database from user_version i to i + 1.
-MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3]
+MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3, script(V4)]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -197,7 +197,8 @@ class ErrorGroups:
         if rows is None:
             return np.flatnonzero(wanted[self.row_group]).astype(np.int64)
         positions = np.asarray(rows, dtype=np.int64)
-        return positions[wanted[self.row_group[positions]]]
+        chosen: np.ndarray = positions[wanted[self.row_group[positions]]]
+        return chosen
 
     def index_of(self, key: str) -> int | None:
         """The group named `key`, or None when this frame has no such group."""
