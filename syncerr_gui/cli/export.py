@@ -316,7 +316,7 @@ def _run_offline(args: argparse.Namespace) -> str:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
         if args.groups:
-            written = _write_groups(frame, args.out, archive)
+            written = _write_groups(frame, args.out, archive, keep=False)
         else:
             written = _write(frame, args.out, archive.details if args.input_rows else None)
     return written + f"; {note}"
@@ -343,7 +343,7 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
     )
 
 
-def _write_groups(frame: Any, out: str, archive: Any = None) -> str:
+def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) -> str:
     """Write the groups of `frame`'s errors; with an archive, first and last seen over all of
     it and each group's triage state (without one there is no state to tell)."""
     import numpy as np
@@ -356,7 +356,8 @@ def _write_groups(frame: Any, out: str, archive: Any = None) -> str:
     rows = None
     if whole is not frame:
         rows = np.flatnonzero(np.isin(whole["row_id"].to_numpy(), frame["row_id"].to_numpy()))
-    table = ErrorGroups(whole).summary(rows).table
+    patterns = archive.message_patterns(keep=keep) if archive is not None else None
+    table = ErrorGroups(whole, patterns).summary(rows).table
     if archive is not None:
         table = table.assign(state=archive.group_states(table))
     try:

@@ -102,6 +102,7 @@ class ArchiveSync:
                 result = dataclasses.replace(result, cancelled=True)
             if stats is not None and stats.rows_new:
                 self.archive.compact(cancel)
+                self.archive.message_patterns()  # the new messages' patterns, kept for grouping
             frame = (
                 self.archive.load() if history else self.archive.load(since=result.since, until=result.until)
             )

@@ -199,6 +199,13 @@ CREATE TABLE group_triage (
     object          TEXT NOT NULL,
     fields          TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- the pattern of each message code, kept once computed (pattern_store.py)
+CREATE TABLE pattern_segments (
+    first_code      INTEGER PRIMARY KEY,  -- message codes [first_code, first_code + count)
+    count           INTEGER NOT NULL,
+    data            BLOB NOT NULL         -- Arrow IPC (lz4): column pattern, dictionary-encoded
+);
 """
 
 

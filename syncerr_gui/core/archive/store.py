@@ -34,6 +34,7 @@ from syncerr_gui.core.archive.connection import in_words, open_database
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
+from syncerr_gui.core.archive.pattern_store import read_patterns, write_patterns
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
@@ -45,6 +46,7 @@ from syncerr_gui.core.archive.writer import (
 )
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.core.frame.groups import PatternMap
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:
@@ -291,6 +293,23 @@ class ErrorArchive:
         return newer.fillna(False).to_numpy(dtype=bool)
 
     # -- error groups' triage (triage.py) ----------------------------------------------------
+
+    def message_patterns(self, keep: bool = True) -> PatternMap:
+        """The pattern of every archived message (for `ErrorGroups`): the kept ones, and those
+        of messages new since, computed now and kept when `keep` (a reader that must never
+        wait for another copy's lock passes False)."""
+        with self._lock, self._sqlite_errors("read"):
+            self._book.refresh(self._con)
+            messages = self._book.dictionaries["message"].values
+            kept = read_patterns(self._con)
+            if len(kept.codes) >= len(messages):
+                return kept
+            patterns = kept.extended(messages)
+            if keep:
+                segments = self._query_one("SELECT COUNT(*) FROM pattern_segments") or 0
+                with self._transaction():  # many small segments: rewrite them as one
+                    write_patterns(self._con, len(kept.codes) if segments < 32 else 0, patterns)
+            return patterns
 
     def group_marks(self) -> dict[str, GroupMark]:
         """The admin's stored decisions (Resolved, Ignored) by group key."""

@@ -61,13 +61,20 @@ class PatternMap:
         done = len(self.codes)
         if len(messages) <= done:
             return self
-        added = PatternMap.of_messages(flat(messages).slice(done))
-        texts = pa.chunked_array([self.values, added.values], pa.large_string())
+        return self.appended(PatternMap.of_messages(flat(messages).slice(done)))
+
+    def appended(self, other: PatternMap) -> PatternMap:
+        """The map of this map's messages followed by `other`'s (patterns unified)."""
+        texts = pa.chunked_array([self.values, other.values], pa.large_string())
         merged = pc.dictionary_encode(texts.combine_chunks())
         remap = merged.indices.to_numpy(zero_copy_only=False).astype(np.int32)
         own, new = remap[: len(self.values)], remap[len(self.values) :]
-        codes = np.concatenate((own[self.codes], new[added.codes])).astype(np.int32)
+        codes = np.concatenate((own[self.codes], new[other.codes])).astype(np.int32)
         return PatternMap(codes, merged.dictionary.cast(pa.large_string()))
+
+    @classmethod
+    def empty(cls) -> PatternMap:
+        return cls(np.zeros(0, dtype=np.int32), pa.array([], pa.large_string()))
 
 
 def group_key(failed_on: str, error_type: str, pattern: str, object_name: str, fields: str) -> str:

@@ -18,6 +18,7 @@ from syncerr_gui.core.frame.recurrence import record_recurrence
 from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import make_frame
 
+DUP = "duplicate value found: Email duplicates value on record with id: {}"
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
@@ -111,6 +112,7 @@ def test_an_archive_of_schema_3_upgrades_and_keeps_everything(tmp_path: Path) ->
         visit = archive.last_visit()
     with closing(sqlite3.connect(path)) as con:  # back to what schema 3 wrote
         con.execute("DROP TABLE group_triage")
+        con.execute("DROP TABLE pattern_segments")
         con.execute("PRAGMA user_version = 3")
         con.commit()
     with ErrorArchive(path) as archive:
@@ -138,3 +140,28 @@ def test_a_record_that_failed_again_says_how_often_and_since_when(tmp_path: Path
     assert recurrence.last_failed_at == pd.Timestamp(NOW - timedelta(days=1))
     lonely = int(frame.index[frame["source_id"] == "other-2"][0])
     assert record_recurrence(frame, lonely).failures == 1
+
+
+def test_message_patterns_are_kept_and_grow_with_new_messages(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    with ErrorArchive(path) as archive:
+        store(archive, NOW - timedelta(days=2), ["lead-1"], "750A", NOW - timedelta(days=2))
+        first = archive.message_patterns()
+        frame = errors_at([NOW - timedelta(hours=3)] * 2, ["lead-2", "lead-3"], ["750B"] * 2)
+        frame = make_frame(
+            {
+                **{c: frame[c] for c in frame},
+                "message": [DUP.format("00Q5g00000AbCdE"), DUP.format("00Q5g00000XyZwV")],
+            }
+        )
+        archive.store(sync_of(frame, started_at=NOW, details=keyed(frame)))
+        grown = archive.message_patterns()
+        whole = archive.load()
+    assert len(first.codes) == 1 and len(grown.codes) == 3
+    with closing(sqlite3.connect(path)) as con:
+        assert con.execute("SELECT COUNT(*), SUM(count) FROM pattern_segments").fetchone() == (2, 3)
+    with ErrorArchive(path) as archive:  # a restart reads them back
+        kept = archive.message_patterns(keep=False)
+    assert kept.values.take(kept.codes).to_pylist() == grown.values.take(grown.codes).to_pylist()
+    table = ErrorGroups(whole, kept).summary().table
+    assert sorted(table["errors"]) == [1, 2]  # the two duplicates are one cause

@@ -1,0 +1,107 @@
+"""Benchmark: error groups of a frame (the Groups view and `export --groups`).
+
+    python benchmarks/groups.py --rows 1000000 --json
+
+A frame of `rows` errors of the realistic mix (`demo_org/scale_data.py`: 180 days, a few
+dozen causes whose messages embed record IDs, e-mails and values) is grouped by cause
+(`core/frame/groups.ErrorGroups`). Medians of `--repeats`:
+  group_s         frame -> groups, the first time: patterns of every distinct message,
+                  each row's group, first/last seen, then the summary of every row;
+  group_kept_s    the same with the patterns kept (a `PatternMap` the archive holds);
+  patterns_s      the patterns alone (`PatternMap.of_messages` over the message dictionary);
+  regroup_s       the summary again after a filter change (the last 7 days);
+  peer_group_rows_s  in the same run, `grouping.group_rows` by error type + object + message
+                  (the plain grouping of issue 15, no patterns, no distinct counts);
+  extra_rss_mb    what the process holds more once the groups are built (RSS after - before).
+The last line printed is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def realistic_frame(rows: int) -> Any:
+    from scale import generated_result
+
+    from syncerr_gui.core.frame.schema import concat_frames
+    from syncerr_gui.demo_org.scale_data import ScaleData
+
+    data = ScaleData(rows, datetime(2026, 11, 27, tzinfo=UTC))
+    return concat_frames([generated_result(sync).frame for sync in data.syncs(250_000)])
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _median(step: Any, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure(frame: Any, repeats: int) -> dict[str, Any]:
+    from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
+    from syncerr_gui.core.frame.grouping import group_rows
+    from syncerr_gui.core.frame.groups import ErrorGroups, PatternMap
+    from syncerr_gui.core.frame.schema import codes_and_values
+
+    messages = codes_and_values(frame["message"])[1]
+    figures: dict[str, Any] = {"rows": len(frame), "distinct_messages": len(messages)}
+    figures["patterns_s"] = _median(lambda: PatternMap.of_messages(messages), repeats)
+    figures["group_s"] = _median(lambda: ErrorGroups(frame).summary(), repeats)
+    kept = PatternMap.of_messages(messages)
+    figures["group_kept_s"] = _median(lambda: ErrorGroups(frame, kept).summary(), repeats)
+    gc.collect()
+    before = _rss_mb()
+    groups = ErrorGroups(frame, kept)
+    summary = groups.summary()
+    figures["extra_rss_mb"] = round(_rss_mb() - before, 1)
+    figures["groups"] = len(summary.table)
+    view = ErrorView(frame)
+    latest = frame["failed_at"].max().to_pydatetime()
+    view.apply(ErrorFilter(start=latest - timedelta(days=7)))
+    figures["regroup_rows"] = len(view.visible)
+    figures["regroup_s"] = _median(lambda: groups.summary(view.visible), max(repeats, 5))
+    figures["peer_group_rows_s"] = _median(
+        lambda: group_rows(frame, ("error_type", "object", "message")), repeats
+    )
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    args = parser.parse_args(argv)
+    frame = realistic_frame(args.rows)
+    figures = measure(frame, args.repeats)
+    if not args.json:
+        for name, value in figures.items():
+            print(f"{name:20} {value}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
