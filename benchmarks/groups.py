@@ -5,14 +5,20 @@
 A frame of `rows` errors of the realistic mix (`demo_org/scale_data.py`: 180 days, a few
 dozen causes whose messages embed record IDs, e-mails and values) is grouped by cause
 (`core/frame/groups.ErrorGroups`). Medians of `--repeats`:
-  group_s         frame -> groups, the first time: patterns of every distinct message,
-                  each row's group, first/last seen, then the summary of every row;
-  group_kept_s    the same with the patterns kept (a `PatternMap` the archive holds);
-  patterns_s      the patterns alone (`PatternMap.of_messages` over the message dictionary);
+  group_s         frame -> groups, the first time, as the app does it: with the patterns the
+                  archive keeps (`ErrorArchive.message_patterns`), each row's group, first and
+                  last seen, distinct records and jobs, then the summary of every row;
+  group_unkept_s  the same when no pattern is kept yet (an archive's first grouping, or a
+                  frame without an archive): the patterns of every distinct message first;
+  patterns_s      those patterns alone (`PatternMap.of_messages` over the message dictionary);
   regroup_s       the summary again after a filter change (the last 7 days);
+  regroup_wide_s  the same for a wide filter (object = Lead, about 40 % of the rows);
   peer_group_rows_s  in the same run, `grouping.group_rows` by error type + object + message
                   (the plain grouping of issue 15, no patterns, no distinct counts);
-  extra_rss_mb    what the process holds more once the groups are built (RSS after - before).
+  extra_rss_mb    what the process holds more once the groups are built and summarised (RSS
+                  after - before, measured first, in a fresh process);
+  traced_peak_mb  the most NumPy and Python allocated while building and summarising
+                  (tracemalloc; Arrow's own pool is not traced).
 The last line printed is JSON.
 """
 
@@ -24,6 +30,7 @@ import json
 import statistics
 import sys
 import time
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,6 +57,17 @@ def _rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _trimmed() -> None:
+    """Give freed heap pages back to the system (glibc), so an RSS difference is what is held."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _median(step: Any, repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -57,6 +75,18 @@ def _median(step: Any, repeats: int) -> float:
         step()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+def tracemalloc_held(frame: Any, kept: Any) -> float:
+    """MB of NumPy arrays an `ErrorGroups` keeps once built (tracemalloc, current)."""
+    from syncerr_gui.core.frame.groups import ErrorGroups
+
+    tracemalloc.start()
+    groups = ErrorGroups(frame, kept)
+    held = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    del groups
+    return held
 
 
 def measure(frame: Any, repeats: int) -> dict[str, Any]:
@@ -67,21 +97,33 @@ def measure(frame: Any, repeats: int) -> dict[str, Any]:
 
     messages = codes_and_values(frame["message"])[1]
     figures: dict[str, Any] = {"rows": len(frame), "distinct_messages": len(messages)}
-    figures["patterns_s"] = _median(lambda: PatternMap.of_messages(messages), repeats)
-    figures["group_s"] = _median(lambda: ErrorGroups(frame).summary(), repeats)
     kept = PatternMap.of_messages(messages)
-    figures["group_kept_s"] = _median(lambda: ErrorGroups(frame, kept).summary(), repeats)
-    gc.collect()
+    _trimmed()
     before = _rss_mb()
     groups = ErrorGroups(frame, kept)
     summary = groups.summary()
+    _trimmed()
     figures["extra_rss_mb"] = round(_rss_mb() - before, 1)
-    figures["groups"] = len(summary.table)
+    figures["held_mb"] = round(tracemalloc_held(frame, kept), 1)
+    del groups, summary
+    gc.collect()
+    tracemalloc.start()
+    ErrorGroups(frame, kept).summary()
+    figures["traced_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+    tracemalloc.stop()
+    figures["patterns_s"] = _median(lambda: PatternMap.of_messages(messages), repeats)
+    figures["group_s"] = _median(lambda: ErrorGroups(frame, kept).summary(), repeats)
+    figures["group_unkept_s"] = _median(lambda: ErrorGroups(frame).summary(), repeats)
+    groups = ErrorGroups(frame, kept)
+    figures["groups"] = len(groups.summary().table)
     view = ErrorView(frame)
     latest = frame["failed_at"].max().to_pydatetime()
     view.apply(ErrorFilter(start=latest - timedelta(days=7)))
     figures["regroup_rows"] = len(view.visible)
     figures["regroup_s"] = _median(lambda: groups.summary(view.visible), max(repeats, 5))
+    view.apply(ErrorFilter(objects=frozenset({"Lead"})))
+    figures["regroup_wide_rows"] = len(view.visible)
+    figures["regroup_wide_s"] = _median(lambda: groups.summary(view.visible), max(repeats, 5))
     figures["peer_group_rows_s"] = _median(
         lambda: group_rows(frame, ("error_type", "object", "message")), repeats
     )

@@ -234,7 +234,8 @@ def _distinct_sorted(row_group: np.ndarray, values: np.ndarray) -> _Distinct:
     first = np.zeros(len(order), dtype=bool)
     first[starts] = True
     rows = present[order]
-    return _Distinct(rows, np.cumsum(first), first, row_group[rows])
+    narrow = np.int32 if len(row_group) < 2**31 else np.int64  # half the memory kept per row
+    return _Distinct(rows.astype(narrow), np.cumsum(first, dtype=narrow), first, row_group[rows])
 
 
 def _distinct_counts(pairs: _Distinct, selected: np.ndarray | None, groups: int) -> np.ndarray:
