@@ -73,9 +73,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
 PATTERN_WEIGHTS = (14, 6, 12, 9, 8, 7, 10, 4, 5, 6, 4, 3, 2, 3, 2, 2, 2, 1)
 JOB_FAILURES = (
     ("InvalidBatch", "InvalidBatch : Records not found"),
-    ("Failed", "Failed"),
+    ("JOB_FAILED", "Failed"),
     ("LIMIT_EXCEEDED", "Apex CPU time limit exceeded"),
-    ("Aborted", "Aborted"),
+    ("JOB_ABORTED", "Aborted"),
 )
 OBJECTS: dict[str, tuple[str, ...]] = {
     "Lead": ("FirstName", "LastName", "Company", "Email", "PostalCode", "Rating", "Marketo_Lead_ID__c"),
