@@ -196,6 +196,7 @@ _TEMPLATES = tuple(
         rf"{_JOB}LineEnding is invalid on user data\. Current LineEnding setting is (?:LF|CRLF)",
         rf"{_JOB}The \"<value>\" batch must contain the external ID field",
         r"Apex CPU time limit exceeded",
+        r"Max CPU time exceeded",
         r"Too many (?:SOQL queries|DML statements|DML rows|query rows|callouts): <number>",
         r"Attempt to de-reference a null object",
         r"System\.CalloutException: Read timed out",
