@@ -8,6 +8,7 @@ archive when the archive is loaded), on codes: one comparison per row, no text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,15 @@ class Recurrence:
     first_failed_at: pd.Timestamp | None
     last_failed_at: pd.Timestamp | None
     by: str  # "salesforce_id", "source_id", or "" when the row names no record
+
+    def words(self, tz: tzinfo | None = None) -> str:
+        """ "This record failed 4 times since 24 Nov." ("" when it failed once, or is no record)."""
+        if self.failures < 2 or not self.by:
+            return ""
+        if self.first_failed_at is None:
+            return f"This record failed {self.failures} times."
+        first = self.first_failed_at.tz_convert(tz) if tz is not None else self.first_failed_at
+        return f"This record failed {self.failures} times since {first.day} {first:%b %Y}."
 
 
 def record_recurrence(frame: pd.DataFrame, position: int) -> Recurrence:

@@ -138,8 +138,11 @@ def test_a_record_that_failed_again_says_how_often_and_since_when(tmp_path: Path
     assert (recurrence.failures, recurrence.by) == (4, "source_id")
     assert recurrence.first_failed_at == pd.Timestamp(NOW - timedelta(days=4))
     assert recurrence.last_failed_at == pd.Timestamp(NOW - timedelta(days=1))
+    first = NOW - timedelta(days=4)
+    assert recurrence.words() == f"This record failed 4 times since {first.day} {first:%b %Y}."
     lonely = int(frame.index[frame["source_id"] == "other-2"][0])
     assert record_recurrence(frame, lonely).failures == 1
+    assert record_recurrence(frame, lonely).words() == ""
 
 
 def test_message_patterns_are_kept_and_grow_with_new_messages(tmp_path: Path) -> None:
