@@ -151,3 +151,16 @@ def test_a_kept_pattern_map_grows_with_an_append_only_dictionary(realistic: pd.D
     assert ErrorGroups(realistic, half).summary().table["key"].tolist() == (
         ErrorGroups(realistic).summary().table["key"].tolist()
     )
+
+
+def test_no_rows_and_rows_without_a_time_give_empty_answers_not_errors() -> None:
+    from syncerr_gui.core.frame.schema import empty_frame
+
+    empty = ErrorGroups(empty_frame()).summary()
+    assert len(empty.table) == 0 and empty.daily.shape == (0, 0)
+    frame = make_frame(
+        {"error_type": ["A", "A"], "message": ["x 1", "x 2"], "failed_at": ["", "2026-01-01T00:00:00Z"]}
+    )
+    untimed = ErrorGroups(frame).summary(np.array([0]))
+    assert list(untimed.table["errors"]) == [1] and untimed.daily.shape == (1, 0)
+    assert untimed.table["first_seen"].iloc[0] == pd.Timestamp("2026-01-01T00:00:00Z")  # the whole frame's
