@@ -11,6 +11,8 @@ dozen causes whose messages embed record IDs, e-mails and values) is grouped by 
   group_unkept_s  the same when no pattern is kept yet (an archive's first grouping, or a
                   frame without an archive): the patterns of every distinct message first;
   patterns_s      those patterns alone (`PatternMap.of_messages` over the message dictionary);
+  kept_read_s     reading the kept patterns back (`pattern_store.read_patterns`, one segment per
+                  sync of 250,000 rows), what an archive's grouping pays instead;
   regroup_s       the summary again after a filter change (the last 7 days);
   regroup_wide_s  the same for a wide filter (object = Lead, about 40 % of the rows);
   peer_group_rows_s  in the same run, `grouping.group_rows` by error type + object + message
@@ -89,6 +91,26 @@ def tracemalloc_held(frame: Any, kept: Any) -> float:
     return held
 
 
+def _kept_reader(kept: Any, segments: int) -> Any:
+    """A step reading `kept` back from an archive table written in `segments` parts."""
+    import sqlite3
+
+    from syncerr_gui.core.archive.pattern_store import read_patterns, write_patterns
+    from syncerr_gui.core.archive.schema import V4
+    from syncerr_gui.core.frame.groups import PatternMap
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for statement in V4.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    step = -(-len(kept.codes) // segments)
+    for start in range(0, len(kept.codes), step):
+        write_patterns(con, start, PatternMap(kept.codes[: start + step], kept.values))
+    assert len(read_patterns(con).codes) == len(kept.codes)
+    return lambda: read_patterns(con)
+
+
 def measure(frame: Any, repeats: int) -> dict[str, Any]:
     from syncerr_gui.core.frame.filtering import ErrorFilter, ErrorView
     from syncerr_gui.core.frame.grouping import group_rows
@@ -112,6 +134,7 @@ def measure(frame: Any, repeats: int) -> dict[str, Any]:
     figures["traced_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
     tracemalloc.stop()
     figures["patterns_s"] = _median(lambda: PatternMap.of_messages(messages), repeats)
+    figures["kept_read_s"] = _median(_kept_reader(kept, len(frame) // 250_000 + 1), repeats)
     figures["group_s"] = _median(lambda: ErrorGroups(frame, kept).summary(), repeats)
     figures["group_unkept_s"] = _median(lambda: ErrorGroups(frame).summary(), repeats)
     groups = ErrorGroups(frame, kept)
