@@ -126,6 +126,7 @@ class DemoTruth:
                         "message": message,
                         "row_key": "job",
                         "error_type": job_error_type(message, job.state),
+                        "job_state": job.state,
                     }
                 )
             if job.failed > 0:
@@ -150,6 +151,7 @@ class DemoTruth:
                             "message": message,
                             "row_key": "batch",
                             "error_type": job_error_type(message, "Failed"),
+                            "job_state": "Failed",
                         }
                     )
                 elif batch.failed > 0:
@@ -171,6 +173,7 @@ class DemoTruth:
                 "failed_at": [j.completed for j in jobs],
                 "error_type": types,
                 "message": [j.extended_status or j.status for j in jobs],
+                "job_state": [j.status for j in jobs],
                 "object": [j.class_name for j in jobs],
                 "operation": [j.job_type for j in jobs],
                 "job_id": [j.id for j in jobs],

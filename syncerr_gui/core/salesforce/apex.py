@@ -57,6 +57,7 @@ class ApexReader:
                     dtype="str",
                 ),
                 "message": message,
+                "job_state": frame["status"],
                 "object": frame["object"],
                 "operation": frame["operation"],
                 "job_id": frame["job_id"],

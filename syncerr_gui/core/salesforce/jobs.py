@@ -124,6 +124,7 @@ def job_level_part(
             "error_type": error_type,
             "message": str(message or state),
             "batch_id": batch_id,
+            "job_state": state,
             "row_key": row_key,
         },
     )

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 from archive_helpers import sync_of
 
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, script
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.archive.triage import IGNORED, NEW, ONGOING, REGRESSED, RESOLVED
 from syncerr_gui.core.frame.groups import ErrorGroups
@@ -101,30 +100,6 @@ def test_a_state_outlives_a_purge_of_every_row_of_its_group(tmp_path: Path) -> N
         archive.purge(180)
         assert archive.error_count() == 0
         assert archive.group_marks()[key].state == IGNORED
-
-
-def test_an_archive_of_schema_3_upgrades_and_keeps_everything(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    with ErrorArchive(path) as archive:
-        store(archive, NOW - timedelta(days=2), ["lead-1", "lead-2"], "750A", NOW - timedelta(days=2))
-        archive.mark_visit()
-        before = archive.load()
-        visit = archive.last_visit()
-    with closing(sqlite3.connect(path)) as con:  # back to what schema 3 wrote
-        con.execute("DROP TABLE group_triage")
-        con.execute("DROP TABLE pattern_segments")
-        con.execute("PRAGMA user_version = 3")
-        con.commit()
-    with ErrorArchive(path) as archive:
-        after = archive.load()
-        assert archive.last_visit() == visit
-        pd.testing.assert_frame_equal(after, before)
-        archive.set_group_state(groups_of(archive), RESOLVED)
-        assert list(groups_of(archive)["state"]) == [RESOLVED]
-    assert path.with_name(path.name + ".v3-backup").exists()
-    with closing(sqlite3.connect(path)) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
-    assert V1 and V2 and V3 and V3_DROP and script  # the earlier steps stay in the chain
 
 
 def test_a_record_that_failed_again_says_how_often_and_since_when(tmp_path: Path) -> None:
