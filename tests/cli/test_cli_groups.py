@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import logging
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
@@ -90,7 +92,11 @@ def test_offline_groups_carry_the_archived_state_and_are_neutralised(
         str(tmp_path / "e.csv"),
     )
     with ErrorArchive.for_org(fresh_org.org_id, data) as archive:
-        table = ErrorGroups(archive.load()).summary().table
+        frame = archive.load()
+        with closing(sqlite3.connect(archive.path)) as con:  # the sync kept every message's pattern
+            kept = con.execute("SELECT SUM(count) FROM pattern_segments").fetchone()[0]
+        assert kept == len(frame["message"].cat.categories)
+        table = ErrorGroups(frame).summary().table
         archive.set_group_state(table.head(1), IGNORED)
         top_key = table["key"].iloc[0]
     run(capsys, "--offline", "--data-dir", str(data), "--all", "--groups", "--out", str(out))

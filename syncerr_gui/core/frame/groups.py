@@ -99,7 +99,12 @@ class GroupSummary:
 
 
 class ErrorGroups:
-    """The error groups of one frame (see the module docstring). Read-only once built."""
+    """The error groups of one frame (see the module docstring). Read-only once built.
+
+    `patterns` must be made for this frame's message dictionary (or an append-only
+    dictionary it starts: an archive's `message_patterns()` for the frame it loaded); None
+    computes them from the frame.
+    """
 
     def __init__(self, frame: pd.DataFrame, patterns: PatternMap | None = None) -> None:
         self.total = len(frame)
