@@ -16,12 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMainWindow, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMainWindow, QSplitter, QTableView, QWidget
 
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.groups.groups_controller import GroupsController
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
 
         self.archive = ArchiveController(self, self)  # inactive until archive.open(data_dir)
         self.actions_.add_file_action(self.archive.action)
+        self.groups = GroupsController(self, self)
+        self._build_centre()
 
     # --- building -----------------------------------------------------------------------------
     def _build_table(self) -> QTableView:
@@ -142,8 +145,18 @@ class MainWindow(QMainWindow):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             width = next((w for name, w in COLUMN_WIDTHS.items() if title.startswith(name)), 120)
             header.resizeSection(col, width)
-        self.setCentralWidget(table)
         return table
+
+    def _build_centre(self) -> None:
+        """The Groups view (chart and groups) above the errors table; the groups get the focus."""
+        centre = QSplitter(Qt.Orientation.Vertical, self)
+        centre.setObjectName("centreSplit")
+        centre.setChildrenCollapsible(False)
+        centre.addWidget(self.groups.panel)
+        centre.addWidget(self.table)
+        centre.setSizes([330, 270])
+        self.setCentralWidget(centre)
+        self.groups.panel.table.setFocus()
 
     def _connect(self) -> None:
         self.model.counts_changed.connect(self.status.set_counts)
@@ -169,13 +182,22 @@ class MainWindow(QMainWindow):
     # --- selection / details ------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.detail_pane.show_record(self.model.row_record(current.row()))
+            self.detail_pane.show_record(self._record(current.row()))
 
     def _row_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.detail_pane.show_record(self.model.row_record(index.row()))
+            self.detail_pane.show_record(self._record(index.row()))
         self.detail_pane.show()
         self.detail_pane.raise_()
+
+    def _record(self, row: int) -> dict[str, Any]:
+        """The row for the detail pane, with how often its record failed in the rows loaded."""
+        from syncerr_gui.core.frame.recurrence import record_recurrence
+
+        record = self.model.row_record(row)
+        frame = self.model.error_view.frame
+        record["recurrence"] = record_recurrence(frame, self.model.frame_position(row)).words(local_zone())
+        return record
 
     def select_row(self, row: int) -> None:
         """Select view row `row` (and show it in the detail pane)."""
@@ -190,6 +212,7 @@ class MainWindow(QMainWindow):
         self.settings.save_filter(flt.to_dict())
         self._refresh_choices()
         self._update_actions()
+        self.groups.filter_changed()
 
     def _refresh_choices(self) -> None:
         """Counts beside each error type / object, under every other part of the filter."""
@@ -334,6 +357,8 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self.detail_pane.show_record(None)
         self._update_actions()
+        if hasattr(self, "groups"):  # not yet while the window is built
+            self.groups.frame_changed()
 
     def _set_default_window(self, result: Any) -> None:
         """Seed rule: from (start of the latest successful sync − 5 days) to now."""
