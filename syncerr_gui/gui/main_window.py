@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         centre.setChildrenCollapsible(False)
         centre.addWidget(self.groups.panel)
         centre.addWidget(self.table)
-        centre.setSizes([330, 270])
+        centre.setSizes([360, 240])
         self.setCentralWidget(centre)
         self.groups.panel.table.setFocus()
 

@@ -171,7 +171,10 @@ class GroupTableModel(QAbstractTableModel):
     def _text(self, row: int, name: str) -> str:
         value = self._shown[name].iat[row]
         if name in _TIMES:
-            return "" if pd.isna(value) else f"{value.tz_convert(self._zone):%Y-%m-%d %H:%M}"
+            if pd.isna(value):
+                return ""
+            local = value.tz_convert(self._zone)
+            return f"{local.day} {local:%b %H:%M}"
         if name in _NUMBERS:
             return f"{int(value):,}"
         return str(value)

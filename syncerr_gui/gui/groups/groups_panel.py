@@ -23,18 +23,18 @@ from syncerr_gui.gui.groups.trend_chart import TrendChart
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
-WIDTHS = {
-    "State": 78,
-    "Failed On": 96,
-    "Error Type": 190,
-    "Pattern": 330,
-    "Object": 100,
-    "Fields": 110,
-    "Errors": 64,
-    "Records": 64,
+WIDTHS = {  # at 1280x800 State…Jobs fit beside the filter dock; at 1440x900 the dates too
+    "State": 76,
+    "Failed On": 88,
+    "Error Type": 170,
+    "Pattern": 250,
+    "Object": 92,
+    "Fields": 74,
+    "Errors": 58,
+    "Records": 62,
     "Jobs": 44,
-    "First Seen": 118,
-    "Last Seen": 118,
+    "First Seen": 92,
+    "Last Seen": 92,
     "Trend": 90,
     "Advice": 320,
 }
