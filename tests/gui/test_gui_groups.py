@@ -165,3 +165,20 @@ def test_the_group_model_passes_the_model_tester(qtmodeltester, demo_org) -> Non
     qtmodeltester.check(model)
     model.sort(COL_ERRORS, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(model)
+
+
+def test_the_detail_pane_says_how_often_a_record_failed_and_the_jobs_state(
+    qtbot, settings, tmp_path, fresh_org
+) -> None:
+    window = open_window(qtbot, settings, tmp_path / "data", fresh_org)
+    sync_and_group(qtbot, window, fresh_org)
+    model, pane = window.model, window.detail_pane
+    recurring = job_level = None
+    for row in range(model.rowCount()):
+        window.select_row(row)
+        if recurring is None and pane.values["recurrence"].text():
+            recurring = pane.values["recurrence"].text()
+        if job_level is None and model.row_record(row)["failed_on"] == "Job Level":
+            job_level = (pane.summary.text(), model.row_record(row)["job_state"])
+    assert recurring is not None and recurring.startswith("This record failed ")
+    assert job_level is not None and job_level[1] and f"Job state: {job_level[1]}" in job_level[0]

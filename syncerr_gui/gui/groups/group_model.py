@@ -88,7 +88,9 @@ class GroupTableModel(QAbstractTableModel):
 
     def row_of_key(self, key: str) -> int:
         """The view row of the group named `key`, or -1."""
-        hits = np.flatnonzero(self._shown["key"].to_numpy() == key) if len(self._shown) else []
+        if not len(self._shown):
+            return -1
+        hits = np.flatnonzero(self._shown["key"].to_numpy() == key)
         return int(hits[0]) if len(hits) else -1
 
     def row_text(self, row: int) -> str:

@@ -127,7 +127,10 @@ class GroupsController(QObject):
         total, shown = self.model.total_groups, self.model.rowCount()
         hidden = total - shown
         words = f"{shown:,} groups" + (f" ({hidden:,} ignored, hidden)" if hidden else "")
-        if self.current is not None and self.current.groups.total:
+        chosen = self.selected_groups() if shown else pd.DataFrame()
+        if not chosen.empty:
+            words += f"; {len(chosen):,} selected: {int(chosen['errors'].sum()):,} errors shown below"
+        elif self.current is not None and self.current.groups.total:
             words += " — select groups to see only their errors below"
         self.panel.summary.setText(words)
 
@@ -165,6 +168,7 @@ class GroupsController(QObject):
     def _selection_changed(self, *_args: Any) -> None:
         if not self._restoring:
             self._apply_selection()
+            self._show_summary()
 
     def _apply_selection(self) -> None:
         """Only the selected groups' rows in the errors table; their advice in the detail pane."""

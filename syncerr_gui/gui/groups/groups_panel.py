@@ -65,7 +65,7 @@ class GroupsPanel(QWidget):
         split.addWidget(self.chart)
         split.addWidget(self.table)
         split.setStretchFactor(1, 1)
-        split.setSizes([90, 200])
+        split.setSizes([104, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

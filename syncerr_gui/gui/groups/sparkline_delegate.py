@@ -21,10 +21,10 @@ class SparklineDelegate(QStyledItemDelegate):
         counts = index.data(TREND_ROLE) or ()
         if not counts or max(counts) <= 0:
             return
-        rect = QRectF(option.rect).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
-        color = option.palette.color(role)  # type: ignore[attr-defined]
+        color = option.palette.color(role)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(color)
@@ -35,5 +35,5 @@ class SparklineDelegate(QStyledItemDelegate):
             height = max(1.0, rect.height() * count / peak) if count else 1.0
             left = rect.left() + i * step
             bar = QRectF(left, rect.bottom() - height, max(1.0, step - 1.0), height)
-            painter.fillRect(bar, color if count else option.palette.color(QPalette.ColorRole.Mid))  # type: ignore[attr-defined]
+            painter.fillRect(bar, color if count else option.palette.color(QPalette.ColorRole.Mid))
         painter.restore()

@@ -23,7 +23,7 @@ OTHER = "Other groups"
 COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f")
 OTHER_COLOR = "#9c9c9c"
 _AXIS = 16  # px below the bars for day labels
-_TOP = 6
+_TOP = 20  # px above the bars for the legend
 
 
 class TrendChart(QWidget):
@@ -35,7 +35,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.setObjectName("trendChart")
         self.setMouseTracking(True)
-        self.setMinimumHeight(80)
+        self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.days = pd.DatetimeIndex([], tz="UTC")
         self.series = np.zeros((0, 0), dtype=np.int64)  # one row per stacked series
@@ -95,6 +95,7 @@ class TrendChart(QWidget):
             return
         self._draw_bars(painter)
         self._draw_axis(painter, palette)
+        self._draw_legend(painter, palette)
         painter.end()
 
     def _draw_bars(self, painter: QPainter) -> None:
@@ -123,10 +124,23 @@ class TrendChart(QWidget):
             text = f"{self.days[day].day} {self.days[day]:%b}"
             box = QRectF(plot.left() + day * step, plot.bottom() + 1, max(step * every, 40), _AXIS - 1)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        peak = int(self.series.sum(axis=0).max())
+
+    def _draw_legend(self, painter: QPainter, palette: QPalette) -> None:
+        """A swatch and a short name per series (the part before " — "), then the day's peak."""
+        peak = f"{int(self.series.sum(axis=0).max()):,} a day at most"
+        metrics = painter.fontMetrics()
+        right = self.width() - 6 - metrics.horizontalAdvance(peak)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(
-            plot.adjusted(0, -_TOP, -2, 0), Qt.AlignmentFlag.AlignRight, f"{peak:,} a day at most"
+            QRectF(right, 2, self.width() - right - 4, _TOP - 4), Qt.AlignmentFlag.AlignRight, peak
         )
+        room = max(40, int((right - 12) / max(1, len(self.labels))) - 26)
+        x = 6.0
+        for i, label in enumerate(self.labels):
+            painter.fillRect(QRectF(x, 5, 10, 10), QColor(self._color(i)))
+            name = metrics.elidedText(label.split(" — ")[0], Qt.TextElideMode.ElideMiddle, room)
+            painter.drawText(QRectF(x + 14, 2, room + 4, _TOP - 4), Qt.AlignmentFlag.AlignLeft, name)
+            x += 14 + metrics.horizontalAdvance(name) + 12
 
     def _color(self, series: int) -> str:
         return OTHER_COLOR if self.labels[series] == OTHER else COLORS[series % len(COLORS)]
