@@ -104,6 +104,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help='add an "Input Row" column: each record-level error\'s failed input row (JSON)',
     )
+    parser.add_argument(
+        "--groups",
+        action="store_true",
+        help="write one row per error group (cause) instead of one per error, most errors first",
+    )
     _add_archive_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -286,6 +291,8 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
         frame, details, _new = _sync(session, args.since)
+        if args.groups:
+            return _write_groups(frame, args.out)
         return _write(frame, args.out, details if args.input_rows else None)
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
@@ -293,7 +300,10 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         frame, details, new_rows = _sync(session, args.since, archive)
         if args.all:
             frame = archive.load()
-        written = _write(frame, args.out, details if args.input_rows else None)
+        if args.groups:
+            written = _write_groups(frame, args.out, archive)
+        else:
+            written = _write(frame, args.out, details if args.input_rows else None)
     return written + f"; {new_rows} new this sync, archive in {args.data_dir}"
 
 
@@ -305,7 +315,10 @@ def _run_offline(args: argparse.Namespace) -> str:
     with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
-        written = _write(frame, args.out, archive.details if args.input_rows else None)
+        if args.groups:
+            written = _write_groups(frame, args.out, archive, keep=False)
+        else:
+            written = _write(frame, args.out, archive.details if args.input_rows else None)
     return written + f"; {note}"
 
 
@@ -328,6 +341,30 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
         f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
         f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}"
     )
+
+
+def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) -> str:
+    """Write the groups of `frame`'s errors; with an archive, first and last seen over all of
+    it and each group's triage state (without one there is no state to tell)."""
+    import numpy as np
+
+    from syncerr_gui.core.exceptions import ExportError
+    from syncerr_gui.core.frame.group_export import export_groups_csv
+    from syncerr_gui.core.frame.groups import ErrorGroups
+
+    whole = archive.load() if archive is not None else frame
+    rows = None
+    if whole is not frame:
+        rows = np.flatnonzero(np.isin(whole["row_id"].to_numpy(), frame["row_id"].to_numpy()))
+    patterns = archive.message_patterns(keep=keep) if archive is not None else None
+    table = ErrorGroups(whole, patterns).summary(rows).table
+    if archive is not None:
+        table = table.assign(state=archive.group_states(table))
+    try:
+        written = export_groups_csv(table, out)
+    except ExportError as exc:
+        raise CliFailure(failure_text(exc, "write the CSV file")) from None
+    return f"Wrote {written} error groups of {len(frame)} errors to {out}"
 
 
 def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, Any, int]:

@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 import pyarrow as pa
@@ -63,8 +64,9 @@ def csv_body(header: list[str], quote_header: list[bool], columns: list[pa.Array
 class RecordFactory:
     """Generates and caches the rows and CSV bodies of every job, deterministically."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, now: datetime | None = None) -> None:
         self.seed = seed
+        self.now = now  # what "days ago" is measured from (phased causes); None: no phases
         self._cache: dict[tuple[str, ...], bytes] = {}
         self._locks: dict[tuple[str, ...], threading.Lock] = {}
         self._guard = threading.Lock()
@@ -74,7 +76,7 @@ class RecordFactory:
         """The rows of a Bulk 2.0 job's failedResults."""
         rng = np.random.default_rng([self.seed, 2, job.index])
         columns = self._values(job.object, job.columns, job.failed, job.index * 3_000_000, rng)
-        errors = self._errors(job.object, job.operation, job.failed, rng)
+        errors = self._errors(job.object, job.operation, job.failed, rng, job.modstamp)
         ids = self._result_ids(job.operation, job.object, job.columns, columns, job.failed, rng)
         return JobRows(job.columns, tuple(columns), errors, ids, np.zeros(job.failed, dtype=bool))
 
@@ -95,7 +97,7 @@ class RecordFactory:
         columns = self._values(job.object, job.columns, n, base, rng)
         failed = np.zeros(n, dtype=bool)
         failed[rng.choice(n, size=batch.failed, replace=False)] = True
-        errors = self._errors(job.object, job.operation, n, rng)
+        errors = self._errors(job.object, job.operation, n, rng, job.modstamp)
         errors = pc.if_else(pa.array(failed), errors, "")
         ids = self._result_ids(job.operation, job.object, job.columns, columns, n, rng)
         new = pa.array(sf_ids(values.KEY_PREFIX[job.object], base + np.arange(n)), pa.string())
@@ -166,6 +168,11 @@ class RecordFactory:
     ) -> list[pa.Array]:
         kinds = dict(values.COLUMNS[obj])
         numbers = base + np.arange(n, dtype=np.int64)
+        again = np.random.default_rng([self.seed, 9, base, n])  # apart: the main stream stays as it was
+        recurring = again.random(n) < values.RECURRING_SHARE
+        numbers[recurring] = values.RECURRING_BASE + again.integers(
+            0, values.RECURRING_RECORDS, int(recurring.sum())
+        )
         out = []
         for name in header:
             kind = kinds.get(name, name)
@@ -179,10 +186,19 @@ class RecordFactory:
                 out.append(_source_ids(name, numbers))
         return out
 
-    def _errors(self, obj: str, operation: str, n: int, rng: np.random.Generator) -> pa.Array:
-        texts, weights = _templates(obj, operation)
+    def _errors(
+        self, obj: str, operation: str, n: int, rng: np.random.Generator, finished: datetime
+    ) -> pa.Array:
+        age_days = (self.now - finished).total_seconds() / 86400 if self.now is not None else None
+        texts, weights = _templates(obj, operation, age_days)
         pool = pa.array(texts, pa.string())
-        return pool.take(pa.array(rng.choice(len(texts), size=n, p=weights)))
+        errors = pool.take(pa.array(rng.choice(len(texts), size=n, p=weights)))
+        for text in (t for t in texts if values.ID_PLACEHOLDER in t):
+            before, after = text.split(values.ID_PLACEHOLDER, 1)
+            ids = pa.array(sf_ids(values.KEY_PREFIX.get(obj, "00Q"), rng.integers(0, 10**9, n)), pa.string())
+            own = pc.binary_join_element_wise(before, ids, after, "")
+            errors = pc.if_else(pc.equal(errors, text), own, errors)
+        return errors
 
     def _result_ids(
         self,
@@ -211,11 +227,17 @@ def _source_ids(name: str, numbers: np.ndarray) -> pa.Array:
     return text
 
 
-def _templates(obj: str, operation: str) -> tuple[list[str], np.ndarray]:
-    """The error texts that fit an object and operation, with normalised weights."""
+def _templates(obj: str, operation: str, age_days: float | None = None) -> tuple[list[str], np.ndarray]:
+    """The error texts that fit an object, an operation and a job's age, with normalised weights."""
     if operation == "delete":
         chosen = [(t, w) for _, t, w in values.ERRORS if t.split(":", 1)[0] in _DELETE_CODES]
     else:
         chosen = [(t, w) for objs, t, w in values.ERRORS if objs == "*" or obj in objs.split(",")]
+        if age_days is not None:
+            chosen += [
+                (t, w)
+                for objs, t, w, phase, days in values.PHASED_ERRORS
+                if obj in objs.split(",") and ((age_days > days) if phase == "until" else (age_days <= days))
+            ]
     weights = np.array([w for _, w in chosen], dtype=float)
     return [t for t, _ in chosen], weights / weights.sum()

@@ -71,11 +71,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 # How often each pattern occurs (relative).
 PATTERN_WEIGHTS = (14, 6, 12, 9, 8, 7, 10, 4, 5, 6, 4, 3, 2, 3, 2, 2, 2, 1)
-JOB_FAILURES = (
-    ("InvalidBatch", "InvalidBatch : Records not found"),
-    ("Failed", "Failed"),
-    ("LIMIT_EXCEEDED", "Apex CPU time limit exceeded"),
-    ("Aborted", "Aborted"),
+JOB_FAILURES = (  # (code, message, the job's or batch's state)
+    ("InvalidBatch", "InvalidBatch : Records not found", "Failed"),
+    ("JOB_FAILED", "Failed", "Failed"),
+    ("LIMIT_EXCEEDED", "Apex CPU time limit exceeded", "Failed"),
+    ("JOB_ABORTED", "Aborted", "Aborted"),
 )
 OBJECTS: dict[str, tuple[str, ...]] = {
     "Lead": ("FirstName", "LastName", "Company", "Email", "PostalCode", "Rating", "Marketo_Lead_ID__c"),
@@ -282,6 +282,7 @@ class ScaleData:
             "failed_on": pc.if_else(level, _repeat(JOB_LEVEL, size), _repeat(RECORD_LEVEL, size)),
             "error_type": pc.if_else(level, _pick(tuple(f[0] for f in JOB_FAILURES), failure), codes),
             "message": pc.if_else(level, _pick(tuple(f[1] for f in JOB_FAILURES), failure), message),
+            "job_state": pc.if_else(level, _pick(tuple(f[2] for f in JOB_FAILURES), failure), empty),
             "fields": pc.if_else(level, empty, fields),
             "salesforce_id": pc.if_else(level, empty, sf_ids),
             "source_id": pc.if_else(level, empty, source_ids),

@@ -94,12 +94,13 @@ class DemoOrg:
 
     def _new_state(self) -> OrgState:
         now = (self.config.now or datetime.now(UTC)).astimezone(UTC)
+        catalog = JobCatalog(self.config, now)
         return OrgState(
             config=self.config,
             org_id=self.org_id,
             instance_url="",
-            catalog=JobCatalog(self.config, now),
-            factory=RecordFactory(self.config.seed),
+            catalog=catalog,
+            factory=RecordFactory(self.config.seed, catalog.now),
             sessions=SessionStore(self.org_id, self.config.expire_tokens_after),
             faults=FaultInjector(),
             client_id=self.oauth_client_id,

@@ -26,6 +26,7 @@ from syncerr_gui.core.frame.schema import (
     concat_frames,
     make_frame,
 )
+from syncerr_gui.core.salesforce.job_codes import code_from_words, without_words
 from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicJob
 from syncerr_gui.demo_org.state import OrgState
 from syncerr_gui.demo_org.truth_rows import record_columns, split_sf_error
@@ -41,9 +42,10 @@ _SHARED = ("failed_at", "object", "operation", "created_by", "job_id", "batch_id
 
 
 def job_error_type(message: str, state: str) -> str:
-    """The leading `Identifier :` of a job-level message, else the state."""
+    """The leading `Identifier :` of a job-level message, else the code its words name, else
+    the code of a job that failed or was aborted without words."""
     found = _LEADING_ID.match(message)
-    return found[1] if found else state
+    return found[1] if found else (code_from_words(message) or without_words(state))
 
 
 class _RecordParts:
@@ -124,6 +126,7 @@ class DemoTruth:
                         "message": message,
                         "row_key": "job",
                         "error_type": job_error_type(message, job.state),
+                        "job_state": job.state,
                     }
                 )
             if job.failed > 0:
@@ -148,6 +151,7 @@ class DemoTruth:
                             "message": message,
                             "row_key": "batch",
                             "error_type": job_error_type(message, "Failed"),
+                            "job_state": "Failed",
                         }
                     )
                 elif batch.failed > 0:
@@ -161,13 +165,15 @@ class DemoTruth:
         types = []
         for job in jobs:
             found = _STATUS_CODE.search(job.extended_status or "")
-            types.append(found[0] if found else job.status)
+            words = code_from_words(job.extended_status or "") or without_words(job.status)
+            types.append(found[0] if found else words)
         return make_frame(
             {
                 "failed_on": JOB_LEVEL,
                 "failed_at": [j.completed for j in jobs],
                 "error_type": types,
                 "message": [j.extended_status or j.status for j in jobs],
+                "job_state": [j.status for j in jobs],
                 "object": [j.class_name for j in jobs],
                 "operation": [j.job_type for j in jobs],
                 "job_id": [j.id for j in jobs],

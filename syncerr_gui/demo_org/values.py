@@ -284,7 +284,7 @@ ERRORS: tuple[tuple[str, str, int], ...] = (
     ("Lead,Contact,Account", "DUPLICATES_DETECTED:Use one of these records?:--", 9),
     (
         "Lead,Contact",
-        "DUPLICATE_VALUE:duplicate value found: Marketo_Lead_ID__c duplicates value on record with id: 00Q5g00000AbCdE:--",
+        "DUPLICATE_VALUE:duplicate value found: Marketo_Lead_ID__c duplicates value on record with id: {id}:--",
         3,
     ),
     (
@@ -388,6 +388,38 @@ CLASSIC_BATCH_ERRORS: tuple[str, ...] = (
     "InvalidBatch : Failed to process query: INVALID_FIELD: No such column 'Region__c' on entity 'Account'",
     "InvalidBatch : The 'upsert' batch must contain the external ID field",
 )
+
+# Causes that change during the week, so trends, New and Regressed show in `--demo`:
+# (objects, sf__Error text, weight, phase, days). "until": only in jobs that finished more
+# than `days` days before now (fixed mid-week); "since": only in jobs of the last `days` days.
+PHASED_ERRORS: tuple[tuple[str, str, int, str, float], ...] = (
+    (
+        "Lead,Contact",
+        "INVALID_FIELD_FOR_INSERT_UPDATE:Unable to create/update fields: mkto71_Lead_Score__c. Please check the "
+        "security settings of this field and verify that it is read/write for your profile or permission set."
+        ":mkto71_Lead_Score__c --",
+        14,
+        "until",
+        3.5,
+    ),
+    (
+        "Lead,Contact,Account",
+        "CANNOT_EXECUTE_FLOW_TRIGGER:We can't save this record because the “Record Routing” process failed. Give "
+        "your Salesforce admin these details. This error occurred when the flow tried to update records: "
+        "UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record. You can look up ExceptionCode "
+        "values in the SOAP API Developer Guide. Error ID: 1912345678-54321 (-1234567890):--",
+        24,
+        "since",
+        3.0,
+    ),
+)
+# "{id}" in an error text is a record ID of each row's own.
+ID_PLACEHOLDER = "{id}"
+# A share of each job's rows are records that failed before: the same few per object, day
+# after day (per-record recurrence, and groups whose records are fewer than their errors).
+RECURRING_SHARE = 0.25
+RECURRING_RECORDS = 120
+RECURRING_BASE = 5_000_000_000
 
 APEX_FAILURES: tuple[tuple[str, str | None], ...] = (
     (

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QSplitter, QWidget
 
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.core.frame.schema import empty_frame
@@ -23,6 +23,8 @@ from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.export_flow import CsvExport
 from syncerr_gui.gui.filter_memory import FilterMemory
+from syncerr_gui.gui.groups.groups_controller import GroupsController
+from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
 from syncerr_gui.gui.main_actions import MainActions
@@ -81,7 +83,6 @@ class MainWindow(QMainWindow):
         self.problems_dialog: ProblemsDialog | None = None
         self.model = ErrorTableModel(self)
         self.table = ErrorsTable(self.model, self)
-        self.setCentralWidget(self.table)
         self.empty_note = EmptyFilterNote(self.table.viewport())
         self.filter_dock = FilterDock(self)
         self.detail_pane = DetailPane(self)
@@ -112,8 +113,21 @@ class MainWindow(QMainWindow):
 
         self.archive = ArchiveController(self, self)  # inactive until archive.open(data_dir)
         self.actions_.add_file_action(self.archive.action)
+        self.groups = GroupsController(self, self)
+        self._build_centre()
 
     # --- building -----------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        """The Groups view (chart and groups) above the errors table; the groups get the focus."""
+        centre = QSplitter(Qt.Orientation.Vertical, self)
+        centre.setObjectName("centreSplit")
+        centre.setChildrenCollapsible(False)
+        centre.addWidget(self.groups.panel)
+        centre.addWidget(self.table)
+        centre.setSizes([360, 240])
+        self.setCentralWidget(centre)
+        self.groups.panel.table.setFocus()
+
     def _connect(self) -> None:
         self.model.counts_changed.connect(self._counts_changed)
         self.filter_dock.filter_applied.connect(self.apply_filter)
@@ -165,13 +179,22 @@ class MainWindow(QMainWindow):
     # --- selection / details ------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.detail_pane.show_record(self.model.row_record(current.row()))
+            self.detail_pane.show_record(self._record(current.row()))
 
     def _row_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.detail_pane.show_record(self.model.row_record(index.row()))
+            self.detail_pane.show_record(self._record(index.row()))
         self.detail_pane.show()
         self.detail_pane.raise_()
+
+    def _record(self, row: int) -> dict[str, Any]:
+        """The row for the detail pane, with how often its record failed in the rows loaded."""
+        from syncerr_gui.core.frame.recurrence import record_recurrence
+
+        record = self.model.row_record(row)
+        frame = self.model.error_view.frame
+        record["recurrence"] = record_recurrence(frame, self.model.frame_position(row)).words(local_zone())
+        return record
 
     def select_row(self, row: int) -> None:
         """Select view row `row` (and show it in the detail pane)."""
@@ -204,6 +227,7 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self._follow(position)
         self._update_actions()
+        self.groups.filter_changed()
 
     def _refresh_choices(self) -> None:
         """Counts beside each error type / object, under every other part of the filter."""
@@ -366,6 +390,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self._fit_pending and len(frame) and self.isVisible():
             self._fit_first_layout()
+        if hasattr(self, "groups"):  # not yet while the window is built
+            self.groups.frame_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from syncerr_gui.core.file_modes import user_file_mode
@@ -51,8 +51,13 @@ class Screenshotter(QObject):
     def _sync_ended(self) -> None:
         if self.window.last_sync_error:
             self._fail(f"the sync failed: {self.window.last_sync_error}", 1)
+        elif self.window.groups.current is None:  # the Groups view is still grouping
+            self.window.groups.grouped.connect(self._grouped, Qt.ConnectionType.SingleShotConnection)
         else:
             QTimer.singleShot(50, self._shoot)
+
+    def _grouped(self) -> None:
+        QTimer.singleShot(50, self._shoot)
 
     def _record_row(self) -> int:
         """A record-level row with both IDs, an input row and advice for its code (the picture
@@ -65,6 +70,7 @@ class Screenshotter(QObject):
         return (advised or complete or [0 if rows else -1])[0]
 
     def _shoot(self) -> None:
+        self.window.groups.select_rows([0])  # the top cause: its errors below, a record's details
         row = self._record_row()
         if row < 0:
             self._fail("the sync produced no rows to show", 1)

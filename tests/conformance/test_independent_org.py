@@ -285,11 +285,11 @@ OTHER_BULK2_ROWS: list[Row] = [
         J04,
         B2,
     ),
-    (JL, "2026-11-25T12:30:00+00:00", "Aborted", "Aborted", "Opportunity", "delete", "", "", J05, B2),
+    (JL, "2026-11-25T12:30:00+00:00", "JOB_ABORTED", "Aborted", "Opportunity", "delete", "", "", J05, B2),
     (
         JL,
         "2026-11-25T13:45:00+00:00",
-        "Failed",
+        "LIMIT_EXCEEDED",
         "Max CPU time exceeded",
         "Account",
         "hardDelete",
@@ -369,7 +369,7 @@ APEX_ROWS: list[Row] = [
     (
         JL,
         "2026-11-25T15:30:00+00:00",
-        "Completed",
+        "NULL_POINTER_EXCEPTION",
         "First error: Attempt to de-reference a null object",
         "NightlyDedupe",
         "BatchApex",
@@ -378,7 +378,18 @@ APEX_ROWS: list[Row] = [
         A02,
         APEX,
     ),
-    (JL, "2026-11-25T16:00:00+00:00", "Aborted", "Aborted", "SyncQueueable", "Queueable", "", "", A03, APEX),
+    (
+        JL,
+        "2026-11-25T16:00:00+00:00",
+        "JOB_ABORTED",
+        "Aborted",
+        "SyncQueueable",
+        "Queueable",
+        "",
+        "",
+        A03,
+        APEX,
+    ),
 ]
 
 EXPECTED: list[Row] = J01_ROWS + OTHER_BULK2_ROWS + BULK1_ROWS + APEX_ROWS

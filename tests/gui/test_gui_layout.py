@@ -92,13 +92,21 @@ def test_the_first_columns_and_a_wide_error_details_fit_without_scrolling(window
     assert window.table.horizontalScrollBar().maximum() > 0  # the IDs are there, a scroll away
 
 
-def test_details_sit_below_the_table_and_leave_it_most_of_the_height(window: MainWindow) -> None:
+def test_details_sit_below_the_groups_and_the_table_and_leave_them_most_of_the_height(
+    window: MainWindow,
+) -> None:
     pane, table, dock = window.detail_pane, window.table, window.filter_dock
+    groups, centre = window.groups.panel, window.centralWidget()
     assert window.dockWidgetArea(pane) == Qt.DockWidgetArea.BottomDockWidgetArea
-    assert pane.geometry().top() >= table.geometry().bottom()
+    assert pane.geometry().top() >= centre.geometry().bottom()
     assert pane.geometry().left() >= dock.geometry().right()  # the filter dock keeps the left side
-    assert table.height() > pane.height()
-    assert table.viewport().height() // table.verticalHeader().defaultSectionSize() >= 15  # rows in view
+    assert centre.height() > pane.height()
+    assert (
+        groups.mapTo(window, groups.rect().bottomLeft()).y()
+        <= table.mapTo(window, table.rect().topLeft()).y()
+    )
+    for view, rows in ((table, 6), (groups.table, 5)):  # rows in view at 1280x800
+        assert view.viewport().height() // view.verticalHeader().defaultSectionSize() >= rows
 
 
 def test_filter_dock_never_scrolls_sideways(window: MainWindow) -> None:

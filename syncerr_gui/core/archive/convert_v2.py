@@ -22,13 +22,14 @@ import pyarrow.compute as pc
 from syncerr_gui.core.archive.codebook import Codebook, signature_keys
 from syncerr_gui.core.archive.encoding import texts
 from syncerr_gui.core.archive.meta import meta_int, set_meta
-from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, PartRows, insert_part
+from syncerr_gui.core.archive.parts import ADDED_COLUMNS, CODE_COLUMNS, NAT, PartRows, insert_part
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 logger = logging.getLogger(__name__)
 
 PART_ROWS = 500_000
-_TEXT_COLUMNS = (*CODE_COLUMNS, "row_key", "input_row")
+_V2_CODE_COLUMNS = tuple(c for c in CODE_COLUMNS if ADDED_COLUMNS.get(c, 0) <= 2)  # the columns it had
+_TEXT_COLUMNS = (*_V2_CODE_COLUMNS, "row_key", "input_row")
 
 
 def convert(con: sqlite3.Connection) -> int:
@@ -58,7 +59,7 @@ def convert(con: sqlite3.Connection) -> int:
 def _part_of(con: sqlite3.Connection, book: Codebook, rows: list[tuple[Any, ...]]) -> PartRows:
     raw = pd.DataFrame.from_records(rows, columns=["id", "failed_at", "sync_id", *_TEXT_COLUMNS])
     codes = {}
-    for name in CODE_COLUMNS:
+    for name in _V2_CODE_COLUMNS:
         encoded = pc.dictionary_encode(_column(raw[name]))
         dictionary = book.dictionaries[name]
         first_code = len(dictionary)

@@ -102,6 +102,7 @@ class ArchiveSync:
                 result = dataclasses.replace(result, cancelled=True)
             if stats is not None and stats.rows_new:
                 self.archive.compact(cancel)
+                self._keep_patterns()
             frame = (
                 self.archive.load() if history else self.archive.load(since=result.since, until=result.until)
             )
@@ -109,6 +110,13 @@ class ArchiveSync:
             raise ArchiveStoreFailed(str(exc), result) from exc
         logger.info("Sync archived: %d new rows, %d shown", stats.rows_new if stats else 0, len(frame))
         return ArchiveSyncResult(frame=frame, sync=result, stats=stats, details=self.archive.details)
+
+    def _keep_patterns(self) -> None:
+        """The new messages' patterns, kept for grouping; a failure here loses nothing stored."""
+        try:
+            self.archive.message_patterns()
+        except ArchiveError as exc:
+            logger.warning("message patterns not kept (grouping will compute them): %s", exc)
 
     def _prepare_store(self) -> None:
         try:

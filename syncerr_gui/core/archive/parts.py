@@ -31,6 +31,9 @@ from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS
 logger = logging.getLogger(__name__)
 
 CODE_COLUMNS: tuple[str, ...] = CATEGORY_COLUMNS
+# Columns a part written before their schema version lacks: read as code 0, which names ""
+# (the migration that adds a column gives "" that code, `upgrade.py`).
+ADDED_COLUMNS: dict[str, int] = {"job_state": 4}
 INPUT_CHUNK_ROWS = 65_536
 NAT = np.iinfo(np.int64).min
 
@@ -90,7 +93,8 @@ def rows_table(rows: PartRows) -> pa.Table:
         "signature": pa.array(_narrow(rows.signature)),
     }
     for name in CODE_COLUMNS:
-        columns[name] = pa.array(_narrow(rows.codes[name]))
+        if name in rows.codes:  # a conversion from an older schema writes only its columns
+            columns[name] = pa.array(_narrow(rows.codes[name]))
     return pa.table(columns)
 
 
@@ -238,10 +242,18 @@ def part_rows(con: sqlite3.Connection, part_id: int) -> PartRows:
         failed_at=table.column("failed_at").to_numpy(),
         sync_id=table.column("sync_id").to_numpy(),
         signature=table.column("signature").to_numpy(),
-        codes={name: table.column(name).to_numpy() for name in CODE_COLUMNS},
+        codes={name: code_column(table, name) for name in CODE_COLUMNS},
         row_key=read_keys(con, part_id),
         input_row=read_inputs(con, part_id, table.num_rows),
     )
+
+
+def code_column(table: pa.Table, name: str) -> np.ndarray:
+    """A part's codes of column `name`; code 0 ("") for a column added after the part was written."""
+    if name in table.column_names:
+        codes: np.ndarray = table.column(name).to_numpy()
+        return codes
+    return np.zeros(table.num_rows, dtype=np.int8)
 
 
 def _non_empty(values: pa.Array) -> np.ndarray:

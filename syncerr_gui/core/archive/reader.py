@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import from_blob, texts
-from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, input_chunks_of
+from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, code_column, input_chunks_of
 from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
 from syncerr_gui.core.frame.schema import COLUMNS, categorical, code_dtype, empty_frame, utc_times
 
@@ -102,7 +102,7 @@ class _Columns:
     def _copy(self, start: int, table: pa.Table) -> None:
         rows = table.num_rows
         for name, array in self.arrays.items():
-            array[start : start + rows] = table.column(name).to_numpy()
+            array[start : start + rows] = code_column(table, name)
 
     def finish(self) -> dict[str, np.ndarray]:
         return {name: array[: self.filled] for name, array in self.arrays.items()}

@@ -185,6 +185,30 @@ DELETE FROM meta WHERE key = 'generation';
 """
 
 
+# Version 4: the admin's triage of error groups (`triage.py`). A group is named by its key, a
+# hash of its texts (`core/frame/groups.group_key`), never by codes, so a state outlives
+# purges, merges and migrations; the texts are kept beside it to read the table alone.
+V4 = """
+CREATE TABLE group_triage (
+    group_key       TEXT PRIMARY KEY,     -- groups.group_key: 32 hex digits of the texts' hash
+    state           TEXT NOT NULL,        -- 'Resolved' or 'Ignored' (New, Ongoing, Regressed are derived)
+    changed_at      INTEGER NOT NULL,     -- ns: when the admin (or a reload) set it
+    failed_on       TEXT NOT NULL,
+    error_type      TEXT NOT NULL,
+    pattern         TEXT NOT NULL,
+    object          TEXT NOT NULL,
+    fields          TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- the pattern of each message code, kept once computed (pattern_store.py)
+CREATE TABLE pattern_segments (
+    first_code      INTEGER PRIMARY KEY,  -- message codes [first_code, first_code + count)
+    count           INTEGER NOT NULL,
+    data            BLOB NOT NULL         -- Arrow IPC (lz4): column pattern, dictionary-encoded
+);
+"""
+
+
 def _statements(sql: str) -> list[str]:
     """Split a script into statements (executescript would commit mid-migration)."""
     statements, current = [], ""
@@ -196,7 +220,7 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-SCHEMA_VERSION = 3  # the migrations that reach it: `upgrade.MIGRATIONS`
+SCHEMA_VERSION = 4  # the migrations that reach it: `upgrade.MIGRATIONS`
 
 
 def script(sql: str) -> Callable[[sqlite3.Connection], None]:

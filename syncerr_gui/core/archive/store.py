@@ -35,7 +35,9 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
+from syncerr_gui.core.archive.pattern_store import read_patterns, write_patterns
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
     ModstampText,
     StoreStats,
@@ -45,6 +47,7 @@ from syncerr_gui.core.archive.writer import (
 )
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.core.frame.groups import PatternMap
 from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:
@@ -275,13 +278,55 @@ class ErrorArchive:
         value = self._get_meta("last_visit")
         return _from_ns(int(value)) if value is not None else None
 
+    def visit_reference(self) -> datetime | None:
+        """What "new" is measured from: the last visit; before the first one, the start of the
+        first sync (its rows are the baseline, so a second sync marks what it brings)."""
+        visit = self.last_visit()
+        return visit if visit is not None else _from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"))
+
     def new_since_last_visit(self, frame: pd.DataFrame, last_visit: datetime | None = None) -> np.ndarray:
-        """True for rows whose signature first failed after the last visit (never visited: none)."""
-        when = last_visit if last_visit is not None else self.last_visit()
+        """True for rows whose signature first failed after the last visit (`visit_reference`;
+        nothing synced yet: none)."""
+        when = last_visit if last_visit is not None else self.visit_reference()
         if when is None:
             return np.zeros(len(frame), dtype=bool)
         newer = frame["first_seen"] > pd.Timestamp(to_ns(when), tz="UTC")
         return newer.fillna(False).to_numpy(dtype=bool)
+
+    # -- error groups' triage (triage.py) ----------------------------------------------------
+
+    def message_patterns(self, keep: bool = True) -> PatternMap:
+        """The pattern of every archived message (for `ErrorGroups`): the kept ones, and those
+        of messages new since, computed now and kept when `keep` (a reader that must never
+        wait for another copy's lock passes False)."""
+        with self._lock, self._sqlite_errors("read"):
+            self._book.refresh(self._con)
+            messages = self._book.dictionaries["message"].values
+            kept = read_patterns(self._con)
+            if len(kept.codes) >= len(messages):
+                return kept
+            patterns = kept.extended(messages)
+            if keep:
+                segments = self._query_one("SELECT COUNT(*) FROM pattern_segments") or 0
+                with self._transaction():  # many small segments: rewrite them as one
+                    write_patterns(self._con, len(kept.codes) if segments < 32 else 0, patterns)
+            return patterns
+
+    def group_marks(self) -> dict[str, GroupMark]:
+        """The admin's stored decisions (Resolved, Ignored) by group key."""
+        with self._lock, self._sqlite_errors("read"):
+            return read_marks(self._con)
+
+    def set_group_state(self, groups: pd.DataFrame, state: str | None, at: datetime | None = None) -> int:
+        """Resolve or ignore the groups (rows of a `GroupSummary.table`), or reopen them (None)."""
+        at_ns = _now_ns() if at is None else int(to_ns(at))
+        with self._lock, self._sqlite_errors("write to"), self._transaction():
+            return write_marks(self._con, groups, state, at_ns)
+
+    def group_states(self, groups: pd.DataFrame) -> pd.Series:
+        """New, Ongoing, Resolved, Ignored or Regressed for each row of a `GroupSummary.table`
+        made from this archive's whole frame (first and last seen over the archive)."""
+        return group_states(groups, self.group_marks(), self.visit_reference())
 
     def jobs(self) -> pd.DataFrame:
         """The jobs table (small): one row per job ever listed, incl. `deleted_from_org`."""

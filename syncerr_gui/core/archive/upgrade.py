@@ -10,8 +10,12 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
+import pyarrow as pa
+
 from syncerr_gui.core.archive import convert_v2
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, script
+from syncerr_gui.core.archive.encoding import Dictionaries
+from syncerr_gui.core.archive.parts import ADDED_COLUMNS, CODE_COLUMNS
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, V4, script
 from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
@@ -25,8 +29,22 @@ def _v3(con: sqlite3.Connection) -> None:
     script(V3_DROP)(con)
 
 
+def _v4(con: sqlite3.Connection) -> None:
+    """Triage and kept patterns (tables), and the text "" as code 0 of each column added in 4,
+    which is what the parts written before read for it."""
+    script(V4)(con)
+    dictionaries = Dictionaries(CODE_COLUMNS)
+    dictionaries.refresh(con, with_hashes=True)
+    for name in (name for name, version in ADDED_COLUMNS.items() if version == 4):
+        dictionary = dictionaries[name]
+        if len(dictionary):
+            raise ArchiveError(f"The error archive already has values of {name}; it cannot be upgraded.")
+        _codes, values, hashes = dictionary.encode(pa.array([""], pa.large_string()))
+        dictionaries.write_segment(con, name, 0, values, hashes)
+
+
 # MIGRATIONS[i] brings a database from user_version i to i + 1.
-MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3]
+MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3, _v4]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

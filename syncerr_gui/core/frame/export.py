@@ -116,6 +116,28 @@ def _replace(tmp_path: Path, target: Path) -> None:
         raise TargetInUse(exc.errno, exc.strerror or str(exc)) from exc
 
 
+def write_csv_table(table: pa.Table, path: str | os.PathLike[str]) -> None:
+    """Write a small table of text columns (already neutralised) to `path` as CSV, atomically,
+    with the user's file mode; ExportError with nothing written at `path` on failure. The
+    header (the app's own plain words) is written unquoted."""
+    target = Path(path)
+    tmp_path, out = _open_temp(target)
+    options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
+    try:
+        with out:
+            if os.name == "posix":
+                os.fchmod(out.fileno(), user_file_mode())
+            out.write((",".join(table.column_names) + "\r\n").encode("utf-8"))
+            if table.num_rows:
+                pa_csv.write_csv(table, out, options)
+        os.replace(tmp_path, target)
+    except BaseException as exc:
+        _remove_quietly(tmp_path)
+        if isinstance(exc, OSError):
+            raise ExportError(describe_os_error(exc, target)) from exc
+        raise
+
+
 def neutralise(values: pd.Series) -> pd.Series:
     """Prefix values a spreadsheet would run as a formula with ``'`` (vectorised)."""
     text = values.astype(schema.STR_DTYPE).fillna("")

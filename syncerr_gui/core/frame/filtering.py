@@ -151,6 +151,7 @@ class ErrorView:
         self._search_lock = threading.Lock()
         self._search: SearchIndex | None = None
         self._masks: dict[str, np.ndarray | None] = {}
+        self._only: np.ndarray | None = None  # a row subset on top of the filter (selected groups)
         self._order = np.arange(self.total, dtype=np.int64)
         self._inverse: np.ndarray | None = None
         self.filter = ErrorFilter()
@@ -233,8 +234,28 @@ class ErrorView:
             mask &= part
         return mask
 
+    def restrict(self, only: np.ndarray | None) -> None:
+        """Show only the rows flagged in `only` (one bool per row) among those the filter lets
+        through, e.g. the rows of the selected error groups; None shows every filtered row.
+        The filter dock's counts and `filtered` ignore it."""
+        if only is not None and len(only) != self.total:
+            raise ValueError("ErrorView.restrict needs one flag per row")
+        self._only = only
+        self._refresh_visible()
+
+    @property
+    def restricted(self) -> bool:
+        return self._only is not None
+
+    def filtered(self) -> np.ndarray:
+        """Frame positions the filter lets through (ascending), whatever `restrict` says."""
+        mask = self._combined()
+        return np.arange(self.total, dtype=np.int64) if mask is None else np.flatnonzero(mask)
+
     def _refresh_visible(self) -> None:
         mask = self._combined()
+        if self._only is not None:
+            mask = self._only if mask is None else mask & self._only
         self.visible = self._order if mask is None else self._order[mask[self._order]]
         self._inverse = None
 

@@ -33,9 +33,9 @@ def group_rows(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | N
         coded = [(codes[positions], values) for codes, values in coded]
         times = times[positions]
     key, sizes = _packed_key([codes for codes, _ in coded], [len(values) + 1 for _, values in coded])
-    order, starts = _runs(key)
+    order, starts = runs_of(key)
     counts = np.diff(np.append(starts, len(key)))
-    first, last = _time_bounds(times[order], starts)
+    first, last = time_bounds(times[order], starts)
     largest = _largest_first(counts)
     group_keys = key[order[starts[largest]]]
     data: dict[str, object] = {}
@@ -91,7 +91,7 @@ def _unpacked(keys: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
     return out[::-1]
 
 
-def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def runs_of(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(positions ordered by key, start of each run of equal keys in that order)."""
     if not len(key):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -109,7 +109,7 @@ def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return order, starts
 
 
-def _time_bounds(times: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def time_bounds(times: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Earliest and latest time per run (NaT ignored; NaT when a run has none)."""
     if not len(starts):
         return np.zeros(0, "datetime64[ns]"), np.zeros(0, "datetime64[ns]")

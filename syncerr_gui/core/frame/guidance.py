@@ -63,6 +63,18 @@ def guidance_for(code: str) -> Guidance | None:
     return GUIDANCE.get((code or "").strip().upper())
 
 
+def advice_headline(code: str) -> str:
+    """The first sentence of the advice for `code` (a group's one-line advice), or ""."""
+    found = guidance_for(code)
+    if found is None:
+        return ""
+    sentence = _FIRST_SENTENCE.match(found.cause)
+    return sentence.group(0).strip() if sentence else found.cause
+
+
+_FIRST_SENTENCE = re.compile(r".*?[.!?](?=\s|$)", re.DOTALL)
+
+
 def record_url(instance_url: str, salesforce_id: str) -> str:
     """The record's page, or '' when there is no (valid) id (ids come from the network)."""
     return f"{instance_url.rstrip('/')}/{salesforce_id}" if _SF_ID.match(salesforce_id or "") else ""

@@ -14,6 +14,7 @@ errors by cause, so the two always agree on what is data.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Iterable
@@ -77,6 +78,8 @@ _STEPS: tuple[tuple[str, str], ...] = (
     (rf"(^|[^{_W}.]){_NUM}\b", rf"\1{NUMBER}"),
     (r"^ | $", ""),
 )
+# Names this normaliser: patterns kept by the archive are recomputed when a step changes.
+NORMALISER_VERSION = hashlib.sha256(repr(_STEPS).encode("utf-8")).hexdigest()[:16]
 _COMPILED = tuple((re.compile(pattern, re.ASCII), replacement) for pattern, replacement in _STEPS)
 
 
@@ -193,6 +196,7 @@ _TEMPLATES = tuple(
         rf"{_JOB}LineEnding is invalid on user data\. Current LineEnding setting is (?:LF|CRLF)",
         rf"{_JOB}The \"<value>\" batch must contain the external ID field",
         r"Apex CPU time limit exceeded",
+        r"Max CPU time exceeded",
         r"Too many (?:SOQL queries|DML statements|DML rows|query rows|callouts): <number>",
         r"Attempt to de-reference a null object",
         r"System\.CalloutException: Read timed out",

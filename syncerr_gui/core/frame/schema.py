@@ -39,6 +39,7 @@ COLUMNS: dict[str, str] = {
     "source_id": "the record's ID in the sending system (external ID column or configured list)",
     "job_id": "Bulk job id or AsyncApexJob id",
     "batch_id": "Bulk API 1.0 batch id, else ''",
+    "job_state": "job-level rows: the job's state (Bulk 1.0: the batch's), e.g. Failed, Aborted; else ''",
     "source": f"'{SOURCE_BULK2}', '{SOURCE_BULK1}' or '{SOURCE_APEX}' (categorical)",
     "created_by": "user id that created the job",
     "first_seen": "earliest failure of this error signature (type+object+source ID) in the archive; NaT if unknown",
@@ -58,6 +59,7 @@ CATEGORY_COLUMNS = (
     "source_id",
     "job_id",
     "batch_id",
+    "job_state",
     "source",
     "created_by",
 )

@@ -10,8 +10,8 @@ import pandas as pd
 
 from syncerr_gui.core.frame.schema import JOB_LEVEL, SOURCE_APEX
 from syncerr_gui.core.salesforce.client import OrgClient
+from syncerr_gui.core.salesforce.job_codes import apex_job_code
 from syncerr_gui.core.salesforce.parts import FramePart, JobOutcome, JobSummary
-from syncerr_gui.core.salesforce.sf_error import first_status_code
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +51,13 @@ class ApexReader:
                 "failed_on": JOB_LEVEL,
                 "source": self.source,
                 "row_key": "job",
-                "error_type": first_status_code(frame["extended"], frame["status"]),
+                "error_type": pd.Series(
+                    [apex_job_code(e, s) for e, s in zip(frame["extended"], frame["status"])],
+                    index=frame.index,
+                    dtype="str",
+                ),
                 "message": message,
+                "job_state": frame["status"],
                 "object": frame["object"],
                 "operation": frame["operation"],
                 "job_id": frame["job_id"],

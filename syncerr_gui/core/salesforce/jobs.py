@@ -19,8 +19,8 @@ from syncerr_gui.core.exceptions import RequestFailed
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.core.salesforce.input_json import input_rows_arrow
+from syncerr_gui.core.salesforce.job_codes import bulk_job_code
 from syncerr_gui.core.salesforce.parts import FramePart, JobSummary
-from syncerr_gui.core.salesforce.sf_error import leading_identifier_of
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +114,8 @@ def job_columns(job: dict[str, Any], source: str) -> dict[str, Any]:
 def job_level_part(
     shared: dict[str, Any], message: str | None, state: str, row_key: str, batch_id: str = ""
 ) -> FramePart:
-    """One job-level row: code from a leading `Identifier :` of the message, else the state."""
-    error_type = leading_identifier_of(str(message or ""), state)
+    """One job-level row: the code from the message (`job_codes.bulk_job_code`)."""
+    error_type = bulk_job_code(message, state)
     return FramePart(
         1,
         {
@@ -124,6 +124,7 @@ def job_level_part(
             "error_type": error_type,
             "message": str(message or state),
             "batch_id": batch_id,
+            "job_state": state,
             "row_key": row_key,
         },
     )

@@ -309,8 +309,8 @@ class ArchiveController(QObject):
             logger.info("archive load of %s dropped: a sync or another org came first", view.org_id)
             return
         self._shrink_cancel = None
+        self.shown_org, self.error = view.org_id, ""  # first: the Groups view reads its triage
         self.window.show_frame(view.data.frame, view.data)
-        self.shown_org, self.error = view.org_id, ""
         lead = ""
         if first and self.window.session is None:
             when = f"{view.last_sync.astimezone():%Y-%m-%d %H:%M}" if view.last_sync else "an unfinished sync"

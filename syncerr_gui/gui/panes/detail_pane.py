@@ -79,6 +79,7 @@ def summary_line(record: dict[str, Any]) -> str:
         record.get("operation"),
         record.get("source"),
         format_local(record.get("failed_at")),
+        f"Job state: {record['job_state']}" if record.get("job_state") else "",
     )
     return " · ".join(str(p) for p in parts if p)
 
@@ -118,6 +119,7 @@ class DetailPane(QDockWidget):
         layout.addLayout(self._build_title(body))
         layout.addWidget(self._value_label(body, "message"))
         layout.addWidget(self._value_label(body, "fields"))
+        layout.addWidget(style.mute(self._value_label(body, "recurrence")))
         self.columns = QSplitter(Qt.Orientation.Horizontal, body)
         self.columns.setObjectName("detailColumns")
         self.columns.setChildrenCollapsible(False)
@@ -286,6 +288,9 @@ class DetailPane(QDockWidget):
         fields = str(record.get("fields") or "")
         self.values["fields"].setText(f"Fields: {fields}" if fields else "")
         self.values["fields"].setVisible(bool(fields))
+        self.values["recurrence"].setVisible(bool(record.get("recurrence")))
+        self.ids_box.show()
+        self.input_box.show()
         self.values["failed_at_utc"].setText(format_utc(record.get("failed_at")))
         self.summary.setText(summary_line(record))
         self._show_id_rows()
@@ -299,6 +304,31 @@ class DetailPane(QDockWidget):
         self.search_button.setEnabled(bool(search_query(code, message)))
         self.search_button.setToolTip(tooltip(search_explained(code, message)))  # says what is sent
         self._fit_width()
+
+    def show_group(self, group: dict[str, Any]) -> None:
+        """A selected error group (a `GroupSummary.table` row as a dict): its code, pattern,
+        counts and the advice for its code; no IDs or input row (those are per record)."""
+        code, pattern = str(group.get("error_type") or ""), str(group.get("pattern") or "")
+        self.record = {"error_type": code, "message": pattern, "fields": group.get("fields") or ""}
+        self.stack.setCurrentIndex(1)
+        self.values["error_type"].setText(code or "(no error code)")
+        self.values["message"].setText(style.breakable(pattern))
+        fields = str(group.get("fields") or "")
+        self.values["fields"].setText(f"Fields: {fields}" if fields else "")
+        self.values["fields"].setVisible(bool(fields))
+        self.values["recurrence"].hide()
+        counts = (
+            f"{int(group.get('errors', 0)):,} errors on {int(group.get('records', 0)):,} records "
+            f"in {int(group.get('jobs', 0)):,} jobs"
+        )
+        parts = (group.get("state"), group.get("failed_on"), group.get("object"), counts)
+        self.summary.setText(" · ".join(str(p) for p in parts if p))
+        self._show_guidance(code)
+        self.ids_box.hide()
+        self.input_box.hide()
+        self.copy_buttons["message"].setEnabled(bool(pattern))
+        self.search_button.setEnabled(bool(search_query(code, pattern)))
+        self.search_button.setToolTip(tooltip(search_explained(code, pattern)))
 
     def _show_id_rows(self) -> None:
         """Rows with a value; the three IDs always (a dash says "none", e.g. job-level rows)."""

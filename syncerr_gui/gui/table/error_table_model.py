@@ -187,6 +187,14 @@ class ErrorTableModel(QAbstractTableModel):
         self.endResetModel()
         self._emit_counts()
 
+    def restrict(self, only: np.ndarray | None) -> None:
+        """Show only the flagged rows (the selected groups') among the filtered ones; None: all."""
+        self.beginResetModel()
+        self._view.restrict(only)
+        self._blocks.clear()
+        self.endResetModel()
+        self._emit_counts()
+
     @property
     def current_filter(self) -> ErrorFilter:
         return self._filter

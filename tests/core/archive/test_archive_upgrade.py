@@ -138,3 +138,51 @@ def test_new_rows_stored_after_the_upgrade_join_the_old_ones(old_archive: Path) 
         after = archive.load()
     assert stats.rows_new == 300 and len(after) == len(before) + 300
     assert len(np.unique(after["row_id"])) == len(after)
+
+
+def test_an_archive_of_schema_3_upgrades_to_4_with_everything_kept_and_triage_added(
+    old_archive: Path, expected: dict
+) -> None:
+    from archive_helpers import sync_of
+
+    from syncerr_gui.core.archive.triage import RESOLVED
+    from syncerr_gui.core.archive.upgrade import migrate
+    from syncerr_gui.core.frame.groups import ErrorGroups
+    from syncerr_gui.core.frame.row_details import MemoryRowDetails
+    from syncerr_gui.core.frame.schema import JOB_LEVEL, make_frame
+
+    with closing(sqlite3.connect(old_archive)) as con:
+        assert migrate(con, target=3) == 2  # the archive as the app of schema 3 left it
+        con.commit()
+    with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
+        rows = upgraded_rows(archive)
+        assert archive.last_visit().isoformat() == expected["last_visit"]
+        table = ErrorGroups(archive.load(), archive.message_patterns()).summary().table
+        archive.set_group_state(table.head(2), RESOLVED)
+        job = make_frame(
+            {
+                "failed_on": JOB_LEVEL,
+                "error_type": "JOB_ABORTED",
+                "message": "Aborted",
+                "job_state": "Aborted",
+            },
+            length=1,
+        ).assign(failed_at=pd.Timestamp.now(tz="UTC"))
+        job = make_frame({**{c: job[c] for c in job}, "job_id": "750NEW000000001AAA"})
+        archive.store(sync_of(job, details=MemoryRowDetails.of(["job"], [""])))
+        archive.compact()
+        after = archive.load()
+    before = old_rows()
+    columns = [c for c in before.columns if c != "first_seen"]
+    pd.testing.assert_frame_equal(rows[columns], before[columns], check_dtype=False)
+    assert (rows["first_seen"] == before["first_seen"]).all()
+    assert set(rows["job_state"]) == {""}  # schema 3 did not keep it
+    assert len(after) == len(rows) + 1
+    assert after["job_state"].astype(str).value_counts().to_dict() == {"": len(rows), "Aborted": 1}
+    with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
+        assert sorted(m.state for m in archive.group_marks().values()) == [RESOLVED, RESOLVED]
+    backup = old_archive.with_name(old_archive.name + ".v3-backup")
+    with closing(sqlite3.connect(backup)) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    with closing(sqlite3.connect(old_archive)) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4

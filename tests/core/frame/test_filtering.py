@@ -244,3 +244,24 @@ def test_times_spanning_months_sort_exactly_even_a_nanosecond_apart(ascending: b
         [np.flatnonzero(nat), known_order] if ascending else [known_order, np.flatnonzero(nat)]
     )
     assert order.tolist() == expected.tolist()
+
+
+def test_restrict_narrows_the_visible_rows_but_not_the_filter_or_its_counts() -> None:
+    frame = synthetic_errors(500, seed=11)
+    view = ErrorView(frame)
+    view.sort("object", True)
+    view.apply(ErrorFilter(levels={RECORD_LEVEL}))
+    filtered, counts = view.filtered(), view.counts("error_type")
+    only = np.zeros(len(frame), dtype=bool)
+    only[::3] = True
+    view.restrict(only)
+    assert view.restricted
+    assert set(view.visible.tolist()) == set(filtered[only[filtered]].tolist())
+    assert view.counts("error_type") == counts
+    assert np.array_equal(view.filtered(), filtered)
+    view.apply(ErrorFilter())  # a new filter keeps the restriction
+    assert set(view.visible.tolist()) == set(np.flatnonzero(only).tolist())
+    view.restrict(None)
+    assert len(view.visible) == len(frame)
+    with pytest.raises(ValueError):
+        view.restrict(np.ones(3, dtype=bool))

@@ -96,6 +96,12 @@ REAL_MESSAGES = [
         True,
     ),
     ("First error: Too many SOQL queries: 201", "First error: Too many SOQL queries: <number>", True),
+    ("Max CPU time exceeded", "Max CPU time exceeded", True),  # a Bulk API 2.0 job's errorMessage
+    (
+        "ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF",
+        "ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF",
+        True,
+    ),
     (
         "First error: Update failed. First exception on row 0 with id 0015g00000XyZaBAAV; first error: "
         "UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record or 1 records: 0015g00000XyZaBAAV: []",

@@ -1,0 +1,1 @@
+"""The Groups view: error groups, their triage, and the trend chart."""

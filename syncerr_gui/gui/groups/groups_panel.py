@@ -1,0 +1,131 @@
+"""The Groups view's widgets: a summary line, "Show ignored", the trend chart, the groups table
+and its actions (context menu and keys). The behaviour lives in `GroupsController`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from syncerr_gui.gui import style
+from syncerr_gui.gui.groups.group_model import COL_ERRORS, COL_TREND, COLUMNS, GroupTableModel
+from syncerr_gui.gui.groups.sparkline_delegate import SparklineDelegate
+from syncerr_gui.gui.groups.trend_chart import TrendChart
+from syncerr_gui.gui.plain_text import plain_label
+from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
+
+WIDTHS = {  # at 1280x800 State…Jobs fit beside the filter dock; at 1440x900 the dates too
+    "State": 76,
+    "Failed On": 88,
+    "Error Type": 170,
+    "Pattern": 250,
+    "Object": 92,
+    "Fields": 74,
+    "Errors": 58,
+    "Records": 62,
+    "Jobs": 44,
+    "First Seen": 92,
+    "Last Seen": 92,
+    "Trend": 90,
+    "Advice": 320,
+}
+
+
+class GroupsPanel(QWidget):
+    """Chart above the groups table (a splitter between them); actions act on the selection."""
+
+    def __init__(self, model: GroupTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupsPanel")
+        self.model = model
+        self.summary = style.mute(plain_label("Grouping…", self))
+        self.summary.setObjectName("groupsSummary")
+        self.show_ignored = QCheckBox("Show ignored", self)
+        self.show_ignored.setObjectName("showIgnored")
+        self.show_ignored.setToolTip("Also list the groups you ignored")
+        self.chart = TrendChart(self)
+        self.table = self._build_table()
+        self._build_actions()
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 2, 6, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_ignored)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("groupsSplit")
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.chart)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
+        split.setSizes([104, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("groupsTable")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(COL_ERRORS, Qt.SortOrder.DescendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setItemDelegate(ElideToolTipDelegate(table))
+        table.setItemDelegateForColumn(COL_TREND, SparklineDelegate(table))
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        for col, (title, _name) in enumerate(COLUMNS):
+            header.resizeSection(col, WIDTHS.get(title, 100))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        return table
+
+    def _build_actions(self) -> None:
+        def action(text: str, name: str, keys: str | QKeySequence.StandardKey) -> QAction:
+            act = QAction(text, self.table)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.table.addAction(act)
+            return act
+
+        self.resolve = action("&Resolve", "resolveGroupAction", "Ctrl+R")
+        self.ignore = action("&Ignore", "ignoreGroupAction", "Ctrl+I")
+        self.reopen = action("Re&open", "reopenGroupAction", "Ctrl+U")
+        self.copy = action("&Copy", "copyGroupAction", QKeySequence.StandardKey.Copy)
+        self.search = action("&Search online", "searchGroupAction", "Ctrl+K")
+        self.export = action("E&xport these errors…", "exportGroupErrorsAction", "Ctrl+Shift+E")
+        self.resolve.setToolTip(
+            "The cause is fixed: mark it resolved (it shows as Regressed if it fails again)"
+        )
+        self.ignore.setToolTip("Mute this cause: hidden unless Show ignored is on")
+
+    @property
+    def group_actions(self) -> list[QAction]:
+        return [self.resolve, self.ignore, self.reopen, self.copy, self.search, self.export]
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.table)
+        for act in self.group_actions:
+            menu.addAction(act)
+            if act is self.reopen:
+                menu.addSeparator()
+        menu.popup(self.table.viewport().mapToGlobal(pos))
