@@ -260,7 +260,9 @@ def _patterns(frame: pd.DataFrame, archive: Any) -> PatternMap | None:
 
 
 def _chart_labels(table: pd.DataFrame) -> list[str]:
-    """One line per group for the chart's tooltip: code and pattern (plain text)."""
+    """One line per group for the chart: code and object (the legend: two groups of one code
+    on two objects must not read alike), then the pattern (the tooltip). Plain text."""
     return [
-        f"{code or '(no code)'} — {pattern}" for code, pattern in zip(table["error_type"], table["pattern"])
+        f"{code or '(no code)'}{f' on {obj}' if obj else ''} — {pattern}"
+        for code, obj, pattern in zip(table["error_type"], table["object"], table["pattern"])
     ]
