@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QSplitter, QWidget
 
-from syncerr_gui import APP_NAME, __version__
+from syncerr_gui import APP_NAME
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.about import about_text
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.export_flow import CsvExport
 from syncerr_gui.gui.filter_memory import FilterMemory
@@ -438,24 +438,3 @@ class MainWindow(QMainWindow):
             worker.wait(5000)
         self.archive.close()
         super().closeEvent(event)
-
-
-def about_text() -> str:
-    """The About box's text (versions help support)."""
-    import pandas
-    import PySide6
-
-    def version(dist: str) -> str:
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            return "not installed"
-
-    return (
-        f"{APP_NAME} {__version__}\n\nReads every error of your org's data-sync jobs "
-        "(Bulk API 2.0, Bulk API 1.0, Apex) so you can filter, inspect and export them.\n\n"
-        f"Qt {qVersion()}\nPySide6 {PySide6.__version__}\npandas {pandas.__version__}\n"
-        f"simple-salesforce {version('simple-salesforce')}\n\n"
-        "MIT licence. Qt and PySide6 are used under the LGPL v3 (Help › About Qt); "
-        "the licences of every bundled package are in THIRD-PARTY-NOTICES.md."
-    )
