@@ -5,10 +5,8 @@ exportable online and offline, offline never touches the network, and archive tr
 from __future__ import annotations
 
 import csv
-import logging
 import sqlite3
 import sys
-from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,18 +28,6 @@ class Run:
     code: int
     stdout: str
     stderr: str
-
-
-@pytest.fixture(autouse=True)
-def _no_env_secrets_and_root_handlers_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each in-process run adds its logging handler to the root logger; take them off again."""
-    for name in ("SF_ACCESS_TOKEN", "SF_PASSWORD", "SF_SECURITY_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
 
 
 @pytest.fixture()

@@ -4,9 +4,7 @@ HTTPS) and offline from the archive, with the triage state the archive keeps."""
 from __future__ import annotations
 
 import csv
-import logging
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -20,17 +18,6 @@ from syncerr_gui.core.frame.groups import ErrorGroups
 from syncerr_gui.core.frame.patterns import message_pattern
 
 HEADER = "State,Failed On,Error Type,Pattern,Object,Fields,Errors,Records,Jobs,First Seen,Last Seen"
-
-
-@pytest.fixture(autouse=True)
-def _root_handlers_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("SF_ACCESS_TOKEN", "SF_PASSWORD", "SF_SECURITY_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
