@@ -79,7 +79,7 @@ def _echoed(rows: int) -> object:
     import pandas as pd
 
     from syncerr_gui.core.salesforce.sf_error import split_errors
-    from syncerr_gui.demo_org.values import ERRORS
+    from syncerr_gui.demo_org.error_texts import ERRORS
 
     texts = split_errors(pd.Series([text for _, text, _ in ERRORS], dtype="str")).message.tolist()
     rng = np.random.default_rng(7)

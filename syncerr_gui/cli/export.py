@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.cli import login_sources
@@ -36,7 +36,7 @@ from syncerr_gui.cli.failures import (
     UsageError,
 )
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
-from syncerr_gui.cli.terminal import one_line, printable, write_line
+from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
 from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         return _fail(f"{exc} (see `main.py export --help`)", EXIT_USAGE)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
-    _configure_logging(args.verbose)
+    configure_logging(args.verbose)
     try:
         if args.offline:
             summary = _run_offline(args)
@@ -379,7 +379,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
 
     engine = SyncEngine(session)
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     options = SyncOptions(since=since)
     try:
         if archive is None:
@@ -400,41 +400,6 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
         where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
         write_line(_scrub(f"warning: {where}: {problem.reason}"))
     return answer
-
-
-class _Progress:
-    """One self-overwriting progress line on a terminal (called from worker threads)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._shown = False
-
-    def __call__(self, progress: Any) -> None:
-        self._stream.write(
-            f"\r{printable(progress.phase)}: {progress.jobs_text()}, {progress.rows:,} errors\x1b[K"
-        )
-        self._stream.flush()
-        self._shown = True
-
-    def finish(self) -> None:
-        if self._shown:
-            self._stream.write("\r\x1b[K")
-            self._stream.flush()
-
-
-def _configure_logging(verbose: bool) -> None:
-    """Quiet by default (stderr carries only warnings and the error line); scrubbed when verbose."""
-    root = logging.getLogger()
-    if verbose:
-        handler: logging.Handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        root.setLevel(logging.INFO)
-    else:
-        handler = logging.NullHandler()
-    root.addHandler(handler)
-    from syncerr_gui.core.redaction import install_redaction
-
-    install_redaction(handler)
 
 
 def _scrub(text: str) -> str:

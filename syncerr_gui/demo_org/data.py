@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from syncerr_gui.demo_org import values
+from syncerr_gui.demo_org import error_texts, values
 from syncerr_gui.demo_org.config import DemoConfig
 from syncerr_gui.demo_org.ids import sf_id
 from syncerr_gui.demo_org.jobs import ApexJob, Bulk2Job, ClassicBatch, ClassicJob
@@ -128,7 +128,7 @@ class JobCatalog:
         )
         message = None
         if kind in ("failed_msg", "failed_partial"):
-            message = values.BULK2_JOB_ERRORS[int(rng.integers(0, len(values.BULK2_JOB_ERRORS)))]
+            message = error_texts.BULK2_JOB_ERRORS[int(rng.integers(0, len(error_texts.BULK2_JOB_ERRORS)))]
         return Bulk2Job(
             index=index,
             id=sf_id("750", 10_000 + index),
@@ -166,7 +166,9 @@ class JobCatalog:
             rows = failed + int(rng.integers(1, failed // 2 + 15)) if state == "Completed" else 0
             message = None
             if state == "Failed":
-                message = values.CLASSIC_BATCH_ERRORS[int(rng.integers(0, len(values.CLASSIC_BATCH_ERRORS)))]
+                message = error_texts.CLASSIC_BATCH_ERRORS[
+                    int(rng.integers(0, len(error_texts.CLASSIC_BATCH_ERRORS)))
+                ]
             batches.append(
                 ClassicBatch(
                     index=b,
@@ -199,11 +201,11 @@ class JobCatalog:
         jobs = []
         total = self.config.apex_jobs + max(1, self.config.apex_jobs // 2)  # plus clean ones
         for index in range(total):
-            cls_name, job_type = values.APEX_CLASSES[index % len(values.APEX_CLASSES)]
+            cls_name, job_type = error_texts.APEX_CLASSES[index % len(error_texts.APEX_CLASSES)]
             created, finished = self._when(rng)
             items = int(rng.integers(1, 400))
             if index < self.config.apex_jobs:
-                status, extended = values.APEX_FAILURES[index % len(values.APEX_FAILURES)]
+                status, extended = error_texts.APEX_FAILURES[index % len(error_texts.APEX_FAILURES)]
                 errors = int(rng.integers(1, min(items, 50) + 1)) if status != "Aborted" else 0
             else:
                 status, extended, errors = "Completed", None, 0

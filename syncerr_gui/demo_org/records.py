@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syncerr_gui.demo_org import values
+from syncerr_gui.demo_org import error_texts, values
 from syncerr_gui.demo_org.ids import sf_ids
 from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicBatch, ClassicJob
 
@@ -169,9 +169,9 @@ class RecordFactory:
         kinds = dict(values.COLUMNS[obj])
         numbers = base + np.arange(n, dtype=np.int64)
         again = np.random.default_rng([self.seed, 9, base, n])  # apart: the main stream stays as it was
-        recurring = again.random(n) < values.RECURRING_SHARE
-        numbers[recurring] = values.RECURRING_BASE + again.integers(
-            0, values.RECURRING_RECORDS, int(recurring.sum())
+        recurring = again.random(n) < error_texts.RECURRING_SHARE
+        numbers[recurring] = error_texts.RECURRING_BASE + again.integers(
+            0, error_texts.RECURRING_RECORDS, int(recurring.sum())
         )
         out = []
         for name in header:
@@ -193,8 +193,8 @@ class RecordFactory:
         texts, weights = _templates(obj, operation, age_days)
         pool = pa.array(texts, pa.string())
         errors = pool.take(pa.array(rng.choice(len(texts), size=n, p=weights)))
-        for text in (t for t in texts if values.ID_PLACEHOLDER in t):
-            before, after = text.split(values.ID_PLACEHOLDER, 1)
+        for text in (t for t in texts if error_texts.ID_PLACEHOLDER in t):
+            before, after = text.split(error_texts.ID_PLACEHOLDER, 1)
             ids = pa.array(sf_ids(values.KEY_PREFIX.get(obj, "00Q"), rng.integers(0, 10**9, n)), pa.string())
             own = pc.binary_join_element_wise(before, ids, after, "")
             errors = pc.if_else(pc.equal(errors, text), own, errors)
@@ -230,13 +230,13 @@ def _source_ids(name: str, numbers: np.ndarray) -> pa.Array:
 def _templates(obj: str, operation: str, age_days: float | None = None) -> tuple[list[str], np.ndarray]:
     """The error texts that fit an object, an operation and a job's age, with normalised weights."""
     if operation == "delete":
-        chosen = [(t, w) for _, t, w in values.ERRORS if t.split(":", 1)[0] in _DELETE_CODES]
+        chosen = [(t, w) for _, t, w in error_texts.ERRORS if t.split(":", 1)[0] in _DELETE_CODES]
     else:
-        chosen = [(t, w) for objs, t, w in values.ERRORS if objs == "*" or obj in objs.split(",")]
+        chosen = [(t, w) for objs, t, w in error_texts.ERRORS if objs == "*" or obj in objs.split(",")]
         if age_days is not None:
             chosen += [
                 (t, w)
-                for objs, t, w, phase, days in values.PHASED_ERRORS
+                for objs, t, w, phase, days in error_texts.PHASED_ERRORS
                 if obj in objs.split(",") and ((age_days > days) if phase == "until" else (age_days <= days))
             ]
     weights = np.array([w for _, w in chosen], dtype=float)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import numpy as np
 import pyarrow as pa
@@ -57,3 +59,21 @@ def write_patterns(con: sqlite3.Connection, kept: int, patterns: PatternMap) -> 
     con.execute(
         "INSERT INTO pattern_segments (first_code, count, data) VALUES (?, ?, ?)", (kept, len(codes), blob)
     )
+
+
+def patterns_of(
+    con: sqlite3.Connection,
+    messages: pa.Array,
+    transaction: Callable[[], AbstractContextManager[None]] | None,
+) -> PatternMap:
+    """The pattern of each of `messages` (the archive's message dictionary): the kept ones, and
+    those of messages new since, computed now and kept inside `transaction()` when given."""
+    kept = read_patterns(con)
+    if len(kept.codes) >= len(messages):
+        return kept
+    patterns = kept.extended(messages)
+    if transaction is not None:
+        segments = int(con.execute("SELECT COUNT(*) FROM pattern_segments").fetchone()[0])
+        with transaction():  # many small segments: rewrite them as one
+            write_patterns(con, len(kept.codes) if segments < 32 else 0, patterns)
+    return patterns

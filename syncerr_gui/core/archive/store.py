@@ -35,7 +35,7 @@ from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
-from syncerr_gui.core.archive.pattern_store import read_patterns, write_patterns
+from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
@@ -302,15 +302,7 @@ class ErrorArchive:
         with self._lock, self._sqlite_errors("read"):
             self._book.refresh(self._con)
             messages = self._book.dictionaries["message"].values
-            kept = read_patterns(self._con)
-            if len(kept.codes) >= len(messages):
-                return kept
-            patterns = kept.extended(messages)
-            if keep:
-                segments = self._query_one("SELECT COUNT(*) FROM pattern_segments") or 0
-                with self._transaction():  # many small segments: rewrite them as one
-                    write_patterns(self._con, len(kept.codes) if segments < 32 else 0, patterns)
-            return patterns
+            return patterns_of(self._con, messages, self._transaction if keep else None)
 
     def group_marks(self) -> dict[str, GroupMark]:
         """The admin's stored decisions (Resolved, Ignored) by group key."""

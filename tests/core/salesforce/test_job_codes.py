@@ -7,7 +7,7 @@ import pytest
 from syncerr_gui.core.frame.guidance import guidance_for
 from syncerr_gui.core.frame.schema import JOB_LEVEL
 from syncerr_gui.core.salesforce.job_codes import apex_job_code, bulk_job_code
-from syncerr_gui.demo_org import values
+from syncerr_gui.demo_org import error_texts
 
 BULK = [  # (message as Salesforce sends it, the job's or batch's state, code)
     ("InvalidBatch : Field name not found : mkto71_Lead_Score__c", "Failed", "InvalidBatch"),
@@ -59,8 +59,10 @@ def test_no_job_level_code_is_a_job_state() -> None:
 def test_every_job_level_code_the_demo_org_and_the_wire_notes_produce_has_advice(demo_org) -> None:
     truth = demo_org.truth.errors()
     codes = set(truth.loc[truth["failed_on"] == JOB_LEVEL, "error_type"].astype(str))
-    codes |= {bulk_job_code(m, "Failed") for m in values.BULK2_JOB_ERRORS + values.CLASSIC_BATCH_ERRORS}
-    codes |= {apex_job_code(e, s) for s, e in values.APEX_FAILURES}
+    codes |= {
+        bulk_job_code(m, "Failed") for m in error_texts.BULK2_JOB_ERRORS + error_texts.CLASSIC_BATCH_ERRORS
+    }
+    codes |= {apex_job_code(e, s) for s, e in error_texts.APEX_FAILURES}
     codes |= {code for *_, code in BULK + APEX}
     assert {"InvalidBatch", "LIMIT_EXCEEDED", "JOB_ABORTED"} <= codes
     assert [c for c in sorted(codes) if guidance_for(c) is None] == []
