@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_helpers import online
 
 from syncerr_gui.cli.export import main
 from syncerr_gui.core.archive.data_dirs import APP_DIR_NAME, org_id_18
@@ -38,17 +39,6 @@ def export(capsys: pytest.CaptureFixture[str]):
         return Run(code, captured.out.strip(), captured.err.strip())
 
     return run
-
-
-def online(org) -> list[str]:
-    return [
-        "--instance-url",
-        org.instance_url,
-        "--access-token",
-        org.admin.access_token,
-        "--ca-bundle",
-        str(org.ca_path),
-    ]
 
 
 def sorted_rows(path: Path) -> list[tuple[str, ...]]:

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import csv
-import os
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import ROOT, run_export
 
 from syncerr_gui.cli.export import parse_since
 from syncerr_gui.core.frame.export import export_csv
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SF_")}
-    full_env.update(env or {})
-    return subprocess.run(  # noqa: PLW1510 - callers read the exit code
-        [sys.executable, str(ROOT / "main.py"), "export", *args],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -50,7 +34,7 @@ def _sorted_rows(path: Path) -> list[tuple[str, ...]]:
 
 def test_demo_export_writes_both_levels_with_ids(tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run("--demo", "--out", str(out))
+    result = run_export("--demo", "--out", str(out))
     assert result.returncode == 0, result.stderr
     rows = _read(out)
     job_level = [r for r in rows if r["Failed On"] == "Job Level"]
@@ -85,7 +69,7 @@ def test_export_never_imports_qt(tmp_path: Path) -> None:
 def test_token_from_the_environment_and_problems_as_warnings(fresh_org, tmp_path: Path) -> None:
     fresh_org.fail_next("failedResults", status=500, times=1000)
     out = tmp_path / "errors.csv"
-    result = _run(
+    result = run_export(
         "--instance-url",
         fresh_org.instance_url,
         "--ca-bundle",
@@ -127,7 +111,7 @@ def test_token_from_the_environment_and_problems_as_warnings(fresh_org, tmp_path
 def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     out = tmp_path / "errors.csv"
     full = [*args, "--out", str(out)] if args != ("--demo",) else list(args)
-    result = _run(*full)
+    result = run_export(*full)
     assert result.returncode == 2
     _one_error_line(result)
     assert not out.exists()
@@ -136,7 +120,7 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...
 def test_refused_token_one_line_no_secret_no_file(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
     bad = demo_org.admin.access_token[:-6] + "XXXXXX"
-    result = _run(
+    result = run_export(
         "--instance-url",
         demo_org.instance_url,
         "--ca-bundle",
@@ -154,7 +138,7 @@ def test_refused_token_one_line_no_secret_no_file(demo_org, tmp_path: Path) -> N
 
 def test_untrusted_certificate_one_line_no_file(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run(
+    result = run_export(
         "--instance-url",
         demo_org.instance_url,
         "--out",
@@ -171,7 +155,7 @@ def test_unreachable_host_one_line_no_file(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     out = tmp_path / "errors.csv"
-    result = _run(
+    result = run_export(
         "--instance-url",
         f"https://127.0.0.1:{port}",
         "--out",
@@ -185,7 +169,7 @@ def test_unreachable_host_one_line_no_file(tmp_path: Path) -> None:
 
 def test_non_admin_is_refused_naming_the_missing_permission(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run(
+    result = run_export(
         "--instance-url",
         demo_org.instance_url,
         "--ca-bundle",
@@ -214,7 +198,7 @@ def test_session_expiring_mid_sync_is_one_line_and_no_file(tmp_path: Path) -> No
     config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=4)
     out = tmp_path / "errors.csv"
     with DemoOrg(config) as org:
-        result = _run(
+        result = run_export(
             "--instance-url",
             org.instance_url,
             "--ca-bundle",
@@ -236,7 +220,7 @@ def test_password_login_renews_a_dying_session_and_finishes(tmp_path: Path) -> N
     config = DemoConfig(record_errors=200, bulk2_jobs=10, classic_jobs=2, apex_jobs=2, expire_tokens_after=12)
     out = tmp_path / "errors.csv"
     with DemoOrg(config) as org:
-        result = _run(
+        result = run_export(
             "--username",
             org.admin.username,
             "--domain",
@@ -259,7 +243,7 @@ def test_password_login_renews_a_dying_session_and_finishes(tmp_path: Path) -> N
 
 
 def test_help_explains_the_archive_options() -> None:
-    result = _run("--help")
+    result = run_export("--help")
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "Without --data-dir or --offline nothing is stored" in text
@@ -292,7 +276,7 @@ def test_input_rows_come_with_each_record_level_error_with_or_without_the_archiv
     env = {"SF_ACCESS_TOKEN": demo_org.admin.access_token}
     for extra in ((), ("--data-dir", str(tmp_path / "data"))):
         out = tmp_path / f"inputs{len(extra)}.csv"
-        result = _run(*base, *extra, "--input-rows", "--out", str(out), env=env)
+        result = run_export(*base, *extra, "--input-rows", "--out", str(out), env=env)
         assert result.returncode == 0, result.stderr
         with open(out, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))

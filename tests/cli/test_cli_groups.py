@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_helpers import online
 
 from syncerr_gui.cli.export import main
 from syncerr_gui.core.archive.store import ErrorArchive
@@ -23,17 +24,6 @@ HEADER = "State,Failed On,Error Type,Pattern,Object,Fields,Errors,Records,Jobs,F
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     assert main(list(args)) == 0, capsys.readouterr().err
     return capsys.readouterr().out.strip()
-
-
-def online(org) -> list[str]:
-    return [
-        "--instance-url",
-        org.instance_url,
-        "--access-token",
-        org.admin.access_token,
-        "--ca-bundle",
-        str(org.ca_path),
-    ]
 
 
 def read(path: Path) -> tuple[str, list[dict[str, str]]]:

@@ -6,31 +6,14 @@ Real subprocesses against the loopback demo org, as a scheduled job runs the exp
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_export
 
 from syncerr_gui.cli.terminal import one_line, printable
 
-ROOT = Path(__file__).resolve().parents[2]
 OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # "write 'evil' to the clipboard" in terminals that allow it
-
-
-def _run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SF_")}
-    full_env.update(env or {})
-    return subprocess.run(  # noqa: PLW1510 - callers read the exit code
-        [sys.executable, str(ROOT / "main.py"), "export", *args],
-        cwd=ROOT,
-        env=full_env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def _token_args(org, out: Path, token: str) -> list[str]:
@@ -48,7 +31,7 @@ def _token_args(org, out: Path, token: str) -> list[str]:
 
 def test_a_token_from_standard_input_logs_in_without_a_warning(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run(*_token_args(demo_org, out, "-"), stdin=demo_org.admin.access_token + "\n")
+    result = run_export(*_token_args(demo_org, out, "-"), stdin=demo_org.admin.access_token + "\n")
     assert result.returncode == 0, result.stderr
     assert out.exists() and result.stdout.startswith("Wrote ")
     assert "warning" not in result.stderr
@@ -59,11 +42,11 @@ def test_a_token_from_a_file_logs_in_and_a_file_others_can_read_is_named(demo_or
     secret.write_text(demo_org.admin.access_token + "\r\n", encoding="utf-8")
     secret.chmod(0o600)
     out = tmp_path / "errors.csv"
-    private = _run(*_token_args(demo_org, out, f"@{secret}"))
+    private = run_export(*_token_args(demo_org, out, f"@{secret}"))
     assert private.returncode == 0, private.stderr
     assert private.stderr == ""
     secret.chmod(0o644)
-    shared = _run(*_token_args(demo_org, out, f"@{secret}"))
+    shared = run_export(*_token_args(demo_org, out, f"@{secret}"))
     assert shared.returncode == 0, shared.stderr
     assert f"warning: {secret} (for --access-token) can be read by other users; chmod 600 it" in shared.stderr
     assert demo_org.admin.access_token not in shared.stderr + shared.stdout
@@ -71,7 +54,7 @@ def test_a_token_from_a_file_logs_in_and_a_file_others_can_read_is_named(demo_or
 
 def test_a_token_typed_on_the_command_line_works_but_is_warned_about(demo_org, tmp_path: Path) -> None:
     out = tmp_path / "errors.csv"
-    result = _run(*_token_args(demo_org, out, demo_org.admin.access_token))
+    result = run_export(*_token_args(demo_org, out, demo_org.admin.access_token))
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(
         "warning: --access-token on the command line can be read by other users of this computer; "
@@ -95,7 +78,7 @@ def test_a_token_typed_on_the_command_line_works_but_is_warned_about(demo_org, t
 def test_a_secret_that_cannot_be_read_is_a_usage_error(
     tmp_path: Path, args, stdin: str, expected: str
 ) -> None:
-    result = _run(*args, "--out", str(tmp_path / "x.csv"), stdin=stdin)
+    result = run_export(*args, "--out", str(tmp_path / "x.csv"), stdin=stdin)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0]
@@ -122,7 +105,7 @@ def test_a_job_id_with_terminal_escapes_reaches_stderr_escaped(fresh_org, tmp_pa
     }
     fresh_org.fail_next("jobType=V2Ingest", status=200, body=json.dumps(listing).encode())
     out = tmp_path / "errors.csv"
-    result = _run(*_token_args(fresh_org, out, "-"), stdin=fresh_org.admin.access_token)
+    result = run_export(*_token_args(fresh_org, out, "-"), stdin=fresh_org.admin.access_token)
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\u202e" not in result.stderr
     assert "750\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\u202eX" in result.stderr  # shown, not obeyed
