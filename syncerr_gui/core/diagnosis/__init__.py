@@ -1,0 +1,1 @@
+"""Why a cause fails, read from the org's own metadata (read-only): rules, picklists, required fields, flows."""

@@ -1,0 +1,1 @@
+"""Watching: what a sync brought that is worth telling the admin (new and regressed causes)."""
