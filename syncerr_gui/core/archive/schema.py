@@ -220,7 +220,11 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-SCHEMA_VERSION = 4  # the migrations that reach it: `upgrade.MIGRATIONS`
+# Version 5: what the reload loop and the diagnosis keep. Each topic adds its own block of
+# statements to V5_PARTS (tables, or columns added with defaults); one migration runs them all.
+V5_PARTS: list[str] = []
+
+SCHEMA_VERSION = 5  # the migrations that reach it: `upgrade.MIGRATIONS`
 
 
 def script(sql: str) -> Callable[[sqlite3.Connection], None]:

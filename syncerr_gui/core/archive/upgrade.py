@@ -15,7 +15,7 @@ import pyarrow as pa
 from syncerr_gui.core.archive import convert_v2
 from syncerr_gui.core.archive.encoding import Dictionaries
 from syncerr_gui.core.archive.parts import ADDED_COLUMNS, CODE_COLUMNS
-from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, V4, script
+from syncerr_gui.core.archive.schema import SCHEMA_VERSION, V1, V2, V3, V3_DROP, V4, V5_PARTS, script
 from syncerr_gui.core.exceptions import ArchiveError
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,12 @@ def _v4(con: sqlite3.Connection) -> None:
 
 
 # MIGRATIONS[i] brings a database from user_version i to i + 1.
-MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3, _v4]
+def _v5(con: sqlite3.Connection) -> None:
+    """The reload loop's and the diagnosis's tables (`schema.V5_PARTS`)."""
+    script("\n".join(V5_PARTS))(con)
+
+
+MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3, _v4, _v5]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
