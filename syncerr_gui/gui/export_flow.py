@@ -20,7 +20,9 @@ from PySide6.QtCore import QLocale, QObject, QProcess, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from syncerr_gui.core.exceptions import ExportError
 from syncerr_gui.core.frame.export import excel_delimiter
+from syncerr_gui.core.frame.out_target import ReadOnlyTarget, resolve_out
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
@@ -61,6 +63,7 @@ class CsvExport(QObject):
         self._host = host
         self._parent = parent
         self.done_box: QMessageBox | None = None
+        self.read_only_box: QMessageBox | None = None
 
     def start(self) -> None:
         """Ask where (and in which form), then write the rows shown, in the order shown."""
@@ -72,9 +75,32 @@ class CsvExport(QObject):
         if chosen is None:
             return
         path, for_excel = chosen
+        try:
+            resolve_out(path)  # a stat, here: a read-only target is asked about, a pipe refused
+        except ReadOnlyTarget:
+            self._ask_read_only(path, for_excel)
+            return
+        except ExportError as exc:
+            self._failed(str(exc))
+            return
+        self._write(path, for_excel, replace_read_only=False)
+
+    def _ask_read_only(self, path: str, for_excel: bool) -> None:
+        self.read_only_box = message_boxes.show_with_actions(
+            self._parent,
+            "Replace a read-only file?",
+            f"{path} is read-only. Replace it anyway? It stays read-only afterwards.",
+            [("Replace", lambda: self._write(path, for_excel, replace_read_only=True))],
+            QMessageBox.Icon.Question,
+        )
+
+    def _write(self, path: str, for_excel: bool, replace_read_only: bool) -> None:
+        """Write the rows shown now, in the order shown, off the GUI thread."""
+        model = self._host.model
         view = model.error_view  # snapshot now: the user may filter while it writes
         frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         dialect = excel_dialect(QLocale()) if for_excel else {}
+        dialect["replace_read_only"] = replace_read_only
         self._host.show_status(f"Exporting to {path}…")
         run_in_background(
             lambda: _write_csv(frame, visible, path, zone, dialect),

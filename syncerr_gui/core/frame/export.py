@@ -31,8 +31,8 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from syncerr_gui.core.exceptions import ExportCancelled, ExportError
-from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame import schema
+from syncerr_gui.core.frame.out_target import resolve_out
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
 
 logger = logging.getLogger(__name__)
@@ -60,11 +60,14 @@ def export_csv(
     cancel: Any = None,
     bom: bool = False,
     delimiter: str = ",",
+    replace_read_only: bool = False,
 ) -> int:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
 
     `bom` starts the file with a UTF-8 byte order mark and `delimiter` separates the values
-    (both for Excel: see the module's docstring).
+    (both for Excel: see the module's docstring). An existing target keeps its mode; a
+    read-only one is refused unless `replace_read_only`; a symlink is written through
+    (`out_target`).
 
     `columns` maps each header to the frame column it comes from, in output order
     (`input_row`: read from `details`). `rows`: the frame positions to write, in order
@@ -76,14 +79,15 @@ def export_csv(
     missing = [c for c in columns.values() if c not in frame.columns and c != INPUT_ROW]
     if missing:
         raise ValueError(f"export columns not in the frame: {missing}")
-    target = Path(path)
+    resolved = resolve_out(path, replace_read_only=replace_read_only)
+    target = resolved.path
     order = np.arange(len(frame), dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
     total = len(order)
     tmp_path, out = _open_temp(target)
     try:
         with out:
-            if os.name == "posix":  # the user's file: their own umask, not the app's private one
-                os.fchmod(out.fileno(), user_file_mode())
+            if os.name == "posix":  # the user's file: its own mode, or their umask's, never the app's
+                os.fchmod(out.fileno(), resolved.mode)
             if bom:
                 out.write(UTF8_BOM)
             _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel, delimiter)
@@ -120,13 +124,14 @@ def write_csv_table(table: pa.Table, path: str | os.PathLike[str]) -> None:
     """Write a small table of text columns (already neutralised) to `path` as CSV, atomically,
     with the user's file mode; ExportError with nothing written at `path` on failure. The
     header (the app's own plain words) is written unquoted."""
-    target = Path(path)
+    resolved = resolve_out(path)
+    target = resolved.path
     tmp_path, out = _open_temp(target)
     options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
     try:
         with out:
             if os.name == "posix":
-                os.fchmod(out.fileno(), user_file_mode())
+                os.fchmod(out.fileno(), resolved.mode)
             out.write((",".join(table.column_names) + "\r\n").encode("utf-8"))
             if table.num_rows:
                 pa_csv.write_csv(table, out, options)
