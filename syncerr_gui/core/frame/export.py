@@ -19,7 +19,6 @@ import contextlib
 import errno
 import logging
 import os
-import secrets
 from collections.abc import Callable, Mapping
 from datetime import tzinfo
 from pathlib import Path
@@ -34,6 +33,7 @@ from syncerr_gui.core.exceptions import ExportCancelled, ExportError
 from syncerr_gui.core.frame import schema
 from syncerr_gui.core.frame.out_target import resolve_out
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
+from syncerr_gui.core.frame.temp_files import remove_stale, temp_beside
 
 logger = logging.getLogger(__name__)
 
@@ -300,7 +300,8 @@ def _one_offset(seconds: int) -> str:
 
 def _open_temp(target: Path) -> tuple[Path, IO[bytes]]:
     """A new file beside `target` (same file system, so the rename is atomic), created private."""
-    tmp_path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    remove_stale(target.parent if str(target.parent) else Path("."))  # a killed export's leftovers
+    tmp_path = temp_beside(target)
     try:
         fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
