@@ -337,9 +337,10 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
     except ExportError as exc:
         raise CliFailure(failure_text(exc, "write the CSV file")) from None
     levels = frame["failed_on"].astype(str).value_counts()
+    long = f"; {rows.note()}" if rows.long_cells else ""
     return (
         f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
-        f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}"
+        f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}{long}"
     )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from syncerr_gui.core.exceptions import ExportError
 from syncerr_gui.core.frame.export import excel_delimiter
+from syncerr_gui.core.frame.long_cells import ExportedRows
 from syncerr_gui.core.frame.out_target import ReadOnlyTarget, resolve_out
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
@@ -132,13 +133,14 @@ class CsvExport(QObject):
         return path, for_excel
 
     def _finished(self, rows: int, path: str) -> None:
-        message = f"Exported {rows:,} errors to {path}"
+        note = rows.note() if isinstance(rows, ExportedRows) else ""
+        message = f"Exported {rows:,} errors to {path}" + (f"; {note}" if note else "")
         self._host.show_status(message, 15000)
         notify = self._host.show_status
         self.done_box = message_boxes.show_with_actions(
             self._parent,
             "Export finished",
-            f"Exported {rows:,} errors to\n{path}",
+            f"Exported {rows:,} errors to\n{path}" + (f"\n\n{note[0].upper()}{note[1:]}." if note else ""),
             [
                 ("Open", lambda: open_file(self._parent, path, notify)),
                 ("Show in folder", lambda: show_in_folder(self._parent, path, notify)),
@@ -153,8 +155,9 @@ class CsvExport(QObject):
 
 
 def excel_dialect(locale: QLocale) -> dict[str, Any]:
-    """The export's parameters for Excel in `locale`: a BOM, and its list separator."""
-    return {"bom": True, "delimiter": excel_delimiter(locale.decimalPoint())}
+    """The export's parameters for Excel in `locale`: a BOM, its list separator, and cells
+    cut (with a marker) to what an Excel cell holds."""
+    return {"bom": True, "delimiter": excel_delimiter(locale.decimalPoint()), "excel_cells": True}
 
 
 def open_file(parent: QWidget, path: str, notify: Callable[[str], None] | None = None) -> bool:

@@ -77,3 +77,37 @@ def test_an_existing_private_out_stays_private(demo_org, tmp_path: Path, monkeyp
     )
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text().startswith('"Failed On"')
+
+
+def test_the_summary_counts_cells_too_long_for_excel(tmp_path: Path, capsys) -> None:
+    from datetime import UTC, datetime
+
+    from archive_helpers import sync_of
+
+    from syncerr_gui.core.archive.store import ErrorArchive
+    from syncerr_gui.core.frame.schema import RECORD_LEVEL, make_frame
+
+    messages = ["A" * 40_000, "B" * 33_000, "short"]
+    frame = make_frame(
+        {
+            "failed_on": [RECORD_LEVEL] * 3,
+            "failed_at": [datetime.now(UTC).isoformat()] * 3,
+            "error_type": ["STRING_TOO_LONG"] * 3,
+            "message": messages,
+            "object": "Lead",
+            "operation": "insert",
+            "salesforce_id": "",
+            "source_id": ["1", "2", "3"],
+            "job_id": "750000000000001AAA",
+            "source": "Bulk API 2.0",
+        },
+        length=3,
+    )
+    with ErrorArchive.for_org("00D5g000000016XEAQ", tmp_path / "data") as archive:
+        archive.store(sync_of(frame))
+    out = tmp_path / "errors.csv"
+    code = main(["--offline", "--data-dir", str(tmp_path / "data"), "--all", "--out", str(out)])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert "Wrote 3 errors" in printed.out
+    assert "; 2 cells are longer than Excel's 32,767-character limit (kept whole" in printed.out

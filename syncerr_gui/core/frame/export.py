@@ -31,6 +31,7 @@ import pyarrow.csv as pa_csv
 
 from syncerr_gui.core.exceptions import ExportCancelled, ExportError
 from syncerr_gui.core.frame import schema
+from syncerr_gui.core.frame.long_cells import ExportedRows, check_long_cells
 from syncerr_gui.core.frame.out_target import resolve_out
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
 from syncerr_gui.core.frame.temp_files import remove_stale, temp_beside
@@ -61,13 +62,15 @@ def export_csv(
     bom: bool = False,
     delimiter: str = ",",
     replace_read_only: bool = False,
-) -> int:
+    excel_cells: bool = False,
+) -> ExportedRows:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
 
     `bom` starts the file with a UTF-8 byte order mark and `delimiter` separates the values
     (both for Excel: see the module's docstring). An existing target keeps its mode; a
     read-only one is refused unless `replace_read_only`; a symlink is written through
-    (`out_target`).
+    (`out_target`). Returns the rows written and the cells over Excel's limit, which
+    `excel_cells` (the Excel preset) cuts with a marker (`long_cells`).
 
     `columns` maps each header to the frame column it comes from, in output order
     (`input_row`: read from `details`). `rows`: the frame positions to write, in order
@@ -90,15 +93,16 @@ def export_csv(
                 os.fchmod(out.fileno(), resolved.mode)
             if bom:
                 out.write(UTF8_BOM)
-            _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel, delimiter)
+            source = _Source(frame, order, details)
+            long = _write_rows(out, source, columns, tz, progress, cancel, delimiter, excel_cells)
         _replace(tmp_path, target)
     except BaseException as exc:
         _remove_quietly(tmp_path)
         if isinstance(exc, OSError):
             raise ExportError(describe_os_error(exc, target)) from exc
         raise
-    logger.info("exported %d rows to a CSV file", total)
-    return total
+    logger.info("exported %d rows to a CSV file (%d cells over Excel's limit)", total, long)
+    return ExportedRows(total, long, cut=excel_cells)
 
 
 def excel_delimiter(decimal_point: str) -> str:
@@ -242,8 +246,11 @@ def _write_rows(
     progress: ProgressCallback | None,
     cancel: Any,
     delimiter: str = ",",
-) -> None:
-    """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows."""
+    excel_cells: bool = False,
+) -> int:
+    """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows;
+    returns the cells over Excel's limit (cut when `excel_cells`)."""
+    long = 0
     total = len(source.order)
     options = pa_csv.WriteOptions(
         include_header=True, quoting_style="needed", eol="\r\n", delimiter=delimiter
@@ -252,7 +259,8 @@ def _write_rows(
     for start in starts:
         if _is_cancelled(cancel):
             raise ExportCancelled("Export cancelled: no file was written.")
-        table = source.chunk(start, columns, tz)
+        table, found = check_long_cells(source.chunk(start, columns, tz), cut=excel_cells)
+        long += found
         pa_csv.write_csv(table, out, options)
         options = pa_csv.WriteOptions(
             include_header=False, quoting_style="needed", eol="\r\n", delimiter=delimiter
@@ -261,6 +269,7 @@ def _write_rows(
             progress(min(start + CHUNK_ROWS, total), total)
     if _is_cancelled(cancel):
         raise ExportCancelled("Export cancelled: no file was written.")
+    return long
 
 
 def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
