@@ -3,8 +3,8 @@
 An export replaces its target atomically (a temp file beside it, then a rename). Renaming
 over an existing file would silently drop what the user set on it: a private 0600 file
 would become world-readable, a read-only one would be replaced, a symlink would become a
-plain file. So the target is resolved first: a symlink is followed to its file (the temp
-file goes beside *that*), an existing file's mode is kept, a read-only file is refused
+plain file. So the target is resolved first: a symlink of the user's own is followed to its
+file (the temp file goes beside *that*; another user's link is refused, never followed), an existing file's mode is kept, a read-only file is refused
 unless the user agreed, and anything that is not a regular file (a folder, a pipe, a
 device, a socket) is refused. `check_out` is the same check run before a long sync, so a
 bad path is said at once rather than after the whole download.
@@ -44,7 +44,7 @@ def resolve_out(path: str | os.PathLike[str], *, replace_read_only: bool = False
     text = os.fspath(path)
     _check_name(text)
     given = Path(text)
-    real = Path(os.path.realpath(given)) if given.is_symlink() else given
+    real = _followed(given, text) if given.is_symlink() else given
     try:
         info = os.stat(real)
     except FileNotFoundError:
@@ -69,6 +69,16 @@ def resolve_out(path: str | os.PathLike[str], *, replace_read_only: bool = False
 def check_out(path: str | os.PathLike[str]) -> None:
     """Before a sync: raises what `resolve_out` would (nothing is created)."""
     resolve_out(path)
+
+
+def _followed(link: Path, text: str) -> Path:
+    """The file a link of the user's own points to. A link another user made (planted in a
+    shared folder, pointing at one of this user's files) is never followed."""
+    if os.name == "posix" and os.lstat(link).st_uid != os.geteuid():
+        raise ExportError(
+            f"{text} is a link another user of this computer made, so it is not followed: choose another name."
+        )
+    return Path(os.path.realpath(link))
 
 
 def _check_name(text: str) -> None:
