@@ -37,6 +37,7 @@ from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.stale_temp import archive_files_size, remove_stale_temps
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
     ModstampText,
@@ -74,6 +75,7 @@ class ErrorArchive:
 
     def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
+        remove_stale_temps(self.path)  # what a killed run left beside the archive
         self._lock = threading.RLock()
         self._book = Codebook()
         self._con = self._connect(self.path, busy_timeout_s)
@@ -331,13 +333,8 @@ class ErrorArchive:
             return int(con.execute("SELECT COALESCE(SUM(rows), 0) FROM parts").fetchone()[0])
 
     def disk_usage(self) -> int:
-        """Bytes the archive takes on disk: the database and its WAL."""
-        names = (
-            self.path,
-            self.path.with_name(self.path.name + "-wal"),
-            self.path.with_name(self.path.name + "-shm"),
-        )
-        return sum(p.stat().st_size for p in names if p.exists())
+        """Bytes the archive takes on disk: the database, its WAL, temp files left beside it."""
+        return archive_files_size(self.path)
 
     def size_by_month(self) -> list[MonthSize]:
         """Rows and bytes per month of failure, oldest first (the Archive dialog's table)."""
