@@ -158,10 +158,29 @@ def _run(args: argparse.Namespace, session: Any, batch: ReloadBatch, job_ids: li
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
     with open_archive(session.org_id, data_dir_of(args.data_dir)) as archive:
+        settle_pending(client, archive.reload_ledger())
         batch = origins_for(archive, batch, job_ids)
         outcome = _reload(client, batch, _record_of(session, batch, production), archive.reload_ledger())
         apply_outcome(archive, batch, outcome)
     return _report(args, batch, outcome)
+
+
+def settle_pending(client: Any, ledger: Any) -> None:
+    """Reloads an earlier run left PENDING (a crash, a lost network): look each job up by its
+    id, record and print how it ended (one still running stays pending)."""
+    from syncerr_gui.core.reload.ingest import FINISHED, GONE, recover_outcome
+
+    for record in ledger.pending_reloads():
+        try:
+            outcome = recover_outcome(client, record.job_id, None)
+        except UserFacingError as exc:
+            write_line(f"warning: could not look up the earlier reload job {record.job_id}: {exc}")
+            continue
+        if outcome.state in (*FINISHED, GONE):
+            ledger.finish_reload(record.job_id, outcome)
+        counts = ", ".join(f"{outcome.count(kind)} {kind.value}" for kind in RowOutcome)
+        words = f"{outcome.state}: {counts}" if outcome.results else outcome.message or outcome.state
+        print(one_line(f"An earlier reload (job {record.job_id}, {record.target.file_stem()}) {words}"))
 
 
 def origins_for(archive: Any, batch: ReloadBatch, job_ids: list[str]) -> ReloadBatch:

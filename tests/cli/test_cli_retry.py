@@ -138,3 +138,31 @@ def test_a_file_name_that_names_no_target_needs_the_options(
     assert main([str(source), "--demo", "--dry-run"]) == 2
     assert "give --object and --operation" in capsys.readouterr().err
     assert main([str(source), "--demo", "--dry-run", "--object", "Lead", "--operation", "update"]) == 0
+
+
+def test_a_reload_left_pending_is_looked_up_and_settled_by_the_next_run(
+    fresh_org: DemoOrg, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from syncerr_gui.core.reload.batch import ReloadRecord
+    from syncerr_gui.core.reload.ingest import run_reload
+    from syncerr_gui.core.salesforce.client import OrgClient
+    from syncerr_gui.demo_org.connect import demo_session
+
+    batch, _ = failed_rows(fresh_org, "Lead", "upsert")
+    earlier = run_reload(OrgClient(demo_session(fresh_org)), batch)
+    data_dir = tmp_path / "data"
+    with ErrorArchive.for_org(fresh_org.org_id, data_dir) as archive:
+        record = ReloadRecord(
+            earlier.job_id, datetime.now(UTC), "admin", fresh_org.org_id, "h", True, batch.target, 2
+        )
+        archive.reload_ledger().record_reload(record)  # as a crash after the upload leaves it
+    fixed = ReloadBatch(ReloadTarget("Account", "insert"), ("Name",), (("Fresh Name 1",),))
+    assert main([str(_file(tmp_path, fixed)), "--yes", "--data-dir", str(data_dir), *online(fresh_org)]) == 0
+    out = capsys.readouterr().out
+    assert f"An earlier reload (job {earlier.job_id}, Lead.upsert.Marketo_Lead_ID__c) JobComplete:" in out
+    with ErrorArchive.for_org(fresh_org.org_id, data_dir) as archive:
+        ledger = archive.reload_ledger()
+        assert ledger.pending_reloads() == []
+        assert [r.state for r in ledger.reloads()][-1] == "JobComplete"

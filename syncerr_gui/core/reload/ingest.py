@@ -37,7 +37,7 @@ GONE = "Deleted"  # the state of an outcome whose job Salesforce no longer has
 DELIMITERS = {"COMMA": ",", "TAB": "\t", "SEMICOLON": ";", "PIPE": "|", "CARET": "^", "BACKQUOTE": "`"}
 LINE_ENDINGS = {"LF": "\n", "CRLF": "\r\n"}
 
-__all__ = ["GONE", "PollPolicy", "ReloadProgress", "check_batch", "recover_outcome", "run_reload"]
+__all__ = ["FINISHED", "GONE", "PollPolicy", "ReloadProgress", "check_batch", "recover_outcome", "run_reload"]
 
 
 @dataclass(frozen=True)
