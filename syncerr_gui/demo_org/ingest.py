@@ -19,10 +19,14 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import numpy as np
+import pyarrow as pa
+
 from syncerr_gui.demo_org.httpkit import Request, Response, Router
 from syncerr_gui.demo_org.ids import sf_id
 from syncerr_gui.demo_org.ingest_rules import RowRules
-from syncerr_gui.demo_org.jobs import Bulk2Job
+from syncerr_gui.demo_org.jobs import FINISHED_STATES, Bulk2Job
+from syncerr_gui.demo_org.records import JobRows
 from syncerr_gui.demo_org.state import OrgState
 from syncerr_gui.demo_org.values import KEY_PREFIX
 from syncerr_gui.demo_org.wire import job_info
@@ -92,6 +96,7 @@ class IngestStore:
         self._lock = threading.Lock()
         self._jobs: dict[str, IngestJob] = {}
         self.hold = False  # True: closed jobs stay InProgress (a test's "mid-way")
+        state.reload_rows = self.failed_rows
 
     def snapshots(self) -> list[Bulk2Job]:
         """Every API-created job, oldest first."""
@@ -106,6 +111,12 @@ class IngestStore:
                 return None
             self._advance(job)
             return job.snapshot()
+
+    def failed_rows(self) -> list[tuple[Bulk2Job, JobRows]]:
+        """Every finished job and its failed rows, as the ground truth reads generated jobs."""
+        with self._lock:
+            jobs = [job for job in self._jobs.values() if job.state in FINISHED_STATES]
+            return [(job.snapshot(), _job_rows(job)) for job in jobs]
 
     def rows(self, job_id: str, kind: str) -> list[list[str]] | None:
         """successful / failed / unprocessed result rows (with their sf__ columns), None if no job."""
@@ -280,6 +291,18 @@ def results_csv(
     writer.writerow((*lead, *header))
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def _job_rows(job: IngestJob) -> JobRows:
+    failed = [(record_id, error, row) for record_id, error, row in job.done if error]
+    columns = tuple(pa.array([row[c] for _, _, row in failed], pa.string()) for c in range(len(job.header)))
+    return JobRows(
+        job.header,
+        columns,
+        pa.array([error for _, error, _ in failed], pa.string()),
+        pa.array([record_id for record_id, _, _ in failed], pa.string()),
+        np.zeros(len(failed), dtype=bool),
+    )
 
 
 def _key_column(job: IngestJob) -> str:

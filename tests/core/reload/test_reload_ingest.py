@@ -176,3 +176,7 @@ def test_the_next_sync_reads_the_reload_job_like_any_other(fresh_org: DemoOrg) -
     assert sorted(mine["error_type"].astype(str)) == sorted(
         c for c in truth["error_type"] if c not in TRANSIENT
     )
+    known = fresh_org.truth.errors(since=result.since)
+    assert len(result.frame) == len(known)
+    theirs = known[known["job_id"] == outcome.job_id]
+    assert sorted(theirs["message"].astype(str)) == sorted(mine["message"].astype(str))
