@@ -241,6 +241,7 @@ def _reload(client: Any, batch: ReloadBatch, record: ReloadRecord, ledger: Any) 
     cancel = CancelToken()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     done: dict[str, Any] = {}
+    finished = threading.Event()  # not Thread.join: a join cut by Ctrl-C can return too early
 
     def work() -> None:
         try:
@@ -254,16 +255,18 @@ def _reload(client: Any, batch: ReloadBatch, record: ReloadRecord, ledger: Any) 
             )
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread
             done["error"] = exc
+        finally:
+            finished.set()
 
-    worker = threading.Thread(target=work, name="reload", daemon=True)
-    worker.start()
+    threading.Thread(target=work, name="reload", daemon=True).start()
     try:
-        while worker.is_alive():
-            worker.join(0.2)
+        while not finished.wait(0.2):
+            pass
     except KeyboardInterrupt:
         write_line("cancelling: aborting the job …")
         cancel.cancel()
-        worker.join()
+        while not finished.wait(0.2):
+            pass
     finally:
         if progress is not None:
             progress.finish()

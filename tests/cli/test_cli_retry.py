@@ -166,3 +166,37 @@ def test_a_reload_left_pending_is_looked_up_and_settled_by_the_next_run(
         ledger = archive.reload_ledger()
         assert ledger.pending_reloads() == []
         assert [r.state for r in ledger.reloads()][-1] == "JobComplete"
+
+
+def test_ctrl_c_while_the_job_runs_aborts_it_and_exits_130(fresh_org: DemoOrg, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from cli_helpers import ROOT
+
+    batch, _ = failed_rows(fresh_org, "Lead", "upsert")
+    source = _file(tmp_path, batch)
+    fresh_org.hold_reloads()
+    command = [sys.executable, str(ROOT / "main.py"), "retry", str(source), "--yes"]
+    command += ["--data-dir", str(tmp_path / "data"), *online(fresh_org)]
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as child:
+        deadline = time.monotonic() + 120
+        while not any(m == "PATCH" for m, _ in fresh_org.request_log) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        looked = 0
+        while looked < 1 and time.monotonic() < deadline:  # looked at once: the job is InProgress
+            time.sleep(0.05)
+            looked = sum(m == "GET" and p.count("/") == 6 for m, p in fresh_org.request_log)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, (out, err)
+    assert "was aborted" in err
+    patches = [p for m, p in fresh_org.request_log if m == "PATCH"]
+    assert len(patches) == 2  # UploadComplete, then Aborted
+    with ErrorArchive.for_org(fresh_org.org_id, tmp_path / "data") as archive:
+        (record,) = archive.reload_ledger().reloads()
+    assert record.state == "Aborted" and record.unprocessed == len(batch)
