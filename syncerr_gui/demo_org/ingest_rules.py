@@ -13,8 +13,9 @@ with the error's cause left in place, and succeeds otherwise:
 
 A row is matched to its original by its other columns, so a column a fix adds (the missing
 field) does not hide it; failing that, by its record's identity (the Id or source-ID
-column), so a fix of another column alone does not cure an error named on a field. The memory is built on the first reload (about a second per 100,000
-errors) and then shared by every upload, under a lock.
+column), so a fix of another column alone does not cure an error named on a field. The
+memory is built on the first reload (about 1 s for the default 3,000 errors, 20 s for
+200,000) and then shared by every upload, under a lock.
 """
 
 from __future__ import annotations
