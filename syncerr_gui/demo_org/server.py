@@ -202,7 +202,7 @@ class DemoOrg:
         return gone
 
     def hold_reloads(self, hold: bool = True) -> None:
-        """Ingest jobs closed from now on stay InProgress until `hold_reloads(False)`."""
+        """While held, ingest jobs reach InProgress but not JobComplete (catch a reload mid-way)."""
         if self._reloads is not None:
             self._reloads.hold = hold
 
