@@ -37,6 +37,7 @@ from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.reload_ledger import ReloadLedger
 from syncerr_gui.core.archive.stale_temp import archive_files_size, remove_stale_temps
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
@@ -287,8 +288,7 @@ class ErrorArchive:
         return visit if visit is not None else _from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"))
 
     def new_since_last_visit(self, frame: pd.DataFrame, last_visit: datetime | None = None) -> np.ndarray:
-        """True for rows whose signature first failed after the last visit (`visit_reference`;
-        nothing synced yet: none)."""
+        """True for rows whose signature first failed after the last visit (`visit_reference`)."""
         when = last_visit if last_visit is not None else self.visit_reference()
         if when is None:
             return np.zeros(len(frame), dtype=bool)
@@ -321,6 +321,10 @@ class ErrorArchive:
         """New, Ongoing, Resolved, Ignored or Regressed for each row of a `GroupSummary.table`
         made from this archive's whole frame (first and last seen over the archive)."""
         return group_states(groups, self.group_marks(), self.visit_reference())
+
+    def reload_ledger(self) -> ReloadLedger:
+        """The reloads of this org (`reload_ledger.py`), under this archive's lock."""
+        return ReloadLedger(self._con, self._lock, self._sqlite_errors, self._transaction)
 
     def jobs(self) -> pd.DataFrame:
         """The jobs table (small): one row per job ever listed, incl. `deleted_from_org`."""
