@@ -52,7 +52,7 @@ def _words(
             continue
         inactive = " (an inactive value)" if value in info.inactive_values else ""
         details.append(f"“{value}”{inactive}: {count:,} rows → closest valid value “{mapping[value]}”.")
-    steps = [MapValues(info.name, mapping)] if mapping else []
+    steps: list[FixStep] = [MapValues(info.name, mapping)] if mapping else []
     pairs = ", ".join(f"“{a}” → “{b}”" for a, b in list(mapping.items())[:3])
     head = f"{sum(bad.values()):,} {rows.of_rows()} have values {info.name} does not allow"
     return head + (f"; suggested: {pairs}" if pairs else ""), details, [], steps

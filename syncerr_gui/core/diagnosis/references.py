@@ -6,6 +6,7 @@ who loaded them (UserRecordAccess). Counts with examples; batched queries only."
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from syncerr_gui.core.diagnosis.group_rows import ID_PATTERN, GroupRows
@@ -100,14 +101,17 @@ def _states(org: OrgReader, ids: list[str]) -> dict[str, str]:
         if obj == "User":
             records = org.in_batches(group, lambda ins: f"SELECT Id, IsActive FROM User WHERE Id IN ({ins})")
         else:
-            head = f"SELECT Id, IsDeleted FROM {obj} WHERE Id IN "
-            records = org.in_batches(group, lambda ins: head + f"({ins})", org.query_all)
+            records = org.in_batches(group, _deleted_query(obj), org.query_all)
         index = {i[:15]: i for i in group}
         for record in records:
             match = index.get(str(record.get("Id", ""))[:15])
             if match:
                 states[match] = _state_of(record)
     return states
+
+
+def _deleted_query(obj: str) -> Callable[[str], str]:
+    return lambda ins: f"SELECT Id, IsDeleted FROM {obj} WHERE Id IN ({ins})"
 
 
 def _state_of(record: dict[str, Any]) -> str:
