@@ -44,17 +44,17 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     return _hot_spots(rows, best, named)
 
 
-def _top_share(rows: GroupRows, column: str) -> tuple[float, list[tuple[str, int]]]:
+def _top_share(rows: GroupRows, column: str) -> tuple[float, list[tuple[str, int]], int]:
+    """(share of the rows with a value that the hot parents hold, the hot parents, those rows)."""
     counts = Counter(v for v in rows.column(column) or [] if v)
-    total = max(len(rows.inputs), 1)
+    total = max(sum(counts.values()), 1)
     hot = [(v, c) for v, c in counts.most_common(10) if c / total >= HOT_SHARE and c > 1]
-    return sum(c for _, c in hot) / total, hot
+    return sum(c for _, c in hot) / total, hot, total
 
 
 def _hot_spots(rows: GroupRows, column: str, named: list[str]) -> Diagnosis:
-    share, hot = _top_share(rows, column)
+    share, hot, total = _top_share(rows, column)
     kind = object_of_id(hot[0][0]) if hot else "parent"
-    total = max(len(rows.inputs), 1)
     details = [f"{v}: {c:,} rows ({c * 100 / total:.0f} %)" for v, c in hot]
     links = [Link(f"Open {kind} {v}", record_path(v)) for v, _ in hot[:5]]
     if named:
@@ -63,6 +63,8 @@ def _hot_spots(rows: GroupRows, column: str, named: list[str]) -> Diagnosis:
     if not hot:
         return found(f"No parent is shared by many rows ({column}): the locks come from elsewhere", details)
     plural = kind + ("s" if len(hot) > 1 else "")
-    return found(
-        f"{share * 100:.0f} % {rows.of_rows()} point to {len(hot)} {plural} ({column})", details, links
+    sample = " (a sample)" if rows.sampled else ""
+    head = (
+        f"{share * 100:.0f} % of the {total:,} rows with {column} filled{sample} point to {len(hot)} {plural}"
     )
+    return found(head, details, links)
