@@ -34,11 +34,15 @@ class NoSetupAccess(Exception):
 class OrgReader:
     """Describes (cached), Tooling queries, queries and queryAll for the diagnosis."""
 
-    def __init__(self, client: OrgClient) -> None:
+    def __init__(self, client: OrgClient, describes: dict[str, Describe | None] | None = None) -> None:
         self.client = client
-        self._describes: dict[str, Describe | None] = {}
+        self._describes: dict[str, Describe | None] = {} if describes is None else describes
         self._lock = threading.Lock()
         self.calls = 0
+
+    def with_client(self, client: OrgClient) -> OrgReader:
+        """A reader through another client (its own cancel) sharing this one's describes."""
+        return OrgReader(client, self._describes)
 
     @property
     def instance_url(self) -> str:
