@@ -24,7 +24,7 @@ from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.row_details import NoDetails
 from syncerr_gui.core.salesforce.client import OrgClient
-from syncerr_gui.gui.groups.why_section import WhySection
+from syncerr_gui.gui.groups.why_section import EMPTY, WhySection
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -49,15 +49,22 @@ class WhyController(QObject):
         self._cancel: CancelToken | None = None
         self._reader: OrgReader | None = None
         self._reader_of: tuple[Any, Any] | None = None  # (session, frame) the reader is for
+        self._asked: tuple[str, Any, Any] | None = None  # (key, frame, session) last asked for
         section.notice.connect(lambda text: window.status.showMessage(text, 4000))
 
     def group_selected(self, groups: Any, frame: pd.DataFrame, chosen: pd.DataFrame, archive: Any) -> None:
-        """Show the diagnosis of the one selected group (a note for none or several)."""
-        self._stop()
-        if len(chosen) != 1:
-            self.section.show_note(SEVERAL if len(chosen) else "")
+        """Show the diagnosis of the one selected group (a note for none or several); the same
+        group of the same frame again (a filter change) is not read again."""
+        key = str(chosen["key"].iloc[0]) if len(chosen) == 1 else ""
+        asked = (key, frame, self.window.session)
+        last = self._asked
+        if key and last is not None and last[0] == key and last[1] is frame and last[2] is asked[2]:
             return
-        key = str(chosen["key"].iloc[0])
+        self._stop()
+        self._asked = asked if key else None
+        if not key:
+            self.section.show_note(SEVERAL if len(chosen) else EMPTY)
+            return
         positions = groups.rows_of([int(chosen["group"].iloc[0])])
         details = self.window.model.details or NoDetails()
         cache = DiagnosisCache(archive) if archive is not None else None
@@ -106,6 +113,7 @@ class WhyController(QObject):
         self.shown.emit()
 
     def _failed(self, text: str) -> None:
+        self._asked = None  # a later selection of the group tries again
         self.section.show_note(f"Could not read the diagnosis: {text}")
         self.shown.emit()
 
