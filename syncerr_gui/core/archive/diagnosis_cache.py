@@ -18,7 +18,7 @@ from syncerr_gui.core.archive.connection import in_words
 from syncerr_gui.core.archive.store import ArchiveError, ErrorArchive
 from syncerr_gui.core.diagnosis.diagnoser import Diagnoser
 from syncerr_gui.core.diagnosis.group_rows import GroupRows
-from syncerr_gui.core.diagnosis.model import Diagnosis
+from syncerr_gui.core.diagnosis.model import FAILED, Diagnosis
 
 logger = logging.getLogger(__name__)
 
@@ -125,12 +125,21 @@ class DiagnosisCache:
 def diagnosis_of(rows: GroupRows, diagnoser: Diagnoser, cache: DiagnosisCache | None) -> Diagnosis:
     """This sync's diagnosis of the group: the kept one, else read from the org and kept.
 
-    A skipped or failed read is kept too, so offline it says why there is none."""
+    A skipped read is kept too, so offline it says why there is none; a failed one is not. An archive
+    that cannot be read or written (busy with a store for longer than the timeout) costs
+    only the keeping: the org is still read once."""
     if cache is not None:
-        kept = cache.for_sync(rows.key)
+        try:
+            kept = cache.for_sync(rows.key)
+        except ArchiveError as exc:
+            logger.warning("no kept diagnosis read: %s", exc)
+            kept = None
         if kept is not None:
             return kept
     diagnosis = diagnoser.diagnose(rows)
-    if cache is not None:
-        cache.put(diagnosis)
+    if cache is not None and diagnosis.status != FAILED:  # a failed read is tried again
+        try:
+            cache.put(diagnosis)
+        except ArchiveError as exc:
+            logger.warning("diagnosis not kept: %s", exc)
     return diagnosis

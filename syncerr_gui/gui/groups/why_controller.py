@@ -21,7 +21,6 @@ from syncerr_gui.core.diagnosis.diagnoser import Diagnoser
 from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis
 from syncerr_gui.core.diagnosis.org_reader import OrgReader
-from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.row_details import NoDetails
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.gui.groups.why_section import EMPTY, WhySection
@@ -81,7 +80,7 @@ class WhyController(QObject):
         run_in_background(
             work,
             lambda found: self._show(token, found),
-            self._failed,
+            lambda text: self._failed(token, text),
             parent=self,
             doing="read the diagnosis",
         )
@@ -112,7 +111,9 @@ class WhyController(QObject):
             self.window.status.set_api_usage(usage)
         self.shown.emit()
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, token: int, text: str) -> None:
+        if token != self._token:
+            return  # a read cancelled by a newer selection
         self._asked = None  # a later selection of the group tries again
         self.section.show_note(f"Could not read the diagnosis: {text}")
         self.shown.emit()
@@ -127,11 +128,7 @@ def _online(
     frame: pd.DataFrame, positions: np.ndarray, details: Any, key: str, diagnoser: Diagnoser, cache: Any
 ) -> tuple[Diagnosis | None, str, Any]:
     rows = GroupRows.of(frame, positions, details, key)
-    try:
-        diagnosis = diagnosis_of(rows, diagnoser, cache)
-    except ArchiveError as exc:  # the org answered; only keeping it failed
-        logger.warning("diagnosis not kept: %s", exc)
-        diagnosis = diagnoser.diagnose(rows)
+    diagnosis = diagnosis_of(rows, diagnoser, cache)
     return diagnosis, FROM_ORG, diagnoser.reader.client.api_usage
 
 
