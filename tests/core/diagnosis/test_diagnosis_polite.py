@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from diagnosis_helpers import diagnoser_for, group_finder
 
 from syncerr_gui.core.archive.diagnosis_cache import DiagnosisCache, diagnosis_of
 from syncerr_gui.core.archive.store import ErrorArchive
-from syncerr_gui.core.diagnosis.diagnoser import NO_SETUP_NOTE
+from syncerr_gui.core.cancel import CancelToken, SyncCancelled
+from syncerr_gui.core.diagnosis.diagnoser import NO_SETUP_NOTE, Diagnoser
 from syncerr_gui.core.diagnosis.model import FOUND, SKIPPED, Diagnosis, Link
-from syncerr_gui.core.diagnosis.org_reader import MAX_IN_IDS, MAX_QUERY_CHARS, id_batches
+from syncerr_gui.core.diagnosis.org_reader import MAX_IN_IDS, MAX_QUERY_CHARS, OrgReader, id_batches
 from syncerr_gui.core.reload.batch import FillEmpty, MapValues, SetColumn, Truncate
+from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.demo_org import DemoConfig, DemoOrg
+from syncerr_gui.demo_org.connect import demo_session
 
 
 def test_a_user_without_view_setup_is_told_why_and_describe_based_codes_still_work(find, analyst) -> None:
@@ -85,3 +89,17 @@ def test_every_step_type_survives_the_archive() -> None:
         "k", "CODE", FOUND, "line", ("a",), (Link("Open", "/001"),), steps, datetime.now(UTC)
     )
     assert Diagnosis.from_json(diagnosis.to_json()) == diagnosis
+
+
+def test_a_cancelled_read_stops_before_asking_and_keeps_nothing(demo_org, find, tmp_path) -> None:
+    cancel = CancelToken()
+    cancel.cancel()
+    diagnoser = Diagnoser(OrgReader(OrgClient(demo_session(demo_org), cancel=cancel)))
+    rows = find("REQUIRED_FIELD_MISSING", "Contact")
+    before = len(demo_org.request_log)
+    with ErrorArchive.for_org(demo_org.org_id, tmp_path) as archive:
+        cache = DiagnosisCache(archive)
+        with pytest.raises(SyncCancelled):
+            diagnosis_of(rows, diagnoser, cache)
+        assert cache.latest(rows.key) is None
+    assert len(demo_org.request_log) == before
