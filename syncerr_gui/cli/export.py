@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
 from syncerr_gui import APP_NAME, __version__
-from syncerr_gui.cli import login_sources
+from syncerr_gui.cli import diagnose, login_sources
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -111,10 +111,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="write one row per error group (cause) instead of one per error, most errors first",
     )
+    diagnose.add_argument(parser)
     _add_archive_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
+    diagnose.check(args)
     _check_archive_choice(args)
     if args.offline:
         _check_offline(args)
@@ -292,7 +294,7 @@ def _run(args: argparse.Namespace, session: Any) -> str:
     if not args.data_dir:
         frame, details, _new = _sync(session, args.since)
         if args.groups:
-            return _write_groups(frame, args.out)
+            return _write_groups(frame, args.out, diagnosis=diagnose.online(args, session, details))
         return _write(frame, args.out, details if args.input_rows else None)
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
@@ -301,7 +303,9 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         if args.all:
             frame = archive.load()
         if args.groups:
-            written = _write_groups(frame, args.out, archive)
+            written = _write_groups(
+                frame, args.out, archive, diagnosis=diagnose.online(args, session, None, archive)
+            )
         else:
             written = _write(frame, args.out, details if args.input_rows else None)
     return written + f"; {new_rows} new this sync, archive in {args.data_dir}"
@@ -316,7 +320,9 @@ def _run_offline(args: argparse.Namespace) -> str:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
         if args.groups:
-            written = _write_groups(frame, args.out, archive, keep=False)
+            written = _write_groups(
+                frame, args.out, archive, keep=False, diagnosis=diagnose.offline(args, archive)
+            )
         else:
             written = _write(frame, args.out, archive.details if args.input_rows else None)
     return written + f"; {note}"
@@ -344,7 +350,9 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
     )
 
 
-def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) -> str:
+def _write_groups(
+    frame: Any, out: str, archive: Any = None, keep: bool = True, diagnosis: diagnose.Diagnose | None = None
+) -> str:
     """Write the groups of `frame`'s errors; with an archive, first and last seen over all of
     it and each group's triage state (without one there is no state to tell)."""
     import numpy as np
@@ -358,7 +366,10 @@ def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) 
     if whole is not frame:
         rows = np.flatnonzero(np.isin(whole["row_id"].to_numpy(), frame["row_id"].to_numpy()))
     patterns = archive.message_patterns(keep=keep) if archive is not None else None
-    table = ErrorGroups(whole, patterns).summary(rows).table
+    groups = ErrorGroups(whole, patterns)
+    table = groups.summary(rows).table
+    if diagnosis is not None:
+        table = table.assign(diagnosis=diagnosis(table, whole, groups))
     if archive is not None:
         table = table.assign(state=archive.group_states(table))
     try:

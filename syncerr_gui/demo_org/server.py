@@ -20,6 +20,7 @@ from syncerr_gui.demo_org.handler import DemoHttpServer
 from syncerr_gui.demo_org.httpkit import Router
 from syncerr_gui.demo_org.ids import sf_id
 from syncerr_gui.demo_org.ingest import IngestRoutes, IngestStore
+from syncerr_gui.demo_org.metadata_routes import MetadataRoutes
 from syncerr_gui.demo_org.oauth import OAuthRoutes
 from syncerr_gui.demo_org.query import QueryRoutes
 from syncerr_gui.demo_org.records import RecordFactory
@@ -34,10 +35,12 @@ logger = logging.getLogger(__name__)
 
 def _router(state: OrgState, reloads: IngestStore) -> Router:
     router = Router()
+    jobs = QueryRoutes(state)
     for routes in (
         SoapLogin(state),
         OAuthRoutes(state),
-        QueryRoutes(state),
+        MetadataRoutes(state, jobs),  # before the job queries: it hands them theirs
+        jobs,
         Bulk2Routes(state, reloads),
         IngestRoutes(state, reloads),
         Bulk1Routes(state),
