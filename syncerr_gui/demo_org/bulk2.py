@@ -67,7 +67,8 @@ class Bulk2Routes:
                 [{"errorCode": "INVALIDJOBTYPE", "message": f"Invalid job type: {job_type}"}], 400
             )
         hidden = self.state.unlisted_ids()
-        jobs = [j for j in self._jobs if (not job_type or j.job_type == job_type) and j.id not in hidden]
+        listed = [*self._jobs, *self.state.added_jobs()]
+        jobs = [j for j in listed if (not job_type or j.job_type == job_type) and j.id not in hidden]
         size = max(1, self.state.config.page_size)
         page = jobs[offset : offset + size]
         done = offset + size >= len(jobs)
