@@ -61,6 +61,7 @@ class CsvExport(QObject):
         self._host = host
         self._parent = parent
         self.done_box: QMessageBox | None = None
+        self.running = False  # a file is being written (watching waits for it)
 
     def start(self) -> None:
         """Ask where (and in which form), then write the rows shown, in the order shown."""
@@ -76,6 +77,7 @@ class CsvExport(QObject):
         frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         dialect = excel_dialect(QLocale()) if for_excel else {}
         self._host.show_status(f"Exporting to {path}…")
+        self.running = True
         run_in_background(
             lambda: _write_csv(frame, visible, path, zone, dialect),
             lambda rows: self._finished(rows, path),
@@ -106,6 +108,7 @@ class CsvExport(QObject):
         return path, for_excel
 
     def _finished(self, rows: int, path: str) -> None:
+        self.running = False
         message = f"Exported {rows:,} errors to {path}"
         self._host.show_status(message, 15000)
         notify = self._host.show_status
@@ -121,6 +124,7 @@ class CsvExport(QObject):
         self.ended.emit(message)
 
     def _failed(self, text: str) -> None:
+        self.running = False
         self._host.show_status(f"Export failed: {text}", 15000)
         message_boxes.show_error(self._parent, "Export failed", text)
         self.ended.emit(f"Export failed: {text}")
