@@ -76,6 +76,7 @@ class WatchController(QObject):
         self._watched = False  # the running sync was started by the watcher
         self._census_token = 0
         self._quitting = False
+        self._failure_told = False
         self.watched_syncs = 0  # watched syncs started so far
         self.quit_app: Callable[[], None] = QApplication.quit
         self._window_sink = StatusBarSink(window)
@@ -120,7 +121,10 @@ class WatchController(QObject):
     def apply_settings(self) -> None:
         """Start, restart or stop the timer (and the tray icon) as the settings say."""
         if self.watching:
-            self.timer.start(self.interval_ms)
+            if self.timer.interval() != self.interval_ms or not self.timer.isActive():
+                self.timer.start(self.interval_ms)
+            if self.baseline is None and len(self.window.frame):
+                self.take_census()  # the rows shown are what the first watched sync compares with
         else:
             self.timer.stop()
         if self.presence is not None and not self.keep_in_tray and self.window.isVisible():
@@ -165,8 +169,28 @@ class WatchController(QObject):
         watched, self._watched = self._watched, False
         window = self.window
         result = window.last_result
-        if window.last_sync_error or result is None or result.cancelled:
+        if window.last_sync_error:
+            if watched:
+                self._tell_failure(window.last_sync_error)
             return
+        self._failure_told = False
+        if result is None or result.cancelled:
+            return
+        if self.interval_ms <= 0:
+            self.baseline = None  # not watching: no counting after every sync
+            return
+        self.take_census(watched)
+
+    def _tell_failure(self, text: str) -> None:
+        """A watched sync that failed is told once until a sync succeeds again."""
+        if not self._failure_told:
+            self._failure_told = True
+            self.notify(Notification("Watching: the sync failed", text))
+
+    def take_census(self, watched: bool = False) -> None:
+        """Count the groups of what the window shows (off the GUI thread); `watched`: then
+        compare with the baseline and tell the changes."""
+        window = self.window
         self._census_token += 1
         token, frame, archive = self._census_token, window.frame, self._archive()
 

@@ -148,3 +148,18 @@ def test_a_watched_sync_waits_while_an_export_runs(qtbot, settings, tmp_path, de
     window.csv_export.running = False
     window.session = None
     assert not window.watch.sync_now()  # logged out: watching waits for a login
+
+
+def test_a_watched_sync_that_fails_is_told_once(qtbot, settings, tmp_path, fresh_org) -> None:
+    settings.set(keys.WATCH_EVERY_MINUTES, 60)
+    window = logged_in_window(qtbot, settings, tmp_path / "data", fresh_org)
+    recorder = Recorder()
+    window.watch.sinks.append(recorder)
+    fresh_org.expire_sessions()
+    fresh_org.fail_next("services/Soap", status=500, times=1000)  # and logging in again fails
+    for _ in range(2):
+        with qtbot.waitSignal(window.sync_ended, timeout=TIMEOUT_MS):
+            assert window.watch.sync_now()
+        assert window.last_sync_error
+    [told] = recorder.shown
+    assert told.title == "Watching: the sync failed" and told.body == window.last_sync_error
