@@ -66,6 +66,7 @@ class WatchController(QObject):
         self.busy.join("a sync", lambda: bool(window.is_syncing))
         self.busy.join("an export", lambda: bool(window.csv_export.running))
         self.busy.join("a purge of the archive", lambda: bool(window.archive.shrinking))
+        self.busy.join("counting the last sync's causes", lambda: self._counting)
         self.sinks: list[NotificationSink] = []
         self.presence_factory: PresenceFactory = tray_presence
         self.presence: Presence | None = None
@@ -77,6 +78,7 @@ class WatchController(QObject):
         self._census_token = 0
         self._quitting = False
         self._failure_told = False
+        self._counting = False  # a census is being taken (the next watched sync waits for it)
         self.watched_syncs = 0  # watched syncs started so far
         self.quit_app: Callable[[], None] = QApplication.quit
         self._window_sink = StatusBarSink(window)
@@ -84,6 +86,8 @@ class WatchController(QObject):
         self.timer.setObjectName("watchTimer")
         self.timer.timeout.connect(self.tick)
         window.sync_ended.connect(self._sync_ended)
+        window.groups.grouped.connect(self._grouped)
+        self._pending_key = ""
         self.action = QAction("&Watch…", window)
         self.action.setObjectName("watchAction")
         self.action.setStatusTip("Sync in the background and tell of new causes")
@@ -198,10 +202,11 @@ class WatchController(QObject):
             patterns = archive.message_patterns(keep=False) if archive is not None else None
             return GroupCensus.of_frame(frame, patterns, archive)
 
+        self._counting = True
         run_in_background(
             count,
             lambda census: self._census_ready(token, census, watched),
-            lambda text: logger.warning("watch: could not count the groups: %s", text),
+            lambda text: self._census_failed(token, text),
             parent=self,
             doing="count the error groups",
         )
@@ -217,9 +222,15 @@ class WatchController(QObject):
             logger.warning("watch without triage states: %s", exc)
             return None
 
+    def _census_failed(self, token: int, text: str) -> None:
+        logger.warning("watch: could not count the groups: %s", text)
+        if token == self._census_token:
+            self._counting = False
+
     def _census_ready(self, token: int, census: GroupCensus, watched: bool) -> None:
         if token != self._census_token:
             return  # a later sync's census is on its way
+        self._counting = False
         before, self.baseline = self.baseline, census
         self.census_taken.emit()
         if not watched or before is None:
@@ -272,12 +283,20 @@ class WatchController(QObject):
         groups = self.window.groups
         row = groups.model.row_of_key(key)
         if row >= 0:
+            self._pending_key = ""
             groups.select_rows([row])
             groups.panel.table.scrollTo(groups.model.index(row, 0))
+        elif groups.current is None and not self._pending_key:
+            self._pending_key = key  # the Groups view is regrouping: select it once it is shown
         else:
+            self._pending_key = ""
             self.window.show_status(
                 "That cause is not among the rows shown: reset the filter to see it.", 15000
             )
+
+    def _grouped(self) -> None:
+        if self._pending_key:
+            self.open_group(self._pending_key)
 
     def quit(self) -> None:
         """Tray "Quit": close the window for good, and the tray icon with it."""
