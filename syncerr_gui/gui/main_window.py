@@ -35,6 +35,7 @@ from syncerr_gui.gui.panes.status_bar import StatusBar
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.errors_table import ErrorsTable
 from syncerr_gui.gui.table.table_data import TableData
+from syncerr_gui.gui.watch.watch_controller import WatchController
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +116,6 @@ class MainWindow(QMainWindow):
         self.actions_.add_file_action(self.archive.action)
         self.groups = GroupsController(self, self)
         self._build_centre()
-        from syncerr_gui.gui.watch.watch_controller import WatchController
-
         self.watch = WatchController(self, self)  # background syncs, tray, notifications
 
     # --- building -----------------------------------------------------------------------------

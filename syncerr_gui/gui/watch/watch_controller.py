@@ -93,6 +93,9 @@ class WatchController(QObject):
         self.action.setStatusTip("Sync in the background and tell of new causes")
         self.action.triggered.connect(lambda _checked=False: self.show_dialog())
         window.actions_.add_file_action(self.action)
+        quit_action = window.actions_.quit  # File › Quit quits, even when closing would hide
+        quit_action.triggered.disconnect()
+        quit_action.triggered.connect(lambda _checked=False: self.quit())
         self.dialog: Any = None
         self.apply_settings()
 
@@ -299,10 +302,12 @@ class WatchController(QObject):
             self.open_group(self._pending_key)
 
     def quit(self) -> None:
-        """Tray "Quit": close the window for good, and the tray icon with it."""
+        """Tray "Quit" and File › Quit: close the window for good, and the tray icon with it."""
         self._quitting = True
         self.timer.stop()
         if self.presence is not None:
             self.presence.hide_presence()
+        hidden = not self.window.isVisible()
         self.window.close()
-        self.quit_app()  # a hidden window's close does not end the app by itself
+        if hidden:
+            self.quit_app()  # closing a hidden window does not end the app by itself

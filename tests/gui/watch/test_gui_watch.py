@@ -116,8 +116,23 @@ def test_with_the_window_closed_to_the_tray_a_new_cause_is_told_within_one_inter
     watch.open_group(key)  # the click, maybe while the Groups view still regroups the new rows
     assert window.isVisible()
     qtbot.waitUntil(lambda: window.groups.selected_keys() == [key], timeout=TIMEOUT_MS)
-    watch.quit()  # Quit: the window really closes, the tray icon goes
-    assert not tray.present and not window.isVisible() and not watch.timer.isActive()
+    window.close()
+    assert not window.isVisible() and tray.present  # closed to the tray again
+    quits: list[bool] = []
+    watch.quit_app = lambda: quits.append(True)
+    watch.quit()  # the tray's Quit: the window really closes, the tray icon goes, the app ends
+    assert not tray.present and not window.isVisible() and not watch.timer.isActive() and quits
+
+
+def test_file_quit_quits_even_when_closing_keeps_watching(qtbot, settings) -> None:
+    settings.set(keys.WATCH_EVERY_MINUTES, 15)
+    settings.set(keys.WATCH_IN_TRAY, True)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.watch.presence_factory = lambda _controller: Recorder()
+    window.show()
+    window.actions_.quit.trigger()
+    assert not window.isVisible() and not window.watch.timer.isActive()
 
 
 def test_without_a_tray_the_dialog_says_so_and_the_window_closes(qtbot, settings, tmp_path) -> None:
