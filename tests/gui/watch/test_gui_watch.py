@@ -180,3 +180,30 @@ def test_a_watched_sync_that_fails_is_told_once(qtbot, settings, tmp_path, fresh
         assert window.last_sync_error
     [told] = recorder.shown
     assert told.title == "Watching: the sync failed" and told.body == window.last_sync_error
+
+
+def test_switching_watching_on_counts_the_rows_shown_and_the_next_watched_sync_compares(
+    qtbot, settings, tmp_path, fresh_org
+) -> None:
+    from syncerr_gui.demo_org.connect import demo_session
+
+    window = MainWindow(settings, ca_bundle=str(fresh_org.ca_path))
+    qtbot.addWidget(window)
+    window.archive.open(tmp_path / "data")
+    window.show()
+    with qtbot.waitSignals([window.sync_ended, window.groups.grouped], timeout=TIMEOUT_MS):
+        window.set_session(demo_session(fresh_org), sync=True)
+    watch = window.watch
+    assert watch.baseline is None and not watch.timer.isActive()  # off: nothing counted
+    dialog = watch.show_dialog()
+    dialog.every.setCurrentIndex(dialog.every.findData(30))
+    with qtbot.waitSignal(watch.census_taken, timeout=TIMEOUT_MS):
+        dialog.accept()
+    assert settings.get(keys.WATCH_EVERY_MINUTES) == 30 and watch.timer.interval() == 30 * 60_000
+    assert watch.baseline is not None and len(watch.baseline.groups) > 3
+    recorder = Recorder()
+    watch.sinks.append(recorder)
+    fresh_org.add_failing_job("Lead", NEW_CAUSE, failed=37)
+    with qtbot.waitSignal(watch.checked, timeout=TIMEOUT_MS):
+        assert watch.sync_now()
+    assert [n.title for n in recorder.shown] == [TITLE]
