@@ -70,6 +70,7 @@ class WatchController(QObject):
         self.sinks: list[NotificationSink] = []
         self.presence_factory: PresenceFactory = tray_presence
         self.presence: Presence | None = None
+        self.presence_shown = False  # the tray icon is on screen (notifications go there)
         self.interval_ms_override: int | None = None  # tests: a short interval
         self.paused = False
         self.baseline: GroupCensus | None = None
@@ -134,8 +135,10 @@ class WatchController(QObject):
                 self.take_census()  # the rows shown are what the first watched sync compares with
         else:
             self.timer.stop()
-        if self.presence is not None and not self.keep_in_tray and self.window.isVisible():
-            self.presence.hide_presence()
+        if self.keep_in_tray and not self._quitting:
+            self._set_presence(True)  # the tray icon shows while watching goes on without the window
+        elif self.window.isVisible():
+            self._set_presence(False)
 
     def set_paused(self, paused: bool) -> None:
         """Pause watching (tray menu): no watched sync until resumed."""
@@ -247,7 +250,7 @@ class WatchController(QObject):
 
     def notify(self, notification: Notification) -> None:
         """Show one notification: in the tray when there is one, else in the window."""
-        presence = self.presence
+        presence = self.presence if self.presence_shown else None
         targets: list[NotificationSink] = [presence if presence is not None else self._window_sink]
         for sink in [*targets, *self.sinks]:
             sink.show_notification(notification)
@@ -259,6 +262,17 @@ class WatchController(QObject):
             self.presence = self.presence_factory(self)
         return self.presence
 
+    def _set_presence(self, shown: bool) -> None:
+        """Show or hide the tray icon (made on first need; nothing where there is no tray)."""
+        presence = self._ensure_presence() if shown else self.presence
+        if presence is None:
+            return
+        if shown:
+            presence.show_presence()
+        else:
+            presence.hide_presence()
+        self.presence_shown = shown
+
     def hide_instead_of_close(self, event: QCloseEvent) -> bool:
         """The window's closeEvent: with watching kept in the tray, hide instead (True)."""
         if self._quitting or not self.keep_in_tray:
@@ -269,7 +283,7 @@ class WatchController(QObject):
         event.ignore()
         self.window.settings.save_window(self.window, self.window.table.horizontalHeader())
         self.window.hide()
-        presence.show_presence()
+        self._set_presence(True)
         return True
 
     def open_window(self) -> None:
@@ -305,8 +319,7 @@ class WatchController(QObject):
         """Tray "Quit" and File › Quit: close the window for good, and the tray icon with it."""
         self._quitting = True
         self.timer.stop()
-        if self.presence is not None:
-            self.presence.hide_presence()
+        self._set_presence(False)
         hidden = not self.window.isVisible()
         self.window.close()
         if hidden:

@@ -103,6 +103,7 @@ def test_with_the_window_closed_to_the_tray_a_new_cause_is_told_within_one_inter
     watch.quit_app = lambda: None
     watch.interval_ms_override = 400  # minutes, in a test
     watch.apply_settings()
+    assert tray.present  # the tray icon shows while watching may go on without the window
 
     window.close()
     assert not window.isVisible() and tray.present  # still watching, in the tray
