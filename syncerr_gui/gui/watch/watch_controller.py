@@ -46,7 +46,7 @@ def tray_presence(controller: WatchController) -> Presence | None:
     if not TrayPresence.available():
         return None
     window = controller.window
-    return TrayPresence(controller, window.windowIcon() or QApplication.windowIcon(), window)
+    return TrayPresence(controller, window.windowIcon(), window)  # the app's icon
 
 
 class WatchController(QObject):
