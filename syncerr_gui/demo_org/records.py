@@ -76,7 +76,10 @@ class RecordFactory:
         """The rows of a Bulk 2.0 job's failedResults."""
         rng = np.random.default_rng([self.seed, 2, job.index])
         columns = self._values(job.object, job.columns, job.failed, job.index * 3_000_000, rng)
-        errors = self._errors(job.object, job.operation, job.failed, rng, job.modstamp)
+        if job.error_text is not None:
+            errors = pa.array([job.error_text] * job.failed, pa.string())
+        else:
+            errors = self._errors(job.object, job.operation, job.failed, rng, job.modstamp)
         columns = reference_rows.explain(job.object, job.columns, columns, errors, [self.seed, 2, job.index])
         ids = self._result_ids(job.operation, job.object, job.columns, columns, job.failed, rng)
         return JobRows(job.columns, tuple(columns), errors, ids, np.zeros(job.failed, dtype=bool))
