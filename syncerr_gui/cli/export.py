@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
 from syncerr_gui import APP_NAME, __version__
-from syncerr_gui.cli import login_sources
+from syncerr_gui.cli import login_sources, reload_export
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -81,7 +81,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Export every sync error of an org to a CSV file.",
         epilog=_epilog(),
     )
-    parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
+    parser.add_argument("--out", metavar="FILE", help="the CSV file to write")
+    reload_export.add_arguments(parser)
     parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
     parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
     parser.add_argument("--access-token", metavar="TOKEN", help=SECRET_HELP.format(env="SF_ACCESS_TOKEN"))
@@ -113,6 +114,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
+    reload_export.check(args)
     _check_archive_choice(args)
     if args.offline:
         _check_offline(args)
@@ -121,7 +123,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         _check_login_choice(args)
     if args.ca_bundle and not os.path.isfile(args.ca_bundle):
         raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
-    if os.path.isdir(args.out):
+    if args.out and os.path.isdir(args.out):
         raise UsageError(f"--out: {args.out} is a folder; give a file name")
     return args
 
@@ -291,6 +293,8 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
         frame, details, _new = _sync(session, args.since)
+        if args.reload_dir:
+            return reload_export.write_reload_dir(frame, details, args.reload_dir)
         if args.groups:
             return _write_groups(frame, args.out)
         return _write(frame, args.out, details if args.input_rows else None)
@@ -300,7 +304,9 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         frame, details, new_rows = _sync(session, args.since, archive)
         if args.all:
             frame = archive.load()
-        if args.groups:
+        if args.reload_dir:
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+        elif args.groups:
             written = _write_groups(frame, args.out, archive)
         else:
             written = _write(frame, args.out, details if args.input_rows else None)
@@ -315,7 +321,9 @@ def _run_offline(args: argparse.Namespace) -> str:
     with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
-        if args.groups:
+        if args.reload_dir:
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+        elif args.groups:
             written = _write_groups(frame, args.out, archive, keep=False)
         else:
             written = _write(frame, args.out, archive.details if args.input_rows else None)
