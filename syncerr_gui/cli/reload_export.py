@@ -54,7 +54,6 @@ def write_reload_dir(frame: Any, details: Any, folder: str) -> str:
     for file in summary.files:
         sys.stdout.write(one_line(f"{file.path}: {file.rows} rows") + "\n")
     left = "; ".join(f"{count} {reason}" for reason, count in summary.left_out.items())
-    return (
-        f"Wrote {summary.rows_written} failed rows to {len(summary.files)} reload files in {folder}"
-        + (f"; left out {summary.rows_left_out} rows: {left}" if left else "")
+    return f"Wrote {summary.rows_written} failed rows to {len(summary.files)} reload files in {folder}" + (
+        f"; left out {summary.rows_left_out} rows: {left}" if left else ""
     )

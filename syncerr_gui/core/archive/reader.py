@@ -27,7 +27,14 @@ from syncerr_gui.core.archive.encoding import from_blob, texts
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, code_column, input_chunks_of
 from syncerr_gui.core.archive.reloaded import with_reloads
 from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, RowDetails, empty_texts
-from syncerr_gui.core.frame.schema import COLUMNS, RELOAD_COLUMNS, categorical, code_dtype, empty_frame, utc_times
+from syncerr_gui.core.frame.schema import (
+    COLUMNS,
+    RELOAD_COLUMNS,
+    categorical,
+    code_dtype,
+    empty_frame,
+    utc_times,
+)
 
 logger = logging.getLogger(__name__)
 

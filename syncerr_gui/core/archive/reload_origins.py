@@ -51,7 +51,9 @@ def origins_for(
     if len(job_ids) != len(batch):
         raise ValueError("origins_for needs one job id per row")
     candidates = _candidates(archive, {j for j in job_ids if j})
-    keys = [c for c in dict.fromkeys((ID_FIELD, batch.target.external_id, *key_columns)) if c in batch.columns]
+    keys = [
+        c for c in dict.fromkeys((ID_FIELD, batch.target.external_id, *key_columns)) if c in batch.columns
+    ]
     at = [batch.column_index(c) for c in keys]
     by_key: dict[tuple[str, tuple[str, ...]], list[_Candidate]] = {}
     for job, found in candidates.items():
@@ -71,7 +73,10 @@ def origins_for(
 
 
 def _keyed(
-    by_key: dict[tuple[str, tuple[str, ...]], list[_Candidate]], job: str, ident: tuple[str, ...], used: set[str]
+    by_key: dict[tuple[str, tuple[str, ...]], list[_Candidate]],
+    job: str,
+    ident: tuple[str, ...],
+    used: set[str],
 ) -> str | None:
     found = by_key.get((job, ident), [])
     while found:
@@ -81,7 +86,9 @@ def _keyed(
     return None
 
 
-def _loose(columns: tuple[str, ...], row: tuple[str, ...], found: list[_Candidate], used: set[str]) -> str | None:
+def _loose(
+    columns: tuple[str, ...], row: tuple[str, ...], found: list[_Candidate], used: set[str]
+) -> str | None:
     """The unused candidate with the most equal values (at least half the columns)."""
     if len(found) > MAX_LOOSE_CANDIDATES:
         return None
@@ -100,7 +107,9 @@ def _candidates(archive: ErrorArchive, jobs: set[str]) -> dict[str, list[_Candid
     if not jobs:
         return {}
     frame = archive.load()
-    wanted = frame["job_id"].isin(jobs).to_numpy() & (frame["failed_on"].to_numpy(dtype=object) == RECORD_LEVEL)
+    wanted = frame["job_id"].isin(jobs).to_numpy() & (
+        frame["failed_on"].to_numpy(dtype=object) == RECORD_LEVEL
+    )
     rows = np.flatnonzero(wanted)
     ids = frame["row_id"].to_numpy(dtype=np.int64)[rows]
     rows, ids = rows[np.argsort(ids)], np.sort(ids)
@@ -112,7 +121,9 @@ def _candidates(archive: ErrorArchive, jobs: set[str]) -> dict[str, list[_Candid
     for job, batch_id, key, text in zip(job_of, batch_of, keys, inputs):
         values = _values(text)
         if values is not None:
-            found.setdefault(str(job), []).append(_Candidate(origin_key(str(job), str(batch_id), key), values))
+            found.setdefault(str(job), []).append(
+                _Candidate(origin_key(str(job), str(batch_id), key), values)
+            )
     return found
 
 

@@ -44,7 +44,14 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ReloadApplied", "apply_outcome", "fingerprints", "origins_for", "resolve_reloaded_groups", "with_reloads"]
+__all__ = [
+    "ReloadApplied",
+    "apply_outcome",
+    "fingerprints",
+    "origins_for",
+    "resolve_reloaded_groups",
+    "with_reloads",
+]
 
 TEXT = pa.large_string()
 BUSY_TIMEOUT_S = 30.0
@@ -120,7 +127,9 @@ def _reload_of(frame: pd.DataFrame, details: RowDetails, links: pd.DataFrame) ->
 
 def _column(length: int, at: np.ndarray, values: np.ndarray) -> pd.Series:
     """A categorical column: `values` at positions `at`, "" elsewhere."""
-    distinct, codes = np.unique(values.astype(str), return_inverse=True) if len(values) else ([], [])
+    if not len(values):
+        return categorical(np.zeros(length, dtype=np.int8), pa.array([""], TEXT))
+    distinct, codes = np.unique(values.astype(str), return_inverse=True)
     dictionary = pa.array(["", *distinct], TEXT)
     column = np.zeros(length, dtype=np.int32)
     column[at] = np.asarray(codes, dtype=np.int32) + 1
@@ -168,7 +177,7 @@ def _links(batch: ReloadBatch, failed: list[int], job_id: str, at_ns: int) -> li
         return []
     prints = fingerprints(batch.columns, [batch.rows[i] for i in failed])
     seen: dict[str, int] = {}
-    links = []
+    links: list[tuple[object, ...]] = []
     for row, fingerprint in zip(failed, prints):
         occurrence = seen.get(fingerprint, 0)
         seen[fingerprint] = occurrence + 1
@@ -195,8 +204,7 @@ def resolve_reloaded_groups(archive: ErrorArchive, at: datetime | None = None) -
     whole = np.flatnonzero(touched & (left == 0))
     table = groups.summary().table
     table = table[table["group"].isin(whole)]
-    marks = archive.group_marks()
-    table = table[[marks.get(str(k)) is None or marks[str(k)].state != RESOLVED for k in table["key"]]]
+    table = table[(archive.group_states(table) != RESOLVED).to_numpy()]  # a Regressed one again
     if len(table):
         archive.set_group_state(table, RESOLVED, at)
     return tuple(str(k) for k in table["key"])

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -32,9 +33,10 @@ from syncerr_gui.core.frame.row_details import RowDetails
 from syncerr_gui.core.reload.batch import ReloadBatch, ReloadTarget, origin_key
 from syncerr_gui.core.reload.reload_csv import BOM, TRAILING_COLUMNS
 from syncerr_gui.core.reload.reload_rows import (
+    GroupChunk,
     ReloadGroup,
     RowTexts,
-    group_chunks,
+    parsed_chunks,
     plan_reload,
     read_row_keys,
 )
@@ -98,15 +100,14 @@ def write_reload_files(
     except OSError as exc:
         raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
     plan = plan_reload(frame, details, row_ids)
-    texts = RowTexts.of(frame)
-    total, done, files = sum(len(g.positions) for g in plan.groups), 0, []
-    for group in plan.groups:
-        rows = _write_group(folder / group.file_name(), texts, details, group, plan.left_out)
-        done += len(group.positions)
-        if progress is not None:
-            progress(done, total)
-        if rows:
-            files.append(ReloadFile(folder / group.file_name(), group.target, group.columns, rows, group.first_job))
+    with _Outputs(folder, plan.groups) as outputs:
+        total, done = sum(len(g.positions) for g in plan.groups), 0
+        for index, chunk in parsed_chunks(RowTexts.of(frame), details, plan.groups, plan.left_out):
+            outputs.write(index, chunk)
+            done += len(chunk.positions)
+            if progress is not None:
+                progress(done, total)
+        files = outputs.finish()
     logger.info("wrote %d reload files", len(files))
     return ReloadFilesSummary(tuple(files), _counted(plan.left_out))
 
@@ -118,23 +119,23 @@ def reload_batches(
     row's archived error, and the rows left out by reason. For the rows a person edits
     (Python values): a million rows belong in `write_reload_files`."""
     plan = plan_reload(frame, details, row_ids)
-    texts = RowTexts.of(frame)
     batch_ids = frame["batch_id"].to_numpy(dtype=object)
-    batches = []
-    for group in plan.groups:
-        rows: list[tuple[str, ...]] = []
-        errors: list[str] = []
-        origins: list[str] = []
-        for chunk in group_chunks(texts, details, group, plan.left_out):
-            keys = read_row_keys(frame, details, chunk.positions).to_pylist()
-            rows.extend(zip(*(c.to_pylist() for c in chunk.values.columns), strict=True))
-            errors.extend(chunk.errors.to_pylist())
-            jobs = chunk.job_ids.to_pylist()
-            origins.extend(
-                origin_key(job, str(batch_ids[p]), key) for job, p, key in zip(jobs, chunk.positions, keys)
-            )
-        if rows:
-            batches.append(ReloadBatch(group.target, group.columns, tuple(rows), tuple(errors), tuple(origins)))
+    rows: list[list[tuple[str, ...]]] = [[] for _ in plan.groups]
+    errors: list[list[str]] = [[] for _ in plan.groups]
+    origins: list[list[str]] = [[] for _ in plan.groups]
+    for index, chunk in parsed_chunks(RowTexts.of(frame), details, plan.groups, plan.left_out):
+        keys = read_row_keys(frame, details, chunk.positions).to_pylist()
+        rows[index].extend(zip(*(c.to_pylist() for c in chunk.values.columns), strict=True))
+        errors[index].extend(chunk.errors.to_pylist())
+        jobs = chunk.job_ids.to_pylist()
+        origins[index].extend(
+            origin_key(job, str(batch_ids[p]), key) for job, p, key in zip(jobs, chunk.positions, keys)
+        )
+    batches = [
+        ReloadBatch(group.target, group.columns, tuple(rows[i]), tuple(errors[i]), tuple(origins[i]))
+        for i, group in enumerate(plan.groups)
+        if rows[i]
+    ]
     return batches, _counted(plan.left_out)
 
 
@@ -142,31 +143,54 @@ def _counted(left: Counter[str]) -> dict[str, int]:
     return {reason: count for reason, count in sorted(left.items()) if count}
 
 
-def _write_group(
-    path: Path, texts: RowTexts, details: RowDetails, group: ReloadGroup, left: Counter[str]
-) -> int:
-    """Write one group's file atomically; returns its rows (0: nothing written)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    rows = 0
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, user_file_mode())
-        with open(fd, "wb", closefd=True) as out:
-            out.write((BOM + _header_line(group.columns + TRAILING_COLUMNS)).encode("utf-8"))
-            for chunk in group_chunks(texts, details, group, left):
-                table = chunk.values
-                columns = [*table.columns, pc.cast(chunk.errors, pa.large_string()), chunk.job_ids]
-                names = [*(f"c{i}" for i in range(table.num_columns)), "error", "job"]
-                pa_csv.write_csv(pa.table(columns, names=names), out, _OPTIONS)
-                rows += table.num_rows
-        if rows:
+class _Outputs:
+    """The groups' files, written side by side as temporary files (one pass over the rows)
+    and renamed into place at the end; on any failure every temporary file is removed."""
+
+    def __init__(self, folder: Path, groups: list[ReloadGroup]) -> None:
+        self._folder, self._groups = folder, groups
+        self._open: dict[int, tuple[Path, BinaryIO]] = {}
+        self._rows = [0] * len(groups)
+
+    def __enter__(self) -> _Outputs:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        for tmp, out in self._open.values():
+            out.close()
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+        if isinstance(error, OSError):
+            raise ExportError(f"Cannot write the reload files in {self._folder}: {error.strerror or error}.")
+
+    def write(self, index: int, chunk: GroupChunk) -> None:
+        out = self._file(index)
+        table = chunk.values
+        columns = [*table.columns, pc.cast(chunk.errors, pa.large_string()), chunk.job_ids]
+        names = [*(f"c{i}" for i in range(table.num_columns)), "error", "job"]
+        pa_csv.write_csv(pa.table(columns, names=names), out, _OPTIONS)
+        self._rows[index] += table.num_rows
+
+    def finish(self) -> list[ReloadFile]:
+        """Close and rename every file that got rows; returns them in name order."""
+        files = []
+        for index, (tmp, out) in sorted(self._open.items()):
+            out.close()
+            group = self._groups[index]
+            path = self._folder / group.file_name()
             os.replace(tmp, path)
-        else:
-            os.remove(tmp)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    return rows
+            files.append(ReloadFile(path, group.target, group.columns, self._rows[index], group.first_job))
+        self._open.clear()
+        return sorted(files, key=lambda f: f.path.name)
+
+    def _file(self, index: int) -> BinaryIO:
+        if index not in self._open:
+            group = self._groups[index]
+            tmp = self._folder / f".{group.file_name()}.{secrets.token_hex(4)}.tmp"
+            out = open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, user_file_mode()), "wb")  # noqa: SIM115
+            self._open[index] = (tmp, out)
+            out.write((BOM + _header_line(group.columns + TRAILING_COLUMNS)).encode("utf-8"))
+        return self._open[index][1]
 
 
 def _header_line(names: tuple[str, ...]) -> str:

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.json as pa_json
 
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, RowDetails, read_chunks
-from syncerr_gui.core.frame.schema import JOB_LEVEL, SOURCE_APEX, as_dictionary
+from syncerr_gui.core.frame.schema import JOB_LEVEL, SOURCE_APEX, as_dictionary, codes_and_values, flat
 from syncerr_gui.core.reload.batch import OPERATIONS, UPSERT, ReloadTarget
 
 TEXT = pa.large_string()
@@ -86,16 +86,24 @@ def _selected(frame: pd.DataFrame, row_ids: np.ndarray | None) -> np.ndarray:
 
 def _drop_unloadable(frame: pd.DataFrame, positions: np.ndarray, left: Counter[str]) -> np.ndarray:
     """Positions of record-level rows of a reloadable operation; the others counted by reason."""
-    apex = (frame["source"].to_numpy(dtype=object)[positions] == SOURCE_APEX) if len(positions) else positions
-    job_level = frame["failed_on"].to_numpy(dtype=object)[positions] == JOB_LEVEL
+    apex = _is(frame["source"], positions, (SOURCE_APEX,))
+    job_level = _is(frame["failed_on"], positions, (JOB_LEVEL,))
     left[APEX_REASON] += int(np.count_nonzero(apex))
     left[JOB_LEVEL_REASON] += int(np.count_nonzero(job_level & ~apex))
     keep = ~(apex | job_level)
-    operations = frame["operation"].to_numpy(dtype=object)[positions]
-    bad = keep & ~np.isin(operations, OPERATIONS)
-    for operation, count in Counter(operations[bad]).items():
+    bad = keep & ~_is(frame["operation"], positions, OPERATIONS)
+    for operation, count in Counter(frame["operation"].to_numpy(dtype=object)[positions[bad]]).items():
         left[operation_reason(str(operation))] += count
-    return positions[keep & ~bad]
+    kept: np.ndarray = positions[keep & ~bad]
+    return kept
+
+
+def _is(column: pd.Series, positions: np.ndarray, values: tuple[str, ...]) -> np.ndarray:
+    """Whether the categorical `column` at `positions` is one of `values` (on its codes)."""
+    codes, dictionary = codes_and_values(column)
+    wanted = np.append(np.isin(np.asarray(flat(dictionary).to_pylist(), dtype=object), values), False)
+    found: np.ndarray = wanted[codes[positions]]
+    return found
 
 
 def _units(frame: pd.DataFrame, positions: np.ndarray) -> dict[tuple[str, ...], np.ndarray]:
@@ -103,11 +111,20 @@ def _units(frame: pd.DataFrame, positions: np.ndarray) -> dict[tuple[str, ...], 
     if not len(positions):
         return {}
     names = ("object", "operation", "external_id_field", "job_id", "batch_id")
-    keys = pd.DataFrame({n: frame[n].to_numpy(dtype=object)[positions] for n in names})
-    units = {}
-    for key, rows in keys.groupby(list(names), sort=True).indices.items():
-        units[tuple(str(k) for k in key)] = positions[np.sort(rows)]
-    return units
+    coded = [codes_and_values(frame[n]) for n in names]
+    unit, firsts = packed_codes([c[positions] for c, _ in coded], [len(v) for _, v in coded])
+    order = np.argsort(unit, kind="stable")
+    starts = np.searchsorted(unit[order], np.arange(len(firsts)))
+    ends = np.append(starts[1:], len(order))
+    at = positions[firsts]
+    texts = [_texts_at(codes[at], values) for codes, values in coded]
+    return {key: positions[order[starts[n] : ends[n]]] for n, key in enumerate(zip(*texts))}
+
+
+def _texts_at(codes: np.ndarray, values: pa.Array | pa.ChunkedArray) -> list[str]:
+    """The texts of `codes` ("" for -1), gathered from the dictionary without a Python loop."""
+    table = pa.concat_arrays([flat(values).cast(TEXT), pa.array([""], TEXT)])
+    return [str(v) for v in table.take(pa.array(np.where(codes < 0, len(table) - 1, codes))).to_pylist()]
 
 
 def _headers(
@@ -149,7 +166,9 @@ def _header_of(text: str) -> tuple[str, ...] | None:
     return tuple(str(k) for k in value) if isinstance(value, dict) and value else None
 
 
-def _files(frame: pd.DataFrame, headers: list[tuple[tuple[str, ...], tuple[str, ...], np.ndarray]]) -> list[ReloadGroup]:
+def _files(
+    frame: pd.DataFrame, headers: list[tuple[tuple[str, ...], tuple[str, ...], np.ndarray]]
+) -> list[ReloadGroup]:
     """One group per target and header; the header with most rows keeps the plain file name."""
     by_target: dict[ReloadTarget, dict[tuple[str, ...], list[tuple[str, np.ndarray]]]] = {}
     for (obj, operation, external, job, _batch), header, rows in headers:
@@ -197,32 +216,62 @@ class RowTexts:
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> RowTexts:
-        return cls(frame["row_id"].to_numpy(dtype=np.int64), error_texts(frame), as_dictionary(frame["job_id"]))
+        return cls(
+            frame["row_id"].to_numpy(dtype=np.int64), error_texts(frame), as_dictionary(frame["job_id"])
+        )
 
 
-def group_chunks(
+def parsed_chunks(
     texts: RowTexts,
     details: RowDetails,
-    group: ReloadGroup,
+    groups: list[ReloadGroup],
     left: Counter[str],
     chunk_rows: int = CHUNK_ROWS,
-) -> Iterator[GroupChunk]:
-    """The group's rows a chunk at a time, values exactly as uploaded (rows that lost their
-    input row, or whose input has other columns, are left out and counted)."""
-    ids, errors, jobs = texts.ids, texts.errors, texts.jobs
-    schema = pa.schema([pa.field(name, TEXT) for name in _unique(group.columns)])
-    for start in range(0, len(group.positions), chunk_rows):
-        rows = group.positions[start : start + chunk_rows]
-        inputs = details.read(ids[rows], INPUT_ROW)
+) -> Iterator[tuple[int, GroupChunk]]:
+    """(group index, a chunk of its rows) in one pass over every group's rows in row-id
+    order, so each stored block of input rows is decompressed once; values exactly as
+    uploaded. Rows that lost their input row, or whose input has other columns, are left
+    out and counted."""
+    if not groups:
+        return
+    positions = np.concatenate([g.positions for g in groups])
+    owner = np.repeat(np.arange(len(groups)), [len(g.positions) for g in groups])
+    order = np.argsort(texts.ids[positions], kind="stable")
+    positions, owner = positions[order], owner[order]
+    schemas = [pa.schema([pa.field(name, TEXT) for name in _unique(g.columns)]) for g in groups]
+    for start in range(0, len(positions), chunk_rows):
+        rows, owners = positions[start : start + chunk_rows], owner[start : start + chunk_rows]
+        inputs = details.read(texts.ids[rows], INPUT_ROW)
         present = pc.greater(pc.binary_length(inputs), 0).to_numpy(zero_copy_only=False)
         left[NO_INPUT_REASON] += int(np.count_nonzero(~present))
-        rows, inputs = rows[present], inputs.filter(pa.array(present))
-        table = _parse(inputs, schema, group.columns)
-        if table is None:
-            left[UNREADABLE_REASON] += len(rows)
-            continue
-        taken = pa.array(rows)
-        yield GroupChunk(table, errors.take(taken), pc.cast(jobs.take(taken), TEXT), rows)
+        by_group = np.argsort(owners[present], kind="stable")
+        rows, owners = rows[present][by_group], owners[present][by_group]
+        inputs = inputs.filter(pa.array(present)).take(pa.array(by_group))
+        bounds = np.flatnonzero(np.diff(owners)) + 1
+        for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), len(rows)]):
+            if hi > lo:
+                chunk = _chunk(
+                    texts, int(owners[lo]), rows[lo:hi], inputs.slice(lo, hi - lo), schemas, groups, left
+                )
+                if chunk is not None:
+                    yield int(owners[lo]), chunk
+
+
+def _chunk(
+    texts: RowTexts,
+    group: int,
+    rows: np.ndarray,
+    inputs: pa.Array,
+    schemas: list[pa.Schema],
+    groups: list[ReloadGroup],
+    left: Counter[str],
+) -> GroupChunk | None:
+    table = _parse(inputs, schemas[group], groups[group].columns)
+    if table is None:
+        left[UNREADABLE_REASON] += len(rows)
+        return None
+    taken = pa.array(rows)
+    return GroupChunk(table, texts.errors.take(taken), pc.cast(texts.jobs.take(taken), TEXT), rows)
 
 
 def read_row_keys(frame: pd.DataFrame, details: RowDetails, positions: np.ndarray) -> pa.Array:
@@ -267,9 +316,7 @@ def error_texts(frame: pd.DataFrame) -> pa.DictionaryArray:
     """Each row's error as Salesforce wrote it, `CODE:message[:fields]` (one text per
     distinct code/message/fields, gathered by code)."""
     parts = [as_dictionary(frame[name]) for name in ("error_type", "message", "fields")]
-    combined = pd.DataFrame({n: np.asarray(p.indices) for n, p in zip("tmf", parts)})
-    codes, distinct = pd.MultiIndex.from_frame(combined).factorize()
-    firsts = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    codes, firsts = packed_codes([np.asarray(p.indices) for p in parts], [len(p.dictionary) for p in parts])
     code, message, fields = (pc.cast(p.take(pa.array(firsts)), TEXT) for p in parts)
     colon = pa.scalar(":", TEXT)
     with_fields = pc.binary_join_element_wise(code, message, fields, colon)
@@ -277,3 +324,21 @@ def error_texts(frame: pd.DataFrame) -> pa.DictionaryArray:
     text = pc.if_else(pc.equal(fields, ""), without, with_fields)
     text = pc.if_else(pc.equal(code, ""), message, text)
     return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), text)
+
+
+def packed_codes(columns: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(a code per row for its combination of the columns' codes, first row of each code):
+    the codes packed into one integer, renumbered whenever the next would not fit."""
+    key = np.zeros(len(columns[0]) if columns else 0, dtype=np.int64)
+    span = 1
+    for codes, size in zip(columns, sizes):
+        width = size + 1
+        if span * width >= 1 << 62:
+            key = pd.factorize(key)[0].astype(np.int64)
+            span = int(key.max(initial=0)) + 1
+        key = key * width + np.where(codes < 0, size, codes)
+        span *= width
+    combined, _ = pd.factorize(key)
+    firsts = np.full(int(combined.max(initial=-1)) + 1, len(combined), dtype=np.int64)
+    np.minimum.at(firsts, combined, np.arange(len(combined)))
+    return combined, firsts
