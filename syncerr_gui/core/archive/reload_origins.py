@@ -13,17 +13,30 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 import numpy as np
+import pandas as pd
 
-from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY
+from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, RowDetails
 from syncerr_gui.core.frame.schema import RECORD_LEVEL
 from syncerr_gui.core.reload.batch import ID_FIELD, ReloadBatch, origin_key
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS
 
-if TYPE_CHECKING:
-    from syncerr_gui.core.archive.store import ErrorArchive
+
+class ArchiveLike(Protocol):
+    """What the reload results need of an `ErrorArchive` (named so, not imported: the store
+    imports the reader, which imports these modules)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def details(self) -> RowDetails: ...
+
+    def load(self) -> pd.DataFrame: ...
+
 
 MAX_LOOSE_CANDIDATES = 5_000  # a job with more keyless rows than this is not matched column by column
 
@@ -38,7 +51,7 @@ class _Candidate:
 
 
 def origins_for(
-    archive: ErrorArchive,
+    archive: ArchiveLike,
     batch: ReloadBatch,
     job_ids: Sequence[str],
     key_columns: Sequence[str] = DEFAULT_SOURCE_ID_COLUMNS,
@@ -102,7 +115,7 @@ def _loose(
     return best
 
 
-def _candidates(archive: ErrorArchive, jobs: set[str]) -> dict[str, list[_Candidate]]:
+def _candidates(archive: ArchiveLike, jobs: set[str]) -> dict[str, list[_Candidate]]:
     """The record-level archived errors of `jobs`, per job, in row-id order."""
     if not jobs:
         return {}

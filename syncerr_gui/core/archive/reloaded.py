@@ -23,24 +23,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syncerr_gui.core.archive.reload_origins import origins_for
+from syncerr_gui.core.archive.reload_origins import ArchiveLike, origins_for
 from syncerr_gui.core.archive.triage import RESOLVED
-from syncerr_gui.core.frame.groups import ErrorGroups
+from syncerr_gui.core.frame.groups import ErrorGroups, PatternMap
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, RowDetails
 from syncerr_gui.core.frame.schema import RECORD_LEVEL, categorical, codes_and_values, flat
 from syncerr_gui.core.reload.batch import ReloadBatch, ReloadOutcome, RowOutcome, origin_parts
 from syncerr_gui.core.salesforce.input_json import json_objects
 from syncerr_gui.core.sync.row_keys import hash_strings, hex64
-
-if TYPE_CHECKING:
-    from syncerr_gui.core.archive.store import ErrorArchive
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +53,16 @@ __all__ = [
 TEXT = pa.large_string()
 BUSY_TIMEOUT_S = 30.0
 _IDENTITY = ("job_id", "batch_id", "row_key")
+
+
+class TriageArchive(ArchiveLike, Protocol):
+    """An `ErrorArchive` as the group resolution uses it."""
+
+    def message_patterns(self, keep: bool = True) -> PatternMap: ...
+
+    def group_states(self, groups: pd.DataFrame) -> pd.Series: ...
+
+    def set_group_state(self, groups: pd.DataFrame, state: str | None, at: datetime | None = None) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ def _column(length: int, at: np.ndarray, values: np.ndarray) -> pd.Series:
 
 
 def apply_outcome(
-    archive: ErrorArchive, batch: ReloadBatch, outcome: ReloadOutcome, at: datetime | None = None
+    archive: TriageArchive, batch: ReloadBatch, outcome: ReloadOutcome, at: datetime | None = None
 ) -> ReloadApplied:
     """Record `outcome` of reloading `batch`: succeeded rows mark their original errors as
     reloaded, failed ones are linked by fingerprint; then groups wholly reloaded are Resolved.
@@ -185,7 +192,7 @@ def _links(batch: ReloadBatch, failed: list[int], job_id: str, at_ns: int) -> li
     return links
 
 
-def resolve_reloaded_groups(archive: ErrorArchive, at: datetime | None = None) -> tuple[str, ...]:
+def resolve_reloaded_groups(archive: TriageArchive, at: datetime | None = None) -> tuple[str, ...]:
     """Resolve each group that has a reloaded error and whose every record was reloaded
     successfully (an error counts when its own row, or its record's row in the same group,
     was); returns the keys of the groups resolved."""
@@ -223,7 +230,7 @@ def _record_codes(frame: pd.DataFrame) -> np.ndarray:
 
 
 @contextmanager
-def _writing(archive: ErrorArchive) -> Iterator[sqlite3.Connection]:
+def _writing(archive: TriageArchive) -> Iterator[sqlite3.Connection]:
     """A connection of its own to the archive, in one write transaction (WAL: readers go on)."""
     with closing(sqlite3.connect(archive.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as con:
         con.execute("BEGIN IMMEDIATE")
