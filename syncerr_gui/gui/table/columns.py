@@ -40,6 +40,8 @@ TABLE_COLUMNS: tuple[TableColumn, ...] = tuple(TableColumn(h, f) for h, f in EXP
     COL_SOURCE_ID,
     COL_JOB_ID,
     COL_SOURCE,
+    COL_RELOADED_IN,
+    COL_RELOAD_OF,
 ) = range(len(TABLE_COLUMNS))
 
 assert TABLE_COLUMNS[COL_MESSAGE].field == "message" and TABLE_COLUMNS[COL_SOURCE].field == "source"
