@@ -42,12 +42,12 @@ MAX_LOOSE_CANDIDATES = 5_000  # a job with more keyless rows than this is not ma
 
 
 class _Candidate:
-    """One archived error of a job: its origin and its input row's values by column."""
+    """One archived error of a job: its origin, its code and its input row's values by column."""
 
-    __slots__ = ("origin", "values")
+    __slots__ = ("code", "origin", "values")
 
-    def __init__(self, origin: str, values: dict[str, str]) -> None:
-        self.origin, self.values = origin, values
+    def __init__(self, origin: str, code: str, values: dict[str, str]) -> None:
+        self.origin, self.code, self.values = origin, code, values
 
 
 def origins_for(
@@ -75,8 +75,11 @@ def origins_for(
             by_key.setdefault((job, ident), []).append(candidate)
     used: set[str] = set()
     origins = []
-    for row, job in zip(batch.rows, job_ids):
-        match = _keyed(by_key, job, tuple(row[i] for i in at), used) if any(row[i] for i in at) else None
+    for row, job, error in zip(batch.rows, job_ids, batch.errors):
+        code = error.split(":", 1)[0]
+        match = (
+            _keyed(by_key, job, tuple(row[i] for i in at), code, used) if any(row[i] for i in at) else None
+        )
         if match is None and not any(row[i] for i in at):
             match = _loose(batch.columns, row, candidates.get(job, []), used)
         origins.append(match or "")
@@ -89,14 +92,15 @@ def _keyed(
     by_key: dict[tuple[str, tuple[str, ...]], list[_Candidate]],
     job: str,
     ident: tuple[str, ...],
+    code: str,
     used: set[str],
 ) -> str | None:
-    found = by_key.get((job, ident), [])
-    while found:
-        candidate = found.pop()
-        if candidate.origin not in used:
-            return candidate.origin
-    return None
+    """The first unused error of `job` with these key values, one of the row's own error code
+    first: a record that failed twice in one job (two rules) has two errors with one key."""
+    found = [c for c in by_key.get((job, ident), []) if c.origin not in used]
+    same_code = [c for c in found if c.code == code]
+    chosen = (same_code or found)[-1:]
+    return chosen[0].origin if chosen else None
 
 
 def _loose(
@@ -130,12 +134,13 @@ def _candidates(archive: ArchiveLike, jobs: set[str]) -> dict[str, list[_Candida
     keys = archive.details.read(ids, ROW_KEY).to_pylist()
     job_of = frame["job_id"].to_numpy(dtype=object)[rows]
     batch_of = frame["batch_id"].to_numpy(dtype=object)[rows]
+    code_of = frame["error_type"].to_numpy(dtype=object)[rows]
     found: dict[str, list[_Candidate]] = {}
-    for job, batch_id, key, text in zip(job_of, batch_of, keys, inputs):
+    for job, batch_id, code, key, text in zip(job_of, batch_of, code_of, keys, inputs):
         values = _values(text)
         if values is not None:
             found.setdefault(str(job), []).append(
-                _Candidate(origin_key(str(job), str(batch_id), key), values)
+                _Candidate(origin_key(str(job), str(batch_id), key), str(code), values)
             )
     return found
 
