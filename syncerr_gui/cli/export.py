@@ -377,6 +377,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     from syncerr_gui.core.cancel import CancelToken
     from syncerr_gui.core.exceptions import SyncError
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
+    from syncerr_gui.core.sync.notes import empty_window_note
 
     engine = SyncEngine(session)
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
@@ -397,8 +398,12 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
         if progress is not None:
             progress.finish()
     for problem in result.problems:
-        where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
-        write_line(_scrub(f"warning: {where}: {problem.reason}"))
+        where = (
+            f"job {problem.job_id} ({problem.source}): " if problem.job_id else f"{problem.source} job list: "
+        )
+        write_line(_scrub(f"warning: {where if problem.source else ''}{problem.reason}"))
+    if note := empty_window_note(result, len(answer[0])):
+        write_line(f"warning: {note}")
     return answer
 
 

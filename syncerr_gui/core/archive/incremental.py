@@ -28,7 +28,7 @@ from syncerr_gui.core.archive.writer import StoreStats
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import ArchiveError, SyncError
 from syncerr_gui.core.frame.row_details import RowDetails
-from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
+from syncerr_gui.core.sync.values import SyncOptions, SyncProblem, SyncProgress, SyncResult
 
 if TYPE_CHECKING:
     from syncerr_gui.core.sync.engine import SyncEngine
@@ -80,6 +80,7 @@ class ArchiveSync:
         one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
         """
         options = self._incremental(options or SyncOptions())
+        ahead = self.archive.ahead_of_now()  # a sync once run with the clock ahead: said, not used
         preparing = threading.Thread(target=self._prepare_store, name="archive-prepare", daemon=True)
         preparing.start()  # while the sync downloads: the store's look-up indexes
         try:
@@ -90,6 +91,8 @@ class ArchiveSync:
                 self._store_partial(exc.partial)
             raise
         preparing.join()
+        if ahead and options.since is None:
+            result.problems.insert(0, SyncProblem("", "", ahead))
         if progress is not None:
             progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
         listed = None if result.cancelled else options.sources

@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from syncerr_gui.core.archive import maintenance
+from syncerr_gui.core.archive import history, maintenance
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.connection import in_words, open_database
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
 from syncerr_gui.core.archive.encoding import merge_segments
+from syncerr_gui.core.archive.history import from_ns
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
@@ -57,7 +58,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 180
 BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
 
@@ -270,19 +270,28 @@ class ErrorArchive:
             return {job_id: ModstampText(stamp) for job_id, stamp in rows.fetchall()}
 
     def last_success_start(self) -> datetime | None:
-        """Start of the latest sync that was not cancelled (the seed rule's anchor)."""
-        return _from_ns(self._query_one("SELECT MAX(started_at) FROM syncs WHERE success = 1"))
+        """Start of the latest sync not cancelled nor dated later than now (the seed rule's
+        anchor); `ahead_of_now()` names one dated later (`history.py`)."""
+        with self._lock, self._sqlite_errors("read"):
+            return history.last_success_start(self._con)
+
+    def ahead_of_now(self) -> str:
+        with self._lock, self._sqlite_errors("read"):
+            return history.ahead_of_now(self._con)
 
     def last_visit(self) -> datetime | None:
         """When the user last saw the archive (see `mark_visit`), or None."""
-        value = self._get_meta("last_visit")
-        return _from_ns(int(value)) if value is not None else None
+        return from_ns(self._get_meta("last_visit"), "the last visit")
 
     def visit_reference(self) -> datetime | None:
         """What "new" is measured from: the last visit; before the first one, the start of the
         first sync (its rows are the baseline, so a second sync marks what it brings)."""
         visit = self.last_visit()
-        return visit if visit is not None else _from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"))
+        return (
+            visit
+            if visit is not None
+            else from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"), "a sync")
+        )
 
     def new_since_last_visit(self, frame: pd.DataFrame, last_visit: datetime | None = None) -> np.ndarray:
         """True for rows whose signature first failed after the last visit (`visit_reference`;
@@ -442,9 +451,3 @@ class ErrorArchive:
 
 def _now_ns() -> int:
     return int(to_ns(datetime.now(UTC)))
-
-
-def _from_ns(value: int | None) -> datetime | None:
-    if value is None:
-        return None
-    return _EPOCH + timedelta(microseconds=int(value) // 1000)

@@ -47,7 +47,7 @@ from syncerr_gui.core.sync.values import (
     SyncProgress,
     SyncResult,
 )
-from syncerr_gui.core.time_window import as_utc, default_since
+from syncerr_gui.core.time_window import as_utc, sync_start
 
 logger = logging.getLogger(__name__)
 
@@ -112,14 +112,11 @@ class _Run:
     ) -> None:
         self.client, self.options, self.progress, self.cancel = client, options, progress, cancel
         self.started_at = datetime.now(UTC)
-        self.since = (
-            as_utc(options.since)
-            if options.since
-            else default_since(options.last_success_start, self.started_at)
-        )
+        self.since, clamped = sync_start(options.since, options.last_success_start, self.started_at)
         self.until = as_utc(options.until) if options.until else None
         self.builder = FrameBuilder()
-        self.problems: list[SyncProblem] = []
+        # a problem without a source is a note on the whole sync (a clamped window, the API limit)
+        self.problems: list[SyncProblem] = [SyncProblem("", "", clamped)] if clamped else []
         self.jobs: dict[tuple[str, str], JobSummary] = {}
         self.done = self.total = self.rows = self.older_jobs = 0
         self.listed: dict[str, int] = {}  # jobs listed so far, per source whose list is still open

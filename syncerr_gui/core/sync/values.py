@@ -64,8 +64,9 @@ class SyncProgress:
 
 @dataclass(frozen=True)
 class SyncProblem:
-    """One job that could not be read (or, with `job_id` "", a job list that broke off);
-    `reason` is a sentence for the user."""
+    """One job that could not be read (or, with `job_id` "", a job list that broke off; with
+    `source` "" too, a note on the whole sync: a window clamped to now, the API limit used
+    up); `reason` is a sentence for the user."""
 
     source: str
     job_id: str
