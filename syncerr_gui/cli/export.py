@@ -3,7 +3,8 @@
 No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr starting with
 `error:` and a non-zero exit code, never a traceback and never a half-written file:
 2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
-130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
+4 = the file was written but the org's daily API limit left jobs unread (a `warning:` line
+says how many; the next export reads them), 130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
 SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
 process list (`secret_args.py`). Every printed line passes `terminal.printable`: text from the
 org never reaches the terminal with its control characters.
@@ -27,6 +28,7 @@ from typing import Any, NoReturn
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.cli import login_sources
 from syncerr_gui.cli.failures import (
+    EXIT_API_LIMIT,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_NOT_ADMIN,
@@ -59,11 +61,12 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     configure_logging(args.verbose)
     try:
+        code = EXIT_OK
         if args.offline:
             summary = _run_offline(args)
         else:
             with _org_session(args) as session:
-                summary = _run(args, session)
+                summary, code = _run(args, session)
     except CliFailure as exc:
         return _fail(str(exc), exc.code)
     except KeyboardInterrupt:
@@ -71,7 +74,7 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
         return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
     print(one_line(summary))
-    return EXIT_OK
+    return code
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -278,8 +281,9 @@ def _org_session(args: argparse.Namespace) -> Iterator[Any]:
     yield session
 
 
-def _run(args: argparse.Namespace, session: Any) -> str:
-    """Admin check, sync (through the archive with --data-dir), problems on stderr, CSV; the summary."""
+def _run(args: argparse.Namespace, session: Any) -> tuple[str, int]:
+    """Admin check, sync (through the archive with --data-dir), problems on stderr, CSV; the
+    summary and the exit code (`EXIT_API_LIMIT` when the org's daily limit left jobs unread)."""
     from syncerr_gui.core.auth.permissions import check_admin
     from syncerr_gui.core.exceptions import LoginError
 
@@ -290,21 +294,21 @@ def _run(args: argparse.Namespace, session: Any) -> str:
     if not check.is_admin:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
-        frame, details, _new = _sync(session, args.since)
+        frame, details, _new, code = _sync(session, args.since)
         if args.groups:
-            return _write_groups(frame, args.out)
-        return _write(frame, args.out, details if args.input_rows else None)
+            return _write_groups(frame, args.out), code
+        return _write(frame, args.out, details if args.input_rows else None), code
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
     with open_archive(session.org_id, data_dir_of(args.data_dir)) as archive:
-        frame, details, new_rows = _sync(session, args.since, archive)
+        frame, details, new_rows, code = _sync(session, args.since, archive)
         if args.all:
             frame = archive.load()
         if args.groups:
             written = _write_groups(frame, args.out, archive)
         else:
             written = _write(frame, args.out, details if args.input_rows else None)
-    return written + f"; {new_rows} new this sync, archive in {args.data_dir}"
+    return written + f"; {new_rows} new this sync, archive in {args.data_dir}", code
 
 
 def _run_offline(args: argparse.Namespace) -> str:
@@ -367,9 +371,9 @@ def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) 
     return f"Wrote {written} error groups of {len(frame)} errors to {out}"
 
 
-def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, Any, int]:
-    """Run the engine -> (frame, its details, rows new this sync); through `archive` if given,
-    incrementally.
+def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, Any, int, int]:
+    """Run the engine -> (frame, its details, rows new this sync, exit code); through `archive`
+    if given, incrementally.
 
     With an archive the frame is every archived row of the sync's window (history Salesforce
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
@@ -404,7 +408,7 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
         write_line(_scrub(f"warning: {where if problem.source else ''}{problem.reason}"))
     if note := empty_window_note(result, len(answer[0])):
         write_line(f"warning: {note}")
-    return answer
+    return (*answer, EXIT_API_LIMIT if result.unread_jobs else EXIT_OK)
 
 
 def _scrub(text: str) -> str:

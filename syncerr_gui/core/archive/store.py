@@ -30,14 +30,16 @@ import pandas as pd
 
 from syncerr_gui.core.archive import history, maintenance
 from syncerr_gui.core.archive.codebook import Codebook
-from syncerr_gui.core.archive.connection import in_words, open_database
+from syncerr_gui.core.archive.connection import in_words, open_database, open_read_only
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
+from syncerr_gui.core.archive.disk_space import abandon, archive_bytes, check_free_space
 from syncerr_gui.core.archive.encoding import merge_segments
-from syncerr_gui.core.archive.history import from_ns
+from syncerr_gui.core.archive.history import from_ns, now_ns
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.recovery import take_recovery_note
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
     ModstampText,
@@ -72,11 +74,14 @@ class ErrorArchive:
     `details` reads archived rows' input rows (by the frame's `row_id`).
     """
 
-    def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._book = Codebook()
-        self._con = self._connect(self.path, busy_timeout_s)
+        self._con = open_read_only(self.path) if read_only else self._connect(self.path, busy_timeout_s)
+        self.recovery_note = "" if read_only else take_recovery_note(self._con)  # a damaged one recovered
         self.details = ArchiveRowDetails(self.path)
         self._read_lock = threading.Lock()
         self._read_con: sqlite3.Connection | None = None
@@ -120,10 +125,11 @@ class ErrorArchive:
         """
         check = cancel.raise_if_cancelled if cancel is not None else (lambda: None)
         with self._lock, self._sqlite_errors("store the sync in"):
+            check_free_space(self.path, len(result.frame), getattr(result.details, "nbytes", 0))
             self._check_key_version()
             with self._transaction():
                 self._book.refresh(self._con, with_hashes=True)
-                stats = write_sync(self._con, self._book, result, listed_sources, _now_ns(), check)
+                stats = write_sync(self._con, self._book, result, listed_sources, now_ns(), check)
                 check()
         logger.info(
             "Archived sync %d: %d rows received, %d new, %d seen again",
@@ -271,13 +277,14 @@ class ErrorArchive:
 
     def last_success_start(self) -> datetime | None:
         """Start of the latest sync not cancelled nor dated later than now (the seed rule's
-        anchor); `ahead_of_now()` names one dated later (`history.py`)."""
+        anchor, unless a sync was cut short since: `sync_anchor`)."""
         with self._lock, self._sqlite_errors("read"):
             return history.last_success_start(self._con)
 
-    def ahead_of_now(self) -> str:
+    def sync_anchor(self) -> tuple[datetime | None, str]:
+        """The next sync's anchor and why a sync dated ahead was passed over (`history.py`)."""
         with self._lock, self._sqlite_errors("read"):
-            return history.ahead_of_now(self._con)
+            return history.sync_anchor(self._con)
 
     def last_visit(self) -> datetime | None:
         """When the user last saw the archive (see `mark_visit`), or None."""
@@ -320,7 +327,7 @@ class ErrorArchive:
 
     def set_group_state(self, groups: pd.DataFrame, state: str | None, at: datetime | None = None) -> int:
         """Resolve or ignore the groups (rows of a `GroupSummary.table`), or reopen them (None)."""
-        at_ns = _now_ns() if at is None else int(to_ns(at))
+        at_ns = now_ns() if at is None else int(to_ns(at))
         with self._lock, self._sqlite_errors("write to"), self._transaction():
             return write_marks(self._con, groups, state, at_ns)
 
@@ -341,12 +348,7 @@ class ErrorArchive:
 
     def disk_usage(self) -> int:
         """Bytes the archive takes on disk: the database and its WAL."""
-        names = (
-            self.path,
-            self.path.with_name(self.path.name + "-wal"),
-            self.path.with_name(self.path.name + "-shm"),
-        )
-        return sum(p.stat().st_size for p in names if p.exists())
+        return archive_bytes(self.path)
 
     def size_by_month(self) -> list[MonthSize]:
         """Rows and bytes per month of failure, oldest first (the Archive dialog's table)."""
@@ -427,12 +429,11 @@ class ErrorArchive:
         self._con.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            if self._con.in_transaction:
-                self._con.execute("ROLLBACK")
+            self._con.execute("COMMIT")
+        except BaseException as exc:
+            abandon(self._con, exc)  # a full disk: named, and its -wal emptied (disk_space.py)
             self._book.forget()
             raise
-        self._con.execute("COMMIT")
 
     def _query_one(self, sql: str) -> int | None:
         with self._lock, self._sqlite_errors("read"):
@@ -447,7 +448,3 @@ class ErrorArchive:
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._sqlite_errors("write to"):
             set_meta(self._con, key, value)
-
-
-def _now_ns() -> int:
-    return int(to_ns(datetime.now(UTC)))

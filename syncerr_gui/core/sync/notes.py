@@ -15,10 +15,11 @@ if TYPE_CHECKING:
     from syncerr_gui.core.sync.values import SyncResult
 
 
-def api_limit_note(unread: int) -> str:
+def api_limit_note(unread: int, list_cut: bool = False) -> str:
     """What the admin is told when the org refused a request for its daily API limit."""
     jobs = "1 job" if unread == 1 else f"{unread:,} jobs"
-    return f"The org's daily API limit is used up: {jobs} not read; the next sync will read them."
+    more = " (and the job list was cut short: more may follow)" if list_cut else ""
+    return f"The org's daily API limit is used up: {jobs} not read{more}; the next sync will read them."
 
 
 def empty_window_note(result: SyncResult, rows: int) -> str:
