@@ -9,6 +9,7 @@ unreachable or the token has expired. No Qt here.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,15 +78,19 @@ def open_archive(org_id: str, data_dir: Path, reading_only: bool = False) -> Ite
     even while the desktop app is storing a sync instead of waiting for its lock.
     """
     name = archive_file_name(org_id)
+    path = archive_path(org_id, data_dir)
     try:
-        if reading_only:
-            archive = ErrorArchive(archive_path(org_id, data_dir))
+        if reading_only:  # an archive the user may not write is opened read-only (never written)
+            writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+            archive = ErrorArchive(path, read_only=not writable)
         else:
             archive = ErrorArchive.for_org(org_id, data_dir)
     except OSError as exc:
         raise CliFailure(f"the data folder {data_dir} cannot be used: {exc.strerror or exc}") from None
     except (ArchiveError, sqlite3.Error) as exc:
         raise _failure(exc, name) from None
+    if archive.recovery_note:  # it was damaged: kept aside, what it held recovered
+        write_line(f"warning: {archive.recovery_note}")
     try:
         yield archive
     except (ArchiveError, sqlite3.Error) as exc:

@@ -4,8 +4,10 @@ No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr s
 `error:` and a non-zero exit code, never a traceback and never a half-written file:
 2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
 130 = interrupted; 4 = new or regressed causes with `--fail-on-new` (`export_report.py`,
-which also writes `--json`). Secrets can come from the environment (SF_ACCESS_TOKEN,
-SF_PASSWORD, SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
+which also writes `--json`); 6 = the file was written but the org's daily API limit left jobs
+unread (a `warning:` line says how many; the next export reads them). Secrets can come from
+the environment (SF_ACCESS_TOKEN, SF_PASSWORD, SF_SECURITY_TOKEN), standard input (`-`) or a
+file (`@FILE`) so they need not appear in the
 process list (`secret_args.py`). Every printed line passes `terminal.printable`: text from the
 org never reaches the terminal with its control characters.
 
@@ -399,7 +401,7 @@ def _sync(
     session: Any, since: datetime | None, archive: Any = None, report: Any = None
 ) -> tuple[Any, Any, int]:
     """Run the engine -> (frame, its details, rows new this sync); through `archive` if given,
-    incrementally.
+    incrementally; `report` learns the problems and whether the daily API limit cut it short.
 
     With an archive the frame is every archived row of the sync's window (history Salesforce
     has deleted included). Each unreadable job is a warning, a whole-sync failure an error.
@@ -407,6 +409,7 @@ def _sync(
     from syncerr_gui.core.cancel import CancelToken
     from syncerr_gui.core.exceptions import SyncError
     from syncerr_gui.core.sync.engine import SyncEngine, SyncOptions
+    from syncerr_gui.core.sync.notes import empty_window_note
 
     engine = SyncEngine(session)
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
@@ -427,10 +430,15 @@ def _sync(
         if progress is not None:
             progress.finish()
     for problem in result.problems:
-        where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
-        write_line(_scrub(f"warning: {where}: {problem.reason}"))
+        where = (
+            f"job {problem.job_id} ({problem.source}): " if problem.job_id else f"{problem.source} job list: "
+        )
+        write_line(_scrub(f"warning: {where if problem.source else ''}{problem.reason}"))
+    if note := empty_window_note(result, len(answer[0])):
+        write_line(f"warning: {note}")
     if report is not None:
         report.problems = len(result.problems)
+        report.unread_jobs = len(result.unread_jobs)
     return answer
 
 

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from syncerr_gui.cli.failures import EXIT_OK, UsageError
+from syncerr_gui.cli.failures import EXIT_API_LIMIT, EXIT_OK, UsageError
 from syncerr_gui.cli.terminal import one_line, write_line
 from syncerr_gui.core.watch.changes import GroupCensus, WatchReport, compare
 from syncerr_gui.core.watch.notification import cause, errors_text
@@ -68,6 +68,7 @@ class ExportReport:
     rows: int = 0
     groups: int = 0
     problems: int = 0
+    unread_jobs: int = 0  # jobs the org's daily API limit left unread (exit EXIT_API_LIMIT)
     offline: bool = False
     first_sync: bool = False
     watch: WatchReport | None = None
@@ -110,6 +111,7 @@ class ExportReport:
                 for c in [*new, *regressed]
             ],
             "problems": self.problems,
+            "unread_jobs": self.unread_jobs,
             "output": self.out,
             "first_sync": self.first_sync,
             "offline": self.offline,
@@ -129,6 +131,8 @@ def finish(args: argparse.Namespace, summary: str) -> int:
     else:
         print(one_line(summary))
     _tell_changes(report)
+    if report.unread_jobs:  # the data is incomplete: that outranks what it shows
+        return EXIT_API_LIMIT
     if args.fail_on_new and report.has_new:
         return EXIT_NEW_CAUSES
     return EXIT_OK

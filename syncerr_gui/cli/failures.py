@@ -5,6 +5,8 @@ from __future__ import annotations
 from syncerr_gui.core.exceptions import UserFacingError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_ADMIN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# The file was written with what was read, but the org's daily API limit left jobs unread.
+EXIT_API_LIMIT = 6
 
 
 class UsageError(UserFacingError):

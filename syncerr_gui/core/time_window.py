@@ -1,6 +1,12 @@
 """The sync window: the seed page's rule (five days before the last successful sync) and the
 filter shown after a sync. The last successful sync's start comes from the org's archive when
 there is one (`ErrorArchive.last_success_start`), else from the app's settings.
+
+Times read back from the settings or the archive are never trusted as they are
+(`plausible_time`): one outside 2000–2200 is dropped with a log line (a hand-edited
+`9999-12-31` overflowed every sync). A window start or an anchor later than now (a run with
+the clock ahead) is clamped to now and said (`sync_start`), so no later sync looks only
+into the future.
 """
 
 from __future__ import annotations
@@ -13,6 +19,62 @@ from typing import Any, ClassVar, Protocol, TypeVar
 logger = logging.getLogger(__name__)
 
 LOOKBACK = timedelta(days=5)
+# Salesforce's Bulk API is younger than 2000; pandas' nanosecond times end in 2262.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+CLOCK_SLACK = timedelta(minutes=5)  # another machine's clock a little ahead is not worth a word
+
+
+def plausible_time(value: object, what: str) -> datetime | None:
+    """`value` as aware UTC when it is a datetime between 2000 and 2200, else None (logged).
+
+    For every time read back from storage (`what` names it in the log line): a bad one is
+    dropped, so the caller falls back to its default instead of failing on it forever.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        logger.warning("Ignored %s: not a time (%r)", what, type(value).__name__)
+        return None
+    try:
+        moment = as_utc(value)
+    except OverflowError:  # 0001-01-01 or 9999-12-31 in another zone
+        moment = EARLIEST - timedelta(days=1)
+    if not EARLIEST <= moment < LATEST:
+        logger.warning("Ignored %s: %s is outside %d–%d", what, value.isoformat(), EARLIEST.year, LATEST.year)
+        return None
+    return moment
+
+
+def sync_start(
+    since: datetime | None, last_success_start: datetime | None, now: datetime
+) -> tuple[datetime, str]:
+    """The window's start and, when a time later than now had to be clamped, why in words.
+
+    `since` (the admin's) or else the seed rule on `last_success_start` (checked by
+    `plausible_time`). Either one in the future — a sync once ran with the clock ahead —
+    would read nothing, on every later sync: it is clamped to now (the anchor) or to the
+    seed rule's first-sync start (a start), and the note says so.
+    """
+    now = as_utc(now)
+    if since is not None:
+        start = plausible_time(since, "the window's start") or default_since(None, now)
+        if start > now + CLOCK_SLACK:
+            clamped = default_since(None, now)
+            return clamped, _clamp_note("The window's start", start, clamped)
+        return start, ""
+    anchor = plausible_time(last_success_start, "the last successful sync's start")
+    if anchor is not None and anchor > now + CLOCK_SLACK:
+        clamped = default_since(None, now)
+        return clamped, _clamp_note("The last successful sync's start", anchor, clamped)
+    return default_since(None if anchor is None else min(anchor, now), now), ""
+
+
+def _clamp_note(what: str, moment: datetime, clamped: datetime) -> str:
+    return (
+        f"{what} ({moment:%Y-%m-%d %H:%M} UTC) is later than now (was the clock ahead?); "
+        f"this sync reads from {clamped:%Y-%m-%d %H:%M} UTC instead."
+    )
 
 
 def default_since(last_success_start: datetime | None, now: datetime | None = None) -> datetime:

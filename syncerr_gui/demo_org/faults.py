@@ -65,6 +65,22 @@ def default_body(status: int, path: str) -> tuple[bytes, str]:
     return json.dumps(payload).encode("utf-8"), "application/json;charset=UTF-8"
 
 
+DAILY_LIMIT_MESSAGE = "TotalRequests Limit exceeded."
+
+
+def daily_limit_answer(path: str) -> Failure:
+    """What Salesforce answers once the org's daily API request allocation is used up."""
+    if path.startswith("/services/async/"):
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/'
+            f'dataload"><exceptionCode>ExceededQuota</exceptionCode><exceptionMessage>{DAILY_LIMIT_MESSAGE}'
+            "</exceptionMessage></error>"
+        )
+        return Failure(403, xml.encode("utf-8"), "application/xml")
+    body = json.dumps([{"message": DAILY_LIMIT_MESSAGE, "errorCode": "REQUEST_LIMIT_EXCEEDED"}])
+    return Failure(403, body.encode("utf-8"), "application/json;charset=UTF-8")
+
+
 class FaultInjector:
     """Thread-safe queue of injected failures and stalls, matched by path substring."""
 
@@ -73,6 +89,24 @@ class FaultInjector:
         self._failures: list[_Rule] = []
         self._stalls: list[tuple[str, float]] = []
         self._foreign_next: dict[str, str] = {}
+        self._api_requests_left: int | None = None  # None: no daily limit in force
+        self.refused_for_limit = 0
+
+    def use_up_api_limit(self, after: int | None) -> None:
+        """After `after` more API requests (REST and Bulk 1.0) every one is refused for the
+        org's daily limit (403 REQUEST_LIMIT_EXCEEDED) until called with None (a new day)."""
+        with self._lock:
+            self._api_requests_left = after
+
+    def _over_daily_limit(self, path: str) -> bool:
+        """Counts one API request against the limit; True once it is used up."""
+        if self._api_requests_left is None or not path.startswith(("/services/data/", "/services/async/")):
+            return False
+        if self._api_requests_left > 0:
+            self._api_requests_left -= 1
+            return False
+        self.refused_for_limit += 1
+        return True
 
     def fail_next(
         self,
@@ -115,6 +149,8 @@ class FaultInjector:
     def take_failure(self, path: str) -> Failure | None:
         """The injected answer for this request, if any; consumes one use."""
         with self._lock:
+            if self._over_daily_limit(path):
+                return daily_limit_answer(path)
             for rule in self._failures:
                 if rule.remaining > 0 and rule.text in path:
                     rule.remaining -= 1

@@ -176,6 +176,16 @@ class DemoOrg:
         """The next `times` requests whose path contains the text answer `status` (with `headers`)."""
         self._started.faults.fail_next(path_contains, status, times, body, headers)
 
+    def use_up_api_limit(self, after: int | None) -> None:
+        """After `after` more API requests the org's daily limit is used up: every request is
+        refused (403 REQUEST_LIMIT_EXCEEDED) until `use_up_api_limit(None)` (the next day)."""
+        self._started.faults.use_up_api_limit(after)
+
+    @property
+    def refused_for_limit(self) -> int:
+        """Requests refused so far because the daily limit was used up."""
+        return self._started.faults.refused_for_limit
+
     def point_last_job_page_at(self, base_url: str, job_type: str = "V2Ingest") -> None:
         """The last `jobs/ingest` page of `job_type` names `base_url` (another host) for more."""
         self._started.faults.point_last_page_at(job_type, base_url)

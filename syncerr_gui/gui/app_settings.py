@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
+from syncerr_gui.core.time_window import plausible_time
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.settings_keys import SETTINGS_VERSION, Setting, T
 
@@ -44,11 +45,14 @@ class AppSettings:
 
     # --- the table's settings -------------------------------------------------------------
     def get(self, setting: Setting[T], **parts: str) -> T | None:
-        """The stored value of `setting` in its type, or its default (also for a malformed value)."""
+        """The stored value of `setting` in its type, or its default (also for a malformed value,
+        and for a time outside 2000–2200: `time_window.plausible_time` drops it with a log line)."""
         raw = self._s.value(setting.key_for(**parts))
         if raw is None:
             return setting.default
         parsed = _parse(setting.type, raw)
+        if setting.type is datetime and parsed is not None:  # a hand-edited 9999-12-31 overflowed every sync
+            parsed = plausible_time(parsed, f"the setting {setting.key_for(**parts)}")
         return parsed if parsed is not None else setting.default
 
     def set(self, setting: Setting[T], value: T, **parts: str) -> None:

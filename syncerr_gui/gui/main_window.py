@@ -349,9 +349,12 @@ class MainWindow(QMainWindow):
         note = ""
         if not result.cancelled:
             # Filter first (on the old rows, cheap) so set_frame filters and sorts only once.
-            self.settings.set_last_success_start(self.session.org_id, result.started_at)
+            if result.complete:  # cut short by the API limit: the next sync starts where this one did
+                self.settings.set_last_success_start(self.session.org_id, result.started_at)
             note = self.filter_memory.after_sync(result)
             self.status.set_older_jobs(result.older_jobs, result.since)
+            # notes on the whole sync (a clamped window, the daily API limit) lead the message
+            note = " ".join([p.reason for p in result.problems if not p.source] + ([note] if note else []))
         self.show_frame(result.frame, prepared, result.details)
         self.status.set_last_sync(result.finished_at, "Cancelled" if result.cancelled else "")
         self.status.set_api_usage(result.api_usage)

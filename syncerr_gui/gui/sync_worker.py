@@ -140,9 +140,10 @@ class SyncWorker(QObject):
         try:
             archive = self._archive() if self._archive is not None else None
             if archive is not None:
-                last = archive.last_success_start() or self._options.last_success_start
-                options = dataclasses.replace(self._options, last_success_start=last)
-                done = ArchiveSync(archive, engine).run(options, self._on_progress, self.token, history=True)
+                # the archive's anchor first (ArchiveSync), the settings' copy without one
+                done = ArchiveSync(archive, engine).run(
+                    self._options, self._on_progress, self.token, history=True
+                )
                 return dataclasses.replace(done.sync, frame=done.frame, details=done.details)
         except ArchiveStoreFailed as exc:  # synced, not stored: show what was read
             self._archive_failed(exc)  # (archived jobs were skipped: keep the rows shown)

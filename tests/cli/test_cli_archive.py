@@ -175,21 +175,23 @@ def test_offline_with_login_options_is_refused(export, tmp_path: Path, login: tu
     assert not out.exists()
 
 
-def test_a_damaged_archive_is_one_line_and_no_file_online_and_offline(
+def test_a_damaged_archive_is_kept_aside_and_the_export_says_so_online_and_offline(
     export, fresh_org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data, out = tmp_path / "data", tmp_path / "errors.csv"
     with ErrorArchive.for_org(fresh_org.org_id, data) as archive:
         path = archive.path
-    path.write_bytes(b"this is not a database, it was damaged on the way" * 100)
     monkeypatch.setenv("SF_ACCESS_TOKEN", fresh_org.admin.access_token)  # no argv warning line
     token_login = ["--instance-url", fresh_org.instance_url, "--ca-bundle", str(fresh_org.ca_path)]
     for args in (token_login, ["--offline"]):
+        path.write_bytes(b"this is not a database, it was damaged on the way" * 100)
         result = export(*args, "--data-dir", str(data), "--out", str(out))
-        assert result.code == 1
-        assert "cannot be opened" in one_error_line(result)
-        assert fresh_org.admin.access_token not in result.stderr
-        assert not out.exists()
+        assert result.code == 0, result
+        assert result.stderr.startswith(f"warning: The error archive {path.name} was damaged (")
+        assert "0 errors recovered" in result.stderr and fresh_org.admin.access_token not in result.stderr
+        assert out.exists()
+    kept = sorted(data.glob(f"{path.name}.damaged-*"))
+    assert len(kept) == 2 and all(k.read_bytes().startswith(b"this is not a database") for k in kept)
 
 
 def test_an_archive_of_a_newer_app_is_refused_in_words(export, tmp_path: Path) -> None:

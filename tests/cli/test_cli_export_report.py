@@ -29,6 +29,7 @@ NEW_CAUSE = (
 )
 FIELDS = {
     "rows_written",
+    "unread_jobs",
     "groups",
     "new_groups",
     "regressed_groups",

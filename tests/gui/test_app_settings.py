@@ -53,3 +53,15 @@ def test_every_key_is_a_choice_or_remembered_state_and_declared_once() -> None:
     assert {s.section for s in keys.ALL} == {keys.Section.CHOICE, keys.Section.REMEMBERED}
     assert keys.declared("sync/00D000000000001AAA/lastSuccessStart")
     assert not keys.declared("sync/00D000000000001AAA/other")
+
+
+@pytest.mark.parametrize(
+    "stored", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00", "0001-01-01T00:00:00+01:00"]
+)
+def test_an_impossible_last_success_start_is_dropped_with_a_log_line(
+    tmp_path: Path, stored: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = AppSettings(_ini(tmp_path))
+    settings.qsettings.setValue(keys.LAST_SUCCESS_START.key_for(org="00D000000000001AAA"), stored)
+    assert settings.last_success_start("00D000000000001AAA") is None  # the seed rule's first sync
+    assert "Ignored the setting sync/00D000000000001AAA/lastSuccessStart" in caplog.text

@@ -149,22 +149,27 @@ def test_purge_now_in_the_archive_dialog_removes_old_rows(qtbot, settings, data_
     assert window.archive.retention_days == 3  # kept for the purge at each start
 
 
-def test_a_damaged_archive_is_reported_in_words_and_the_app_works_without_it(
+def test_a_damaged_archive_is_kept_aside_recovered_and_said_and_the_app_works_with_the_new_one(
     qtbot, settings, data_dir, fresh_org
 ) -> None:
     org = org_id_18(fresh_org.org_id)
-    archive_path(org, data_dir).write_bytes(b"not a database at all " * 200)
+    path = archive_path(org, data_dir)
+    path.write_bytes(b"not a database at all " * 200)
     settings.set_value(ARCHIVE_LAST_ORG.key, org)
     window = MainWindow(settings, ca_bundle=str(fresh_org.ca_path))
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.archive.failed, timeout=LOAD_TIMEOUT_MS) as failed:
+    with qtbot.waitSignal(window.archive.shown, timeout=LOAD_TIMEOUT_MS):
         window.archive.open(data_dir)
     window.show()
-    assert "cannot be opened" in failed.args[0] and "archive-" in failed.args[0]
-    assert window.archive.label.text().startswith("Archive not used: The error archive")
+    said = window.status.currentMessage()
+    assert said.startswith(
+        f"The error archive {path.name} was damaged (file is not a database). It was kept as "
+    )
+    (kept,) = data_dir.glob(f"{path.name}.damaged-*")
+    assert kept.read_bytes() == b"not a database at all " * 200
     sync(qtbot, window, fresh_org)
     assert window.model.total_count == len(fresh_org.truth.errors(since=window.last_result.since))
-    assert "cannot be opened" in window.archive.label.text()
+    assert not window.archive.error
 
 
 def test_the_command_line_chooses_the_data_folder(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from syncerr_gui.core.archive.writer import StoreStats
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import ArchiveError, SyncError
 from syncerr_gui.core.frame.row_details import RowDetails
-from syncerr_gui.core.sync.values import SyncOptions, SyncProgress, SyncResult
+from syncerr_gui.core.sync.values import SyncOptions, SyncProblem, SyncProgress, SyncResult
 
 if TYPE_CHECKING:
     from syncerr_gui.core.sync.engine import SyncEngine
@@ -80,6 +80,8 @@ class ArchiveSync:
         one that fails after it raises `ArchiveStoreFailed` carrying the engine's result.
         """
         options = self._incremental(options or SyncOptions())
+        # a sync once run with the clock ahead is passed over as the anchor, and said
+        ahead = self.archive.sync_anchor()[1] if options.since is None else ""
         preparing = threading.Thread(target=self._prepare_store, name="archive-prepare", daemon=True)
         preparing.start()  # while the sync downloads: the store's look-up indexes
         try:
@@ -90,6 +92,8 @@ class ArchiveSync:
                 self._store_partial(exc.partial)
             raise
         preparing.join()
+        if ahead:
+            result.problems.insert(0, SyncProblem("", "", ahead))
         if progress is not None:
             progress(SyncProgress(len(result.jobs), len(result.jobs), len(result.frame), PHASE_ARCHIVING))
         listed = None if result.cancelled else options.sources
@@ -132,7 +136,9 @@ class ArchiveSync:
             logger.warning("Could not archive the partial result of a failed sync: %s", exc)
 
     def _incremental(self, options: SyncOptions) -> SyncOptions:
-        """`options` with the archive's finished jobs to skip and its last successful start."""
+        """`options` with the archive's finished jobs to skip and its anchor (the last successful
+        start, or that of a sync the API limit cut short), else the caller's (the settings')."""
         skip = {**self.archive.finished_jobs(), **options.skip_jobs}
-        last_start = options.last_success_start or self.archive.last_success_start()
+        anchor, _ahead = self.archive.sync_anchor()
+        last_start = anchor or options.last_success_start
         return dataclasses.replace(options, skip_jobs=skip, last_success_start=last_start)

@@ -28,15 +28,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from syncerr_gui.core.archive import maintenance
+from syncerr_gui.core.archive import history, maintenance
 from syncerr_gui.core.archive.codebook import Codebook
-from syncerr_gui.core.archive.connection import in_words, open_database
+from syncerr_gui.core.archive.connection import in_words, open_database, open_read_only
 from syncerr_gui.core.archive.data_dirs import archive_path, org_id_18
+from syncerr_gui.core.archive.disk_space import abandon, check_free_space
 from syncerr_gui.core.archive.encoding import merge_segments
+from syncerr_gui.core.archive.history import from_ns, now_ns
 from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.recovery import take_recovery_note
 from syncerr_gui.core.archive.reload_ledger import ReloadLedger
 from syncerr_gui.core.archive.stale_temp import archive_files_size, remove_stale_temps
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
@@ -59,7 +62,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 180
 BUSY_TIMEOUT_S = 30.0  # how long a write waits for another copy of the app before giving up
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
 
@@ -74,12 +76,15 @@ class ErrorArchive:
     `details` reads archived rows' input rows (by the frame's `row_id`).
     """
 
-    def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         remove_stale_temps(self.path)  # what a killed run left beside the archive
         self._lock = threading.RLock()
         self._book = Codebook()
-        self._con = self._connect(self.path, busy_timeout_s)
+        self._con = open_read_only(self.path) if read_only else self._connect(self.path, busy_timeout_s)
+        self.recovery_note = "" if read_only else take_recovery_note(self._con)  # a damaged one recovered
         self.details = ArchiveRowDetails(self.path)
         self._read_lock = threading.Lock()
         self._read_con: sqlite3.Connection | None = None
@@ -123,10 +128,11 @@ class ErrorArchive:
         """
         check = cancel.raise_if_cancelled if cancel is not None else (lambda: None)
         with self._lock, self._sqlite_errors("store the sync in"):
+            check_free_space(self.path, len(result.frame), getattr(result.details, "nbytes", 0))
             self._check_key_version()
             with self._transaction():
                 self._book.refresh(self._con, with_hashes=True)
-                stats = write_sync(self._con, self._book, result, listed_sources, _now_ns(), check)
+                stats = write_sync(self._con, self._book, result, listed_sources, now_ns(), check)
                 check()
         logger.info(
             "Archived sync %d: %d rows received, %d new, %d seen again",
@@ -273,19 +279,29 @@ class ErrorArchive:
             return {job_id: ModstampText(stamp) for job_id, stamp in rows.fetchall()}
 
     def last_success_start(self) -> datetime | None:
-        """Start of the latest sync that was not cancelled (the seed rule's anchor)."""
-        return _from_ns(self._query_one("SELECT MAX(started_at) FROM syncs WHERE success = 1"))
+        """Start of the latest sync not cancelled nor dated later than now (the seed rule's
+        anchor, unless a sync was cut short since: `sync_anchor`)."""
+        with self._lock, self._sqlite_errors("read"):
+            return history.last_success_start(self._con)
+
+    def sync_anchor(self) -> tuple[datetime | None, str]:
+        """The next sync's anchor and why a sync dated ahead was passed over (`history.py`)."""
+        with self._lock, self._sqlite_errors("read"):
+            return history.sync_anchor(self._con)
 
     def last_visit(self) -> datetime | None:
         """When the user last saw the archive (see `mark_visit`), or None."""
-        value = self._get_meta("last_visit")
-        return _from_ns(int(value)) if value is not None else None
+        return from_ns(self._get_meta("last_visit"), "the last visit")
 
     def visit_reference(self) -> datetime | None:
         """What "new" is measured from: the last visit; before the first one, the start of the
         first sync (its rows are the baseline, so a second sync marks what it brings)."""
         visit = self.last_visit()
-        return visit if visit is not None else _from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"))
+        return (
+            visit
+            if visit is not None
+            else from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"), "a sync")
+        )
 
     def new_since_last_visit(self, frame: pd.DataFrame, last_visit: datetime | None = None) -> np.ndarray:
         """True for rows whose signature first failed after the last visit (`visit_reference`)."""
@@ -313,7 +329,7 @@ class ErrorArchive:
 
     def set_group_state(self, groups: pd.DataFrame, state: str | None, at: datetime | None = None) -> int:
         """Resolve or ignore the groups (rows of a `GroupSummary.table`), or reopen them (None)."""
-        at_ns = _now_ns() if at is None else int(to_ns(at))
+        at_ns = now_ns() if at is None else int(to_ns(at))
         with self._lock, self._sqlite_errors("write to"), self._transaction():
             return write_marks(self._con, groups, state, at_ns)
 
@@ -419,12 +435,11 @@ class ErrorArchive:
         self._con.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            if self._con.in_transaction:
-                self._con.execute("ROLLBACK")
+            self._con.execute("COMMIT")
+        except BaseException as exc:
+            abandon(self._con, exc)  # a full disk: named, and its -wal emptied (disk_space.py)
             self._book.forget()
             raise
-        self._con.execute("COMMIT")
 
     def _query_one(self, sql: str) -> int | None:
         with self._lock, self._sqlite_errors("read"):
@@ -439,13 +454,3 @@ class ErrorArchive:
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._sqlite_errors("write to"):
             set_meta(self._con, key, value)
-
-
-def _now_ns() -> int:
-    return int(to_ns(datetime.now(UTC)))
-
-
-def _from_ns(value: int | None) -> datetime | None:
-    if value is None:
-        return None
-    return _EPOCH + timedelta(microseconds=int(value) // 1000)

@@ -267,7 +267,7 @@ def _insert_sync(con: sqlite3.Connection, result: SyncResult, rows_new: int, sto
             to_ns(result.since),
             to_ns(result.until),
             int(result.cancelled),
-            int(not result.cancelled),
+            int(result.complete),  # cut short by the API limit: not the next window's anchor
             len(result.frame),
             rows_new,
             int(result.requests_made),

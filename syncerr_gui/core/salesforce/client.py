@@ -24,6 +24,7 @@ from defusedxml import ElementTree
 
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
+from syncerr_gui.core.salesforce.api_limit import DailyLimitExhausted, is_daily_limit
 from syncerr_gui.core.salesforce.concurrency import AdaptiveLimit
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, make_session
 from syncerr_gui.core.salesforce.retry import RetryPolicy, retry_after_seconds
@@ -115,6 +116,7 @@ class OrgClient:
         self._renewal_failed = False  # for this client's life (one sync): no second attempt
         self._requests = 0
         self._usage: tuple[int, int] | None = None
+        self.daily_limit_hit = False  # set at the first refusal for the daily API limit
 
     @property
     def requests_made(self) -> int:
@@ -185,9 +187,14 @@ class OrgClient:
             if last is not None:
                 self._backoff(attempt - 1, last.retry_after)
             self._cancel.raise_if_cancelled()
+            if self.daily_limit_hit:  # org-wide: nothing of this sync would pass (api_limit.py)
+                raise DailyLimitExhausted()
             try:
                 with self.limit.slot(self._cancel):
                     return self._attempt(url, call)
+            except DailyLimitExhausted:
+                self.daily_limit_hit = True
+                raise
             except _Retry as exc:
                 if exc.overloaded:
                     self.limit.overloaded(exc.reason)
@@ -337,6 +344,8 @@ def _check_status(response: requests.Response) -> None:
     if 200 <= status < 300:
         return
     code, message = _error_details(response)
+    if is_daily_limit(status, code, message):
+        raise DailyLimitExhausted()
     wait = retry_after_seconds(response.headers.get("Retry-After"))
     if status == 429:
         raise _Retry(

@@ -37,6 +37,10 @@ _ESCAPED_BYTE = np.zeros(256, dtype=bool)
 _ESCAPED_BYTE[:0x20] = True
 _ESCAPED_BYTE[[ord('"'), ord("\\")]] = True
 _EMPTY = pa.scalar("", pa.large_string())
+# Salesforce objects have at most ~800 custom fields; a wider result is kept up to this.
+MAX_INPUT_COLUMNS = 1000
+NOT_KEPT_KEY = "(columns not kept)"
+CHUNK_ROWS = 16_384
 
 
 def input_rows_arrow(table: pa.Table, columns: list[str]) -> pa.Array:
@@ -52,14 +56,37 @@ def input_rows_json(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
 
 
 def json_objects(names: Sequence[str], columns: Sequence[pa.Array | pa.ChunkedArray], rows: int) -> pa.Array:
-    """`{"name": "value", ...}` per row from aligned text columns (nulls read as "")."""
+    """`{"name": "value", ...}` per row from aligned text columns (nulls read as "").
+
+    One job cannot take the machine: a result with thousands of columns keeps the first
+    `MAX_INPUT_COLUMNS` and says how many more there were under the key `NOT_KEPT_KEY`, and
+    the text is built `CHUNK_ROWS` rows at a time (each chunk's escaped copies are freed
+    before the next), so the peak is the result itself plus one chunk's work.
+    """
     if not names or not rows:
         return pa.repeat(pa.scalar("{}", pa.large_string()), rows)
+    dropped = max(0, len(names) - MAX_INPUT_COLUMNS)
+    names, columns = list(names[:MAX_INPUT_COLUMNS]), [_single(c) for c in columns[:MAX_INPUT_COLUMNS]]
+    if dropped:
+        logger.warning(
+            "A result of %d columns: the input rows keep the first %d", len(names) + dropped, len(names)
+        )
+        names.append(NOT_KEPT_KEY)
+        columns.append(
+            pa.repeat(pa.scalar(f"{dropped:,} more columns were not kept", pa.large_string()), rows)
+        )
+    chunks = [
+        _objects(names, [c.slice(start, CHUNK_ROWS) for c in columns]) for start in range(0, rows, CHUNK_ROWS)
+    ]
+    return chunks[0] if len(chunks) == 1 else pa.concat_arrays(chunks)
+
+
+def _objects(names: Sequence[str], columns: Sequence[pa.Array]) -> pa.Array:
     parts: list[pa.Array | pa.Scalar] = []
     for i, (name, column) in enumerate(zip(names, columns)):
         key = json.dumps(str(name), ensure_ascii=False)
         parts.append(pa.scalar(("{" if i == 0 else '", ') + key + ': "', pa.large_string()))
-        parts.append(json_escape(_single(column)))
+        parts.append(json_escape(column))
     parts.append(pa.scalar('"}', pa.large_string()))
     return pc.binary_join_element_wise(*parts, _EMPTY)
 

@@ -29,6 +29,7 @@ from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, SyncError
 from syncerr_gui.core.frame.schema import SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
 from syncerr_gui.core.salesforce.apex import ApexReader
+from syncerr_gui.core.salesforce.api_limit import DailyLimitExhausted
 from syncerr_gui.core.salesforce.bulk1 import Bulk1Reader
 from syncerr_gui.core.salesforce.bulk2 import Bulk2Reader
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
@@ -38,6 +39,7 @@ from syncerr_gui.core.salesforce.jobs import in_window, summary_of
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobOutcome, JobSummary
 from syncerr_gui.core.salesforce.token_source import TokenSource
 from syncerr_gui.core.sync.frame_builder import FrameBuilder
+from syncerr_gui.core.sync.notes import api_limit_note
 from syncerr_gui.core.sync.values import (
     PHASE_DONE,
     PHASE_LISTING,
@@ -47,7 +49,7 @@ from syncerr_gui.core.sync.values import (
     SyncProgress,
     SyncResult,
 )
-from syncerr_gui.core.time_window import as_utc, default_since
+from syncerr_gui.core.time_window import as_utc, sync_start
 
 logger = logging.getLogger(__name__)
 
@@ -112,16 +114,15 @@ class _Run:
     ) -> None:
         self.client, self.options, self.progress, self.cancel = client, options, progress, cancel
         self.started_at = datetime.now(UTC)
-        self.since = (
-            as_utc(options.since)
-            if options.since
-            else default_since(options.last_success_start, self.started_at)
-        )
+        self.since, clamped = sync_start(options.since, options.last_success_start, self.started_at)
         self.until = as_utc(options.until) if options.until else None
         self.builder = FrameBuilder()
-        self.problems: list[SyncProblem] = []
+        # a problem without a source is a note on the whole sync (a clamped window, the API limit)
+        self.problems: list[SyncProblem] = [SyncProblem("", "", clamped)] if clamped else []
         self.jobs: dict[tuple[str, str], JobSummary] = {}
         self.done = self.total = self.rows = self.older_jobs = 0
+        self.unread: list[tuple[str, str]] = []  # not read: the org's daily API limit was used up
+        self.list_cut = False  # a job list broke off at that limit
         self.listed: dict[str, int] = {}  # jobs listed so far, per source whose list is still open
         # threads: one per request in flight at the ceiling, plus the two listings
         self.pool = ThreadPoolExecutor(max(1, options.max_workers) + 2, thread_name_prefix="sync")
@@ -135,6 +136,7 @@ class _Run:
             self._report(PHASE_LISTING)
             self._list_and_submit()
             self._drain(lambda: not self.pending and not self.queued)
+            self._note_api_limit()
         except SyncCancelled:
             return self._result(cancelled=True)
         except SyncError as exc:
@@ -193,6 +195,10 @@ class _Run:
         """Start queued reads while fewer run than the in-flight limit allows. Handing the pool only what can run keeps its threads few when the
         limit is low: each thread that allocates keeps a malloc arena, so idle rotation
         through many threads would cost memory on a fast link."""
+        while self.queued and self.client.daily_limit_hit:  # org-wide: asking again is useless
+            _fn, key, _args = self.queued.popleft()
+            self.unread.append(key)
+            self.done += 1
         while self.queued and self.reading < self.client.limit.limit:
             fn, key, args = self.queued.popleft()
             self.reading += 1
@@ -231,6 +237,9 @@ class _Run:
             return
         if isinstance(exc, SyncCancelled | SessionExpired):
             raise exc
+        if isinstance(exc, DailyLimitExhausted):
+            self.list_cut = True  # said once, with the jobs not read (`_note_api_limit`)
+            return
         if isinstance(exc, RequestFailed):
             reason = str(exc)
         else:
@@ -252,7 +261,9 @@ class _Run:
         exc = future.exception()
         if isinstance(exc, SyncCancelled | SessionExpired):
             raise exc
-        if exc is not None:
+        if isinstance(exc, DailyLimitExhausted):
+            self.unread.append(key)
+        elif exc is not None:
             self.problems.append(SyncProblem(source, job_id, _reason(exc)))
         else:
             outcome: JobOutcome = future.result()
@@ -264,6 +275,15 @@ class _Run:
         self.reading -= 1
         self._feed()
         self._report(PHASE_READING)
+
+    def _note_api_limit(self) -> None:
+        """One note for every job the daily API limit left unread (not a problem per job);
+        nothing listed or read at all is a `SyncError` in the same words."""
+        if not (self.unread or self.list_cut):
+            return
+        if not self.jobs and not self.rows and not self.done - len(self.unread):
+            raise SyncError(str(DailyLimitExhausted()) + " Nothing could be read; try again tomorrow.")
+        self.problems.append(SyncProblem("", "", api_limit_note(len(self.unread), self.list_cut)))
 
     def _report(self, phase: str) -> None:
         if self.progress is not None:
@@ -285,6 +305,7 @@ class _Run:
             requests_made=self.client.requests_made,
             details=self.builder.details,
             older_jobs=self.older_jobs,
+            unread_jobs=list(self.unread),
         )
 
 

@@ -64,8 +64,9 @@ class SyncProgress:
 
 @dataclass(frozen=True)
 class SyncProblem:
-    """One job that could not be read (or, with `job_id` "", a job list that broke off);
-    `reason` is a sentence for the user."""
+    """One job that could not be read (or, with `job_id` "", a job list that broke off; with
+    `source` "" too, a note on the whole sync: a window clamped to now, the API limit used
+    up); `reason` is a sentence for the user."""
 
     source: str
     job_id: str
@@ -79,6 +80,8 @@ class SyncResult:
     `details`: the input row and row key of each row of `frame`, by its `row_id`.
     `older_jobs`: Bulk jobs listed but last changed before the window (`since`) and not in
     the archive, so not read: their errors, if any, show only after a sync from earlier.
+    `unread_jobs`: (source, job id) of the jobs not read because the org's daily API limit
+    was used up (Apex: job id ""); such a sync is not complete, so the next one reads them.
     """
 
     frame: pd.DataFrame
@@ -93,3 +96,9 @@ class SyncResult:
     requests_made: int
     details: RowDetails = field(default=NO_DETAILS)
     older_jobs: int = 0
+    unread_jobs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Neither cancelled nor cut short by the API limit: the next window may start after it."""
+        return not self.cancelled and not self.unread_jobs

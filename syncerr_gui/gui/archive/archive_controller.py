@@ -319,6 +319,10 @@ class ArchiveController(QObject):
             when = f"{view.last_sync.astimezone():%Y-%m-%d %H:%M}" if view.last_sync else "an unfinished sync"
             lead = f"Showing the archive from {when}; log in to sync"
         self._set_label(lead, view.new_rows)
+        archive = self._archives.get(view.org_id)
+        if archive is not None and archive.recovery_note:  # it was damaged and recovered: said once
+            self.window.status.showMessage(archive.recovery_note, 120_000)
+            archive.recovery_note = ""
         if not first:
             self.purged.emit(view.purged)
         self.shown.emit()

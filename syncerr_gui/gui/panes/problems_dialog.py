@@ -58,8 +58,9 @@ class ProblemsDialog(QDialog):
         """Replace the list with these SyncProblem(source, job_id, reason)."""
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            job = problem.job_id or "(job list)"
-            for col, value in enumerate((problem.source, job, problem.reason)):
+            job = problem.job_id or ("(job list)" if problem.source else "")
+            source = problem.source or "(whole sync)"  # a note: a clamped window, the API limit
+            for col, value in enumerate((source, job, problem.reason)):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(tooltip(value))

@@ -264,11 +264,15 @@ def test_one_archive_per_org_whatever_the_id_length(tmp_path: Path) -> None:
         ErrorArchive.for_org("../../etc/passwd", data_dir=tmp_path)
 
 
-def test_a_file_that_is_not_an_archive_is_reported_in_words(tmp_path: Path) -> None:
+def test_a_file_that_is_not_an_archive_is_reported_in_words_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "org.sqlite3"
     path.write_bytes(b"this is not a database at all" * 200)
-    with pytest.raises(ArchiveError, match="cannot be opened"):
-        ErrorArchive(path)
+    with ErrorArchive(path) as archive:  # kept aside, a new archive in its place (test_archive_damaged.py)
+        assert archive.recovery_note.startswith(
+            "The error archive org.sqlite3 was damaged (file is not a database)"
+        )
+    (kept,) = tmp_path.glob("org.sqlite3.damaged-*")
+    assert kept.read_bytes() == b"this is not a database at all" * 200
 
 
 def test_a_store_cancelled_at_any_step_leaves_the_archive_as_it_was(archive: ErrorArchive) -> None:

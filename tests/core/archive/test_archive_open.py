@@ -54,10 +54,11 @@ def test_an_unopenable_path_is_an_archive_error_in_words(tmp_path: Path) -> None
         ErrorArchive.for_org(ORG, tmp_path)
 
 
-def test_a_corrupt_file_is_an_archive_error_in_words(tmp_path: Path) -> None:
+def test_a_corrupt_file_is_kept_aside_and_a_new_archive_made(tmp_path: Path) -> None:
     archive_path(ORG, tmp_path).write_bytes(b"this is not a database" * 100)
-    with pytest.raises(ArchiveError, match="cannot be opened"):
-        ErrorArchive.for_org(ORG, tmp_path)
+    with ErrorArchive.for_org(ORG, tmp_path) as archive:
+        assert "was damaged (file is not a database)" in archive.recovery_note
+        assert archive.error_count() == 0
 
 
 def test_archived_org_ids_lists_only_archives_of_valid_org_ids(tmp_path: Path) -> None:

@@ -54,11 +54,20 @@ def test_a_malformed_json_answer_is_named(fresh_org) -> None:
         client_for(fresh_org).get_json("/services/data/v59.0/jobs/ingest")
 
 
-def test_a_request_limit_answer_is_retried(fresh_org) -> None:
-    fresh_org.fail_next("jobs/ingest", status=403, times=1)
+def test_the_concurrent_request_limit_is_retried_and_the_daily_one_is_not(fresh_org) -> None:
+    concurrent = (
+        b'[{"message": "ConcurrentPerOrgLongTxn Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"}]'
+    )
+    fresh_org.fail_next("jobs/ingest", status=403, times=1, body=concurrent)
     client = client_for(fresh_org)
     assert "records" in client.get_json("/services/data/v59.0/jobs/ingest")
     assert client.requests_made == 2
+    fresh_org.fail_next("jobs/ingest", status=403, times=1)  # "TotalRequests Limit exceeded."
+    with pytest.raises(RequestFailed, match="daily API request limit is used up"):
+        client.get_json("/services/data/v59.0/jobs/ingest")
+    with pytest.raises(RequestFailed, match="daily API request limit is used up"):
+        client.get_json("/services/data/v59.0/jobs/ingest")  # not asked again in this sync
+    assert client.requests_made == 3
 
 
 def test_bulk1_expired_session_without_renewal_says_log_in_again(fresh_org) -> None:
