@@ -26,7 +26,7 @@ from syncerr_gui.core.auth.redirect import RedirectServer
 from syncerr_gui.core.exceptions import ExportError, RequestFailed
 from syncerr_gui.core.frame.export import export_csv
 from syncerr_gui.core.frame.guidance import SEARCH_ENGINE_URL, search_url
-from syncerr_gui.core.salesforce import bulk1, client
+from syncerr_gui.core.salesforce import bulk1, client, error_body
 from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.demo_org.synthetic import synthetic_errors
 from syncerr_gui.gui.panes.detail_pane import job_setup_url, record_url
@@ -137,7 +137,7 @@ def test_a_spreadsheet_payload_in_any_cell_reaches_the_csv_as_inert_text(
 def test_xml_with_entities_is_refused_not_expanded() -> None:
     with pytest.raises(RequestFailed):
         bulk1._parse_xml(BOMB)
-    assert client._parse_error_body(BOMB) == ("", "")
+    assert error_body.parse_error_body(BOMB) == ("", "")
 
 
 def test_the_demo_org_listens_on_127_0_0_1_only(demo_org) -> None:

@@ -19,13 +19,11 @@ The archive side lives in `archive.py`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from typing import Any, NoReturn
+from typing import Any
 
 from syncerr_gui import APP_NAME, __version__
 from syncerr_gui.cli import diagnose, export_report, login_sources, reload_export
@@ -37,19 +35,13 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.cli.org_login import CliParser, check_login_choice, org_session
 from syncerr_gui.cli.out_arg import check_out_arg
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
 from syncerr_gui.cli.terminal import ProgressLine, configure_logging, write_line
 from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage and exiting (we print one line)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
 
 
 def main(argv: list[str]) -> int:
@@ -67,7 +59,7 @@ def main(argv: list[str]) -> int:
         if args.offline:
             summary = _run_offline(args)
         else:
-            with _org_session(args) as session:
+            with org_session(args) as session:
                 summary = _run(args, session)
     except CliFailure as exc:
         return _fail(str(exc), exc.code)
@@ -80,7 +72,7 @@ def main(argv: list[str]) -> int:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse and cross-check the arguments; raises UsageError with one line of words."""
-    parser = _Parser(
+    parser = CliParser(
         prog="main.py export",
         description="Export every sync error of an org to a CSV file.",
         epilog=_epilog(),
@@ -128,7 +120,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         _check_offline(args)
     else:
         resolve_secrets(args)
-        _check_login_choice(args)
+        check_login_choice(args)
     if args.ca_bundle and not os.path.isfile(args.ca_bundle):
         raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
     return args
@@ -227,63 +219,6 @@ def parse_since(text: str) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def _check_login_choice(args: argparse.Namespace) -> None:
-    ways = [
-        name
-        for name, chosen in (
-            ("--demo", args.demo),
-            ("--instance-url", args.instance_url),
-            ("--username", args.username and not args.remembered),
-        )
-        if chosen
-    ] + login_sources.chosen_ways(args)
-    if not ways:
-        raise UsageError(
-            "choose how to log in: --remembered, --target-org ALIAS, --demo, --instance-url with "
-            "--access-token, or --username with --password"
-        )
-    login_sources.check(args)
-    if len(ways) > 1:
-        raise UsageError(f"choose one way to log in, not {' and '.join(ways)}")
-    if args.instance_url and not args.access_token:
-        raise UsageError("--instance-url needs --access-token (or SF_ACCESS_TOKEN)")
-    if args.username and not args.password and not args.remembered:
-        raise UsageError("--username needs --password (or SF_PASSWORD)")
-
-
-@contextlib.contextmanager
-def _org_session(args: argparse.Namespace) -> Iterator[Any]:
-    """The logged-in OrgSession (a demo org runs for the duration of the block)."""
-    from syncerr_gui.core.auth.login import login_with_password, login_with_token
-    from syncerr_gui.core.exceptions import LoginError
-
-    login_sources.apply_proxy(args)
-    try:
-        session = login_sources.scheduled_session(args)
-        if session is not None:
-            pass
-        elif args.demo:
-            from syncerr_gui.demo_org import DemoOrg
-            from syncerr_gui.demo_org.connect import demo_session
-
-            with DemoOrg() as org:
-                yield demo_session(org)
-            return
-        elif args.instance_url:
-            session = login_with_token(args.instance_url, args.access_token, ca_bundle=args.ca_bundle)
-        else:
-            session = login_with_password(
-                args.username,
-                args.password,
-                args.security_token or "",
-                domain=args.domain or "login",
-                ca_bundle=args.ca_bundle,
-            )
-    except LoginError as exc:
-        raise CliFailure(f"login failed: {failure_text(exc, 'log in')}") from None
-    yield session
 
 
 def _run(args: argparse.Namespace, session: Any) -> str:

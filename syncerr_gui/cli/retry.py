@@ -24,7 +24,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from syncerr_gui.cli import login_sources
-from syncerr_gui.cli.export import _check_login_choice, _org_session, _Parser
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -34,6 +33,7 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.cli.org_login import CliParser, check_login_choice, org_session
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
 from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
 from syncerr_gui.core.archive.reloaded import ReloadApplied, apply_outcome, origins_for
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     configure_logging(args.verbose)
     try:
         batch, job_ids = _read(args)
-        with _org_session(args) as session:
+        with org_session(args) as session:
             return _run(args, session, batch, job_ids)
     except CliFailure as exc:
         return _fail(str(exc), exc.code)
@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse and cross-check the arguments; raises UsageError with one line of words."""
-    parser = _Parser(prog="main.py retry", description="Load the rows of a reload file into Salesforce.")
+    parser = CliParser(prog="main.py retry", description="Load the rows of a reload file into Salesforce.")
     parser.add_argument("file", metavar="FILE", help="a reload file, e.g. Contact.upsert.Email__c.csv")
     parser.add_argument("--object", metavar="O", help="the object (default: from the file name)")
     parser.add_argument("--operation", choices=OPERATIONS, help="default: from the file name (never delete)")
@@ -99,7 +99,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")
     resolve_secrets(args)
-    _check_login_choice(args)
+    check_login_choice(args)
     return args
 
 

@@ -36,7 +36,7 @@ from syncerr_gui.core.archive.disk_space import abandon, check_free_space
 from syncerr_gui.core.archive.encoding import merge_segments
 from syncerr_gui.core.archive.history import from_ns, now_ns
 from syncerr_gui.core.archive.maintenance import MonthSize
-from syncerr_gui.core.archive.meta import set_meta
+from syncerr_gui.core.archive.meta import check_row_key_version, set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
 from syncerr_gui.core.archive.recovery import take_recovery_note
@@ -53,7 +53,6 @@ from syncerr_gui.core.archive.writer import (
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.groups import PatternMap
-from syncerr_gui.core.sync.row_keys import ROW_KEY_VERSION
 
 if TYPE_CHECKING:
     from syncerr_gui.core.sync.values import SyncResult
@@ -129,7 +128,7 @@ class ErrorArchive:
         check = cancel.raise_if_cancelled if cancel is not None else (lambda: None)
         with self._lock, self._sqlite_errors("store the sync in"):
             check_free_space(self.path, len(result.frame), getattr(result.details, "nbytes", 0))
-            self._check_key_version()
+            check_row_key_version(self._con, self.path.name)
             with self._transaction():
                 self._book.refresh(self._con, with_hashes=True)
                 stats = write_sync(self._con, self._book, result, listed_sources, now_ns(), check)
@@ -393,17 +392,6 @@ class ErrorArchive:
             self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError as exc:  # another copy of the app is reading: next time
             logger.debug("WAL checkpoint postponed: %s", exc)
-
-    def _check_key_version(self) -> None:
-        """Refuse to store rows keyed differently from the archived ones (all would look new)."""
-        recorded = self._get_meta("row_key_version")
-        if recorded is None:
-            self._set_meta("row_key_version", str(ROW_KEY_VERSION))
-        elif recorded != str(ROW_KEY_VERSION):
-            raise ArchiveError(
-                f"The error archive {self.path.name} identifies rows in another way (version {recorded}) "
-                f"than this app (version {ROW_KEY_VERSION}); it can be read but not added to."
-            )
 
     def _recompute_if_stale(self) -> None:
         if self._get_meta(maintenance.STALE_SIGNATURES) is not None:

@@ -20,12 +20,12 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
-from defusedxml import ElementTree
 
 from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
 from syncerr_gui.core.salesforce.api_limit import DailyLimitExhausted, is_daily_limit
 from syncerr_gui.core.salesforce.concurrency import AdaptiveLimit
+from syncerr_gui.core.salesforce.error_body import error_details
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, make_session
 from syncerr_gui.core.salesforce.retry import RetryPolicy, retry_after_seconds
 from syncerr_gui.core.salesforce.token_source import TokenSource
@@ -34,7 +34,6 @@ from syncerr_gui.core.salesforce.trust import tls_failure_words
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 2 * 1024**3
-ERROR_BODY_BYTES = 64 * 1024
 CHUNK_BYTES = 1024 * 1024
 MAX_RENEWALS_PER_REQUEST = 3
 NOT_RENEWABLE = "Your Salesforce session has expired. Log in again to sync."
@@ -343,7 +342,7 @@ def _check_status(response: requests.Response) -> None:
     status = response.status_code
     if 200 <= status < 300:
         return
-    code, message = _error_details(response)
+    code, message = error_details(response)
     if is_daily_limit(status, code, message):
         raise DailyLimitExhausted()
     wait = retry_after_seconds(response.headers.get("Retry-After"))
@@ -391,53 +390,9 @@ def _is_expired(response: requests.Response, bulk1: bool) -> bool:
     if response.status_code == 401:
         return True
     if bulk1 and response.status_code == 400:
-        code, _ = _error_details(response)
+        code, _ = error_details(response)
         return code == "InvalidSessionId"
     return False
-
-
-def _error_details(response: requests.Response) -> tuple[str, str]:
-    """(error code, message) from a JSON array, JSON object or Bulk 1.0 XML error body."""
-    if getattr(response, "_sync_error", None) is not None:
-        return response._sync_error  # type: ignore[attr-defined, no-any-return]
-    body = b""
-    try:
-        for chunk in response.iter_content(8192):
-            body += chunk
-            if len(body) >= ERROR_BODY_BYTES:
-                break
-    except requests.exceptions.RequestException:
-        pass
-    details = _parse_error_body(body[:ERROR_BODY_BYTES])
-    response._sync_error = details  # type: ignore[attr-defined]
-    return details
-
-
-def _parse_error_body(body: bytes) -> tuple[str, str]:
-    text = body.decode("utf-8", errors="replace").strip()
-    if text.startswith("<"):
-        try:
-            root = ElementTree.fromstring(text)
-        except Exception:  # noqa: BLE001 - defusedxml raises several types for hostile or broken XML
-            return "", ""
-        found = {el.tag.rsplit("}", 1)[-1]: (el.text or "") for el in root.iter()}
-        return _clean(found.get("exceptionCode", "")), _clean(found.get("exceptionMessage", ""))
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return "", ""
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        data = data[0]
-    if isinstance(data, dict):
-        code = data.get("errorCode") or data.get("error") or ""
-        message = data.get("message") or data.get("error_description") or ""
-        return _clean(str(code)), _clean(str(message))
-    return "", ""
-
-
-def _clean(text: str, limit: int = 300) -> str:
-    """Server text shown to the user: one line, printable, bounded."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()[:limit]
 
 
 def _usable_session(session: requests.Session | None) -> requests.Session:
