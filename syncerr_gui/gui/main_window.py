@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.actions_.add_file_action(self.archive.action)
         self.groups = GroupsController(self, self)
         self._build_centre()
+        from syncerr_gui.gui.reload.reload_controller import ReloadController
+
+        self.reload = ReloadController(self, self)  # Fix and reload, Export for reload
 
     # --- building -----------------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         self.settings.save_last_login(instance_url=session.instance_url, username=session.username)
         self._set_title(session.username)
         self._update_actions()
+        self.reload.session_changed(session)
         if sync:
             self.sync_now()
 
@@ -279,6 +283,7 @@ class MainWindow(QMainWindow):
         self.status.set_older_jobs(0, None)
         self._set_title(None)
         self._update_actions()
+        self.reload.session_changed(None)
         if self.login_dialog is not None:
             self.login_dialog.clear_secrets()  # the next person at this screen types their own
         self.show_login()
@@ -436,5 +441,6 @@ class MainWindow(QMainWindow):
             self.sync_worker.wait(5000)
         for worker in self._old_workers:
             worker.wait(5000)
+        self.reload.close()
         self.archive.close()
         super().closeEvent(event)
