@@ -39,12 +39,13 @@ def contact_batch() -> ReloadBatch:
 
 
 def judge(batch: ReloadBatch, job_id: str = JOB_ID) -> ReloadOutcome:
-    source, last = batch.column_index("LeadSource"), batch.column_index("LastName")
+    source = batch.columns.index("LeadSource") if "LeadSource" in batch.columns else -1
+    last = batch.columns.index("LastName") if "LastName" in batch.columns else -1
     results = []
     for row, values in enumerate(batch.rows):
-        if values[source] == BAD:
+        if source >= 0 and values[source] == BAD:
             results.append(RowResult(row, RowOutcome.FAILED, error=PICKLIST_ERROR))
-        elif not values[last]:
+        elif last >= 0 and not values[last]:
             results.append(RowResult(row, RowOutcome.FAILED, error=REQUIRED_ERROR))
         else:
             results.append(RowResult(row, RowOutcome.SUCCEEDED, record_id=f"003{row:015d}"))
@@ -84,3 +85,32 @@ class FakeRunner:
                         "Cancelled: the job was aborted.",
                     )
         return judge(batch)
+
+
+class RecordingServices:
+    """`ReloadServices` over an in-memory ledger, a runner that judges like `judge` and a file
+    writer that records its call: the window's wiring tested without the core's ingest."""
+
+    def __init__(self, runner: Any = None) -> None:
+        from syncerr_gui.gui.reload.reload_services import ReloadServices
+
+        self.records: list[Any] = []
+        self.finished: list[tuple[str, ReloadOutcome]] = []
+        self.applied: list[tuple[ReloadBatch, ReloadOutcome]] = []
+        self.written: list[tuple[Any, ...]] = []
+        self.pending_records: list[Any] = []
+        self.runner = runner or FakeRunner()
+        self.services = ReloadServices(
+            run=self.runner,
+            recover=lambda client, record: judge(ReloadBatch(record.target, (), ()), record.job_id),
+            missing_permissions=lambda client, target: [],
+            write_files=lambda frame, details, row_ids, folder: (
+                self.written.append((row_ids, folder)) or "2 files"
+            ),
+            apply_outcome=lambda archive, batch, outcome: self.applied.append((batch, outcome)),
+            record=lambda archive, record: self.records.append(record),
+            finish=lambda archive, job_id, outcome: self.finished.append((job_id, outcome)),
+            pending=lambda archive: list(self.pending_records),
+            history=lambda archive: list(self.records),
+            is_production=lambda session: True,
+        )

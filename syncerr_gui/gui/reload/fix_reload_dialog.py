@@ -34,7 +34,7 @@ from syncerr_gui.gui.reload.edit_state import EditState
 from syncerr_gui.gui.reload.fix_step_dialog import FILL, MAP, SET, FixStepDialog
 from syncerr_gui.gui.reload.reload_confirmation import OrgNames, ReloadConfirmation
 from syncerr_gui.gui.reload.reload_run_bar import ReloadRunBar
-from syncerr_gui.gui.reload.reload_table_model import COL_RESULT, FIRST_INPUT, ReloadTableModel
+from syncerr_gui.gui.reload.reload_table_model import COL_ERROR, COL_RESULT, FIRST_INPUT, ReloadTableModel
 from syncerr_gui.gui.reload.reload_worker import ReloadWorker
 from syncerr_gui.gui.reload.suggested_fixes import SuggestedFixes
 from syncerr_gui.gui.tasks import run_in_background
@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 WorkerFactory = Callable[[ReloadBatch], ReloadWorker]
 PermissionCheck = Callable[[ReloadTarget], list[str]]  # what is missing, in words ([] = fine)
+ERROR_WIDTH = 300  # the previous error: wide enough to read its code and the start of its words
 CHANGES_SHOWN = 500  # lines of the changes preview (the count says how many in all)
 
 
@@ -134,6 +135,7 @@ class FixReloadDialog(QDialog):
         header = table.horizontalHeader()
         header.setDefaultSectionSize(130)
         header.setStretchLastSection(True)
+        header.resizeSection(COL_ERROR, ERROR_WIDTH)
         return table
 
     def _lay_out(self) -> None:
@@ -249,7 +251,7 @@ class FixReloadDialog(QDialog):
             return
         target = self.state.current.target
         if self._check is None or target in self._checked:
-            self._confirm()
+            self.confirm()
             return
         self.run_bar.show_busy("Checking your permissions…")
         self.reload_button.setEnabled(False)
@@ -270,13 +272,14 @@ class FixReloadDialog(QDialog):
             message_boxes.show_error(self, "Missing permissions", text)
             return
         self._checked.add(target)
-        self._confirm()
+        self.confirm()
 
     def _check_failed(self, text: str) -> None:
         self.run_bar.show_idle(text)
         self._refresh()
 
-    def _confirm(self) -> ReloadConfirmation:
+    def confirm(self) -> ReloadConfirmation:
+        """The confirmation (the Reload… button opens it after the permission check)."""
         dialog = ReloadConfirmation(self.org, self.state.current.target, len(self.state.current), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.start_reload)

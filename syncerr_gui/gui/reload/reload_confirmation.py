@@ -65,9 +65,10 @@ class ReloadConfirmation(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
         layout.addWidget(self.understand)
-        layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(row)
-        self.resize(540, 300 if org.is_production else 240)
+        self.setMinimumWidth(540)
+        self.adjustSize()
 
     def _confirm(self) -> None:
         if self.org.is_production and not self.understand.isChecked():
@@ -93,5 +94,5 @@ def confirmation_text(org: OrgNames, target: ReloadTarget, rows: int) -> str:
         "Salesforce may change records right away; rows it refuses come back with their errors.",
     ]
     if target.operation in DESTRUCTIVE_OPERATIONS:
-        lines.append(f"{target.operation} removes records: Salesforce cannot undo it from here.")
+        lines.append(f"The {target.operation} operation removes records: this app cannot undo it.")
     return "\n".join(lines)

@@ -265,9 +265,13 @@ class ReloadController(QObject):
             return
 
         def work() -> list[str]:
-            return [self._recover_one(services, session, archive, record) for record in services.pending(archive)]
+            return [
+                self._recover_one(services, session, archive, record) for record in services.pending(archive)
+            ]
 
-        run_in_background(work, self._report_recovered, lambda text: None, parent=self, doing="look up reloads")
+        run_in_background(
+            work, self._report_recovered, lambda text: None, parent=self, doing="look up reloads"
+        )
 
     @staticmethod
     def _recover_one(services: ReloadServices, session: Any, archive: Any, record: ReloadRecord) -> str:
