@@ -1,0 +1,99 @@
+"""The Fix and reload table model: Qt's model rules, and the edit state's rules beneath it
+(undo, drop keeps each row beside its own original, another round keeps the new errors)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+from PySide6.QtCore import Qt
+from reload_helpers import PICKLIST_ERROR, REQUIRED_ERROR, contact_batch, judge
+
+from syncerr_gui.core.frame.row_details import MemoryRowDetails
+from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
+from syncerr_gui.core.reload.batch import FillEmpty, SetColumn
+from syncerr_gui.gui.reload.edit_state import EditState
+from syncerr_gui.gui.reload.reload_services import batches_from_rows, host_is_production
+from syncerr_gui.gui.reload.reload_table_model import COL_RESULT, ReloadTableModel
+
+
+def test_the_model_keeps_qts_rules_through_edits_and_results(qtmodeltester) -> None:
+    state = EditState(contact_batch())
+    model = ReloadTableModel(state)
+    qtmodeltester.check(model)
+    assert model.setData(model.index(0, 4), "Web")
+    state.apply(FillEmpty("LastName", "Dunn"))
+    state.set_outcome(judge(state.current))
+    model.refresh()
+    qtmodeltester.check(model)
+    assert model.index(0, COL_RESULT).data() == "Succeeded"
+    assert model.index(1, COL_RESULT).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_undo_drop_and_preview_keep_each_row_beside_its_original() -> None:
+    state = EditState(contact_batch())
+    state.apply(SetColumn("LeadSource", "Web"))
+    state.drop([0])
+    assert [(row, old, new) for row, _col, old, new in state.changes()] == [
+        (0, "Webb", "Web"),
+        (1, "Webb", "Web"),
+    ]
+    assert state.undo() and len(state.current) == 4
+    assert state.undo() and state.changes() == [] and not state.can_undo
+
+
+def test_another_round_keeps_only_the_failed_rows_with_their_new_errors() -> None:
+    state = EditState(contact_batch())
+    state.edit(0, "LeadSource", "Web")
+    state.set_outcome(judge(state.current))
+    assert state.failed_rows() == [1, 2, 3]
+    assert state.keep_failed() and state.round == 2
+    assert state.current.errors == (PICKLIST_ERROR, PICKLIST_ERROR, REQUIRED_ERROR)
+    assert state.current.origins == ("k2", "k3", "k4") and state.outcome is None
+
+
+def test_rows_without_their_key_are_named_in_the_summary() -> None:
+    state = EditState(contact_batch())
+    state.edit(1, "Email__c", "")
+    assert "1 row have no Email__c" in state.summary()
+
+
+def test_a_sandbox_is_told_by_its_host_and_anything_else_counts_as_production() -> None:
+    assert not host_is_production("https://acme--dev.sandbox.my.salesforce.com")
+    assert not host_is_production("https://cs42.salesforce.com")
+    assert host_is_production("https://acme.my.salesforce.com")
+    assert host_is_production("https://127.0.0.1:8443")
+
+
+def test_the_rows_become_one_batch_per_object_and_operation_and_job_level_rows_are_left_out() -> None:
+    frame = make_frame(
+        {
+            "failed_on": [RECORD_LEVEL, RECORD_LEVEL, JOB_LEVEL, RECORD_LEVEL],
+            "error_type": [
+                "INVALID_EMAIL_ADDRESS",
+                "INVALID_EMAIL_ADDRESS",
+                "InvalidBatch",
+                "DUPLICATE_VALUE",
+            ],
+            "message": ["bad email", "bad email", "the job failed", "duplicate"],
+            "object": ["Contact", "Contact", "Contact", "Lead"],
+            "operation": ["insert", "insert", "insert", "update"],
+        }
+    )
+    details = MemoryRowDetails()
+    details.append(
+        pa.array(["r0", "r1", "r2", "r3"]),
+        pa.array(
+            [
+                '{"LastName": "Ames", "Email": "a@"}',
+                '{"LastName": "Boyd", "Email": "b@"}',
+                "",
+                '{"Id": "00Q1"}',
+            ]
+        ),
+    )
+    found = batches_from_rows(frame, details, np.arange(4))
+    assert found.left_out == 1
+    contact, lead = found.batches
+    assert contact.columns == ("LastName", "Email") and contact.rows == (("Ames", "a@"), ("Boyd", "b@"))
+    assert contact.errors[0] == "INVALID_EMAIL_ADDRESS:bad email" and contact.origins == ("r0", "r1")
+    assert lead.target.operation == "update" and lead.rows == (("00Q1",),)
