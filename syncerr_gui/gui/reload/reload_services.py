@@ -47,33 +47,31 @@ class Batches:
 
 @dataclass
 class ReloadServices:
-    """Each field a core function (see the module docstring)."""
+    """Each field a core function (see the module docstring); `session` is the OrgSession."""
 
-    run: Callable[..., ReloadOutcome] = field(default=lambda *a, **k: _core("ingest", "run_reload")(*a, **k))
-    recover: Callable[[Any, ReloadRecord], ReloadOutcome] = field(default=lambda c, r: _recover(c, r))
+    run: Callable[..., ReloadOutcome] = field(default=lambda *a, **k: _run(*a, **k))
+    recover: Callable[[Any, ReloadRecord], ReloadOutcome] = field(
+        default=lambda c, r: _core("ingest", "recover_outcome")(c, r.job_id, None)
+    )
     missing_permissions: Callable[[Any, ReloadTarget], list[str]] = field(
-        default=lambda c, t: _core("permissions", "missing_reload_permissions")(c, t)
+        default=lambda s, t: _core("permissions", "missing_reload_permissions")(_client(s), t, s.user_id)
     )
     batches_for: Callable[[pd.DataFrame, RowDetails, np.ndarray], Batches] = field(
-        default=lambda f, d, p: batches_from_rows(f, d, p)
+        default=lambda f, d, p: _batches(f, d, p)
     )
     write_files: Callable[..., Any] = field(
         default=lambda *a, **k: _core("reload_files", "write_reload_files")(*a, **k)
     )
     apply_outcome: Callable[[Any, ReloadBatch, ReloadOutcome], Any] = field(
-        default=lambda a, b, o: _archive_call(a, "apply_outcome", b, o)
+        default=lambda a, b, o: _core("reloaded", "apply_outcome", "archive")(a, b, o)
     )
-    record: Callable[[Any, ReloadRecord], None] = field(
-        default=lambda a, r: _archive_call(a, "record_reload", r)
-    )
+    record: Callable[[Any, ReloadRecord], None] = field(default=lambda a, r: _ledger(a).record_reload(r))
     finish: Callable[[Any, str, ReloadOutcome], None] = field(
-        default=lambda a, j, o: _archive_call(a, "finish_reload", j, o)
+        default=lambda a, j, o: _ledger(a).finish_reload(j, o)
     )
-    pending: Callable[[Any], list[ReloadRecord]] = field(
-        default=lambda a: _archive_list(a, "pending_reloads")
-    )
-    history: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: _archive_list(a, "reloads"))
-    is_production: Callable[[Any], bool] = field(default=lambda s: host_is_production(s.instance_url))
+    pending: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: _ledger_list(a, "pending_reloads"))
+    history: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: _ledger_list(a, "reloads"))
+    is_production: Callable[[Any], bool] = field(default=lambda s: _is_production(s))
     client_for: Callable[[Any], Any] = field(default=lambda s: _client(s))
     suggest: Callable[[pd.DataFrame, np.ndarray], Sequence[FixStep]] = field(default=lambda f, p: ())
 
@@ -143,31 +141,53 @@ def _input_values(text: object) -> dict[str, str] | None:
     return {str(k): "" if v is None else str(v) for k, v in values.items()}
 
 
-def _core(module: str, name: str) -> Callable[..., Any]:
-    """`syncerr_gui.core.reload.<module>.<name>`, or NotAvailable in words."""
+def _core(module: str, name: str, package: str = "reload") -> Callable[..., Any]:
+    """`syncerr_gui.core.<package>.<module>.<name>`, or NotAvailable in words."""
     try:
-        found = getattr(importlib.import_module(f"syncerr_gui.core.reload.{module}"), name)
+        found = getattr(importlib.import_module(f"syncerr_gui.core.{package}.{module}"), name)
     except (ImportError, AttributeError) as exc:
         raise NotAvailable(f"This build cannot do that yet ({module}.{name} is missing).") from exc
     return found
 
 
-def _recover(client: Any, record: ReloadRecord) -> ReloadOutcome:
-    recover = _core("ingest", "recover_outcome")
-    empty = ReloadBatch(record.target, (), ())
-    return recover(client, record.job_id, empty)
+def _run(client: Any, batch: ReloadBatch, **options: Any) -> ReloadOutcome:
+    """The ingest job. The operation is the original job's and the confirmation named it
+    (a delete in words of its own), so it counts as chosen explicitly."""
+    return _core("ingest", "run_reload")(client, batch, explicit_operation=True, **options)
 
 
-def _archive_call(archive: Any, name: str, *args: Any) -> Any:
-    method = getattr(archive, name, None)
-    if method is None:
-        raise NotAvailable(f"This build's archive cannot {name.replace('_', ' ')} yet.")
-    return method(*args)
+def _batches(frame: pd.DataFrame, details: RowDetails, positions: np.ndarray) -> Batches:
+    """The core's batches of the rows (their origins name the archived errors), else the
+    plain reading of their input rows."""
+    try:
+        reload_batches = _core("reload_files", "reload_batches")
+    except NotAvailable:
+        return batches_from_rows(frame, details, positions)
+    row_ids = frame["row_id"].to_numpy(dtype=np.int64)[np.asarray(positions, dtype=np.int64)]
+    batches, left_out = reload_batches(frame, details, row_ids)
+    return Batches(tuple(batches), int(sum(left_out.values())))
 
 
-def _archive_list(archive: Any, name: str) -> list[ReloadRecord]:
-    method = getattr(archive, name, None)
-    return list(method()) if method is not None else []
+def _ledger(archive: Any) -> Any:
+    ledger = getattr(archive, "reload_ledger", None)
+    if ledger is None:
+        raise NotAvailable("This build's archive keeps no list of reloads yet.")
+    return ledger()
+
+
+def _ledger_list(archive: Any, name: str) -> list[ReloadRecord]:
+    try:
+        return list(getattr(_ledger(archive), name)())
+    except NotAvailable:
+        return []
+
+
+def _is_production(session: Any) -> bool:
+    """What the org says (Organization.IsSandbox), else what its host suggests."""
+    try:
+        return bool(_core("permissions", "org_is_production")(_client(session)))
+    except NotAvailable:
+        return host_is_production(session.instance_url)
 
 
 def _client(session: Any) -> Any:

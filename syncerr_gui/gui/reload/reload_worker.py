@@ -107,9 +107,15 @@ class ReloadWorker(QObject):
 
 
 def progress_words(report: object) -> str:
-    """A runner's progress report as words: its own `words()` / `text` when it has them."""
-    words = getattr(report, "words", None)
-    if callable(words):
-        return str(words())
+    """A report as words: its `lines()` or `words()`, a phase and its `jobs_text()`
+    (the ingest's ReloadProgress), its `text`, else the report itself."""
+    for name in ("lines", "words"):
+        words = getattr(report, name, None)
+        if callable(words):
+            said = words()
+            return " ".join(str(line) for line in said) if isinstance(said, list) else str(said)
+    phase, jobs = getattr(report, "phase", None), getattr(report, "jobs_text", None)
+    if isinstance(phase, str) and callable(jobs):
+        return f"{phase}: {jobs()}"
     text = getattr(report, "text", None)
     return str(text) if isinstance(text, str) else str(report)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from reload_helpers import BAD, JOB_ID, PICKLIST_ERROR, FakeRunner, contact_batch
+from reload_gui_helpers import BAD, JOB_ID, PICKLIST_ERROR, FakeRunner, contact_batch
 
 from syncerr_gui.core.reload.batch import MapValues, ReloadBatch, SetColumn
 from syncerr_gui.gui.reload.fix_reload_dialog import FixReloadDialog

@@ -3,7 +3,7 @@ say why they are disabled, a group's rows open in the dialog, a reload is record
 is created and finished with its outcome, File → Archive… lists it, Export for reload writes
 the chosen rows, and a reload a crash left pending is looked up after the login's sync.
 
-The core's ingest is a stand-in with the real signature (`reload_helpers.RecordingServices`)."""
+The core's ingest is a stand-in with the real signature (`reload_gui_helpers.RecordingServices`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from reload_helpers import JOB_ID, RecordingServices
+from reload_gui_helpers import JOB_ID, RecordingServices
 
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.core.reload.batch import ReloadRecord, ReloadTarget, SetColumn

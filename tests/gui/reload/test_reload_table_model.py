@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 from PySide6.QtCore import Qt
-from reload_helpers import PICKLIST_ERROR, REQUIRED_ERROR, contact_batch, judge
+from reload_gui_helpers import PICKLIST_ERROR, REQUIRED_ERROR, contact_batch, judge
 
 from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
