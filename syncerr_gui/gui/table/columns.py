@@ -28,7 +28,8 @@ class TableColumn:
 
 TABLE_COLUMNS: tuple[TableColumn, ...] = tuple(TableColumn(h, f) for h, f in EXPORT_COLUMNS.items())
 
-# Column numbers, in display order (the model's `index(row, COL_…)`).
+# Column numbers, in display order (the model's `index(row, COL_…)`); the reload loop's
+# columns (Reloaded In, Reload Of) follow these when the frame has them.
 (
     COL_FAILED_ON,
     COL_FAILED_AT,
@@ -40,7 +41,7 @@ TABLE_COLUMNS: tuple[TableColumn, ...] = tuple(TableColumn(h, f) for h, f in EXP
     COL_SOURCE_ID,
     COL_JOB_ID,
     COL_SOURCE,
-) = range(len(TABLE_COLUMNS))
+) = range(10)
 
 assert TABLE_COLUMNS[COL_MESSAGE].field == "message" and TABLE_COLUMNS[COL_SOURCE].field == "source"
 
