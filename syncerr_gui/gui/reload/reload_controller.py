@@ -190,9 +190,7 @@ class ReloadController(QObject):
             found.batches,
             opened.org,
             lambda batch: self._make_worker(session, batch, archive, opened.org),
-            check_permissions=lambda target: services.missing_permissions(
-                services.client_for(session), target
-            ),
+            check_permissions=lambda target: services.missing_permissions(session, target),
             suggestions=opened.suggestions,
             left_out=found.left_out,
             parent=self.window,
