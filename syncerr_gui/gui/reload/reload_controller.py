@@ -118,10 +118,11 @@ class ReloadController(QObject):
         """Frame positions of the selected groups' rows (under the filter)."""
         groups, current = self.window.groups, self.window.groups.current
         chosen = groups.selected_groups() if groups.model.rowCount() else None
-        if current is None or chosen is None or chosen.empty:
-            return np.empty(0, np.int64)
+        view = self.window.model.error_view
+        if current is None or chosen is None or chosen.empty or current.frame is not view.frame:
+            return np.empty(0, np.int64)  # not grouped yet (a new frame is being grouped)
         ids = [int(g) for g in chosen["group"]]
-        return current.groups.rows_of(ids, self.window.model.error_view.filtered())
+        return current.groups.rows_of(ids, view.filtered())
 
     def reason(self, positions: np.ndarray, nothing: str) -> str:
         """Why these rows cannot be fixed and reloaded ("" when they can)."""
