@@ -1,4 +1,4 @@
-"""Command line: `export …` runs headless (no Qt import); anything else starts the window."""
+"""Command line: `export …` and `retry …` run headless (no Qt import); anything else starts the window."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from syncerr_gui.cli.export import main as export_main
 
         return export_main(args[1:])
+    if args and args[0] == "retry":
+        from syncerr_gui.cli.retry import main as retry_main
+
+        return retry_main(args[1:])
     if args == ["--version"]:  # answered without loading Qt
         print(f"{APP_NAME} {__version__}")
         return 0

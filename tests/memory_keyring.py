@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -51,3 +52,23 @@ class LockedKeyring(MemoryKeyring):
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringLocked("locked")
+
+
+class StuckKeyring(MemoryKeyring):
+    """A keyring that does not answer (a locked store waiting on a prompt nobody sees) until
+    `release()`: each call blocks on an event, for at most a minute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answer = threading.Event()
+
+    def release(self) -> None:
+        self.answer.set()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.answer.wait(60)
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.answer.wait(60)
+        super().set_password(service, username, password)

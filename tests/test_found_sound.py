@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import inspect
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ import requests
 
 from syncerr_gui.core.auth import oauth
 from syncerr_gui.core.auth.redirect import RedirectServer
-from syncerr_gui.core.exceptions import RequestFailed
+from syncerr_gui.core.exceptions import ExportError, RequestFailed
 from syncerr_gui.core.frame.export import export_csv
 from syncerr_gui.core.frame.guidance import SEARCH_ENGINE_URL, search_url
 from syncerr_gui.core.salesforce import bulk1, client
@@ -91,14 +92,16 @@ def test_the_org_client_never_follows_redirects() -> None:
     assert "allow_redirects=False" in inspect.getsource(client)
 
 
-def test_an_export_over_a_symlink_replaces_the_link_and_never_writes_through_it(tmp_path: Path) -> None:
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="needs a link owned by another user")
+def test_an_export_never_follows_a_link_another_user_made(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("do not touch", encoding="utf-8")
     target = tmp_path / "errors.csv"
     target.symlink_to(victim)
-    export_csv(synthetic_errors(5), target)
-    assert victim.read_text(encoding="utf-8") == "do not touch"
-    assert not target.is_symlink() and target.read_text(encoding="utf-8").startswith('"Failed On",')
+    os.lchown(target, 65534, 65534)  # planted by someone else (e.g. in a shared folder)
+    with pytest.raises(ExportError, match="another user"):
+        export_csv(synthetic_errors(5), target)
+    assert victim.read_text(encoding="utf-8") == "do not touch" and target.is_symlink()
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,7 @@ from syncerr_gui.cli.failures import (
     CliFailure,
     UsageError,
 )
+from syncerr_gui.cli.out_arg import check_out_arg
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
 from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
 from syncerr_gui.core.exceptions import failure_text
@@ -59,6 +60,7 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     configure_logging(args.verbose)
     try:
+        check_out_arg(args.out)
         if args.offline:
             summary = _run_offline(args)
         else:
@@ -121,8 +123,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         _check_login_choice(args)
     if args.ca_bundle and not os.path.isfile(args.ca_bundle):
         raise UsageError(f"--ca-bundle: no such file: {args.ca_bundle}")
-    if os.path.isdir(args.out):
-        raise UsageError(f"--out: {args.out} is a folder; give a file name")
     return args
 
 
@@ -337,9 +337,10 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
     except ExportError as exc:
         raise CliFailure(failure_text(exc, "write the CSV file")) from None
     levels = frame["failed_on"].astype(str).value_counts()
+    long = f"; {rows.note()}" if rows.long_cells else ""
     return (
         f"Wrote {rows} errors ({int(levels.get(JOB_LEVEL, 0))} job level, "
-        f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}"
+        f"{int(levels.get(RECORD_LEVEL, 0))} record level) to {out}{long}"
     )
 
 

@@ -23,6 +23,7 @@ class DemoConfig:
     page_size: int = 1000  # job-list page size
     expire_tokens_after: int | None = None  # an access token dies after N authenticated requests
     oauth_callback_port: int | None = None  # if set, redirect_uri must use exactly this port
+    sandbox: bool = False  # what `SELECT IsSandbox FROM Organization` answers
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from syncerr_gui.demo_org.faults import FaultInjector
 from syncerr_gui.demo_org.handler import DemoHttpServer
 from syncerr_gui.demo_org.httpkit import Router
 from syncerr_gui.demo_org.ids import sf_id
+from syncerr_gui.demo_org.ingest import IngestRoutes, IngestStore
 from syncerr_gui.demo_org.oauth import OAuthRoutes
 from syncerr_gui.demo_org.query import QueryRoutes
 from syncerr_gui.demo_org.records import RecordFactory
@@ -31,13 +32,14 @@ from syncerr_gui.demo_org.truth import DemoTruth
 logger = logging.getLogger(__name__)
 
 
-def _router(state: OrgState) -> Router:
+def _router(state: OrgState, reloads: IngestStore) -> Router:
     router = Router()
     for routes in (
         SoapLogin(state),
         OAuthRoutes(state),
         QueryRoutes(state),
-        Bulk2Routes(state),
+        Bulk2Routes(state, reloads),
+        IngestRoutes(state, reloads),
         Bulk1Routes(state),
     ):
         routes.register(router)
@@ -66,6 +68,7 @@ class DemoOrg:
         self._server: DemoHttpServer | None = None
         self._thread: threading.Thread | None = None
         self._tls: TlsMaterial | None = None
+        self._reloads: IngestStore | None = None
 
     def start(self) -> DemoOrg:
         """Bind 127.0.0.1 on a free port with TLS and serve from a background thread."""
@@ -74,7 +77,8 @@ class DemoOrg:
         self._tls = TlsMaterial()
         self.ca_path = self._tls.ca_path
         state = self._new_state()
-        server = DemoHttpServer(state, _router(state), self.port)
+        self._reloads = IngestStore(state)
+        server = DemoHttpServer(state, _router(state, self._reloads), self.port)
         server.socket = self._tls.server_context().wrap_socket(
             server.socket, server_side=True, do_handshake_on_connect=False
         )
@@ -196,6 +200,11 @@ class DemoOrg:
             self.delete_job(job_id, unlist=True)
         logger.info("aged out %d jobs older than %s days", len(gone), older_than_days)
         return gone
+
+    def hold_reloads(self, hold: bool = True) -> None:
+        """While held, ingest jobs reach InProgress but not JobComplete (catch a reload mid-way)."""
+        if self._reloads is not None:
+            self._reloads.hold = hold
 
     def expire_sessions(self) -> None:
         """Every current access token becomes invalid (refresh tokens and passwords still work)."""

@@ -85,6 +85,12 @@ class SessionStore:
                 return None
             return access.user_key
 
+    def user_of(self, token: str | None) -> str | None:
+        """The user key of a live token, without counting a use (the request was counted)."""
+        with self._lock:
+            access = self._access.get(token or "")
+            return access.user_key if access is not None else None
+
     def expire_all(self) -> None:
         """Every access token stops working (refresh tokens still work)."""
         with self._lock:

@@ -1,4 +1,5 @@
-"""A light SOQL evaluator for the two queries the app runs (PermissionSetAssignment, AsyncApexJob).
+"""A light SOQL evaluator for the queries the app runs (PermissionSetAssignment, AsyncApexJob,
+and before a reload ObjectPermissions and Organization).
 
 Regex-based on purpose: anything else is answered the way Salesforce answers a query it
 cannot parse (400 MALFORMED_QUERY / INVALID_FIELD).
@@ -15,6 +16,7 @@ from typing import Any
 
 from syncerr_gui.demo_org.ids import sf_id
 from syncerr_gui.demo_org.jobs import ApexJob
+from syncerr_gui.demo_org.object_perms import object_permissions, organization
 from syncerr_gui.demo_org.state import OrgState
 from syncerr_gui.demo_org.wire import sf_time
 
@@ -74,6 +76,8 @@ class SoqlEngine:
             records = self._assignments(fields, match["where"] or "", ver)
         elif obj.lower() == "asyncapexjob":
             records = self._apex(fields, match["where"] or "", ver, match["order"], match["dir"])
+        elif obj.lower() in ("objectpermissions", "organization"):
+            records = self._reload_checks(obj.lower(), fields, match["where"] or "", ver)
         else:
             raise SoqlError("INVALID_TYPE", f"sObject type '{obj}' is not supported.")
         limit = match["limit"]
@@ -112,6 +116,17 @@ class SoqlEngine:
                 )
             )
         return out
+
+    def _reload_checks(self, obj: str, fields: list[str], where: str, ver: str) -> list[dict[str, Any]]:
+        """What a reload asks before it writes (`object_perms.py`)."""
+        try:
+            if obj == "organization":
+                return organization(self.state, fields, ver)
+            return object_permissions(self.state, fields, where, ver)
+        except KeyError as exc:
+            raise SoqlError("INVALID_FIELD", str(exc.args[0])) from None
+        except ValueError as exc:
+            raise SoqlError("MALFORMED_QUERY", str(exc)) from None
 
     def _apex(
         self, fields: list[str], where: str, ver: str, order: str | None, direction: str | None

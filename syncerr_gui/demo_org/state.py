@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from syncerr_gui.demo_org.config import DemoConfig
 from syncerr_gui.demo_org.data import JobCatalog
 from syncerr_gui.demo_org.faults import FaultInjector
 from syncerr_gui.demo_org.ids import sf_id
-from syncerr_gui.demo_org.records import RecordFactory
+from syncerr_gui.demo_org.jobs import Bulk2Job
+from syncerr_gui.demo_org.records import JobRows, RecordFactory
 from syncerr_gui.demo_org.sessions import SessionStore
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,8 @@ class OrgState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     signing_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     auto_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))  # authorize?auto=… needs it
+    # the finished jobs created through the API and their failed rows (`ingest.IngestStore`)
+    reload_rows: Callable[[], list[tuple[Bulk2Job, JobRows]]] = field(default=list)
 
     @staticmethod
     def make_users(domain: str = "syncerrors-demo.example") -> dict[str, UserRecord]:

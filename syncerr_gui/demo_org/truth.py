@@ -1,6 +1,7 @@
 """Ground truth: every error the demo org holds, as the app's error frame and its row details.
 
-Built from the same generators the endpoints serve, then mapped with the rules of
+Built from the same generators the endpoints serve (and the reload jobs created through the
+API, with the rows that failed in them), then mapped with the rules of
 docs/ARCHITECTURE.md, so a correct sync must reproduce it on the key columns (and the
 input rows, which sit beside the frame in a `MemoryRowDetails`, like a sync's).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +30,7 @@ from syncerr_gui.core.frame.schema import (
 )
 from syncerr_gui.core.salesforce.job_codes import code_from_words, without_words
 from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicJob
+from syncerr_gui.demo_org.records import JobRows
 from syncerr_gui.demo_org.state import OrgState
 from syncerr_gui.demo_org.truth_rows import record_columns, split_sf_error
 
@@ -113,7 +116,9 @@ class DemoTruth:
         return not self.state.is_deleted(job_id) and (since is None or since <= when)
 
     def _bulk2(self, since: datetime | None, records: _RecordParts, job_rows: list[dict[str, Any]]) -> None:
-        for job in self.state.catalog.bulk2:
+        catalog = [(job, self.state.factory.bulk2_failed_rows) for job in self.state.catalog.bulk2]
+        reloads = [(job, _given(rows)) for job, rows in self.state.reload_rows()]
+        for job, failed_rows in [*catalog, *reloads]:
             if not job.finished or not self._in_window(job.id, job.modstamp, since):
                 continue
             shared = _shared(job, SOURCE_BULK2, "")
@@ -130,7 +135,7 @@ class DemoTruth:
                     }
                 )
             if job.failed > 0:
-                rows = self.state.factory.bulk2_failed_rows(job)
+                rows = failed_rows(job)
                 records.add(
                     record_columns(rows, np.ones(len(rows), dtype=bool), _source_column(job), bulk2=True),
                     shared,
@@ -182,6 +187,10 @@ class DemoTruth:
             },
             length=len(jobs),
         )
+
+
+def _given(rows: JobRows) -> Callable[[Bulk2Job], JobRows]:
+    return lambda job: rows
 
 
 def _shared(job: Bulk2Job | ClassicJob, source: str, batch_id: str) -> dict[str, Any]:

@@ -20,7 +20,10 @@ from PySide6.QtCore import QLocale, QObject, QProcess, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from syncerr_gui.core.exceptions import ExportError
 from syncerr_gui.core.frame.export import excel_delimiter
+from syncerr_gui.core.frame.long_cells import ExportedRows
+from syncerr_gui.core.frame.out_target import ReadOnlyTarget, resolve_out
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
@@ -61,6 +64,7 @@ class CsvExport(QObject):
         self._host = host
         self._parent = parent
         self.done_box: QMessageBox | None = None
+        self.read_only_box: QMessageBox | None = None
 
     def start(self) -> None:
         """Ask where (and in which form), then write the rows shown, in the order shown."""
@@ -72,9 +76,32 @@ class CsvExport(QObject):
         if chosen is None:
             return
         path, for_excel = chosen
+        try:
+            resolve_out(path)  # a stat, here: a read-only target is asked about, a pipe refused
+        except ReadOnlyTarget:
+            self._ask_read_only(path, for_excel)
+            return
+        except ExportError as exc:
+            self._failed(str(exc))
+            return
+        self._write(path, for_excel, replace_read_only=False)
+
+    def _ask_read_only(self, path: str, for_excel: bool) -> None:
+        self.read_only_box = message_boxes.show_with_actions(
+            self._parent,
+            "Replace a read-only file?",
+            f"{path} is read-only. Replace it anyway? It stays read-only afterwards.",
+            [("Replace", lambda: self._write(path, for_excel, replace_read_only=True))],
+            QMessageBox.Icon.Question,
+        )
+
+    def _write(self, path: str, for_excel: bool, replace_read_only: bool) -> None:
+        """Write the rows shown now, in the order shown, off the GUI thread."""
+        model = self._host.model
         view = model.error_view  # snapshot now: the user may filter while it writes
         frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         dialect = excel_dialect(QLocale()) if for_excel else {}
+        dialect["replace_read_only"] = replace_read_only
         self._host.show_status(f"Exporting to {path}…")
         run_in_background(
             lambda: _write_csv(frame, visible, path, zone, dialect),
@@ -106,13 +133,14 @@ class CsvExport(QObject):
         return path, for_excel
 
     def _finished(self, rows: int, path: str) -> None:
-        message = f"Exported {rows:,} errors to {path}"
+        note = rows.note() if isinstance(rows, ExportedRows) else ""
+        message = f"Exported {rows:,} errors to {path}" + (f"; {note}" if note else "")
         self._host.show_status(message, 15000)
         notify = self._host.show_status
         self.done_box = message_boxes.show_with_actions(
             self._parent,
             "Export finished",
-            f"Exported {rows:,} errors to\n{path}",
+            f"Exported {rows:,} errors to\n{path}" + (f"\n\n{note[0].upper()}{note[1:]}." if note else ""),
             [
                 ("Open", lambda: open_file(self._parent, path, notify)),
                 ("Show in folder", lambda: show_in_folder(self._parent, path, notify)),
@@ -127,8 +155,9 @@ class CsvExport(QObject):
 
 
 def excel_dialect(locale: QLocale) -> dict[str, Any]:
-    """The export's parameters for Excel in `locale`: a BOM, and its list separator."""
-    return {"bom": True, "delimiter": excel_delimiter(locale.decimalPoint())}
+    """The export's parameters for Excel in `locale`: a BOM, its list separator, and cells
+    cut (with a marker) to what an Excel cell holds."""
+    return {"bom": True, "delimiter": excel_delimiter(locale.decimalPoint()), "excel_cells": True}
 
 
 def open_file(parent: QWidget, path: str, notify: Callable[[str], None] | None = None) -> bool:

@@ -7,7 +7,7 @@ today's fixed offset, which would shift rows from before a DST change by an hour
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,7 +32,25 @@ def format_local(moment: datetime | None) -> str:
     if moment is None or moment != moment:  # NaT compares unequal to itself
         return ""
     local = moment.astimezone(local_zone())
-    return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".rstrip()
+    text = f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".rstrip()
+    if is_repeated(local):  # the hour the clocks go back: the same wall time happens twice
+        text += f" (UTC{offset_text(seconds_of(local.utcoffset()))})"
+    return text
+
+
+def is_repeated(local: datetime) -> bool:
+    """True when `local`'s wall time also happens at another instant (the fall-back hour)."""
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+
+def seconds_of(offset: timedelta | None) -> int:
+    return int(offset.total_seconds()) if offset else 0
+
+
+def offset_text(seconds: int) -> str:
+    """'+02:00' / '-03:30' for a UTC offset in seconds."""
+    sign, minutes = ("-" if seconds < 0 else "+"), abs(seconds) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def format_utc(moment: datetime | None) -> str:

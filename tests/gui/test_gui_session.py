@@ -200,6 +200,36 @@ def test_without_a_keyring_the_saved_login_is_skipped_in_words(
     assert window.session is None and not window.actions_.sync.isEnabled()
 
 
+def test_a_stuck_keyring_at_start_times_out_in_words_while_the_window_works(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    oauth_org: DemoOrg,
+    settings_path: Path,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from memory_keyring import StuckKeyring
+
+    from syncerr_gui.core.auth import keyring_calls
+
+    monkeypatch.setattr(keyring_calls, "DEFAULT_TIMEOUT_S", 1.0)
+    _remember_settings(settings_path, oauth_org)
+    stuck = StuckKeyring()
+    keyring.set_keyring(stuck)
+    try:
+        window = make_window(oauth_org)
+        with qtbot.waitSignal(window.session_controller.resume_finished, timeout=SYNC_MS) as done:
+            window.session_controller.start()
+            assert window.status.currentMessage().startswith("Logging in with your saved login")
+        ok, words = done.args
+        assert not ok and "did not answer" in words
+        assert not stuck.answer.is_set()  # the keyring never answered; the app went on without it
+        dialog = window.login_dialog
+        assert dialog is not None and dialog.isVisible() and "did not answer" in dialog.error_label.text()
+    finally:
+        stuck.release()
+
+
 def test_a_revoked_saved_login_says_so_and_is_forgotten(
     qtbot: QtBot,
     make_window: Callable[..., MainWindow],

@@ -224,6 +224,32 @@ def _statements(sql: str) -> list[str]:
 # statements to V5_PARTS (tables, or columns added with defaults); one migration runs them all.
 V5_PARTS: list[str] = []
 
+# The reloads (`reload_ledger.py`): one row per ingest job the app created, PENDING until its
+# outcome is known. Who and where in words and ids only, never a token.
+V5_RELOADS = """
+CREATE TABLE reloads (
+    job_id          TEXT PRIMARY KEY,     -- the Bulk API 2.0 ingest job
+    started_at      INTEGER NOT NULL,     -- ns
+    finished_at     INTEGER,              -- ns: when the outcome was recorded
+    username        TEXT NOT NULL,
+    org_id          TEXT NOT NULL,
+    org_host        TEXT NOT NULL,
+    is_production   INTEGER NOT NULL,
+    object          TEXT NOT NULL,
+    operation       TEXT NOT NULL,
+    external_id     TEXT NOT NULL,
+    rows            INTEGER NOT NULL,
+    state           TEXT NOT NULL,        -- 'pending', then the job's final state
+    succeeded       INTEGER NOT NULL,
+    failed          INTEGER NOT NULL,
+    unprocessed     INTEGER NOT NULL,
+    note            TEXT NOT NULL,
+    origins         TEXT NOT NULL         -- JSON list: the archived row_key each row came from
+);
+CREATE INDEX reloads_started ON reloads (started_at);
+"""
+V5_PARTS.append(V5_RELOADS)
+
 SCHEMA_VERSION = 5  # the migrations that reach it: `upgrade.MIGRATIONS`
 
 

@@ -37,6 +37,8 @@ from syncerr_gui.core.archive.maintenance import MonthSize
 from syncerr_gui.core.archive.meta import set_meta
 from syncerr_gui.core.archive.pattern_store import patterns_of
 from syncerr_gui.core.archive.reader import ArchiveRowDetails, load_frame
+from syncerr_gui.core.archive.reload_ledger import ReloadLedger
+from syncerr_gui.core.archive.stale_temp import archive_files_size, remove_stale_temps
 from syncerr_gui.core.archive.triage import GroupMark, group_states, read_marks, write_marks
 from syncerr_gui.core.archive.writer import (
     ModstampText,
@@ -74,6 +76,7 @@ class ErrorArchive:
 
     def __init__(self, path: str | os.PathLike[str], busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
+        remove_stale_temps(self.path)  # what a killed run left beside the archive
         self._lock = threading.RLock()
         self._book = Codebook()
         self._con = self._connect(self.path, busy_timeout_s)
@@ -285,8 +288,7 @@ class ErrorArchive:
         return visit if visit is not None else _from_ns(self._query_one("SELECT MIN(started_at) FROM syncs"))
 
     def new_since_last_visit(self, frame: pd.DataFrame, last_visit: datetime | None = None) -> np.ndarray:
-        """True for rows whose signature first failed after the last visit (`visit_reference`;
-        nothing synced yet: none)."""
+        """True for rows whose signature first failed after the last visit (`visit_reference`)."""
         when = last_visit if last_visit is not None else self.visit_reference()
         if when is None:
             return np.zeros(len(frame), dtype=bool)
@@ -320,6 +322,10 @@ class ErrorArchive:
         made from this archive's whole frame (first and last seen over the archive)."""
         return group_states(groups, self.group_marks(), self.visit_reference())
 
+    def reload_ledger(self) -> ReloadLedger:
+        """The reloads of this org (`reload_ledger.py`), under this archive's lock."""
+        return ReloadLedger(self._con, self._lock, self._sqlite_errors, self._transaction)
+
     def jobs(self) -> pd.DataFrame:
         """The jobs table (small): one row per job ever listed, incl. `deleted_from_org`."""
         with self._lock, self._sqlite_errors("read"):
@@ -331,13 +337,8 @@ class ErrorArchive:
             return int(con.execute("SELECT COALESCE(SUM(rows), 0) FROM parts").fetchone()[0])
 
     def disk_usage(self) -> int:
-        """Bytes the archive takes on disk: the database and its WAL."""
-        names = (
-            self.path,
-            self.path.with_name(self.path.name + "-wal"),
-            self.path.with_name(self.path.name + "-shm"),
-        )
-        return sum(p.stat().st_size for p in names if p.exists())
+        """Bytes the archive takes on disk: the database, its WAL, temp files left beside it."""
+        return archive_files_size(self.path)
 
     def size_by_month(self) -> list[MonthSize]:
         """Rows and bytes per month of failure, oldest first (the Archive dialog's table)."""

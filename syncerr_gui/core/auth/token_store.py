@@ -5,7 +5,8 @@ token may rest is the OS keyring (macOS Keychain, Windows Credential Manager, Se
 on Linux). When no such store is usable — none installed, locked, or only a plain-file
 "keyring" — the user is told why and remembering is off: nothing ever falls back to a file.
 Every keyring call is wrapped, because back ends fail in many ways (D-Bus errors, a locked
-keychain, a user pressing Deny on a prompt).
+keychain, a user pressing Deny on a prompt), and bounded by a timeout, because some never
+answer (`keyring_calls`); without an importable keyring module remembering is simply off.
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
-
+from syncerr_gui.core.auth import keyring_calls
+from syncerr_gui.core.auth.keyring_calls import (
+    KeyringLocked,
+    KeyringTimeout,
+    KeyringUnloadable,
+    NoKeyringError,
+    PasswordDeleteError,
+    bounded,
+    current_backend,
+)
 from syncerr_gui.core.auth.oauth import OAuthTokens
 from syncerr_gui.core.exceptions import TokenStoreError
 from syncerr_gui.core.redaction import register_secret
@@ -65,14 +72,16 @@ class TokenStore:
 
     `backend` is for tests; by default the keyring module's current back end is used at
     each call, so the user's choice (or a test's `keyring.set_keyring`) is honoured.
+    Each call gives up after `timeout` seconds (TokenStoreError / a reason, in words).
     """
 
-    def __init__(self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None) -> None:
+    def __init__(self, service: str = SERVICE, backend: Any = None, timeout: float | None = None) -> None:
         self.service = service
         self._backend = backend
+        self.timeout = timeout if timeout is not None else keyring_calls.DEFAULT_TIMEOUT_S
 
-    def backend(self) -> keyring.backend.KeyringBackend:
-        return self._backend if self._backend is not None else keyring.get_keyring()
+    def backend(self) -> Any:
+        return self._backend if self._backend is not None else bounded(current_backend, self.timeout)
 
     def available(self) -> tuple[bool, str]:
         """(True, "") when tokens can be kept, else (False, a reason to show the user)."""
@@ -80,18 +89,23 @@ class TokenStore:
             backend = self.backend()
         except Exception as exc:  # noqa: BLE001 - broken keyring configuration
             logger.warning("keyring back end could not be loaded: %s", type(exc).__name__)
-            return False, NO_KEYRING
+            return False, _failure_text(exc, "use")
         if _refused(backend):
             return False, NO_KEYRING
         return self._probe(backend)
 
-    def _probe(self, backend: keyring.backend.KeyringBackend) -> tuple[bool, str]:
+    def _probe(self, backend: Any) -> tuple[bool, str]:
         """Writes, reads back and deletes a random value: a locked store fails here."""
         name, value = "probe", secrets.token_hex(8)
-        try:
+
+        def probe() -> bool:
             backend.set_password(self.service, name, value)
             readable = backend.get_password(self.service, name) == value
             backend.delete_password(self.service, name)
+            return bool(readable)
+
+        try:
+            readable = bounded(probe, self.timeout)
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("keyring probe failed: %s", type(exc).__name__)
             return False, _failure_text(exc, "use")
@@ -104,7 +118,7 @@ class TokenStore:
         backend = self._usable_backend()
         text = json.dumps(tokens.to_dict(), separators=(",", ":"))
         try:
-            backend.set_password(self.service, key, text)
+            bounded(lambda: backend.set_password(self.service, key, text), self.timeout)
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("saving the login to the keyring failed: %s", type(exc).__name__)
             raise TokenStoreError(_failure_text(exc, "save your login in")) from None
@@ -113,7 +127,7 @@ class TokenStore:
         """The remembered tokens, or None when none are stored (or the entry is unreadable)."""
         backend = self._usable_backend()
         try:
-            text = backend.get_password(self.service, key)
+            text = bounded(lambda: backend.get_password(self.service, key), self.timeout)
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("reading the login from the keyring failed: %s", type(exc).__name__)
             raise TokenStoreError(_failure_text(exc, "read your saved login from")) from None
@@ -125,8 +139,8 @@ class TokenStore:
         """Forgets the tokens; deleting what is not there is fine."""
         backend = self._usable_backend()
         try:
-            backend.delete_password(self.service, key)
-        except keyring.errors.PasswordDeleteError:
+            bounded(lambda: backend.delete_password(self.service, key), self.timeout)
+        except PasswordDeleteError:
             pass
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("deleting the login from the keyring failed: %s", type(exc).__name__)
@@ -156,14 +170,13 @@ class TokenStore:
 
     def _write_index(self, logins: list[RememberedLogin]) -> None:
         text = json.dumps([asdict(entry) for entry in logins], separators=(",", ":"))
+        backend = self._usable_backend()
         try:
             if logins:
-                self._usable_backend().set_password(self.service, INDEX_ENTRY, text)
+                bounded(lambda: backend.set_password(self.service, INDEX_ENTRY, text), self.timeout)
             else:  # nothing remembered: nothing left behind
-                self._usable_backend().delete_password(self.service, INDEX_ENTRY)
-        except TokenStoreError:
-            raise
-        except keyring.errors.PasswordDeleteError:
+                bounded(lambda: backend.delete_password(self.service, INDEX_ENTRY), self.timeout)
+        except PasswordDeleteError:
             return
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("saving the list of remembered logins failed: %s", type(exc).__name__)
@@ -172,22 +185,23 @@ class TokenStore:
     def _read(self, key: str) -> str | None:
         backend = self._usable_backend()
         try:
-            return backend.get_password(self.service, key)
+            text: str | None = bounded(lambda: backend.get_password(self.service, key), self.timeout)
         except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
             logger.warning("reading the keyring failed: %s", type(exc).__name__)
             raise TokenStoreError(_failure_text(exc, "read your saved login from")) from None
+        return text
 
-    def _usable_backend(self) -> keyring.backend.KeyringBackend:
+    def _usable_backend(self) -> Any:
         try:
             backend = self.backend()
-        except Exception:  # noqa: BLE001 - a keyring back end may raise anything
-            raise TokenStoreError(NO_KEYRING) from None
+        except Exception as exc:  # noqa: BLE001 - a keyring back end may raise anything
+            raise TokenStoreError(_failure_text(exc, "use")) from None
         if _refused(backend):
             raise TokenStoreError(NO_KEYRING)
         return backend
 
 
-def _refused(backend: keyring.backend.KeyringBackend) -> bool:
+def _refused(backend: Any) -> bool:
     """True for back ends that would store nothing, or store secrets in a plain file."""
     chained = list(getattr(backend, "backends", ())) if hasattr(backend, "backends") else [backend]
     if not chained:
@@ -199,12 +213,22 @@ def _refused(backend: keyring.backend.KeyringBackend) -> bool:
 
 
 def _failure_text(exc: Exception, doing: str) -> str:
-    if isinstance(exc, keyring.errors.KeyringLocked):
+    if isinstance(exc, KeyringTimeout):
+        return (
+            f"The keyring did not answer within {exc.seconds:g} seconds (it may be waiting for you to "
+            "unlock it), so \u201cRemember me\u201d is off for now."
+        )
+    if isinstance(exc, KeyringUnloadable):
+        return (
+            f"The keyring module could not be loaded ({exc}), so \u201cRemember me\u201d is off and you "
+            "will log in each time."
+        )
+    if isinstance(exc, KeyringLocked):
         return (
             f"Could not {doing} the keyring because it is locked. Unlock it (or allow access when "
             "asked) and try again; until then \u201cRemember me\u201d is off."
         )
-    if isinstance(exc, keyring.errors.NoKeyringError):
+    if isinstance(exc, NoKeyringError):
         return NO_KEYRING
     return f"Could not {doing} the keyring ({type(exc).__name__}); \u201cRemember me\u201d is off for now."
 

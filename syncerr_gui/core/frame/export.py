@@ -19,7 +19,6 @@ import contextlib
 import errno
 import logging
 import os
-import secrets
 from collections.abc import Callable, Mapping
 from datetime import tzinfo
 from pathlib import Path
@@ -31,9 +30,11 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from syncerr_gui.core.exceptions import ExportCancelled, ExportError
-from syncerr_gui.core.file_modes import user_file_mode
 from syncerr_gui.core.frame import schema
+from syncerr_gui.core.frame.long_cells import ExportedRows, check_long_cells
+from syncerr_gui.core.frame.out_target import resolve_out
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
+from syncerr_gui.core.frame.temp_files import remove_stale, temp_beside
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +61,16 @@ def export_csv(
     cancel: Any = None,
     bom: bool = False,
     delimiter: str = ",",
-) -> int:
+    replace_read_only: bool = False,
+    excel_cells: bool = False,
+) -> ExportedRows:
     """Write `frame`'s rows to `path` as CSV and return how many rows were written.
 
     `bom` starts the file with a UTF-8 byte order mark and `delimiter` separates the values
-    (both for Excel: see the module's docstring).
+    (both for Excel: see the module's docstring). An existing target keeps its mode; a
+    read-only one is refused unless `replace_read_only`; a symlink is written through
+    (`out_target`). Returns the rows written and the cells over Excel's limit, which
+    `excel_cells` (the Excel preset) cuts with a marker (`long_cells`).
 
     `columns` maps each header to the frame column it comes from, in output order
     (`input_row`: read from `details`). `rows`: the frame positions to write, in order
@@ -76,25 +82,27 @@ def export_csv(
     missing = [c for c in columns.values() if c not in frame.columns and c != INPUT_ROW]
     if missing:
         raise ValueError(f"export columns not in the frame: {missing}")
-    target = Path(path)
+    resolved = resolve_out(path, replace_read_only=replace_read_only)
+    target = resolved.path
     order = np.arange(len(frame), dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
     total = len(order)
     tmp_path, out = _open_temp(target)
     try:
         with out:
-            if os.name == "posix":  # the user's file: their own umask, not the app's private one
-                os.fchmod(out.fileno(), user_file_mode())
+            if os.name == "posix":  # the user's file: its own mode, or their umask's, never the app's
+                os.fchmod(out.fileno(), resolved.mode)
             if bom:
                 out.write(UTF8_BOM)
-            _write_rows(out, _Source(frame, order, details), columns, tz, progress, cancel, delimiter)
+            source = _Source(frame, order, details)
+            long = _write_rows(out, source, columns, tz, progress, cancel, delimiter, excel_cells)
         _replace(tmp_path, target)
     except BaseException as exc:
         _remove_quietly(tmp_path)
         if isinstance(exc, OSError):
             raise ExportError(describe_os_error(exc, target)) from exc
         raise
-    logger.info("exported %d rows to a CSV file", total)
-    return total
+    logger.info("exported %d rows to a CSV file (%d cells over Excel's limit)", total, long)
+    return ExportedRows(total, long, cut=excel_cells)
 
 
 def excel_delimiter(decimal_point: str) -> str:
@@ -120,13 +128,14 @@ def write_csv_table(table: pa.Table, path: str | os.PathLike[str]) -> None:
     """Write a small table of text columns (already neutralised) to `path` as CSV, atomically,
     with the user's file mode; ExportError with nothing written at `path` on failure. The
     header (the app's own plain words) is written unquoted."""
-    target = Path(path)
+    resolved = resolve_out(path)
+    target = resolved.path
     tmp_path, out = _open_temp(target)
     options = pa_csv.WriteOptions(include_header=False, quoting_style="needed", eol="\r\n")
     try:
         with out:
             if os.name == "posix":
-                os.fchmod(out.fileno(), user_file_mode())
+                os.fchmod(out.fileno(), resolved.mode)
             out.write((",".join(table.column_names) + "\r\n").encode("utf-8"))
             if table.num_rows:
                 pa_csv.write_csv(table, out, options)
@@ -237,8 +246,11 @@ def _write_rows(
     progress: ProgressCallback | None,
     cancel: Any,
     delimiter: str = ",",
-) -> None:
-    """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows."""
+    excel_cells: bool = False,
+) -> int:
+    """Chunked so memory stays bounded and cancel/progress are seen every CHUNK_ROWS rows;
+    returns the cells over Excel's limit (cut when `excel_cells`)."""
+    long = 0
     total = len(source.order)
     options = pa_csv.WriteOptions(
         include_header=True, quoting_style="needed", eol="\r\n", delimiter=delimiter
@@ -247,7 +259,8 @@ def _write_rows(
     for start in starts:
         if _is_cancelled(cancel):
             raise ExportCancelled("Export cancelled: no file was written.")
-        table = source.chunk(start, columns, tz)
+        table, found = check_long_cells(source.chunk(start, columns, tz), cut=excel_cells)
+        long += found
         pa_csv.write_csv(table, out, options)
         options = pa_csv.WriteOptions(
             include_header=False, quoting_style="needed", eol="\r\n", delimiter=delimiter
@@ -256,6 +269,7 @@ def _write_rows(
             progress(min(start + CHUNK_ROWS, total), total)
     if _is_cancelled(cancel):
         raise ExportCancelled("Export cancelled: no file was written.")
+    return long
 
 
 def _column_array(values: pd.Series, tz: tzinfo | None) -> pa.Array:
@@ -295,7 +309,8 @@ def _one_offset(seconds: int) -> str:
 
 def _open_temp(target: Path) -> tuple[Path, IO[bytes]]:
     """A new file beside `target` (same file system, so the rename is atomic), created private."""
-    tmp_path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    remove_stale(target.parent if str(target.parent) else Path("."))  # a killed export's leftovers
+    tmp_path = temp_beside(target)
     try:
         fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:

@@ -10,6 +10,7 @@ echoed values out), and only Salesforce's own texts are sent; free text sends th
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -56,16 +57,29 @@ def load_guidance(name: str = GUIDANCE_FILE) -> dict[str, Guidance]:
 
 
 GUIDANCE: dict[str, Guidance] = load_guidance()
+SOURCE_LANGUAGE = "en"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
-def guidance_for(code: str) -> Guidance | None:
+@functools.lru_cache(maxsize=8)
+def guidance_table(language: str = SOURCE_LANGUAGE) -> dict[str, Guidance]:
+    """The advice in `language` ("fr"), code by code; a code the translation lacks, or a
+    language without a file, falls back to the English source (advice in English beats none)."""
+    language = (language or "").split("_")[0].lower()
+    name = f"guidance/{language}.json"
+    if language == SOURCE_LANGUAGE or not _LANGUAGE.match(language) or not resource_path(name).is_file():
+        return GUIDANCE
+    return {**GUIDANCE, **load_guidance(name)}
+
+
+def guidance_for(code: str, language: str = SOURCE_LANGUAGE) -> Guidance | None:
     """The advice for `code`, or None for codes not (yet) described (shown as they are)."""
-    return GUIDANCE.get((code or "").strip().upper())
+    return guidance_table(language).get((code or "").strip().upper())
 
 
-def advice_headline(code: str) -> str:
+def advice_headline(code: str, language: str = SOURCE_LANGUAGE) -> str:
     """The first sentence of the advice for `code` (a group's one-line advice), or ""."""
-    found = guidance_for(code)
+    found = guidance_for(code, language)
     if found is None:
         return ""
     sentence = _FIRST_SENTENCE.match(found.cause)

@@ -15,6 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -48,7 +49,8 @@ class _Retry(Exception):
     """Internal: this attempt failed in a way worth trying again; `reason` is in words.
 
     `overloaded`: the org asked for fewer requests (429, 503, REQUEST_LIMIT_EXCEEDED);
-    `retry_after`: seconds its `Retry-After` header asked to wait.
+    `retry_after`: seconds its `Retry-After` header asked to wait; `reached`: the request may
+    have been acted on (a write that may have reached the org is never sent blindly again).
     """
 
     def __init__(
@@ -59,14 +61,32 @@ class _Retry(Exception):
         *,
         overloaded: bool = False,
         retry_after: float | None = None,
+        reached: bool = True,
     ) -> None:
         super().__init__(reason)
         self.reason, self.status, self.code = reason, status, code
-        self.overloaded, self.retry_after = overloaded, retry_after
+        self.overloaded, self.retry_after, self.reached = overloaded, retry_after, reached
+
+
+@dataclass(frozen=True)
+class _Call:
+    """One request as sent: GET, or a write (POST, PUT, PATCH) with its body."""
+
+    method: str = "GET"
+    body: bytes | None = None
+    content_type: str = ""
+    accept: str = "*/*"
+    bulk1: bool = False
+
+    @property
+    def idempotent(self) -> bool:
+        """Sending it twice does what sending it once does (GET, and PUT replacing an upload)."""
+        return self.method in ("GET", "PUT")
 
 
 class OrgClient:
-    """Authenticated GETs against one org, shared by the worker threads of one sync."""
+    """Authenticated requests to one org (GETs, and the writes of a reload), shared by the
+    worker threads of one sync."""
 
     def __init__(
         self,
@@ -137,6 +157,28 @@ class OrgClient:
 
     def get(self, target: str, *, bulk1: bool = False, accept: str = "*/*") -> tuple[bytes, str]:
         """GET `target` (a path or a same-origin URL); returns (body bytes, content type)."""
+        return self._request(target, _Call(accept=accept, bulk1=bulk1))
+
+    def send(
+        self, method: str, target: str, body: bytes, content_type: str, *, accept: str = "application/json"
+    ) -> tuple[bytes, str]:
+        """POST, PUT or PATCH `body` to `target` through the same guarded path as `get`.
+
+        A POST or PATCH is tried again only when it provably never reached the org (the
+        connection could not be made, 429, the request limit, an expired session): after a
+        timeout or a 5xx it fails in words instead, since the org may have acted on it.
+        """
+        if method not in ("POST", "PUT", "PATCH"):
+            raise ValueError(f"not a write method: {method}")
+        return self._request(target, _Call(method, body, content_type, accept))
+
+    def send_json(self, method: str, target: str, payload: Any) -> Any:
+        """`send` a JSON body and parse the JSON answer (an empty answer is None)."""
+        body = json.dumps(payload).encode("utf-8")
+        answer, _ = self.send(method, target, body, "application/json; charset=UTF-8")
+        return parse_json(answer, target) if answer.strip() else None
+
+    def _request(self, target: str, call: _Call) -> tuple[bytes, str]:
         url = self.resolve(target)
         last: _Retry | None = None
         for attempt in range(self._retry.tries):
@@ -145,11 +187,18 @@ class OrgClient:
             self._cancel.raise_if_cancelled()
             try:
                 with self.limit.slot(self._cancel):
-                    return self._attempt(url, bulk1=bulk1, accept=accept)
+                    return self._attempt(url, call)
             except _Retry as exc:
-                logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
                 if exc.overloaded:
                     self.limit.overloaded(exc.reason)
+                if exc.reached and not call.idempotent:
+                    raise RequestFailed(
+                        f"{exc.reason}. Salesforce may have received the request, so it was not sent "
+                        "again; check the org before trying once more",
+                        exc.status,
+                        exc.code,
+                    ) from None
+                logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
                 last = exc
         assert last is not None
         raise RequestFailed(f"{last.reason} (tried {self._retry.tries} times)", last.status, last.code)
@@ -172,7 +221,7 @@ class OrgClient:
             )
         return target
 
-    def _attempt(self, url: str, *, bulk1: bool, accept: str) -> tuple[bytes, str]:
+    def _attempt(self, url: str, call: _Call) -> tuple[bytes, str]:
         """One request with a few session renewals; raises `_Retry` when worth retrying.
 
         More than one renewal is allowed because concurrent workers can use up a fresh token
@@ -181,9 +230,9 @@ class OrgClient:
         """
         for renewals in range(MAX_RENEWALS_PER_REQUEST + 1):
             token = self._source.token()
-            response = self._send(url, token, bulk1=bulk1, accept=accept)
+            response = self._send(url, token, call)
             with response:
-                if _is_expired(response, bulk1):
+                if _is_expired(response, call.bulk1):
                     if renewals == MAX_RENEWALS_PER_REQUEST:
                         raise SessionExpired("Salesforce refused the renewed session. Log in again to sync.")
                     self._renew(token)
@@ -194,20 +243,30 @@ class OrgClient:
                 return body, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")
 
-    def _send(self, url: str, token: str, *, bulk1: bool, accept: str) -> requests.Response:
-        headers = {"Accept": accept}
-        if bulk1:
+    def _send(self, url: str, token: str, call: _Call) -> requests.Response:
+        headers = {"Accept": call.accept}
+        if call.content_type:
+            headers["Content-Type"] = call.content_type
+        if call.bulk1:
             headers["X-SFDC-Session"] = token
         else:
             headers["Authorization"] = f"Bearer {token}"
         try:
-            response = self._session.get(
-                url, headers=headers, timeout=self._timeout, stream=True, allow_redirects=False
+            response = self._session.request(
+                call.method,
+                url,
+                data=call.body,
+                headers=headers,
+                timeout=self._timeout,
+                stream=True,
+                allow_redirects=False,
             )
         except requests.exceptions.SSLError as exc:
             raise RequestFailed(
                 tls_failure_words(exc, _host(url)) + " Your session was not sent to it."
             ) from None
+        except requests.exceptions.ConnectTimeout:
+            raise _Retry(f"Could not connect to Salesforce at {_host(url)} in time", reached=False) from None
         except requests.exceptions.Timeout:
             raise _Retry(f"Salesforce did not answer within {self._timeout.read:g} seconds") from None
         except requests.exceptions.RequestException:
@@ -286,6 +345,7 @@ def _check_status(response: requests.Response) -> None:
             code,
             overloaded=True,
             retry_after=wait,
+            reached=False,
         )
     if status in _RETRY_STATUSES:
         raise _Retry(
@@ -302,6 +362,7 @@ def _check_status(response: requests.Response) -> None:
             code,
             overloaded=True,
             retry_after=wait,
+            reached=False,
         )
     if status == 404:
         raise RequestFailed(

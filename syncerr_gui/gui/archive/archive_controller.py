@@ -19,6 +19,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -113,6 +114,7 @@ class ArchiveController(QObject):
         self._tasks: list[BackgroundTask[Any]] = []
         self._load_token = 0  # a load older than the latest sync is dropped
         self._sync_org: str | None = None
+        self._seen_as_of: dict[str, datetime | None] = {}  # the sync each org's rows on screen came from
         self._shrink_cancel: CancelToken | None = None
         self._shrink_step.connect(self.shrink_progress, Qt.ConnectionType.QueuedConnection)
         self.dialog: ArchiveDialog | None = None
@@ -180,8 +182,8 @@ class ArchiveController(QObject):
             archives, self._archives = self._archives, {}
         for org, archive in archives.items():
             try:
-                if org == self.shown_org and not self.error:
-                    archive.mark_visit()
+                if org == self.shown_org and not self.error:  # as of what was shown, not of a
+                    archive.mark_visit(self._seen_as_of.get(org))  # headless sync since
             except ArchiveError as exc:
                 logger.warning("could not record the visit: %s", exc)
             archive.close()
@@ -324,6 +326,7 @@ class ArchiveController(QObject):
             return
         self._shrink_cancel = None
         self.shown_org, self.error = view.org_id, ""  # first: the Groups view reads its triage
+        self._seen_as_of[view.org_id] = view.last_sync
         self.window.show_frame(view.data.frame, view.data)
         lead = ""
         if first and self.window.session is None:
@@ -365,12 +368,13 @@ class ArchiveController(QObject):
         return prepare
 
     @Slot(object, object)
-    def _sync_finished(self, _result: Any, data: TableData | None) -> None:
+    def _sync_finished(self, result: Any, data: TableData | None) -> None:
         """Runs before the window's own handler (connected first)."""
         self._load_token += 1  # a load still on its way shows older rows than this result
         if self._sync_org is None or self.error:
             return
         self.shown_org = self._sync_org
+        self._seen_as_of[self._sync_org] = getattr(result, "started_at", None)
         self._set_label("", data.view.marked_count() if data is not None else 0)
 
     @Slot(str)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from syncerr_gui.core.auth.keyring_calls import Pending
 from syncerr_gui.core.auth.oauth import (
     PRODUCTION_LOGIN_URL,
     SANDBOX_LOGIN_URL,
@@ -52,6 +53,9 @@ ENVIRONMENTS = (
 )
 DEFAULT_PORT = 1717
 WAIT_SECONDS = 300.0
+# A working keyring answers in milliseconds; one that hangs is left to its own thread.
+KEYRING_GLANCE_S = 0.25
+CHECKING_KEYRING = "Checking this computer's keyring for \u201cRemember me\u201d\u2026"
 
 
 class BrowserLoginPage(LoginPage):
@@ -152,12 +156,34 @@ class BrowserLoginPage(LoginPage):
         self.my_domain.setEnabled(self.environment.currentData() == "custom")
 
     def _check_keyring(self) -> None:
-        ok, reason = self._store.available()
+        """Probes the keyring off the GUI thread (bounded by the store's timeout): the page shows
+        at once, "Remember me" off until the keyring answers."""
+        pending = Pending(self._store.available)
+        if pending.wait(KEYRING_GLANCE_S):
+            self._keyring_checked(pending.result())
+            return
+        self._keyring_checked((False, CHECKING_KEYRING))
+        run_in_background(
+            lambda: pending.result() if pending.wait(None) else (False, ""),
+            self._keyring_answered,
+            lambda text: self._keyring_answered((False, text)),
+            parent=self,
+            doing="check the keyring",
+        )
+
+    def _keyring_answered(self, answer: tuple[bool, str]) -> None:
+        self._keyring_checked(answer)
+        if answer[0] and self._attempt is None:
+            self.status_label.setText("")
+            self._restore_remember()
+
+    def _keyring_checked(self, answer: tuple[bool, str]) -> None:
+        ok, reason = answer
         self._keyring_problem = "" if ok else reason
+        self.remember.setEnabled(ok and self._attempt is None)
+        self.remember.setToolTip(tooltip("" if ok else reason))
         if not ok:
             self.remember.setChecked(False)
-            self.remember.setEnabled(False)
-            self.remember.setToolTip(tooltip(reason))
             self.status_label.setText(reason)
 
     # --- configuration ---------------------------------------------------------------------
@@ -369,8 +395,11 @@ class BrowserLoginPage(LoginPage):
         port = settings.get(keys.BROWSER_CALLBACK_PORT)
         if port is not None and port > 0:
             self.callback_port.setValue(port)
-        if self.remember.isEnabled():
-            self.remember.setChecked(bool(settings.get(keys.BROWSER_REMEMBER)))
+        self._restore_remember()
+
+    def _restore_remember(self) -> None:
+        if self._settings is not None and self.remember.isEnabled():
+            self.remember.setChecked(bool(self._settings.get(keys.BROWSER_REMEMBER)))
 
     def _save_settings(self, username: str) -> None:
         if self._settings is None:

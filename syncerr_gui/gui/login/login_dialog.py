@@ -59,9 +59,11 @@ class LoginDialog(QDialog):
         demo_session: Callable[[], Any] | None = None,
         ca_bundle: str | None = None,
         check_admin: AdminCheckCall | None = None,
+        token_store: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
+        self._token_store = token_store  # the browser page's keyring (tests); default: the OS one
         self.setWindowTitle(f"Log in — {APP_NAME}")
         self.session: Any = None
         self._settings = settings
@@ -121,7 +123,9 @@ class LoginDialog(QDialog):
         except ImportError as exc:  # a build without the OAuth parts still logs in other ways
             logger.warning("browser login unavailable: %s", exc)
             return
-        page = BrowserLoginPage(self, ca_bundle=self._ca_bundle, settings=self._settings)
+        page = BrowserLoginPage(
+            self, ca_bundle=self._ca_bundle, settings=self._settings, token_store=self._token_store
+        )
         page.host_login = self.start_login  # its own button then logs in through this dialog
         self.add_page(page)
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont
 from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails, read_one
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
-from syncerr_gui.gui.local_time import local_zone
+from syncerr_gui.gui.local_time import is_repeated, local_zone, offset_text, seconds_of
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.table.columns import (
     COL_FAILED_ON,
@@ -70,7 +70,7 @@ class _LocalClock:
 
     def __init__(self, zone: tzinfo) -> None:
         self.zone = zone
-        self._offsets: dict[int, int] = {}
+        self._offsets: dict[int, tuple[int, bool]] = {}
 
     @property
     def zone_name(self) -> str:
@@ -80,17 +80,21 @@ class _LocalClock:
         missing = ns == np.iinfo(np.int64).min
         seconds = np.where(missing, 0, ns // 1_000_000_000)
         buckets = seconds // _OFFSET_BUCKET_S
-        offsets = np.array([self._offset(int(b)) for b in buckets.tolist()], dtype=np.int64)
-        text = np.datetime_as_string((seconds + offsets).astype("datetime64[s]"), unit="s")
-        return ["" if gone else t.replace("T", " ") for t, gone in zip(text.tolist(), missing.tolist())]
+        looked_up = [self._offset(int(b)) for b in buckets.tolist()]
+        offsets = np.array([offset for offset, _ in looked_up], dtype=np.int64)
+        text = np.datetime_as_string((seconds + offsets).astype("datetime64[s]"), unit="s").tolist()
+        for i, (offset, repeated) in enumerate(looked_up):
+            if repeated and not missing[i]:  # the hour the clocks go back: two instants, one wall time
+                text[i] += " " + offset_text(offset)
+        return ["" if gone else t.replace("T", " ") for t, gone in zip(text, missing.tolist())]
 
-    def _offset(self, bucket: int) -> int:
-        offset = self._offsets.get(bucket)
-        if offset is None:
+    def _offset(self, bucket: int) -> tuple[int, bool]:
+        """(UTC offset in seconds, whether the wall time also happens at another instant)."""
+        found = self._offsets.get(bucket)
+        if found is None:
             moment = datetime.fromtimestamp(bucket * _OFFSET_BUCKET_S, UTC).astimezone(self.zone)
-            delta = moment.utcoffset()
-            offset = self._offsets[bucket] = int(delta.total_seconds()) if delta else 0
-        return offset
+            found = self._offsets[bucket] = (seconds_of(moment.utcoffset()), is_repeated(moment))
+        return found
 
 
 def _one_line(message: str) -> str:

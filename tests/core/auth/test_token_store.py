@@ -95,3 +95,18 @@ def test_tokens_repr_hides_secrets() -> None:
     assert TOKENS.access_token not in text and TOKENS.refresh_token not in text
     assert "acme.my.salesforce.com" in text
     assert TOKENS.org_id == "00D000000000001AAA" and TOKENS.user_id == "005000000000001AAA"
+
+
+def test_a_keyring_that_does_not_answer_is_given_up_on_in_words() -> None:
+    from memory_keyring import StuckKeyring
+
+    stuck = StuckKeyring()
+    try:
+        store = TokenStore(backend=stuck, timeout=0.3)
+        ok, reason = store.available()
+        assert not ok
+        assert "did not answer" in reason and "Remember me" in reason
+        with pytest.raises(TokenStoreError, match="did not answer"):
+            store.save("a@login.salesforce.com", TOKENS)
+    finally:
+        stuck.release()

@@ -174,3 +174,22 @@ def test_the_tooltip_says_what_is_sent() -> None:
         "Searches the web for: REQUIRED_FIELD_MISSING Required fields are missing: LastName."
     )
     assert search_explained("", "Call Jane Roe").startswith("Nothing to search for")
+
+
+def test_french_advice_covers_every_code_and_keeps_codes_untranslated() -> None:
+    import json
+
+    from syncerr_gui.core.frame.guidance import guidance_table
+    from syncerr_gui.resources import resource_path
+
+    data = json.loads(resource_path("guidance/fr.json").read_text(encoding="utf-8"))
+    assert data["language"] == "fr" and set(data["codes"]) == set(GUIDANCE)
+    french = guidance_table("fr_FR")
+    for code, english in GUIDANCE.items():
+        assert french[code].cause and french[code].cause != english.cause, code
+    assert guidance_for("unable_to_lock_row", "fr").where_to_fix.startswith("Rechargez")
+    assert (
+        "Configuration › Règles de validation"
+        not in GUIDANCE["FIELD_CUSTOM_VALIDATION_EXCEPTION"].where_to_fix
+    )
+    assert guidance_table("de") is GUIDANCE  # no German file: the English source

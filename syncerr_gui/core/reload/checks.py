@@ -1,0 +1,59 @@
+"""What a reload refuses before anything is sent: no rows, a key column missing or empty, a
+delete nobody asked for by name. Each refusal says what to fix, in words."""
+
+from __future__ import annotations
+
+from syncerr_gui.core.exceptions import UserFacingError
+from syncerr_gui.core.reload.batch import DESTRUCTIVE_OPERATIONS, ID_FIELD, OPERATIONS, UPSERT, ReloadBatch
+
+MAX_ROWS_NAMED = 5
+
+
+class ReloadRefused(UserFacingError):
+    """A reload that will not be sent as it is; the message says why and what to do."""
+
+
+def check_batch(batch: ReloadBatch, *, explicit_operation: bool = False) -> None:
+    """Raise `ReloadRefused` when `batch` cannot be loaded safely as it is.
+
+    `explicit_operation`: the admin named the operation themselves (e.g. `--operation
+    delete`); a delete or hard delete taken from a file name alone is refused.
+    """
+    target = batch.target
+    if target.operation not in OPERATIONS:
+        raise ReloadRefused(
+            f"“{target.operation}” is not an operation Salesforce can load ({', '.join(OPERATIONS)})."
+        )
+    if not target.object_name.strip():
+        raise ReloadRefused("The reload names no object; say which one (e.g. --object Contact).")
+    if target.operation in DESTRUCTIVE_OPERATIONS and not explicit_operation:
+        raise ReloadRefused(
+            f"This reload would {target.operation} {len(batch)} {target.object_name} records. Deleting is "
+            f"never taken from a file name: give the operation explicitly (--operation {target.operation})."
+        )
+    if target.operation == UPSERT and not target.external_id:
+        raise ReloadRefused("An upsert needs its external-ID field (e.g. --external-id Email__c).")
+    if not len(batch):
+        raise ReloadRefused("There are no rows to reload.")
+    _check_key(batch)
+
+
+def _check_key(batch: ReloadBatch) -> None:
+    key = batch.target.key_column()
+    if not key:
+        return
+    what = "Salesforce ID" if key == ID_FIELD else f"external ID ({key})"
+    if key not in batch.columns:
+        raise ReloadRefused(
+            f"A {batch.target.operation} needs each row's {what}, but there is no {key} column."
+        )
+    at = batch.column_index(key)
+    empty = [i + 1 for i, row in enumerate(batch.rows) if not row[at].strip()]
+    if empty:
+        named = ", ".join(str(n) for n in empty[:MAX_ROWS_NAMED]) + (
+            " …" if len(empty) > MAX_ROWS_NAMED else ""
+        )
+        raise ReloadRefused(
+            f"{len(empty)} of {len(batch)} rows have an empty {key} (rows {named}); a "
+            f"{batch.target.operation} needs each row's {what}. Fill them in or drop those rows."
+        )

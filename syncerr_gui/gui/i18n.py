@@ -1,0 +1,91 @@
+"""The window's language: English (the source) or French, following the system unless chosen.
+
+Every text a person reads goes through `tr()`, Qt's translation with one shared context: the
+same English words mean the same French words everywhere, so each is translated once in
+`resources/i18n/syncerr_fr.ts` (built to `.qm` by `packaging/build_translations.py`). Qt's
+own `qtbase_fr.qm` translates the standard buttons and dialogs. Salesforce's codes and
+messages never pass through `tr()`: they are what the admin searches for.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from syncerr_gui.resources import resource_path
+
+logger = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}  # each in its own words
+APP_CATALOGUE = "i18n/syncerr_{language}.qm"  # under resources/
+QT_CATALOGUES = ("qtbase",)
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the window's language (`n` picks the plural form of "%n …" / "%Ln …")."""
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def chosen_language(saved: object, system: QLocale | None = None) -> str:
+    """The language to use: the admin's choice when it is a known one, else the system's
+    when we have it, else English. A saved value is untrusted (settings are user-editable)."""
+    if isinstance(saved, str) and saved in LANGUAGES:
+        return saved
+    locale = system if system is not None else QLocale.system()
+    for name in locale.uiLanguages():
+        language = name.replace("-", "_").split("_")[0].lower()
+        if language in LANGUAGES:
+            return language
+    return SOURCE_LANGUAGE
+
+
+@dataclass
+class InstalledLanguage:
+    """The translators in use (kept alive: Qt does not own them) and the language they give."""
+
+    language: str
+    translators: list[QTranslator] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def install_language(app: QCoreApplication, language: str) -> InstalledLanguage:
+    """Translate `app` into `language` and make its locale the default (dates, numbers).
+
+    A catalogue that cannot be loaded leaves those texts in English and is named in the log;
+    the window still opens.
+    """
+    installed = InstalledLanguage(language if language in LANGUAGES else SOURCE_LANGUAGE)
+    QLocale.setDefault(QLocale(installed.language))
+    if installed.language == SOURCE_LANGUAGE:
+        return installed
+    for path in catalogue_paths(installed.language):
+        translator = QTranslator(app)
+        if translator.load(str(path)) and app.installTranslator(translator):
+            installed.translators.append(translator)
+        else:
+            installed.missing.append(path.name)
+            logger.warning("translation %s could not be loaded; those texts stay in English", path.name)
+    return installed
+
+
+def remove_language(app: QCoreApplication, installed: InstalledLanguage) -> None:
+    """Take the translators of `installed` out (before installing another language)."""
+    for translator in installed.translators:
+        app.removeTranslator(translator)
+    installed.translators.clear()
+
+
+def catalogue_paths(language: str) -> list[Path]:
+    """The app's catalogue for `language`, then Qt's own."""
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    bundled = resource_path("i18n")
+    qt_paths = []
+    for name in QT_CATALOGUES:
+        file_name = f"{name}_{language}.qm"
+        # the frozen app carries Qt's catalogue beside ours (only the ones it uses)
+        qt_paths.append(bundled / file_name if (bundled / file_name).is_file() else qt_folder / file_name)
+    return [resource_path(APP_CATALOGUE.format(language=language)), *qt_paths]
