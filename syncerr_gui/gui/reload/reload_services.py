@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -29,6 +28,8 @@ from syncerr_gui.core.reload.batch import (
     ReloadRecord,
     ReloadTarget,
 )
+from syncerr_gui.core.reload.ingest import recover_outcome
+from syncerr_gui.core.reload.permissions import missing_reload_permissions, org_is_production
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +52,10 @@ class ReloadServices:
 
     run: Callable[..., ReloadOutcome] = field(default=lambda *a, **k: _run(*a, **k))
     recover: Callable[[Any, ReloadRecord], ReloadOutcome] = field(
-        default=lambda c, r: _core("ingest", "recover_outcome")(c, r.job_id, None)
+        default=lambda c, r: recover_outcome(c, r.job_id, None)
     )
     missing_permissions: Callable[[Any, ReloadTarget], list[str]] = field(
-        default=lambda s, t: _core("permissions", "missing_reload_permissions")(_client(s), t, s.user_id)
+        default=lambda s, t: missing_reload_permissions(_client(s), t, s.user_id)
     )
     batches_for: Callable[[pd.DataFrame, RowDetails, np.ndarray], Batches] = field(
         default=lambda f, d, p: _batches(f, d, p)
@@ -65,28 +66,23 @@ class ReloadServices:
     apply_outcome: Callable[[Any, ReloadBatch, ReloadOutcome], Any] = field(
         default=lambda a, b, o: _core("reloaded", "apply_outcome", "archive")(a, b, o)
     )
-    record: Callable[[Any, ReloadRecord], None] = field(default=lambda a, r: _ledger(a).record_reload(r))
-    finish: Callable[[Any, str, ReloadOutcome], None] = field(
-        default=lambda a, j, o: _ledger(a).finish_reload(j, o)
+    record: Callable[[Any, ReloadRecord], None] = field(
+        default=lambda a, r: a.reload_ledger().record_reload(r)
     )
-    pending: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: _ledger_list(a, "pending_reloads"))
-    history: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: _ledger_list(a, "reloads"))
-    is_production: Callable[[Any], bool] = field(default=lambda s: _is_production(s))
+    finish: Callable[[Any, str, ReloadOutcome], None] = field(
+        default=lambda a, j, o: a.reload_ledger().finish_reload(j, o)
+    )
+    pending: Callable[[Any], list[ReloadRecord]] = field(
+        default=lambda a: a.reload_ledger().pending_reloads()
+    )
+    history: Callable[[Any], list[ReloadRecord]] = field(default=lambda a: a.reload_ledger().reloads())
+    is_production: Callable[[Any], bool] = field(default=lambda s: org_is_production(_client(s)))
     client_for: Callable[[Any], Any] = field(default=lambda s: _client(s))
     suggest: Callable[[pd.DataFrame, np.ndarray], Sequence[FixStep]] = field(default=lambda f, p: ())
 
 
 def default_services() -> ReloadServices:
     return ReloadServices()
-
-
-def host_is_production(instance_url: str) -> bool:
-    """False for a sandbox's host (`…--dev.sandbox.my.salesforce.com`, `cs12.salesforce.com`);
-    True otherwise: when in doubt, the org is treated as production (the careful answer)."""
-    host = (urlsplit(instance_url).hostname or "").lower()
-    first = host.split(".", 1)[0]
-    sandbox = ".sandbox." in host or "--" in first or (first.startswith("cs") and first[2:].isdigit())
-    return not sandbox
 
 
 def batches_from_rows(frame: pd.DataFrame, details: RowDetails, positions: np.ndarray) -> Batches:
@@ -166,28 +162,6 @@ def _batches(frame: pd.DataFrame, details: RowDetails, positions: np.ndarray) ->
     row_ids = frame["row_id"].to_numpy(dtype=np.int64)[np.asarray(positions, dtype=np.int64)]
     batches, left_out = reload_batches(frame, details, row_ids)
     return Batches(tuple(batches), int(sum(left_out.values())))
-
-
-def _ledger(archive: Any) -> Any:
-    ledger = getattr(archive, "reload_ledger", None)
-    if ledger is None:
-        raise NotAvailable("This build's archive keeps no list of reloads yet.")
-    return ledger()
-
-
-def _ledger_list(archive: Any, name: str) -> list[ReloadRecord]:
-    try:
-        return list(getattr(_ledger(archive), name)())
-    except NotAvailable:
-        return []
-
-
-def _is_production(session: Any) -> bool:
-    """What the org says (Organization.IsSandbox), else what its host suggests."""
-    try:
-        return bool(_core("permissions", "org_is_production")(_client(session)))
-    except NotAvailable:
-        return host_is_production(session.instance_url)
 
 
 def _client(session: Any) -> Any:

@@ -12,7 +12,7 @@ from syncerr_gui.core.frame.row_details import MemoryRowDetails
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
 from syncerr_gui.core.reload.batch import FillEmpty, SetColumn
 from syncerr_gui.gui.reload.edit_state import EditState
-from syncerr_gui.gui.reload.reload_services import batches_from_rows, host_is_production
+from syncerr_gui.gui.reload.reload_services import batches_from_rows
 from syncerr_gui.gui.reload.reload_table_model import COL_RESULT, ReloadTableModel
 
 
@@ -55,13 +55,6 @@ def test_rows_without_their_key_are_named_in_the_summary() -> None:
     state = EditState(contact_batch())
     state.edit(1, "Email__c", "")
     assert "1 row have no Email__c" in state.summary()
-
-
-def test_a_sandbox_is_told_by_its_host_and_anything_else_counts_as_production() -> None:
-    assert not host_is_production("https://acme--dev.sandbox.my.salesforce.com")
-    assert not host_is_production("https://cs42.salesforce.com")
-    assert host_is_production("https://acme.my.salesforce.com")
-    assert host_is_production("https://127.0.0.1:8443")
 
 
 def test_the_rows_become_one_batch_per_object_and_operation_and_job_level_rows_are_left_out() -> None:
