@@ -3,8 +3,9 @@
 No Qt here (nor anywhere it imports). Every failure ends in ONE line on stderr starting with
 `error:` and a non-zero exit code, never a traceback and never a half-written file:
 2 = bad arguments, 1 = login, network, sync or export failure, 3 = the user is not an admin,
-130 = interrupted. Secrets can come from the environment (SF_ACCESS_TOKEN, SF_PASSWORD,
-SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
+130 = interrupted; 4 = new or regressed causes with `--fail-on-new` (`export_report.py`,
+which also writes `--json`). Secrets can come from the environment (SF_ACCESS_TOKEN,
+SF_PASSWORD, SF_SECURITY_TOKEN), standard input (`-`) or a file (`@FILE`) so they need not appear in the
 process list (`secret_args.py`). Every printed line passes `terminal.printable`: text from the
 org never reaches the terminal with its control characters.
 
@@ -25,19 +26,18 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
 from syncerr_gui import APP_NAME, __version__
-from syncerr_gui.cli import login_sources
+from syncerr_gui.cli import diagnose, export_report, login_sources
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_NOT_ADMIN,
-    EXIT_OK,
     EXIT_USAGE,
     CliFailure,
     UsageError,
 )
 from syncerr_gui.cli.out_arg import check_out_arg
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
-from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
+from syncerr_gui.cli.terminal import ProgressLine, configure_logging, write_line
 from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
@@ -72,8 +72,7 @@ def main(argv: list[str]) -> int:
         return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
         return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
-    print(one_line(summary))
-    return EXIT_OK
+    return export_report.finish(args, summary)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -111,11 +110,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="write one row per error group (cause) instead of one per error, most errors first",
     )
+    diagnose.add_argument(parser)
     _add_archive_arguments(parser)
+    export_report.add_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log progress details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
+    diagnose.check(args)
     _check_archive_choice(args)
+    export_report.check(args)
     if args.offline:
         _check_offline(args)
     else:
@@ -290,18 +293,24 @@ def _run(args: argparse.Namespace, session: Any) -> str:
     if not check.is_admin:
         raise CliFailure(check.message(), EXIT_NOT_ADMIN)
     if not args.data_dir:
-        frame, details, _new = _sync(session, args.since)
+        frame, details, _new = _sync(session, args.since, report=args.report)
+        args.report.written(frame, groups_file=args.groups)
         if args.groups:
-            return _write_groups(frame, args.out)
+            return _write_groups(frame, args.out, diagnosis=diagnose.online(args, session, details))
         return _write(frame, args.out, details if args.input_rows else None)
     from syncerr_gui.cli.archive import data_dir_of, open_archive
 
     with open_archive(session.org_id, data_dir_of(args.data_dir)) as archive:
-        frame, details, new_rows = _sync(session, args.since, archive)
+        args.report.before_sync(archive)
+        frame, details, new_rows = _sync(session, args.since, archive, args.report)
         if args.all:
             frame = archive.load()
+        args.report.after_sync(archive)
+        args.report.written(frame, archive, args.groups)
         if args.groups:
-            written = _write_groups(frame, args.out, archive)
+            written = _write_groups(
+                frame, args.out, archive, diagnosis=diagnose.online(args, session, None, archive)
+            )
         else:
             written = _write(frame, args.out, details if args.input_rows else None)
     return written + f"; {new_rows} new this sync, archive in {args.data_dir}"
@@ -315,8 +324,12 @@ def _run_offline(args: argparse.Namespace) -> str:
     with open_archive(offline_org_id(data_dir, args.org_id), data_dir, reading_only=True) as archive:
         frame = offline_frame(archive, args.since, args.all)
         note = offline_note(archive, data_dir)
+        args.report.offline = True
+        args.report.written(frame, archive, args.groups)
         if args.groups:
-            written = _write_groups(frame, args.out, archive, keep=False)
+            written = _write_groups(
+                frame, args.out, archive, keep=False, diagnosis=diagnose.offline(args, archive)
+            )
         else:
             written = _write(frame, args.out, archive.details if args.input_rows else None)
     return written + f"; {note}"
@@ -344,7 +357,9 @@ def _write(frame: Any, out: str, details: Any = None) -> str:
     )
 
 
-def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) -> str:
+def _write_groups(
+    frame: Any, out: str, archive: Any = None, keep: bool = True, diagnosis: diagnose.Diagnose | None = None
+) -> str:
     """Write the groups of `frame`'s errors; with an archive, first and last seen over all of
     it and each group's triage state (without one there is no state to tell)."""
     import numpy as np
@@ -358,7 +373,10 @@ def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) 
     if whole is not frame:
         rows = np.flatnonzero(np.isin(whole["row_id"].to_numpy(), frame["row_id"].to_numpy()))
     patterns = archive.message_patterns(keep=keep) if archive is not None else None
-    table = ErrorGroups(whole, patterns).summary(rows).table
+    groups = ErrorGroups(whole, patterns)
+    table = groups.summary(rows).table
+    if diagnosis is not None:
+        table = table.assign(diagnosis=diagnosis(table, whole, groups))
     if archive is not None:
         table = table.assign(state=archive.group_states(table))
     try:
@@ -368,7 +386,9 @@ def _write_groups(frame: Any, out: str, archive: Any = None, keep: bool = True) 
     return f"Wrote {written} error groups of {len(frame)} errors to {out}"
 
 
-def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[Any, Any, int]:
+def _sync(
+    session: Any, since: datetime | None, archive: Any = None, report: Any = None
+) -> tuple[Any, Any, int]:
     """Run the engine -> (frame, its details, rows new this sync); through `archive` if given,
     incrementally.
 
@@ -400,6 +420,8 @@ def _sync(session: Any, since: datetime | None, archive: Any = None) -> tuple[An
     for problem in result.problems:
         where = f"job {problem.job_id} ({problem.source})" if problem.job_id else f"{problem.source} job list"
         write_line(_scrub(f"warning: {where}: {problem.reason}"))
+    if report is not None:
+        report.problems = len(result.problems)
     return answer
 
 

@@ -69,7 +69,7 @@ class Bulk2Routes:
                 [{"errorCode": "INVALIDJOBTYPE", "message": f"Invalid job type: {job_type}"}], 400
             )
         hidden = self.state.unlisted_ids()
-        every = [*self._jobs, *self.reloads.snapshots()]
+        every = [*self._jobs, *self.reloads.snapshots(), *self.state.added_jobs()]
         jobs = [j for j in every if (not job_type or j.job_type == job_type) and j.id not in hidden]
         size = max(1, self.state.config.page_size)
         page = jobs[offset : offset + size]

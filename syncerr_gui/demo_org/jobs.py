@@ -35,6 +35,7 @@ class Bulk2Job:
     processed: int
     unprocessed: int
     job_type: str = "V2Ingest"
+    error_text: str | None = None  # every failed row carries this sf__Error (a test's new cause)
 
     @property
     def finished(self) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syncerr_gui.demo_org import error_texts, values
+from syncerr_gui.demo_org import error_texts, reference_rows, values
 from syncerr_gui.demo_org.ids import sf_ids
 from syncerr_gui.demo_org.jobs import Bulk2Job, ClassicBatch, ClassicJob
 
@@ -76,7 +76,11 @@ class RecordFactory:
         """The rows of a Bulk 2.0 job's failedResults."""
         rng = np.random.default_rng([self.seed, 2, job.index])
         columns = self._values(job.object, job.columns, job.failed, job.index * 3_000_000, rng)
-        errors = self._errors(job.object, job.operation, job.failed, rng, job.modstamp)
+        if job.error_text is not None:
+            errors = pa.array([job.error_text] * job.failed, pa.string())
+        else:
+            errors = self._errors(job.object, job.operation, job.failed, rng, job.modstamp)
+        columns = reference_rows.explain(job.object, job.columns, columns, errors, [self.seed, 2, job.index])
         ids = self._result_ids(job.operation, job.object, job.columns, columns, job.failed, rng)
         return JobRows(job.columns, tuple(columns), errors, ids, np.zeros(job.failed, dtype=bool))
 
@@ -99,6 +103,9 @@ class RecordFactory:
         failed[rng.choice(n, size=batch.failed, replace=False)] = True
         errors = self._errors(job.object, job.operation, n, rng, job.modstamp)
         errors = pc.if_else(pa.array(failed), errors, "")
+        columns = reference_rows.explain(
+            job.object, job.columns, columns, errors, [self.seed, 4, job.index, batch.index]
+        )
         ids = self._result_ids(job.operation, job.object, job.columns, columns, n, rng)
         new = pa.array(sf_ids(values.KEY_PREFIX[job.object], base + np.arange(n)), pa.string())
         ids = pc.if_else(pa.array(failed), ids, pc.if_else(pc.equal(ids, ""), new, ids))

@@ -11,15 +11,18 @@ import threading
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
+from syncerr_gui.demo_org import values
 from syncerr_gui.demo_org.bulk1 import Bulk1Routes
 from syncerr_gui.demo_org.bulk2 import Bulk2Routes
 from syncerr_gui.demo_org.config import DemoConfig, DemoUser
-from syncerr_gui.demo_org.data import JobCatalog
+from syncerr_gui.demo_org.data import INTEGRATION_USERS, JobCatalog, user_id
 from syncerr_gui.demo_org.faults import FaultInjector
 from syncerr_gui.demo_org.handler import DemoHttpServer
 from syncerr_gui.demo_org.httpkit import Router
 from syncerr_gui.demo_org.ids import sf_id
 from syncerr_gui.demo_org.ingest import IngestRoutes, IngestStore
+from syncerr_gui.demo_org.jobs import Bulk2Job
+from syncerr_gui.demo_org.metadata_routes import MetadataRoutes
 from syncerr_gui.demo_org.oauth import OAuthRoutes
 from syncerr_gui.demo_org.query import QueryRoutes
 from syncerr_gui.demo_org.records import RecordFactory
@@ -31,13 +34,17 @@ from syncerr_gui.demo_org.truth import DemoTruth
 
 logger = logging.getLogger(__name__)
 
+ADDED_JOB_INDEX = 900_000  # jobs added at run time: ids and record numbers apart from the catalogue's
+
 
 def _router(state: OrgState, reloads: IngestStore) -> Router:
     router = Router()
+    jobs = QueryRoutes(state)
     for routes in (
         SoapLogin(state),
         OAuthRoutes(state),
-        QueryRoutes(state),
+        MetadataRoutes(state, jobs),  # before the job queries: it hands them theirs
+        jobs,
         Bulk2Routes(state, reloads),
         IngestRoutes(state, reloads),
         Bulk1Routes(state),
@@ -205,6 +212,51 @@ class DemoOrg:
         """While held, ingest jobs reach InProgress but not JobComplete (catch a reload mid-way)."""
         if self._reloads is not None:
             self._reloads.hold = hold
+
+    def add_failing_job(
+        self,
+        object_name: str,
+        error_text: str,
+        failed: int,
+        operation: str = "insert",
+        finished_at: datetime | None = None,
+    ) -> str:
+        """A Bulk 2.0 job that finished just now with `failed` rows all failing with
+        `error_text` (an `sf__Error`, e.g. "CODE:message:Field --"): a new cause appearing
+        while the org runs, as a watch test needs (`finished_at`: when, default now). Returns
+        the job's id."""
+        state = self._started
+        columns = tuple(name for name, _ in values.COLUMNS[object_name])
+        with state.lock:
+            index = ADDED_JOB_INDEX + len(state.added)
+        now = (finished_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+        job = Bulk2Job(
+            index=index,
+            id=sf_id("750", index),
+            operation=operation,
+            object=object_name,
+            created_by=user_id(INTEGRATION_USERS[0][1]),
+            created=now - timedelta(seconds=30),
+            modstamp=now,
+            state="JobComplete",
+            api_version=62.0,
+            line_ending="LF",
+            column_delimiter="COMMA",
+            answer_delimiter=",",
+            header_quoted=True,
+            columns=columns,
+            external_id=None,
+            error_message=None,
+            failed=failed,
+            processed=failed + 10,
+            unprocessed=0,
+            error_text=error_text,
+        )
+        with state.lock:
+            state.added.append(job)
+            state.catalog.bulk2.append(job)
+            state.catalog.bulk2_by_id[job.id] = job
+        return job.id
 
     def expire_sessions(self) -> None:
         """Every current access token becomes invalid (refresh tokens and passwords still work)."""

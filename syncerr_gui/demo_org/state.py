@@ -71,6 +71,7 @@ class OrgState:
     users: dict[str, UserRecord] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
     unlisted: set[str] = field(default_factory=set)  # deleted jobs also gone from the job list
+    added: list[Bulk2Job] = field(default_factory=list)  # jobs a test added while the org runs
     request_log: list[tuple[str, str]] = field(default_factory=list)
     api_used: int = 0
     stop_event: threading.Event = field(default_factory=threading.Event)
@@ -111,3 +112,8 @@ class OrgState:
         """Jobs also gone from the job list (aged out, or deleted with `unlist`): one lock per page."""
         with self.lock:
             return frozenset(self.unlisted)
+
+    def added_jobs(self) -> list[Bulk2Job]:
+        """The jobs added at run time, oldest first (a copy)."""
+        with self.lock:
+            return list(self.added)

@@ -65,6 +65,7 @@ class CsvExport(QObject):
         self._parent = parent
         self.done_box: QMessageBox | None = None
         self.read_only_box: QMessageBox | None = None
+        self.running = False  # a file is being written (watching waits for it)
 
     def start(self) -> None:
         """Ask where (and in which form), then write the rows shown, in the order shown."""
@@ -103,6 +104,7 @@ class CsvExport(QObject):
         dialect = excel_dialect(QLocale()) if for_excel else {}
         dialect["replace_read_only"] = replace_read_only
         self._host.show_status(f"Exporting to {path}…")
+        self.running = True
         run_in_background(
             lambda: _write_csv(frame, visible, path, zone, dialect),
             lambda rows: self._finished(rows, path),
@@ -133,6 +135,7 @@ class CsvExport(QObject):
         return path, for_excel
 
     def _finished(self, rows: int, path: str) -> None:
+        self.running = False
         note = rows.note() if isinstance(rows, ExportedRows) else ""
         message = f"Exported {rows:,} errors to {path}" + (f"; {note}" if note else "")
         self._host.show_status(message, 15000)
@@ -149,6 +152,7 @@ class CsvExport(QObject):
         self.ended.emit(message)
 
     def _failed(self, text: str) -> None:
+        self.running = False
         self._host.show_status(f"Export failed: {text}", 15000)
         message_boxes.show_error(self._parent, "Export failed", text)
         self.ended.emit(f"Export failed: {text}")

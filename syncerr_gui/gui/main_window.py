@@ -32,9 +32,11 @@ from syncerr_gui.gui.panes.detail_pane import DetailPane
 from syncerr_gui.gui.panes.empty_filter_note import EmptyFilterNote
 from syncerr_gui.gui.panes.problems_dialog import ProblemsDialog
 from syncerr_gui.gui.panes.status_bar import StatusBar
+from syncerr_gui.gui.reload.reload_controller import ReloadController
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.errors_table import ErrorsTable
 from syncerr_gui.gui.table.table_data import TableData
+from syncerr_gui.gui.watch.watch_controller import WatchController
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +117,8 @@ class MainWindow(QMainWindow):
         self.actions_.add_file_action(self.archive.action)
         self.groups = GroupsController(self, self)
         self._build_centre()
-        from syncerr_gui.gui.reload.reload_controller import ReloadController
-
         self.reload = ReloadController(self, self)  # Fix and reload, Export for reload
+        self.watch = WatchController(self, self)  # background syncs, tray, notifications
 
     # --- building -----------------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -434,7 +435,9 @@ class MainWindow(QMainWindow):
         message_boxes.show_info(self, f"About {APP_NAME}", about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop a running sync, remember the layout."""
+        """Stop a running sync, remember the layout (unless watching goes on in the tray)."""
+        if self.watch.hide_instead_of_close(event):
+            return
         self.settings.save_window(self, self.table.horizontalHeader())
         if self.sync_worker is not None:
             self.sync_worker.cancel()

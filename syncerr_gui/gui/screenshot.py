@@ -73,7 +73,11 @@ class Screenshotter(QObject):
         return (advised or complete or [0 if rows else -1])[0]
 
     def _shoot(self) -> None:
+        why = self.window.groups.why
+        why.shown.connect(self._capture, Qt.ConnectionType.SingleShotConnection)  # its Why read too
         self.window.groups.select_rows([0])  # the top cause: its errors below, a record's details
+
+    def _capture(self) -> None:
         row = self._record_row()
         if row < 0:
             self._fail("the sync produced no rows to show", 1)

@@ -108,6 +108,20 @@ EXPORT_FOR_EXCEL = Setting(
     "export/forExcel", bool, False, CHOICE, 'Export "for Excel": UTF-8 with BOM, the locale\'s list separator'
 )
 
+WATCH_EVERY_MINUTES = Setting(
+    "watch/everyMinutes", int, 0, CHOICE, "Watching: sync every 15, 30 or 60 minutes (0: off)"
+)
+WATCH_IN_TRAY = Setting(
+    "watch/keepInTray", bool, False, CHOICE, "Watching: keep watching in the tray when the window is closed"
+)
+WATCH_BURST_ERRORS = Setting(
+    "watch/burstErrors",
+    int,
+    0,
+    CHOICE,
+    "Watching: tell when one sync brings more errors than this (0: never)",
+)
+
 LAYOUT_GEOMETRY = Setting("layout/qt{qt}/geometry", QByteArray, None, REMEMBERED, "Window geometry")
 LAYOUT_STATE = Setting("layout/qt{qt}/state", QByteArray, None, REMEMBERED, "Dock layout")
 LAYOUT_HEADER = Setting("layout/qt{qt}/header", QByteArray, None, REMEMBERED, "Column widths and order")
@@ -134,6 +148,9 @@ ALL: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[datetime] | Set
     FILTER_LAST_ORG,
     LAST_EXPORT_DIR,
     EXPORT_FOR_EXCEL,
+    WATCH_EVERY_MINUTES,
+    WATCH_IN_TRAY,
+    WATCH_BURST_ERRORS,
     LAYOUT_GEOMETRY,
     LAYOUT_STATE,
     LAYOUT_HEADER,

@@ -249,6 +249,20 @@ CREATE TABLE reloads (
 CREATE INDEX reloads_started ON reloads (started_at);
 """
 V5_PARTS.append(V5_RELOADS)
+# The diagnosis of each error group as the org explained it, per sync (`diagnosis_cache.py`):
+# shown offline with the time it was read; a later sync reads it again.
+V5_DIAGNOSES = """
+CREATE TABLE IF NOT EXISTS group_diagnoses (
+    group_key       TEXT NOT NULL,        -- groups.group_key
+    sync_id         INTEGER NOT NULL,     -- syncs.id of the sync it was read for (0: none yet)
+    read_at         INTEGER NOT NULL,     -- ns: when the org was read
+    status          TEXT NOT NULL,        -- found, nothing, skipped or failed
+    headline        TEXT NOT NULL,        -- the one line (the CSV's Diagnosis column)
+    body            TEXT NOT NULL,        -- JSON: the whole diagnosis (Diagnosis.to_json)
+    PRIMARY KEY (group_key, sync_id)
+) WITHOUT ROWID;
+"""
+V5_PARTS.append(V5_DIAGNOSES)
 
 SCHEMA_VERSION = 5  # the migrations that reach it: `upgrade.MIGRATIONS`
 

@@ -25,16 +25,21 @@ GROUP_EXPORT_COLUMNS: dict[str, str] = {
     "Last Seen": "last_seen",
     "Advice": "advice",
 }
+DIAGNOSIS_HEADER = "Diagnosis"  # written when the table has a `diagnosis` column (export --diagnose)
 _TIMES = ("first_seen", "last_seen")
 _COUNTS = ("errors", "records", "jobs")
 
 
 def export_groups_csv(groups: pd.DataFrame, path: str | os.PathLike[str], tz: tzinfo | None = None) -> int:
     """Write `groups` (a `GroupSummary.table`, plus `state` when known) to `path`, most errors
-    first; returns how many groups were written. Times as in the error export."""
+    first; returns how many groups were written. Times as in the error export; a
+    `diagnosis` column (one line per group) becomes the last column, Diagnosis."""
     ordered = groups.sort_values("errors", ascending=False, kind="stable")
     arrays = {}
-    for header, column in GROUP_EXPORT_COLUMNS.items():
+    headers = dict(GROUP_EXPORT_COLUMNS)
+    if "diagnosis" in groups:
+        headers[DIAGNOSIS_HEADER] = "diagnosis"
+    for header, column in headers.items():
         values = ordered[column] if column in ordered else pd.Series([""] * len(ordered), index=ordered.index)
         if column in _TIMES:
             text = format_times(values, tz)

@@ -26,6 +26,7 @@ from syncerr_gui.core.frame.guidance import search_url
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.groups.group_model import GroupTableModel
 from syncerr_gui.gui.groups.groups_panel import GroupsPanel
+from syncerr_gui.gui.groups.why_controller import WhyController
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class GroupsController(QObject):
         self.model = GroupTableModel(self)
         self.panel = GroupsPanel(self.model, window)
         self.current: Grouped | None = None
+        self.why = WhyController(window, self.panel.why, self)
         self._token = 0
         self._restoring = False
         panel = self.panel
@@ -174,6 +176,8 @@ class GroupsController(QObject):
         """Only the selected groups' rows in the errors table; their advice in the detail pane."""
         current, chosen = self.current, self.selected_groups()
         self._update_actions()
+        if current is not None:
+            self.why.group_selected(current.groups, current.frame, chosen, self._archive())
         if current is None or chosen.empty:
             if self.window.model.error_view.restricted:
                 self.window.model.restrict(None)

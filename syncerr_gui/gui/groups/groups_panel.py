@@ -20,6 +20,7 @@ from syncerr_gui.gui import style
 from syncerr_gui.gui.groups.group_model import COL_ERRORS, COL_TREND, COLUMNS, GroupTableModel
 from syncerr_gui.gui.groups.sparkline_delegate import SparklineDelegate
 from syncerr_gui.gui.groups.trend_chart import TrendChart
+from syncerr_gui.gui.groups.why_section import WhySection
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
@@ -55,6 +56,7 @@ class GroupsPanel(QWidget):
         self.chart = TrendChart(self)
         self.table = self._build_table()
         self._extra: list[QAction] = []
+        self.why = WhySection(self)
         self._build_actions()
         top = QHBoxLayout()
         top.setContentsMargins(6, 2, 6, 0)
@@ -64,7 +66,14 @@ class GroupsPanel(QWidget):
         split.setObjectName("groupsSplit")
         split.setChildrenCollapsible(False)
         split.addWidget(self.chart)
-        split.addWidget(self.table)
+        beside = QSplitter(Qt.Orientation.Horizontal, split)  # the groups | why the selected one failed
+        beside.setObjectName("groupsWhySplit")
+        beside.setChildrenCollapsible(False)
+        beside.addWidget(self.table)
+        beside.addWidget(self.why)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 2)
+        split.addWidget(beside)
         split.setStretchFactor(1, 1)
         split.setSizes([104, 200])
         layout = QVBoxLayout(self)

@@ -158,9 +158,19 @@ class ReloadController(QObject):
         self.open_for(self.selected_positions(), NO_SELECTION)
 
     def fix_selected_groups(self) -> None:
-        self.open_for(self.group_positions(), NO_GROUPS)
+        self.open_for(self.group_positions(), NO_GROUPS, self._diagnosed_steps())
 
-    def open_for(self, positions: np.ndarray, nothing: str = NO_SELECTION) -> None:
+    def _diagnosed_steps(self) -> tuple[FixStep, ...]:
+        """The fixes the Why section suggests for the one selected group (its diagnosis)."""
+        diagnosis = self.window.groups.panel.why.diagnosis
+        keys = self.window.groups.selected_keys()
+        if diagnosis is None or keys != [diagnosis.group_key]:
+            return ()
+        return tuple(diagnosis.suggested_steps)
+
+    def open_for(
+        self, positions: np.ndarray, nothing: str = NO_SELECTION, suggested: tuple[FixStep, ...] = ()
+    ) -> None:
         """Read the rows' input (off the GUI thread), then open the dialog on them."""
         why = self.reason(positions, nothing)
         if why:
@@ -171,7 +181,7 @@ class ReloadController(QObject):
 
         def work() -> Opened:
             batches = services.batches_for(frame, details, positions)
-            suggestions = tuple(services.suggest(frame, positions))
+            suggestions = suggested or tuple(services.suggest(frame, positions))
             return Opened(batches, suggestions, org_names(session, services.is_production(session)))
 
         self.window.show_status("Reading the failed rows…")

@@ -214,3 +214,30 @@ def test_a_user_without_the_rights_is_told_what_is_missing_and_nothing_is_sent(
     assert [path for method, path in fresh_org.request_log if method == "POST"] == posts  # no job
     box.close()
     dialog.close()
+
+
+def test_the_groups_diagnosis_offers_its_fix_as_one_click_in_the_dialog(qtbot, window) -> None:
+    model = window.groups.model
+    table = model.group_rows(list(range(model.rowCount())))
+    row = next(
+        r
+        for r, (code, obj) in enumerate(zip(table["error_type"], table["object"]))
+        if code == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST" and obj == "Lead"
+    )
+    with qtbot.waitSignal(window.groups.why.shown, timeout=TIMEOUT_MS):
+        window.groups.select_rows([row])
+    steps = window.groups.panel.why.diagnosis.suggested_steps
+    assert steps and steps[0].column == "LeadSource"
+    with qtbot.waitSignal(window.reload.dialog_opened, timeout=TIMEOUT_MS) as opened:
+        window.reload.fix_groups.trigger()
+    dialog = opened.args[0]
+    assert dialog.suggested.isVisible() and dialog.suggested.steps == steps
+    before = dialog.state.current
+    qtbot.mouseClick(dialog.suggested.buttons[0], Qt.MouseButton.LeftButton)
+    assert dialog.state.changes() == [
+        (r, "LeadSource", old, steps[0].new_value(old))
+        for r, old in enumerate(v[before.column_index("LeadSource")] for v in before.rows)
+        if steps[0].new_value(old) != old
+    ]
+    assert dialog.state.changes() and "changed" in dialog.summary.text()
+    dialog.close()

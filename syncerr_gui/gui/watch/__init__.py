@@ -1,0 +1,1 @@
+"""Watching in the app: background syncs, the tray icon and notifications."""
