@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
 from syncerr_gui import APP_NAME, __version__
-from syncerr_gui.cli import diagnose, export_report, login_sources
+from syncerr_gui.cli import diagnose, export_report, login_sources, reload_export
 from syncerr_gui.cli.failures import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -60,7 +60,8 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     configure_logging(args.verbose)
     try:
-        check_out_arg(args.out)
+        if not args.reload_dir:
+            check_out_arg(args.out)
         if args.offline:
             summary = _run_offline(args)
         else:
@@ -82,7 +83,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Export every sync error of an org to a CSV file.",
         epilog=_epilog(),
     )
-    parser.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
+    parser.add_argument("--out", metavar="FILE", help="the CSV file to write")
+    reload_export.add_arguments(parser)
     parser.add_argument("--demo", action="store_true", help="use the built-in demo org")
     parser.add_argument("--instance-url", metavar="URL", help="e.g. https://acme.my.salesforce.com")
     parser.add_argument("--access-token", metavar="TOKEN", help=SECRET_HELP.format(env="SF_ACCESS_TOKEN"))
@@ -117,6 +119,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
     diagnose.check(args)
+    reload_export.check(args)
     _check_archive_choice(args)
     export_report.check(args)
     if args.offline:
@@ -295,6 +298,8 @@ def _run(args: argparse.Namespace, session: Any) -> str:
     if not args.data_dir:
         frame, details, _new = _sync(session, args.since, report=args.report)
         args.report.written(frame, groups_file=args.groups)
+        if args.reload_dir:
+            return reload_export.write_reload_dir(frame, details, args.reload_dir)
         if args.groups:
             return _write_groups(frame, args.out, diagnosis=diagnose.online(args, session, details))
         return _write(frame, args.out, details if args.input_rows else None)
@@ -307,7 +312,9 @@ def _run(args: argparse.Namespace, session: Any) -> str:
             frame = archive.load()
         args.report.after_sync(archive)
         args.report.written(frame, archive, args.groups)
-        if args.groups:
+        if args.reload_dir:
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+        elif args.groups:
             written = _write_groups(
                 frame, args.out, archive, diagnosis=diagnose.online(args, session, None, archive)
             )
@@ -326,7 +333,9 @@ def _run_offline(args: argparse.Namespace) -> str:
         note = offline_note(archive, data_dir)
         args.report.offline = True
         args.report.written(frame, archive, args.groups)
-        if args.groups:
+        if args.reload_dir:
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+        elif args.groups:
             written = _write_groups(
                 frame, args.out, archive, keep=False, diagnosis=diagnose.offline(args, archive)
             )

@@ -36,6 +36,7 @@ from syncerr_gui.cli.failures import (
 )
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
 from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
+from syncerr_gui.core.archive.reloaded import ReloadApplied, apply_outcome, origins_for
 from syncerr_gui.core.exceptions import UserFacingError, failure_text
 from syncerr_gui.core.reload.batch import (
     OPERATIONS,
@@ -161,8 +162,16 @@ def _run(args: argparse.Namespace, session: Any, batch: ReloadBatch, job_ids: li
         settle_pending(client, archive.reload_ledger())
         batch = origins_for(archive, batch, job_ids)
         outcome = _reload(client, batch, _record_of(session, batch, production), archive.reload_ledger())
-        apply_outcome(archive, batch, outcome)
+        _say_applied(apply_outcome(archive, batch, outcome))
     return _report(args, batch, outcome)
+
+
+def _say_applied(applied: ReloadApplied) -> None:
+    """What the reload changed in the archive: the originals marked, the causes resolved."""
+    if applied.reloaded:
+        print(f"{applied.reloaded:,} archived errors are now marked as reloaded.")
+    if applied.resolved_groups:
+        print(f"{len(applied.resolved_groups):,} causes were wholly reloaded and are now Resolved.")
 
 
 def settle_pending(client: Any, ledger: Any) -> None:
@@ -181,17 +190,6 @@ def settle_pending(client: Any, ledger: Any) -> None:
         counts = ", ".join(f"{outcome.count(kind)} {kind.value}" for kind in RowOutcome)
         words = f"{outcome.state}: {counts}" if outcome.results else outcome.message or outcome.state
         print(one_line(f"An earlier reload (job {record.job_id}, {record.target.file_stem()}) {words}"))
-
-
-def origins_for(archive: Any, batch: ReloadBatch, job_ids: list[str]) -> ReloadBatch:
-    """The batch with each row's `origins` (the archived error it came from), found by the
-    row's Job ID and values. Not built yet: rows from a file keep empty origins."""
-    return batch
-
-
-def apply_outcome(archive: Any, batch: ReloadBatch, outcome: ReloadOutcome) -> None:
-    """Where rows that succeeded mark their original errors as reloaded. Not built yet: the
-    reload is recorded in the ledger only."""
 
 
 def _show_plan(session: Any, batch: ReloadBatch, production: bool) -> None:

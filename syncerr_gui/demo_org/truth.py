@@ -41,7 +41,16 @@ __all__ = ["DEFAULT_SOURCE_ID_COLUMNS", "DemoTruth", "job_error_type", "split_sf
 DEFAULT_SOURCE_ID_COLUMNS = ("Marketo_Lead_ID__c", "mkto71_Lead_Id__c", "External_Id__c", "Source_Id__c")
 _LEADING_ID = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*:")
 _STATUS_CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
-_SHARED = ("failed_at", "object", "operation", "created_by", "job_id", "batch_id", "source")
+_SHARED = (
+    "failed_at",
+    "object",
+    "operation",
+    "created_by",
+    "job_id",
+    "batch_id",
+    "source",
+    "external_id_field",
+)
 
 
 def job_error_type(message: str, state: str) -> str:
@@ -202,6 +211,7 @@ def _shared(job: Bulk2Job | ClassicJob, source: str, batch_id: str) -> dict[str,
         "job_id": job.id,
         "batch_id": batch_id,
         "source": source,
+        "external_id_field": job.external_id or "",
     }
 
 

@@ -127,7 +127,7 @@ def test_export_for_excel_in_french_uses_a_bom_and_semicolons_then_offers_open_a
     finally:
         QLocale.setDefault(QLocale.c())
     raw = target.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and raw[3:].split(b"\r\n")[0].count(b";") == 9
+    assert raw.startswith(b"\xef\xbb\xbf") and raw[3:].split(b"\r\n")[0].count(b";") == 11
     box = synced.csv_export.done_box
     assert box is not None and box.isVisible()
     qtbot.mouseClick(box.findChild(QPushButton, "OpenButton"), Qt.MouseButton.LeftButton)

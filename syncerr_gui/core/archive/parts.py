@@ -26,14 +26,15 @@ import pyarrow as pa
 
 from syncerr_gui.core.archive.encoding import FAST, SMALL, from_blob, texts, to_blob
 from syncerr_gui.core.frame.row_details import empty_texts
-from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS
+from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, RELOAD_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-CODE_COLUMNS: tuple[str, ...] = CATEGORY_COLUMNS
+# The reload columns are not stored in parts: the reload tables say them (`reloaded.py`).
+CODE_COLUMNS: tuple[str, ...] = tuple(c for c in CATEGORY_COLUMNS if c not in RELOAD_COLUMNS)
 # Columns a part written before their schema version lacks: read as code 0, which names ""
 # (the migration that adds a column gives "" that code, `upgrade.py`).
-ADDED_COLUMNS: dict[str, int] = {"job_state": 4}
+ADDED_COLUMNS: dict[str, int] = {"job_state": 4, "external_id_field": 5}
 INPUT_CHUNK_ROWS = 65_536
 NAT = np.iinfo(np.int64).min
 

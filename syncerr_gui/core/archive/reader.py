@@ -25,8 +25,16 @@ import pyarrow as pa
 from syncerr_gui.core.archive.codebook import Codebook
 from syncerr_gui.core.archive.encoding import from_blob, texts
 from syncerr_gui.core.archive.parts import CODE_COLUMNS, NAT, code_column, input_chunks_of
-from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, empty_texts
-from syncerr_gui.core.frame.schema import COLUMNS, categorical, code_dtype, empty_frame, utc_times
+from syncerr_gui.core.archive.reloaded import with_reloads
+from syncerr_gui.core.frame.row_details import DETAIL_COLUMNS, INPUT_ROW, ROW_KEY, RowDetails, empty_texts
+from syncerr_gui.core.frame.schema import (
+    COLUMNS,
+    RELOAD_COLUMNS,
+    categorical,
+    code_dtype,
+    empty_frame,
+    utc_times,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +42,14 @@ _CACHED_BLOBS = 8
 
 
 def load_frame(
-    con: sqlite3.Connection, book: Codebook, since_ns: int | None = None, until_ns: int | None = None
+    con: sqlite3.Connection,
+    book: Codebook,
+    since_ns: int | None = None,
+    until_ns: int | None = None,
+    details: RowDetails | None = None,
 ) -> pd.DataFrame:
-    """Archived rows with since <= failed_at <= until (all when None), in row-id order.
+    """Archived rows with since <= failed_at <= until (all when None), in row-id order; with
+    `details`, the reload columns filled from the reload tables (`reloaded.py`).
 
     Part by part into columns allocated once (narrow codes, as the frame keeps them): the
     peak is the frame plus one decoded part, and no column is copied a second time.
@@ -55,7 +68,8 @@ def load_frame(
             table = from_blob(_rows_blob(con, part_id))
             keep = _in_window(table.column("failed_at").to_numpy(), since_ns, until_ns)
             columns.add(table if keep is None else table.filter(pa.array(keep)))
-    return _frame_of(columns.finish(), book)
+    frame = _frame_of(columns.finish(), book)
+    return frame if details is None else with_reloads(con, frame, details)
 
 
 def _rows_blob(con: sqlite3.Connection, part_id: int) -> bytes:
@@ -118,6 +132,8 @@ def _frame_of(columns: dict[str, np.ndarray], book: Codebook) -> pd.DataFrame:
     }
     for name in CODE_COLUMNS:
         data[name] = categorical(columns[name], book.dictionaries[name].values)
+    for name in RELOAD_COLUMNS:  # filled by the store from its reload tables
+        data[name] = categorical(np.zeros(len(failed_at), dtype=np.int8), pa.array([""], pa.large_string()))
     return pd.DataFrame(
         {name: data[name] for name in COLUMNS}, index=pd.RangeIndex(len(failed_at)), copy=False
     )

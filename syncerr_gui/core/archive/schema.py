@@ -263,6 +263,32 @@ CREATE TABLE IF NOT EXISTS group_diagnoses (
 ) WITHOUT ROWID;
 """
 V5_PARTS.append(V5_DIAGNOSES)
+# The reload loop's results (`reloaded.py`): which archived errors a reload loaded
+# successfully, and which rows of a reload job retried which archived error (a failure of
+# the reload job is then a "reload of" that error once a sync archives it). An error is
+# named by its archive identity (job, batch, row key): stored rows are never rewritten.
+V5_RELOADED = """
+CREATE TABLE reloaded_errors (
+    job_id          TEXT NOT NULL,        -- the original error's job, batch and row key
+    batch_id        TEXT NOT NULL,
+    row_key         TEXT NOT NULL,
+    reloaded_in     TEXT NOT NULL,        -- the reload job that loaded the row successfully
+    reloaded_at     INTEGER NOT NULL,     -- ns: when its outcome was recorded
+    PRIMARY KEY (job_id, batch_id, row_key)
+) WITHOUT ROWID;
+
+CREATE TABLE reload_links (
+    reload_job_id   TEXT NOT NULL,        -- the reload job whose row failed again
+    fingerprint     TEXT NOT NULL,        -- hash of the row's uploaded values (its input row)
+    occurrence      INTEGER NOT NULL,     -- tells identical rows of one reload apart
+    job_id          TEXT NOT NULL,        -- the original error it retried
+    batch_id        TEXT NOT NULL,
+    row_key         TEXT NOT NULL,
+    linked_at       INTEGER NOT NULL,
+    PRIMARY KEY (reload_job_id, fingerprint, occurrence)
+) WITHOUT ROWID;
+"""
+V5_PARTS.append(V5_RELOADED)
 
 SCHEMA_VERSION = 5  # the migrations that reach it: `upgrade.MIGRATIONS`
 

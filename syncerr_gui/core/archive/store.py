@@ -257,7 +257,7 @@ class ErrorArchive:
         """Archived errors with `since <= failed_at <= until` (all when None), `first_seen` filled."""
         with self._lock, self._sqlite_errors("read"):
             self._book.refresh(self._con)
-            return load_frame(self._con, self._book, to_ns(since), to_ns(until))
+            return load_frame(self._con, self._book, to_ns(since), to_ns(until), self.details)
 
     def finished_jobs(self) -> dict[str, str]:
         """job_id -> systemModstamp of finished jobs whose errors are all archived (`skip_jobs`).

@@ -33,9 +33,14 @@ def _v4(con: sqlite3.Connection) -> None:
     """Triage and kept patterns (tables), and the text "" as code 0 of each column added in 4,
     which is what the parts written before read for it."""
     script(V4)(con)
+    _empty_codes(con, 4)
+
+
+def _empty_codes(con: sqlite3.Connection, version: int) -> None:
+    """The text "" as code 0 of each column added in `version` (what older parts read for it)."""
     dictionaries = Dictionaries(CODE_COLUMNS)
     dictionaries.refresh(con, with_hashes=True)
-    for name in (name for name, version in ADDED_COLUMNS.items() if version == 4):
+    for name in (name for name, added in ADDED_COLUMNS.items() if added == version):
         dictionary = dictionaries[name]
         if len(dictionary):
             raise ArchiveError(f"The error archive already has values of {name}; it cannot be upgraded.")
@@ -45,8 +50,9 @@ def _v4(con: sqlite3.Connection) -> None:
 
 # MIGRATIONS[i] brings a database from user_version i to i + 1.
 def _v5(con: sqlite3.Connection) -> None:
-    """The reload loop's and the diagnosis's tables (`schema.V5_PARTS`)."""
+    """The reload loop's and the diagnosis's tables (`schema.V5_PARTS`), and the columns added in 5."""
     script("\n".join(V5_PARTS))(con)
+    _empty_codes(con, 5)
 
 
 MIGRATIONS: list[Migration] = [script(V1), script(V2), _v3, _v4, _v5]

@@ -42,6 +42,9 @@ COLUMNS: dict[str, str] = {
     "job_state": "job-level rows: the job's state (Bulk 1.0: the batch's), e.g. Failed, Aborted; else ''",
     "source": f"'{SOURCE_BULK2}', '{SOURCE_BULK1}' or '{SOURCE_APEX}' (categorical)",
     "created_by": "user id that created the job",
+    "external_id_field": "the job's external-ID field (Bulk `externalIdFieldName`, upserts), else ''",
+    "reloaded_in": "job id of the reload that loaded this failed row successfully, else '' (archive)",
+    "reload_of": "for an error of a reload job: the job id of the original error it retried, else ''",
     "first_seen": "earliest failure of this error signature (type+object+source ID) in the archive; NaT if unknown",
     "row_id": "int64, unique in the frame: where its RowDetails (input row, row key) find the row",
 }
@@ -62,7 +65,12 @@ CATEGORY_COLUMNS = (
     "job_state",
     "source",
     "created_by",
+    "external_id_field",
+    "reloaded_in",
+    "reload_of",
 )
+# Filled when an archive loads its frame, from its reload tables (never stored in parts).
+RELOAD_COLUMNS = ("reloaded_in", "reload_of")
 TIME_COLUMNS = ("failed_at", "first_seen")
 ID_COLUMN = "row_id"
 TEXT_COLUMNS = tuple(
@@ -82,6 +90,8 @@ EXPORT_COLUMNS: dict[str, str] = {
     "Source ID": "source_id",
     "Job ID": "job_id",
     "Source": "source",
+    "Reloaded In": "reloaded_in",
+    "Reload Of": "reload_of",
 }
 
 

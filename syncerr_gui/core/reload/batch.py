@@ -41,12 +41,29 @@ class ReloadTarget:
         return ".".join(parts)
 
 
+def origin_key(job_id: str, batch_id: str, row_key: str) -> str:
+    """An archived error's identity as one text (`job/batch/row key`): a batch's `origins`.
+
+    A row key alone is unique only within its job and batch (Bulk 1.0 keys are positions).
+    """
+    return f"{job_id}/{batch_id}/{row_key}"
+
+
+def origin_parts(origin: str) -> tuple[str, str, str]:
+    """(job id, batch id, row key) of an `origin_key` (ValueError for any other text)."""
+    parts = origin.split("/", 2)
+    if len(parts) != 3 or not parts[0] or not parts[2]:
+        raise ValueError(f"not a reload origin: {origin!r}")
+    return parts[0], parts[1], parts[2]
+
+
 @dataclass(frozen=True)
 class ReloadBatch:
     """Rows to load: `columns` in upload order with their original header names.
 
     `errors[i]` is the error row i failed with last time ("" when unknown) and `origins[i]`
-    the archive `row_key` of that error ("" when the row came from a file).
+    the archive identity of that error (`origin_key`: job, batch, row key; "" when unknown,
+    e.g. a row read from a file before `core/archive/reloaded.origins_for` matched it).
     """
 
     target: ReloadTarget

@@ -108,6 +108,7 @@ def job_columns(job: dict[str, Any], source: str) -> dict[str, Any]:
         "created_by": str(job.get("createdById") or ""),
         "job_id": str(job.get("id") or ""),
         "source": source,
+        "external_id_field": str(job.get("externalIdFieldName") or ""),
     }
 
 

@@ -28,8 +28,7 @@ class TableColumn:
 
 TABLE_COLUMNS: tuple[TableColumn, ...] = tuple(TableColumn(h, f) for h, f in EXPORT_COLUMNS.items())
 
-# Column numbers, in display order (the model's `index(row, COL_…)`); the reload loop's
-# columns (Reloaded In, Reload Of) follow these when the frame has them.
+# Column numbers, in display order (the model's `index(row, COL_…)`).
 (
     COL_FAILED_ON,
     COL_FAILED_AT,
@@ -41,7 +40,9 @@ TABLE_COLUMNS: tuple[TableColumn, ...] = tuple(TableColumn(h, f) for h, f in EXP
     COL_SOURCE_ID,
     COL_JOB_ID,
     COL_SOURCE,
-) = range(10)
+    COL_RELOADED_IN,
+    COL_RELOAD_OF,
+) = range(len(TABLE_COLUMNS))
 
 assert TABLE_COLUMNS[COL_MESSAGE].field == "message" and TABLE_COLUMNS[COL_SOURCE].field == "source"
 

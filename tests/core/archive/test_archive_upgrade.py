@@ -186,3 +186,59 @@ def test_an_archive_of_schema_3_upgrades_to_4_with_everything_kept_and_triage_ad
         assert con.execute("PRAGMA user_version").fetchone()[0] == 3
     with closing(sqlite3.connect(old_archive)) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_an_archive_of_schema_4_upgrades_to_5_with_the_reload_columns_empty_and_then_kept(
+    old_archive: Path,
+) -> None:
+    from archive_helpers import sync_of
+
+    from syncerr_gui.core.archive.reloaded import apply_outcome
+    from syncerr_gui.core.archive.upgrade import migrate
+    from syncerr_gui.core.frame.row_details import MemoryRowDetails
+    from syncerr_gui.core.frame.schema import RECORD_LEVEL, make_frame
+    from syncerr_gui.core.reload.batch import ReloadOutcome, RowOutcome, RowResult
+    from syncerr_gui.core.reload.reload_files import reload_batches
+
+    with closing(sqlite3.connect(old_archive)) as con:
+        assert migrate(con, target=4) == 2  # the archive as the app of schema 4 left it
+        con.commit()
+    with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
+        rows = upgraded_rows(archive)
+        for column in ("external_id_field", "reloaded_in", "reload_of"):
+            assert set(rows[column]) == {""}  # schema 4 did not keep them
+        upsert = make_frame(
+            {
+                "failed_on": RECORD_LEVEL,
+                "error_type": "DUPLICATE_VALUE",
+                "message": "duplicate value found",
+                "object": "Contact",
+                "operation": "upsert",
+                "external_id_field": "Email__c",
+                "job_id": "750NEW000000002AAA",
+            },
+            length=1,
+        ).assign(failed_at=pd.Timestamp.now(tz="UTC"))
+        upsert = make_frame({c: upsert[c] for c in upsert})
+        inputs = ['{"Email__c": "a@example.com", "LastName": "Nguyễn"}']
+        archive.store(sync_of(upsert, details=MemoryRowDetails.of(["k:0"], inputs)))
+        archive.compact()
+        after = archive.load()
+        new = after[after["job_id"] == "750NEW000000002AAA"]
+        [batch], _ = reload_batches(after, archive.details, new["row_id"].to_numpy())
+        assert batch.target.file_stem() == "Contact.upsert.Email__c"
+        assert batch.columns == ("Email__c", "LastName")
+        outcome = ReloadOutcome("750RELOAD000001AAA", "JobComplete", (RowResult(0, RowOutcome.SUCCEEDED),))
+        apply_outcome(archive, batch, outcome)
+    with ErrorArchive.for_org(ORG, old_archive.parent) as archive:
+        shown = archive.load()
+    assert len(shown) == len(rows) + 1
+    assert shown["external_id_field"].astype(str).value_counts().to_dict() == {"": len(rows), "Email__c": 1}
+    assert shown["reloaded_in"].astype(str).value_counts().to_dict() == {
+        "": len(rows),
+        "750RELOAD000001AAA": 1,
+    }
+    with closing(sqlite3.connect(old_archive)) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"reloaded_errors", "reload_links"} <= tables

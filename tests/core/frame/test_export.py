@@ -28,6 +28,8 @@ HEADER = [
     "Source ID",
     "Job ID",
     "Source",
+    "Reloaded In",
+    "Reload Of",
 ]
 
 
@@ -72,6 +74,8 @@ def test_header_and_plain_utf8_without_bom(tmp_path: Path) -> None:
         "1042",
         "750000000000001AAA",
         "Bulk API 2.0",
+        "",
+        "",
     ]
     assert raw.endswith(b"\r\n")
 

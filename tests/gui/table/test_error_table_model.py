@@ -108,9 +108,11 @@ def test_columns_and_headers_in_order(model: ErrorTableModel) -> None:
         "Source ID",
         "Job ID",
         "Source",
+        "Reloaded In",
+        "Reload Of",
         "New",
     ]
-    assert len(TABLE_COLUMNS) == 10  # exported; "New" (a per-user visit marker) is not
+    assert len(TABLE_COLUMNS) == 12  # exported; "New" (a per-user visit marker) is not
 
 
 def test_header_click_sorts_like_a_user_sees_it(qtbot, table: QTableView) -> None:
