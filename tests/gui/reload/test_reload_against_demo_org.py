@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from syncerr_gui.core.archive.triage import RESOLVED
 from syncerr_gui.core.frame.schema import RECORD_LEVEL
 from syncerr_gui.core.reload.batch import RowOutcome, SetColumn
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.main_window import MainWindow
 from syncerr_gui.gui.reload.fix_reload_dialog import FixReloadDialog
 from syncerr_gui.gui.reload.reload_table_model import COL_RESULT
+from syncerr_gui.gui.table.columns import COL_RELOADED_IN
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 
@@ -123,6 +125,23 @@ def test_a_set_column_fix_reloads_the_rows_and_the_row_left_bad_fails_again_with
 ) -> None:
     fix_and_reload_group(qtbot, window)
     assert window.status.currentMessage().startswith("Job 750")
+
+
+def test_after_the_next_sync_the_reloaded_group_is_resolved_and_its_errors_say_so(qtbot, window) -> None:
+    key = fix_and_reload_group(qtbot, window)
+    sync(qtbot, window, window.sync_now)
+    resolved = window.groups.model.row_of_key(key)
+    assert resolved >= 0 and window.groups.model.group_rows([resolved])["state"].iat[0] == RESOLVED
+    frame = window.model.error_view.frame
+    jobs = {record.job_id for record in window.reload.services.history(window.reload._archive())}
+    assert set(frame["reloaded_in"].astype(str)) - {""} <= jobs and (frame["reloaded_in"] != "").any()
+    assert set(frame.loc[frame["reload_of"] != "", "job_id"].astype(str)) <= jobs  # the row left bad
+    assert (frame["reload_of"] != "").any()
+    window.model.restrict((frame["reloaded_in"] != "").to_numpy())
+    window.select_row(0)
+    reloaded_in = str(window.model.row_record(0)["reloaded_in"])
+    assert f"Reloaded in job {reloaded_in}" in window.detail_pane.summary.text()
+    assert window.model.index(0, COL_RELOADED_IN).data() == reloaded_in
 
 
 def test_cancel_mid_reload_aborts_the_job(qtbot, window, fresh_org) -> None:

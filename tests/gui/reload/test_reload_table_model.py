@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pyarrow as pa
 from PySide6.QtCore import Qt
 from reload_gui_helpers import PICKLIST_ERROR, REQUIRED_ERROR, contact_batch, judge
 
-from syncerr_gui.core.frame.row_details import MemoryRowDetails
-from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL, make_frame
 from syncerr_gui.core.reload.batch import FillEmpty, SetColumn
 from syncerr_gui.gui.reload.edit_state import EditState
-from syncerr_gui.gui.reload.reload_services import batches_from_rows
 from syncerr_gui.gui.reload.reload_table_model import COL_RESULT, ReloadTableModel
 
 
@@ -55,38 +50,3 @@ def test_rows_without_their_key_are_named_in_the_summary() -> None:
     state = EditState(contact_batch())
     state.edit(1, "Email__c", "")
     assert "1 row have no Email__c" in state.summary()
-
-
-def test_the_rows_become_one_batch_per_object_and_operation_and_job_level_rows_are_left_out() -> None:
-    frame = make_frame(
-        {
-            "failed_on": [RECORD_LEVEL, RECORD_LEVEL, JOB_LEVEL, RECORD_LEVEL],
-            "error_type": [
-                "INVALID_EMAIL_ADDRESS",
-                "INVALID_EMAIL_ADDRESS",
-                "InvalidBatch",
-                "DUPLICATE_VALUE",
-            ],
-            "message": ["bad email", "bad email", "the job failed", "duplicate"],
-            "object": ["Contact", "Contact", "Contact", "Lead"],
-            "operation": ["insert", "insert", "insert", "update"],
-        }
-    )
-    details = MemoryRowDetails()
-    details.append(
-        pa.array(["r0", "r1", "r2", "r3"]),
-        pa.array(
-            [
-                '{"LastName": "Ames", "Email": "a@"}',
-                '{"LastName": "Boyd", "Email": "b@"}',
-                "",
-                '{"Id": "00Q1"}',
-            ]
-        ),
-    )
-    found = batches_from_rows(frame, details, np.arange(4))
-    assert found.left_out == 1
-    contact, lead = found.batches
-    assert contact.columns == ("LastName", "Email") and contact.rows == (("Ames", "a@"), ("Boyd", "b@"))
-    assert contact.errors[0] == "INVALID_EMAIL_ADDRESS:bad email" and contact.origins == ("r0", "r1")
-    assert lead.target.operation == "update" and lead.rows == (("00Q1",),)
