@@ -63,6 +63,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="WxH",
         help="with --screenshot: the window's size in pixels (default 1280x800), e.g. 1440x900",
     )
+    parser.add_argument(
+        "--shoot",
+        choices=("window", "fix-reload", "confirm-reload"),
+        default="window",
+        help="with --screenshot: what to save (default the window; or the Fix and reload dialog "
+        "or its confirmation, on the biggest group)",
+    )
     parser.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the org's HTTPS")
     parser.add_argument(
         "--data-dir",
@@ -174,7 +181,7 @@ def _run(app: QApplication, window: object, demo: DemoLauncher, args: argparse.N
         logger.exception("could not start the demo org")
         print(f"Could not start the demo org: {exc}", file=sys.stderr)
         return 1
-    shooter = Screenshotter(window, args.screenshot, args.size) if args.screenshot else None
+    shooter = Screenshotter(window, args.screenshot, args.size, args.shoot) if args.screenshot else None
     if shooter is not None:
         shooter.watch()
     window.sync_now()

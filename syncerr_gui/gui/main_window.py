@@ -32,6 +32,7 @@ from syncerr_gui.gui.panes.detail_pane import DetailPane
 from syncerr_gui.gui.panes.empty_filter_note import EmptyFilterNote
 from syncerr_gui.gui.panes.problems_dialog import ProblemsDialog
 from syncerr_gui.gui.panes.status_bar import StatusBar
+from syncerr_gui.gui.reload.reload_controller import ReloadController
 from syncerr_gui.gui.sync_worker import EngineFactory, SyncWorker
 from syncerr_gui.gui.table.errors_table import ErrorsTable
 from syncerr_gui.gui.table.table_data import TableData
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.actions_.add_file_action(self.archive.action)
         self.groups = GroupsController(self, self)
         self._build_centre()
+        self.reload = ReloadController(self, self)  # Fix and reload, Export for reload
         self.watch = WatchController(self, self)  # background syncs, tray, notifications
 
     # --- building -----------------------------------------------------------------------------
@@ -263,6 +265,7 @@ class MainWindow(QMainWindow):
         self.settings.save_last_login(instance_url=session.instance_url, username=session.username)
         self._set_title(session.username)
         self._update_actions()
+        self.reload.session_changed(session)
         if sync:
             self.sync_now()
 
@@ -281,6 +284,7 @@ class MainWindow(QMainWindow):
         self.status.set_older_jobs(0, None)
         self._set_title(None)
         self._update_actions()
+        self.reload.session_changed(None)
         if self.login_dialog is not None:
             self.login_dialog.clear_secrets()  # the next person at this screen types their own
         self.show_login()
@@ -443,5 +447,6 @@ class MainWindow(QMainWindow):
             self.sync_worker.wait(5000)
         for worker in self._old_workers:
             worker.wait(5000)
+        self.reload.close()
         self.archive.close()
         super().closeEvent(event)

@@ -28,8 +28,11 @@ _SCAN_ROWS = 500
 class Screenshotter(QObject):
     """Saves `window.grab()` to `path` once the sync has finished; `exit_code` says how it went."""
 
-    def __init__(self, window: Any, path: str, size: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, window: Any, path: str, size: tuple[int, int] | None = None, shoot: str = "window"
+    ) -> None:
         super().__init__(window)
+        self.shoot = shoot  # "window", or one of the reload dialogs (gui/reload/reload_screenshot.py)
         self.window = window
         self.path = path
         self.size = size or SIZE
@@ -84,7 +87,15 @@ class Screenshotter(QObject):
         self.window.detail_pane.show()
         self.window.filter_dock.show()
         QApplication.processEvents()
-        if not self.window.grab().save(self.path):
+        if self.shoot != "window":
+            from syncerr_gui.gui.reload.reload_screenshot import shoot_dialog
+
+            shoot_dialog(self.window, self.shoot, self._save, lambda why: self._fail(why, 1))
+            return
+        self._save(self.window)
+
+    def _save(self, widget: Any) -> None:
+        if not widget.grab().save(self.path):
             self._fail(f"could not write {self.path}", 1)
             return
         if os.name == "posix":  # the user's picture: their own umask, not the app's private one

@@ -35,6 +35,7 @@ from syncerr_gui.core.cancel import CancelToken
 from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
+from syncerr_gui.core.reload.batch import ReloadRecord
 from syncerr_gui.core.time_window import post_sync_filter
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
@@ -117,6 +118,8 @@ class ArchiveController(QObject):
         self._shrink_cancel: CancelToken | None = None
         self._shrink_step.connect(self.shrink_progress, Qt.ConnectionType.QueuedConnection)
         self.dialog: ArchiveDialog | None = None
+        # The reload list's source (the reload controller sets it); none until then.
+        self.reload_history: Callable[[ErrorArchive], list[ReloadRecord]] = lambda _archive: []
         self.label = ArchiveStatusLabel(window.status)
         self.action = self._build_action()
         self._place_new_column()
@@ -267,6 +270,17 @@ class ArchiveController(QObject):
         if org is None or self.data_dir is None or org not in archived_org_ids(self.data_dir):
             return []
         return self.archive_of(org).size_by_month()
+
+    def reload_records(self) -> list[ReloadRecord]:
+        """The reloads this org's archive recorded (File → Archive… lists them); [] without one."""
+        org = self.current_org()
+        if self.data_dir is None or org is None:
+            return []
+        try:
+            return self.reload_history(self.archive_of(org))
+        except ArchiveError as exc:
+            logger.warning("reload list not read: %s", exc)
+            return []
 
     def show_dialog(self) -> ArchiveDialog:
         """The Archive… dialog (non-modal)."""

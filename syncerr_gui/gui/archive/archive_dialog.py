@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
 
 from syncerr_gui.core.archive.store import MonthSize
 from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.core.reload.batch import ReloadRecord
+from syncerr_gui.gui import style
+from syncerr_gui.gui.archive.reload_history import ReloadHistory
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
@@ -83,6 +86,8 @@ class ArchiveActions(Protocol):
     def drop_inputs_now(self, days: int) -> bool: ...
 
     def cancel_shrink(self) -> None: ...
+
+    def reload_records(self) -> list[ReloadRecord]: ...
 
 
 def _size_text(size: int) -> str:
@@ -134,6 +139,7 @@ class ArchiveDialog(QDialog):
         )
         self.drop_button.clicked.connect(self.drop_inputs)
         self.months = self._month_table()
+        self.reloads = ReloadHistory(self)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("shrinkProgress")
         self.progress.hide()
@@ -185,6 +191,8 @@ class ArchiveDialog(QDialog):
             plain_label("Errors older than the days kept are deleted at every start of the app.", self)
         )
         layout.addWidget(self.months)
+        layout.addWidget(style.heading("Reloads", self))
+        layout.addWidget(self.reloads)
         layout.addLayout(_row_layout(self.progress, self.cancel_button))
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -213,6 +221,7 @@ class ArchiveDialog(QDialog):
         self.rows.setText(f"{info.rows:,}")
         self.last_sync.setText(f"{info.last_sync.astimezone():%Y-%m-%d %H:%M}" if info.last_sync else "never")
         self._show_months(self.controller.size_by_month())
+        self.reloads.set_records(self.controller.reload_records())
         self._set_busy(None)
 
     def purge(self) -> None:

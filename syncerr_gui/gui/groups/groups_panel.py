@@ -55,6 +55,7 @@ class GroupsPanel(QWidget):
         self.show_ignored.setToolTip("Also list the groups you ignored")
         self.chart = TrendChart(self)
         self.table = self._build_table()
+        self._extra: list[QAction] = []
         self.why = WhySection(self)
         self._build_actions()
         top = QHBoxLayout()
@@ -126,14 +127,21 @@ class GroupsPanel(QWidget):
 
     @property
     def group_actions(self) -> list[QAction]:
-        return [self.resolve, self.ignore, self.reopen, self.copy, self.search, self.export]
+        return [self.resolve, self.ignore, self.reopen, self.copy, self.search, self.export, *self._extra]
+
+    def add_action(self, action: QAction) -> None:
+        """A feature's action on the selected groups (Fix and reload), last in the context menu."""
+        self._extra.append(action)
 
     def selected_rows(self) -> list[int]:
         return sorted(index.row() for index in self.table.selectionModel().selectedRows())
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.table)
+        menu.setToolTipsVisible(True)  # a disabled action's tooltip says why
         for act in self.group_actions:
+            if act in self._extra and act is self._extra[0]:
+                menu.addSeparator()
             menu.addAction(act)
             if act is self.reopen:
                 menu.addSeparator()

@@ -80,6 +80,8 @@ def summary_line(record: dict[str, Any]) -> str:
         record.get("source"),
         format_local(record.get("failed_at")),
         f"Job state: {record['job_state']}" if record.get("job_state") else "",
+        f"Reloaded in job {record['reloaded_in']}" if record.get("reloaded_in") else "",
+        f"Reload of an error of job {record['reload_of']}" if record.get("reload_of") else "",
     )
     return " · ".join(str(p) for p in parts if p)
 

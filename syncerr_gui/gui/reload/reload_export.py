@@ -1,0 +1,168 @@
+"""File → Export failed rows for reload…: reload files for the rows shown, the selected rows
+or the selected groups, one CSV per object, operation and external-ID field, in a folder.
+
+The files hold exactly the uploaded values (no formula neutralising: they go back to
+Salesforce), which the dialog says. Writing runs off the GUI thread; the summary (files,
+rows, rows left out because their input is unknown) comes back in words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui.plain_text import plain_label
+from syncerr_gui.gui.reload.reload_services import ReloadServices
+from syncerr_gui.gui.reload.reload_worker import progress_words
+from syncerr_gui.gui.tasks import run_in_background
+
+logger = logging.getLogger(__name__)
+
+SHOWN, SELECTED, GROUPS = "shown", "selected", "groups"
+Positions = Callable[[], np.ndarray]  # frame positions of the selected rows / groups' rows
+NOTE = (
+    "One CSV file per object, operation and external-ID field, with the job's input columns, "
+    "then Error and Job ID. Values are exactly as uploaded: formulas are not neutralised, so "
+    "open the files in a spreadsheet with care. UTF-8 with a byte-order mark, for Excel."
+)
+
+
+class ReloadExportDialog(QDialog):
+    """Which rows, which folder; accept() when both are chosen."""
+
+    def __init__(self, counts: dict[str, int], folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reloadExportDialog")
+        self.setWindowTitle("Export failed rows for reload")
+        self.choice = QButtonGroup(self)
+        self.scopes: dict[str, QRadioButton] = {}
+        words = {
+            SHOWN: "The errors shown",
+            SELECTED: "The selected errors",
+            GROUPS: "The selected groups' errors",
+        }
+        layout = QVBoxLayout(self)
+        for scope, text in words.items():
+            button = QRadioButton(f"{text} ({counts.get(scope, 0):,})", self)
+            button.setObjectName(f"scope_{scope}")
+            button.setEnabled(counts.get(scope, 0) > 0)
+            self.choice.addButton(button)
+            self.scopes[scope] = button
+            layout.addWidget(button)
+        first = next((s for s in (GROUPS, SELECTED, SHOWN) if counts.get(s, 0)), SHOWN)
+        self.scopes[first].setChecked(True)
+        self.folder = QLineEdit(folder, self)
+        self.folder.setObjectName("reloadFolder")
+        self.folder.setPlaceholderText("Folder for the reload files")
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(lambda _checked=False: self._browse())
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        note = plain_label(NOTE, self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(lambda _checked=False: self.reject())
+        self.export_button = QPushButton("Export", self)
+        self.export_button.setObjectName("exportReloadButton")
+        self.export_button.clicked.connect(lambda _checked=False: self._export())
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        self.resize(520, 280)
+
+    def scope(self) -> str:
+        return next(scope for scope, button in self.scopes.items() if button.isChecked())
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the reload files", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _export(self) -> None:
+        if self.folder.text().strip():
+            self.accept()
+
+
+class ReloadExport(QObject):
+    """The action and its flow. Signals: ended(str) with the words shown at the end."""
+
+    ended = Signal(str)
+
+    def __init__(
+        self, window: Any, parent: QObject, services: ReloadServices, selected: Positions, groups: Positions
+    ) -> None:
+        super().__init__(parent)
+        self.window, self.services = window, services
+        self._selected, self._groups = selected, groups
+        self.dialog: ReloadExportDialog | None = None
+        self.action = QAction("Export failed rows for &reload…", window)
+        self.action.setObjectName("exportReloadAction")
+        self.action.triggered.connect(lambda _checked=False: self.start())
+
+    def update_action(self) -> None:
+        self.action.setEnabled(self.window.model.shown_count > 0)
+
+    def _positions(self) -> dict[str, np.ndarray]:
+        return {
+            SHOWN: np.asarray(self.window.model.error_view.visible, dtype=np.int64),
+            SELECTED: self._selected(),
+            GROUPS: self._groups(),
+        }
+
+    def start(self) -> ReloadExportDialog:
+        positions = self._positions()
+        folder = str(Path.home())
+        dialog = ReloadExportDialog({k: len(v) for k, v in positions.items()}, folder, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._write(positions[dialog.scope()], dialog.folder.text().strip()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _write(self, positions: np.ndarray, folder: str) -> None:
+        frame, details, write = (
+            self.window.model.error_view.frame,
+            self.window.model.details,
+            self.services.write_files,
+        )
+        row_ids = frame["row_id"].to_numpy(dtype=np.int64)[positions]
+        self.window.show_status("Writing the reload files…")
+        run_in_background(
+            lambda: write(frame, details, row_ids, Path(folder)),
+            lambda summary: self._done(progress_words(summary), folder),
+            self._failed,
+            parent=self,
+            doing="write the reload files",
+        )
+
+    def _done(self, words: str, folder: str) -> None:
+        self.window.show_status(f"Reload files written to {folder}: {words}", 30000)
+        self.ended.emit(words)
+
+    def _failed(self, text: str) -> None:
+        self.window.show_status(text, 10000)
+        message_boxes.show_error(self.window, "Export for reload failed", text)
+        self.ended.emit(text)
