@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 
 from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QWidget
 
 from syncerr_gui import APP_NAME, __version__
 
@@ -28,3 +29,10 @@ def about_text() -> str:
         "MIT licence. Qt and PySide6 are used under the LGPL v3 (Help › About Qt); "
         "the licences of every bundled package are in THIRD-PARTY-NOTICES.md."
     )
+
+
+def show_about(parent: QWidget) -> None:
+    """Help › About: app, Qt, PySide6, pandas and simple-salesforce versions."""
+    from syncerr_gui.gui import message_boxes
+
+    message_boxes.show_info(parent, f"About {APP_NAME}", about_text())

@@ -9,6 +9,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
+from syncerr_gui.gui.about import show_about
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,8 +26,6 @@ class MainCommands(Protocol):
     def log_out(self) -> None: ...
 
     def show_problems(self) -> None: ...
-
-    def show_about(self) -> None: ...
 
     def focus_search(self) -> None: ...
 
@@ -52,7 +52,7 @@ class MainActions:
         self.find = self._action(
             "&Search errors", c.focus_search, QKeySequence(QKeySequence.StandardKey.Find), name="findAction"
         )
-        self.about = self._action("&About", c.show_about, name="aboutAction")
+        self.about = self._action("&About", lambda: show_about(window), name="aboutAction")
         # The LGPL's notice: which Qt this is, its licence, and where its source lives.
         self.about_qt = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
 

@@ -19,7 +19,6 @@ from syncerr_gui import APP_NAME
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
-from syncerr_gui.gui.about import about_text
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.export_flow import CsvExport
 from syncerr_gui.gui.filter_memory import FilterMemory
@@ -433,10 +432,6 @@ class MainWindow(QMainWindow):
         self.csv_export.start()
 
     # --- help / lifetime ---------------------------------------------------------------------
-    def show_about(self) -> None:
-        """App, Qt, PySide6, pandas and simple-salesforce versions."""
-        message_boxes.show_info(self, f"About {APP_NAME}", about_text())
-
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop a running sync, remember the layout (unless watching goes on in the tray)."""
         if self.watch.hide_instead_of_close(event):
