@@ -207,6 +207,18 @@ class ArchiveController(QObject):
                 self._archives[org] = archive
             return archive
 
+    def shown_archive(self, without: str) -> ErrorArchive | None:
+        """The archive of `current_org`, or None when there is none (no data folder, no org,
+        or it cannot be opened: the log says what goes `without` it)."""
+        org = self.current_org()
+        if self.data_dir is None or org is None:
+            return None
+        try:
+            return self.archive_of(org)
+        except ArchiveError as exc:
+            logger.warning("%s: %s", without, exc)
+            return None
+
     def current_org(self) -> str | None:
         """The org of the session, else the one whose archive is shown."""
         session = self.window.session

@@ -96,15 +96,7 @@ class GroupsController(QObject):
 
     def _archive(self) -> Any:
         """The shown org's archive, or None (no data folder: triage cannot be kept)."""
-        archive = self.window.archive
-        org = archive.current_org()
-        if archive.data_dir is None or org is None:
-            return None
-        try:
-            return archive.archive_of(org)
-        except ArchiveError as exc:
-            logger.warning("groups without triage: %s", exc)
-            return None
+        return self.window.archive.shown_archive("groups without triage")
 
     # ---- showing ---------------------------------------------------------------------------
     def _show(self, token: int, grouped: Grouped) -> None:

@@ -307,15 +307,7 @@ class ReloadController(QObject):
     # ---- the archive -----------------------------------------------------------------------
     def _archive(self) -> Any:
         """The shown org's archive, or None (no data folder: reloads are not recorded)."""
-        archive = self.window.archive
-        org = archive.current_org()
-        if archive.data_dir is None or org is None:
-            return None
-        try:
-            return archive.archive_of(org)
-        except ArchiveError as exc:
-            logger.warning("reloads without the archive: %s", exc)
-            return None
+        return self.window.archive.shown_archive("reloads without the archive")
 
     def _history(self, archive: Any) -> list[ReloadRecord]:
         return self.services.history(archive)

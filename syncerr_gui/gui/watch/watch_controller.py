@@ -25,7 +25,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication
 
-from syncerr_gui.core.exceptions import ArchiveError
 from syncerr_gui.core.watch.changes import GroupCensus, WatchReport, compare
 from syncerr_gui.core.watch.notification import Notification, notification_for
 from syncerr_gui.gui import settings_keys as keys
@@ -218,15 +217,7 @@ class WatchController(QObject):
         )
 
     def _archive(self) -> Any:
-        archive = self.window.archive
-        org = archive.current_org()
-        if archive.data_dir is None or org is None:
-            return None
-        try:
-            return archive.archive_of(org)
-        except ArchiveError as exc:
-            logger.warning("watch without triage states: %s", exc)
-            return None
+        return self.window.archive.shown_archive("watch without triage states")
 
     def _census_failed(self, token: int, text: str) -> None:
         logger.warning("watch: could not count the groups: %s", text)
