@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,3 +41,12 @@ def online(org: Any) -> list[str]:
         "--ca-bundle",
         str(org.ca_path),
     ]
+
+
+@dataclass
+class ExportRun:
+    """What an in-process export returned and printed (the `export` fixture of tests/cli)."""
+
+    code: int
+    stdout: str
+    stderr: str

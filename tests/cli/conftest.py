@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from cli_helpers import ExportRun
+
+from syncerr_gui.cli.export import main
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +22,15 @@ def _no_env_secrets_and_root_handlers_restored(monkeypatch: pytest.MonkeyPatch) 
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+@pytest.fixture()
+def export(capsys: pytest.CaptureFixture[str]) -> Callable[..., ExportRun]:
+    """`export(*args)`: `main.py export ARGS` in this process, with what it printed."""
+
+    def run(*args: str) -> ExportRun:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return ExportRun(code, captured.out.strip(), captured.err.strip())
+
+    return run

@@ -8,13 +8,11 @@ import csv
 import sqlite3
 import sys
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from cli_helpers import online
+from cli_helpers import ExportRun, online
 
-from syncerr_gui.cli.export import main
 from syncerr_gui.core.archive.data_dirs import APP_DIR_NAME, org_id_18
 from syncerr_gui.core.archive.schema import SCHEMA_VERSION
 from syncerr_gui.core.archive.store import ErrorArchive
@@ -22,23 +20,6 @@ from syncerr_gui.core.frame.export import export_csv
 from syncerr_gui.demo_org.ids import sf_id
 
 OTHER_ORG = sf_id("00D", 777)
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture()
-def export(capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> Run:
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out.strip(), captured.err.strip())
-
-    return run
 
 
 def sorted_rows(path: Path) -> list[tuple[str, ...]]:
@@ -51,7 +32,7 @@ def job_ids(path: Path) -> set[str]:
         return {row["Job ID"] for row in csv.DictReader(fh)}
 
 
-def one_error_line(run: Run) -> str:
+def one_error_line(run: ExportRun) -> str:
     lines = run.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""

@@ -5,7 +5,6 @@ empty export, the org's daily API limit used up mid-sync."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,28 +12,10 @@ import pytest
 from archive_helpers import sync_of
 from cli_helpers import online
 
-from syncerr_gui.cli.export import main
 from syncerr_gui.cli.failures import EXIT_API_LIMIT
 from syncerr_gui.core.archive.store import ErrorArchive
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.core.time_window import default_since
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture()
-def export(capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> Run:
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out.strip(), captured.err.strip())
-
-    return run
 
 
 def csv_rows(path: Path) -> int:
