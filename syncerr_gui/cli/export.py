@@ -236,7 +236,7 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         frame, details, _new = _sync(session, args.since, report=args.report)
         args.report.written(frame, groups_file=args.groups)
         if args.reload_dir:
-            return reload_export.write_reload_dir(frame, details, args.reload_dir)
+            return reload_export.write_reload_dir(frame, details, args.reload_dir, args.json)
         if args.groups:
             return _write_groups(frame, args.out, diagnosis=diagnose.online(args, session, details))
         return _write(frame, args.out, details if args.input_rows else None)
@@ -250,7 +250,7 @@ def _run(args: argparse.Namespace, session: Any) -> str:
         args.report.after_sync(archive)
         args.report.written(frame, archive, args.groups)
         if args.reload_dir:
-            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir, args.json)
         elif args.groups:
             written = _write_groups(
                 frame, args.out, archive, diagnosis=diagnose.online(args, session, None, archive)
@@ -271,7 +271,7 @@ def _run_offline(args: argparse.Namespace) -> str:
         args.report.offline = True
         args.report.written(frame, archive, args.groups)
         if args.reload_dir:
-            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir)
+            written = reload_export.write_reload_dir(frame, archive.details, args.reload_dir, args.json)
         elif args.groups:
             written = _write_groups(
                 frame, args.out, archive, keep=False, diagnosis=diagnose.offline(args, archive)

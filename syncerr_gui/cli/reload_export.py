@@ -41,9 +41,10 @@ def check(args: argparse.Namespace) -> None:
         raise UsageError(f"--reload-dir: {args.reload_dir} is a file; give a folder")
 
 
-def write_reload_dir(frame: Any, details: Any, folder: str) -> str:
-    """Write the reload files of every row of `frame`; prints one line per file and returns
-    the summary line (rows written, files, rows left out and why)."""
+def write_reload_dir(frame: Any, details: Any, folder: str, json_line: bool = False) -> str:
+    """Write the reload files of every row of `frame`; prints one line per file (on stderr
+    when stdout is kept for the `--json` line) and returns the summary line (rows written,
+    files, rows left out and why)."""
     from syncerr_gui.core.exceptions import ExportError
     from syncerr_gui.core.reload.reload_files import write_reload_files
 
@@ -51,8 +52,9 @@ def write_reload_dir(frame: Any, details: Any, folder: str) -> str:
         summary = write_reload_files(frame, details, None, folder)
     except ExportError as exc:
         raise CliFailure(failure_text(exc, "write the reload files")) from None
+    out = sys.stderr if json_line else sys.stdout
     for file in summary.files:
-        sys.stdout.write(one_line(f"{file.path}: {file.rows} rows") + "\n")
+        out.write(one_line(f"{file.path}: {file.rows} rows") + "\n")
     left = "; ".join(f"{count} {reason}" for reason, count in summary.left_out.items())
     return f"Wrote {summary.rows_written} failed rows to {len(summary.files)} reload files in {folder}" + (
         f"; left out {summary.rows_left_out} rows: {left}" if left else ""

@@ -3,6 +3,7 @@ failed rows as reload files, online, through an archive and offline from it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,15 @@ def test_demo_reload_files_and_the_summary(tmp_path: Path) -> None:
     )
     assert "job-level errors (no input row)" in summary and "Apex job errors (no input row)" in summary
     assert not list(folder.glob(".*.tmp"))
+
+
+def test_with_json_the_json_line_is_all_of_stdout(tmp_path: Path) -> None:
+    folder = tmp_path / "reload"
+    result = run_export("--demo", "--reload-dir", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["problems"] == 0
+    assert len([x for x in result.stderr.splitlines() if x.endswith(" rows")]) == len(files_of(folder))
 
 
 def test_through_the_archive_and_offline_the_same_files(fresh_org, tmp_path: Path) -> None:
