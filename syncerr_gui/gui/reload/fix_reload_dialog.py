@@ -31,7 +31,7 @@ from syncerr_gui.core.reload.batch import FixStep, ReloadBatch, ReloadOutcome, R
 from syncerr_gui.gui import message_boxes, style
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.edit_state import EditState
-from syncerr_gui.gui.reload.fix_step_dialog import FILL, MAP, SET, FixStepDialog
+from syncerr_gui.gui.reload.fix_step_dialog import FILL, MAP, SET, FixStepDialog, change_lines
 from syncerr_gui.gui.reload.reload_confirmation import OrgNames, ReloadConfirmation
 from syncerr_gui.gui.reload.reload_run_bar import ReloadRunBar
 from syncerr_gui.gui.reload.reload_table_model import COL_ERROR, COL_RESULT, FIRST_INPUT, ReloadTableModel
@@ -386,9 +386,5 @@ def _changes_text(state: EditState) -> str:
     changes = state.changes()
     if not changes:
         return ""
-    lines = [f"{len(changes):,} changed {'cell' if len(changes) == 1 else 'cells'} will be sent:"]
-    for row, column, old, new in changes[:CHANGES_SHOWN]:
-        lines.append(f"row {row + 1}, {column}: “{old}” → “{new}”")
-    if len(changes) > CHANGES_SHOWN:
-        lines.append(f"… and {len(changes) - CHANGES_SHOWN:,} more")
-    return "\n".join(lines)
+    header = f"{len(changes):,} changed {'cell' if len(changes) == 1 else 'cells'} will be sent:"
+    return "\n".join([header, *change_lines(changes, CHANGES_SHOWN)])

@@ -136,12 +136,19 @@ def preview_text(changes: list[Change]) -> str:
     """ "Changes 3 cells:" and the first few, one a line (row numbers as the table shows them)."""
     if not changes:
         return "This changes no cell."
-    lines = [f"Changes {len(changes):,} {'cell' if len(changes) == 1 else 'cells'}:"]
-    for row, column, old, new in changes[:PREVIEW_LINES]:
-        lines.append(f"  row {row + 1}, {column}: “{old}” → “{new}”")
-    if len(changes) > PREVIEW_LINES:
-        lines.append(f"  … and {len(changes) - PREVIEW_LINES:,} more")
-    return "\n".join(lines)
+    header = f"Changes {len(changes):,} {'cell' if len(changes) == 1 else 'cells'}:"
+    return "\n".join([header, *change_lines(changes, PREVIEW_LINES, "  ")])
+
+
+def change_lines(changes: list[Change], shown: int, indent: str = "") -> list[str]:
+    """The first `shown` changed cells, one a line ("row 3, Rating: “Hot” → “Warm”"), then
+    how many more (the step preview and the dialog's summary of what will be sent)."""
+    lines = [
+        f"{indent}row {row + 1}, {column}: “{old}” → “{new}”" for row, column, old, new in changes[:shown]
+    ]
+    if len(changes) > shown:
+        lines.append(f"{indent}… and {len(changes) - shown:,} more")
+    return lines
 
 
 def _column_choices(state: EditState) -> list[str]:
