@@ -38,7 +38,7 @@ from syncerr_gui.cli.failures import (
 from syncerr_gui.cli.org_login import CliParser, check_login_choice, org_session
 from syncerr_gui.cli.out_arg import check_out_arg
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
-from syncerr_gui.cli.terminal import ProgressLine, configure_logging, write_line
+from syncerr_gui.cli.terminal import ProgressLine, configure_logging, fail, write_line
 from syncerr_gui.core.exceptions import failure_text
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
     except UsageError as exc:
-        return _fail(f"{exc} (see `main.py export --help`)", EXIT_USAGE)
+        return fail(f"{exc} (see `main.py export --help`)", EXIT_USAGE)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     configure_logging(args.verbose)
@@ -62,11 +62,11 @@ def main(argv: list[str]) -> int:
             with org_session(args) as session:
                 summary = _run(args, session)
     except CliFailure as exc:
-        return _fail(str(exc), exc.code)
+        return fail(str(exc), exc.code)
     except KeyboardInterrupt:
-        return _fail("interrupted: no file was written.", EXIT_INTERRUPTED)
+        return fail("interrupted: no file was written.", EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
-        return _fail(failure_text(exc, "export the errors"), EXIT_FAILED)
+        return fail(failure_text(exc, "export the errors"), EXIT_FAILED)
     return export_report.finish(args, summary)
 
 
@@ -381,11 +381,6 @@ def _scrub(text: str) -> str:
     from syncerr_gui.core.redaction import scrub
 
     return " ".join(scrub(text).split())
-
-
-def _fail(message: str, code: int) -> int:
-    write_line(f"error: {message}")
-    return code
 
 
 def console_main() -> int:

@@ -35,7 +35,7 @@ from syncerr_gui.cli.failures import (
 )
 from syncerr_gui.cli.org_login import CliParser, check_login_choice, org_session
 from syncerr_gui.cli.secret_args import SECRET_HELP, resolve_secrets
-from syncerr_gui.cli.terminal import ProgressLine, configure_logging, one_line, write_line
+from syncerr_gui.cli.terminal import ProgressLine, configure_logging, fail, one_line, write_line
 from syncerr_gui.core.archive.reloaded import ReloadApplied, apply_outcome, origins_for
 from syncerr_gui.core.exceptions import UserFacingError, failure_text
 from syncerr_gui.core.reload.batch import (
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
     except UsageError as exc:
-        return _fail(f"{exc} (see `main.py retry --help`)", EXIT_USAGE)
+        return fail(f"{exc} (see `main.py retry --help`)", EXIT_USAGE)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     configure_logging(args.verbose)
@@ -68,11 +68,11 @@ def main(argv: list[str]) -> int:
         with org_session(args) as session:
             return _run(args, session, batch, job_ids)
     except CliFailure as exc:
-        return _fail(str(exc), exc.code)
+        return fail(str(exc), exc.code)
     except KeyboardInterrupt:
-        return _fail("interrupted: nothing more was sent.", EXIT_INTERRUPTED)
+        return fail("interrupted: nothing more was sent.", EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line of words (traceback logged)
-        return _fail(failure_text(exc, "reload the rows"), EXIT_FAILED)
+        return fail(failure_text(exc, "reload the rows"), EXIT_FAILED)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -314,8 +314,3 @@ def write_failed_again(source: Path, batch: ReloadBatch, outcome: ReloadOutcome)
         return write_reload_csv(target, again, (outcome.job_id,) * len(again))
     except UserFacingError as exc:
         raise CliFailure(failure_text(exc, "write the rows that failed again")) from None
-
-
-def _fail(message: str, code: int) -> int:
-    write_line(f"error: {message}")
-    return code

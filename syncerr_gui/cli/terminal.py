@@ -41,6 +41,12 @@ def write_line(text: object, stream: TextIO | None = None) -> None:
     target.write(one_line(text) + "\n")
 
 
+def fail(message: str, code: int) -> int:
+    """Say `error: message` on stderr and give `code`: how every command ends when it fails."""
+    write_line(f"error: {message}")
+    return code
+
+
 class ProgressLine:
     """One self-overwriting progress line on a terminal (called from worker threads)."""
 
