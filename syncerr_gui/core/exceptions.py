@@ -30,6 +30,7 @@ import logging
 from typing import Any
 
 from syncerr_gui.core.redaction import scrub
+from syncerr_gui.core.words import Words, say
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +114,15 @@ def failure_text(exc: BaseException, doing: str) -> str:
     everywhere, without its text (which may hold anything, a secret included).
     """
     if isinstance(exc, UserFacingError):
-        return scrub(str(exc))
+        return scrub(failure_words(exc))
     logger.error("unexpected %s while trying to %s", type(exc).__name__, doing, exc_info=exc)
-    return f"Could not {doing} because of an unexpected error ({type(exc).__name__})."
+    return say(
+        "Could not {doing} because of an unexpected error ({kind}).", doing=doing, kind=type(exc).__name__
+    )
+
+
+def failure_words(exc: UserFacingError) -> str:
+    """The sentence `exc` was raised with: its `Words` when it was made by `say()` (so the
+    window can translate it), else `str(exc)`."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Words) else str(exc)

@@ -15,6 +15,8 @@ import re
 import threading
 from typing import Any
 
+from syncerr_gui.core.words import Words
+
 logger = logging.getLogger(__name__)
 
 REDACTED = "[redacted]"
@@ -102,8 +104,21 @@ def forget_secret(value: str | None) -> None:
 
 
 def scrub(text: Any) -> str:
-    """`text` as a string with tokens, passwords and registered secrets replaced by [redacted]."""
-    result = text if isinstance(text, str) else str(text)
+    """`text` as a string with tokens, passwords and registered secrets replaced by [redacted].
+
+    A translatable sentence (`Words`) stays one, with each value scrubbed, so the window can
+    still show it in its language; if scrubbing the whole would change it further, the plain
+    scrubbed English is returned instead (safety first, translation second).
+    """
+    if isinstance(text, Words):
+        values = {key: _scrub_text(v) if isinstance(v, str) else v for key, v in text.values.items()}
+        scrubbed = Words(text.template, values, text.plural)
+        whole = _scrub_text(str(scrubbed))
+        return scrubbed if whole == str(scrubbed) else whole
+    return _scrub_text(text if isinstance(text, str) else str(text))
+
+
+def _scrub_text(result: str) -> str:
     registered = _registry.pattern()
     if registered is not None:
         result = registered.sub(REDACTED, result)

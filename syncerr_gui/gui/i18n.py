@@ -10,11 +10,15 @@ messages never pass through `tr()`: they are what the admin searches for.
 from __future__ import annotations
 
 import logging
+import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from syncerr_gui.core.words import Words
 from syncerr_gui.resources import resource_path
 
 logger = logging.getLogger(__name__)
@@ -28,6 +32,51 @@ QT_CATALOGUES = ("qtbase",)
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the window's language (`n` picks the plural form of "%n …" / "%Ln …")."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def shown(text: object) -> str:
+    """Text from the core in the window's language.
+
+    A `Words` (made by the core's `say()`) has its template translated and its values filled
+    in with the locale's number formats; anything else is shown as it is (a Salesforce
+    message, a name, or a core sentence not yet made with `say()`). A translation that does
+    not fit its values (a catalogue bug) falls back to the English sentence, logged.
+    """
+    if not isinstance(text, Words):
+        return str(text)
+    template = tr(_source_template(text))
+    try:
+        return _LocaleFormatter().vformat(template, (), dict(text.values))
+    except (KeyError, IndexError, ValueError):
+        logger.warning("the translation of %r does not fit its values; shown in English", text.template)
+        return str(text)
+
+
+def _source_template(text: Words) -> str:
+    """The English template to translate: for a plural, the form the window's language needs
+    for this count (French says "0 tâche", English "0 tasks")."""
+    if text.plural is None:
+        return text.template
+    one, many, count_key = text.plural
+    value = text.values.get(count_key, 0)
+    count = value if isinstance(value, int | float) else 0
+    singular = abs(count) < 2 if QLocale().language() == QLocale.Language.French else count == 1
+    return one if singular else many
+
+
+class _LocaleFormatter(string.Formatter):
+    """`str.format` with the window locale's digits for whole and decimal numbers."""
+
+    _DECIMALS = re.compile(r",?\.(\d+)f")
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        locale = QLocale()
+        if isinstance(value, int) and not isinstance(value, bool) and format_spec in ("", ","):
+            return locale.toString(value)
+        decimals = self._DECIMALS.fullmatch(format_spec)
+        if isinstance(value, float) and decimals:
+            return locale.toString(value, "f", int(decimals.group(1)))
+        return super().format_field(value, format_spec)
 
 
 def chosen_language(saved: object, system: QLocale | None = None) -> str:
@@ -60,8 +109,6 @@ def install_language(app: QCoreApplication, language: str) -> InstalledLanguage:
     """
     installed = InstalledLanguage(language if language in LANGUAGES else SOURCE_LANGUAGE)
     QLocale.setDefault(QLocale(installed.language))
-    if installed.language == SOURCE_LANGUAGE:
-        return installed
     for path in catalogue_paths(installed.language):
         translator = QTranslator(app)
         if translator.load(str(path)) and app.installTranslator(translator):
@@ -80,7 +127,10 @@ def remove_language(app: QCoreApplication, installed: InstalledLanguage) -> None
 
 
 def catalogue_paths(language: str) -> list[Path]:
-    """The app's catalogue for `language`, then Qt's own."""
+    """The app's catalogue for `language`, then Qt's own (English, the source, needs only the
+    app's: its plural forms of the "%n" texts)."""
+    if language == SOURCE_LANGUAGE:
+        return [resource_path(APP_CATALOGUE.format(language=language))]
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     bundled = resource_path("i18n")
     qt_paths = []
