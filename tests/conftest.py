@@ -10,6 +10,7 @@ import pytest
 
 if TYPE_CHECKING:
     from memory_keyring import MemoryKeyring
+    from PySide6.QtWidgets import QApplication
 
     from syncerr_gui.demo_org import DemoOrg
 
@@ -41,3 +42,16 @@ def fresh_org() -> Iterator[DemoOrg]:
 
     with DemoOrg(DemoConfig(record_errors=400, bulk2_jobs=20, classic_jobs=4, apex_jobs=4)) as org:
         yield org
+
+
+@pytest.fixture()
+def french(qapp: QApplication) -> Iterator[None]:
+    """The window in French (as under LANG=fr_FR), back to English afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from syncerr_gui.gui.i18n import install_language, remove_language
+
+    installed = install_language(qapp, "fr")
+    yield
+    remove_language(qapp, installed)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

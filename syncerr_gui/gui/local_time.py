@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QTimeZone
+from PySide6.QtCore import QLocale, QTimeZone
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +27,21 @@ def local_zone() -> tzinfo:
         return datetime.now().astimezone().tzinfo or UTC
 
 
+def date_layout(with_seconds: bool = True) -> str:
+    """The strftime layout of dates in the window, by its language: ISO in English (one order
+    for every English-speaking admin), "01/12/2026 18:17" in French (the French short format,
+    with the year in full). Exports and logs stay ISO whatever the language."""
+    french = QLocale().language() == QLocale.Language.French
+    day = "%d/%m/%Y" if french else "%Y-%m-%d"
+    return f"{day} %H:%M:%S" if with_seconds else f"{day} %H:%M"
+
+
 def format_local(moment: datetime | None) -> str:
-    """'2026-11-27 14:03:12 CET' in the local zone ('' for None/NaT)."""
+    """'2026-11-27 14:03:12 CET' in the local zone ('' for None/NaT), in the window's layout."""
     if moment is None or moment != moment:  # NaT compares unequal to itself
         return ""
     local = moment.astimezone(local_zone())
-    text = f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".rstrip()
+    text = f"{local.strftime(date_layout())} {local.tzname() or ''}".rstrip()
     if is_repeated(local):  # the hour the clocks go back: the same wall time happens twice
         text += f" (UTC{offset_text(seconds_of(local.utcoffset()))})"
     return text
@@ -54,7 +63,7 @@ def offset_text(seconds: int) -> str:
 
 
 def format_utc(moment: datetime | None) -> str:
-    """'2026-11-27 13:03:12 UTC' ('' for None/NaT)."""
+    """'2026-11-27 13:03:12 UTC' ('' for None/NaT), in the window's layout."""
     if moment is None or moment != moment:
         return ""
-    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+    return f"{moment.astimezone(UTC).strftime(date_layout())} UTC"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 from cli_helpers import ROOT
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
-from syncerr_gui.gui.i18n import chosen_language, install_language, remove_language
+from syncerr_gui.gui.i18n import chosen_language
 
 
 @pytest.mark.parametrize(
@@ -28,14 +27,6 @@ from syncerr_gui.gui.i18n import chosen_language, install_language, remove_langu
 )
 def test_the_language_follows_the_system_unless_chosen(saved: object, system: str, expected: str) -> None:
     assert chosen_language(saved, QLocale(system)) == expected
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    installed = install_language(qapp, "fr")
-    yield
-    remove_language(qapp, installed)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.mark.usefixtures("french")
