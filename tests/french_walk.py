@@ -32,30 +32,29 @@ from PySide6.QtWidgets import (
 
 ENGLISH_WORDS = frozenset(
     """
-    the and of to for with from is are was were be been no not all this that these your you
-    it its in on at by or as if when which what who how why there their then than into
-    error errors sync synced syncing file files open save saved show shown hide log login logged
-    out copy search filter filters clear apply cancel close export exporting import settings
-    record records level job jobs type details date time failed failure new last first next
-    back help about view edit window quit exit select selected rows row column columns group
-    groups archive archived reload reloaded reloading fix fixed fields field value values
-    message messages read reading loading loaded please could cannot can't won't will would
-    should must may none any every each more less only also just here now again yet since
-    before after until while still already never always today yesterday hour hours minute
-    minutes day days week month year from until between include including without
-    org organization sandbox production password username token remember browser account
-    advanced network proxy certificate status problems problem watch watching notify
-    notifications tray pause resume start stop stopped refresh run running done ready
-    resolved ignored triage open opened why because suggested suggestion steps step
-    preview undo drop map set fill empty truncate check checked checks confirm yes
-    """.split()
+    the and of to for with from is are was were be been no not all this that these your you it
+    its in at by or if when which what who how why there their then than into error errors sync
+    synced syncing file files open save saved show shown hide log login logged out copy search
+    filter filters clear apply cancel close settings record records level job jobs details time
+    failed failure new last first next back help about view edit window quit exit select
+    selected rows row column columns group groups archived reload reloaded reloading fix fixed
+    fields field value values read reading loading loaded please could cannot can't won't will
+    would should must may none any every each more less only also just here now again yet since
+    before after until while still already never always today yesterday hour hours day days week
+    month year from until between include including without org organization password username
+    token remember browser account advanced network certificate status problems problem watch
+    watching notify tray resume start stopped refresh run running done ready resolved ignored
+    open opened why because suggested steps step preview undo drop map set fill empty truncate
+    check checked checks confirm yes
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 )
 
 # Words that are the same in French or are names the app must not translate.
 SAME_IN_BOTH = frozenset(
     """
     salesforce bulk api apex csv json id ids url http https oauth ok excel utc sfdc
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']+")
