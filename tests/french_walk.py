@@ -48,7 +48,6 @@ ENGLISH_WORDS = frozenset(
     check checked checks confirm yes
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-)
 
 # Words that are the same in French or are names the app must not translate.
 SAME_IN_BOTH = frozenset(
