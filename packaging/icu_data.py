@@ -4,9 +4,9 @@ Qt's libicudata (32 MB, the largest file of the bundle) carries every locale's c
 unit, language, region and time-zone display names, number spell-outs, transliterators,
 each language's collation rules and 190 legacy code-page converters. Qt uses ICU for case
 mapping, normalisation, IDNA, text boundaries and (in its own file dialog) collation, and
-formats dates, numbers and names from its own CLDR tables; the app's UI is English. So the
-bundle keeps ICU's core data (properties, normalisation, StringPrep, break rules and their
-dictionaries), the root and English locale data and the supplemental tables, drops the rest
+formats dates, numbers and names from its own CLDR tables; the window speaks English and
+French. So the bundle keeps ICU's core data (properties, normalisation, StringPrep, break rules
+and their dictionaries), the root, English and French locale data and the supplemental tables, drops the rest
 with ICU's own `icupkg`, and links the result into a library of the same name and symbol.
 Needs `icupkg` (Debian: icu-devtools) and `gcc`; without them the original is bundled.
 """
@@ -23,8 +23,8 @@ logger = logging.getLogger(__name__)
 
 # Trees of locale display data Qt never reads (their root, index and pool stay).
 DROPPED_TREES = ("curr/", "lang/", "region/", "unit/", "zone/", "rbnf/", "translit/", "coll/")
-KEPT_IN_TREES = ("root.res", "res_index.res", "pool.res", "ucadata.icu", "en.res")
-KEPT_LOCALES = {"root.res", "res_index.res", "en.res", "en_US.res", "en_US_POSIX.res"}
+KEPT_IN_TREES = ("root.res", "res_index.res", "pool.res", "ucadata.icu", "en.res", "fr.res")
+KEPT_LOCALES = {"root.res", "res_index.res", "en.res", "en_US.res", "en_US_POSIX.res", "fr.res", "fr_FR.res"}
 LOCALE_RES = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
 
 

@@ -239,7 +239,17 @@ def bundle_problems(folder: Path, executable: Path) -> list[str]:
             problems.append(f"Qt platform plugin missing: {plugin}")
     if list(internal.glob("PySide6/**/translations/*.qm")):
         problems.append("Qt translations were not dropped")
+    problems += translation_problems(internal / "resources" / "i18n")
     return problems
+
+
+def translation_problems(folder: Path) -> list[str]:
+    """The bundle carries the app's French and English catalogues and Qt's French one, no
+    catalogue sources, and no other language."""
+    wanted = {"syncerr_fr.qm", "syncerr_en.qm", "qtbase_fr.qm"}
+    present = {path.name for path in folder.glob("*")} if folder.is_dir() else set()
+    problems = [f"translation missing: resources/i18n/{name}" for name in sorted(wanted - present)]
+    return problems + [f"should not ship: resources/i18n/{name}" for name in sorted(present - wanted)]
 
 
 class FrozenSmokeTest:

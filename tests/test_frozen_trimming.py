@@ -44,10 +44,13 @@ def test_pyarrow_names_four_libraries_it_takes_no_symbol_from(tmp_path: Path) ->
     ]
 
 
-def test_the_icu_trim_keeps_core_data_root_and_english_and_drops_display_names() -> None:
+def test_the_icu_trim_keeps_core_data_root_english_and_french_and_drops_display_names() -> None:
     items = [
         "root.res",
         "en.res",
+        "fr.res",
+        "fr_FR.res",
+        "coll/fr.res",
         "de.res",
         "res_index.res",
         "supplementalData.res",
@@ -100,3 +103,17 @@ def test_qt_still_maps_case_collates_breaks_words_and_encodes_idna_with_the_trim
         "['apfel', 'Äpfel', 'Muller', 'Müller', 'Zebra']" in done.stdout
         and "xn--mnchen-3ya.de" in done.stdout
     )
+
+
+def test_the_bundle_check_wants_the_french_catalogues_and_no_other_language(tmp_path: Path) -> None:
+    from smoke_test import translation_problems
+
+    for name in ("syncerr_fr.qm", "syncerr_en.qm", "qtbase_fr.qm"):
+        (tmp_path / name).write_bytes(b"qm")
+    assert translation_problems(tmp_path) == []
+    (tmp_path / "qtbase_de.qm").write_bytes(b"qm")
+    (tmp_path / "syncerr_fr.qm").unlink()
+    assert translation_problems(tmp_path) == [
+        "translation missing: resources/i18n/syncerr_fr.qm",
+        "should not ship: resources/i18n/qtbase_de.qm",
+    ]

@@ -116,6 +116,7 @@ def install_language(app: QCoreApplication, language: str) -> InstalledLanguage:
         else:
             installed.missing.append(path.name)
             logger.warning("translation %s could not be loaded; those texts stay in English", path.name)
+    logger.info("window language %s (%d catalogues loaded)", installed.language, len(installed.translators))
     return installed
 
 
