@@ -252,6 +252,9 @@ def translation_problems(folder: Path) -> list[str]:
     return problems + [f"should not ship: resources/i18n/{name}" for name in sorted(present - wanted)]
 
 
+FRENCH_LOADED = "window language fr (2 catalogues loaded)"  # gui/i18n.install_language's log line
+
+
 class FrozenSmokeTest:
     """Builds (optionally) and exercises the frozen app; `run()` returns the JSON report."""
 
@@ -282,6 +285,7 @@ class FrozenSmokeTest:
             report["startup_lower_bound_s"] = self._help_run(env, problems)
             report["export"] = asdict(self._export_run(Path(scratch), env, problems))
             report["screenshot"] = asdict(self._screenshot_run(Path(scratch), env, problems))
+            report["french"] = asdict(self._french_run(Path(scratch), env, problems))
         report["window_created_s"] = report["screenshot"]["facts"].get("window_created_s")
         report["window_upper_bound_s"] = report["screenshot"]["seconds"]
         return self._finish(report, problems)
@@ -351,6 +355,23 @@ class FrozenSmokeTest:
         result.ok = result.ok and valid
         if not result.ok:
             problems.append(f"--demo --screenshot: {result.detail}")
+        return result
+
+    def _french_run(self, scratch: Path, env: dict[str, str], problems: list[str]) -> RunResult:
+        """The window under a French system locale loads the app's and Qt's French catalogues."""
+        out = scratch / "window-fr.png"
+        french = {key: value for key, value in env.items() if not key.startswith("LC_")}
+        french.update(LANG="fr_FR.UTF-8", LANGUAGE="fr_FR")
+        result, output = run_binary(
+            [str(self.gui_binary), "--verbose", "--demo", "--screenshot", str(out)],
+            SCREENSHOT_TIMEOUT_S,
+            french,
+            marker=FRENCH_LOADED,
+        )
+        if result.ok and result.facts["marker_s"] is None:
+            result.ok, result.detail = False, f"no {FRENCH_LOADED!r} in the log"
+        if not result.ok:
+            problems.append(f"French --demo --screenshot: {result.detail or output.strip()[-800:]}")
         return result
 
     @staticmethod
