@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from syncerr_gui.core.words import say
+
 
 class SyncCancelled(Exception):
     """Raised inside the sync when the user cancelled; the engine turns it into a result."""
@@ -25,7 +27,7 @@ class CancelToken:
 
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
-            raise SyncCancelled("The sync was cancelled.")
+            raise SyncCancelled(say("The sync was cancelled."))
 
     def wait(self, seconds: float) -> bool:
         """Sleep up to `seconds`, waking early on cancel; True when cancelled."""

@@ -121,7 +121,7 @@ def failure_text(exc: BaseException, doing: str) -> str:
     )
 
 
-def failure_words(exc: UserFacingError) -> str:
+def failure_words(exc: BaseException) -> str:
     """The sentence `exc` was raised with: its `Words` when it was made by `say()` (so the
     window can translate it), else `str(exc)`."""
     first = exc.args[0] if len(exc.args) == 1 else None

@@ -18,6 +18,8 @@ import os
 import stat
 from pathlib import Path
 
+from syncerr_gui.core.words import say
+
 logger = logging.getLogger(__name__)
 
 PRIVATE_UMASK = 0o077
@@ -53,15 +55,17 @@ def secure_folder(folder: Path, files: str = "*") -> str:
         return ""
     info = folder.stat()
     if info.st_uid != os.geteuid():
-        return (
-            f"The data folder {folder} belongs to another user of this computer, who can read "
-            "the errors kept there; choose a folder of your own."
+        return say(
+            "The data folder {folder} belongs to another user of this computer, who can read "
+            "the errors kept there; choose a folder of your own.",
+            folder=str(folder),
         )
     problems = [_tighten(folder, info)]
     for path in folder.glob(files):
         if path.is_file() and not path.is_symlink():
             problems.append(_tighten(path, path.stat()))
-    return " ".join(p for p in problems if p)
+    found = [p for p in problems if p]
+    return found[0] if len(found) == 1 else " ".join(found)  # one alone stays translatable
 
 
 def secure_file(path: Path) -> str:
@@ -70,7 +74,7 @@ def secure_file(path: Path) -> str:
         return ""
     info = path.stat()
     if info.st_uid != os.geteuid():
-        return f"{path} belongs to another user of this computer."
+        return say("{path} belongs to another user of this computer.", path=str(path))
     return _tighten(path, info)
 
 
@@ -81,6 +85,10 @@ def _tighten(path: Path, info: os.stat_result) -> str:
     try:
         os.chmod(path, mode & 0o700)
     except OSError as exc:
-        return f"{path} can be read by other users and could not be made private ({exc.strerror})."
+        return say(
+            "{path} can be read by other users and could not be made private ({reason}).",
+            path=str(path),
+            reason=str(exc.strerror),
+        )
     logger.warning("%s was readable by other users; it is now private (mode %o)", path, mode & 0o700)
     return ""

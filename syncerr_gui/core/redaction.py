@@ -107,11 +107,12 @@ def scrub(text: Any) -> str:
     """`text` as a string with tokens, passwords and registered secrets replaced by [redacted].
 
     A translatable sentence (`Words`) stays one, with each value scrubbed, so the window can
-    still show it in its language; if scrubbing the whole finds a secret more, the plain
+    still show it in its language (a value that is itself a `Words`, e.g. the reason inside a
+    wrapping sentence, stays one too); if scrubbing the whole finds a secret more, the plain
     scrubbed English is returned instead (safety first, translation second).
     """
     if isinstance(text, Words):
-        values = {key: _scrub_text(v) if isinstance(v, str) else v for key, v in text.values.items()}
+        values = {key: scrub(v) if isinstance(v, str) else v for key, v in text.values.items()}
         scrubbed = Words(text.template, values, text.plural)
         whole = _scrub_text(str(scrubbed))  # a secret made of template and value together
         return scrubbed if whole.count(REDACTED) == scrubbed.count(REDACTED) else whole

@@ -16,6 +16,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Protocol, TypeVar
 
+from syncerr_gui.core.words import Words, say
+
 logger = logging.getLogger(__name__)
 
 LOOKBACK = timedelta(days=5)
@@ -61,19 +63,30 @@ def sync_start(
         start = plausible_time(since, "the window's start") or default_since(None, now)
         if start > now + CLOCK_SLACK:
             clamped = default_since(None, now)
-            return clamped, _clamp_note("The window's start", start, clamped)
+            return clamped, _clamp_note(start, clamped, anchor=False)
         return start, ""
     anchor = plausible_time(last_success_start, "the last successful sync's start")
     if anchor is not None and anchor > now + CLOCK_SLACK:
         clamped = default_since(None, now)
-        return clamped, _clamp_note("The last successful sync's start", anchor, clamped)
+        return clamped, _clamp_note(anchor, clamped, anchor=True)
     return default_since(None if anchor is None else min(anchor, now), now), ""
 
 
-def _clamp_note(what: str, moment: datetime, clamped: datetime) -> str:
-    return (
-        f"{what} ({moment:%Y-%m-%d %H:%M} UTC) is later than now (was the clock ahead?); "
-        f"this sync reads from {clamped:%Y-%m-%d %H:%M} UTC instead."
+def _clamp_note(moment: datetime, clamped: datetime, *, anchor: bool) -> Words:
+    """Why the window starts earlier than asked (times in UTC, as the note says)."""
+    later, start = f"{moment:%Y-%m-%d %H:%M}", f"{clamped:%Y-%m-%d %H:%M}"
+    if anchor:
+        return say(
+            "The last successful sync's start ({later} UTC) is later than now (was the clock ahead?); "
+            "this sync reads from {start} UTC instead.",
+            later=later,
+            start=start,
+        )
+    return say(
+        "The window's start ({later} UTC) is later than now (was the clock ahead?); "
+        "this sync reads from {start} UTC instead.",
+        later=later,
+        start=start,
     )
 
 

@@ -45,8 +45,9 @@ def shown(text: object) -> str:
     if not isinstance(text, Words):
         return str(text)
     template = tr(_source_template(text))
+    values = {key: shown(v) if isinstance(v, Words) else v for key, v in text.values.items()}
     try:
-        return _LocaleFormatter().vformat(template, (), dict(text.values))
+        return _LocaleFormatter().vformat(template, (), values)
     except (KeyError, IndexError, ValueError):
         logger.warning("the translation of %r does not fit its values; shown in English", text.template)
         return str(text)

@@ -35,6 +35,7 @@ from syncerr_gui.core.frame.long_cells import ExportedRows, check_long_cells
 from syncerr_gui.core.frame.out_target import resolve_out
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails
 from syncerr_gui.core.frame.temp_files import remove_stale, temp_beside
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -176,26 +177,36 @@ def format_times(values: pd.Series, tz: tzinfo | None = None) -> pd.Series:
 
 def describe_os_error(exc: OSError, target: Path) -> str:
     """The words the user sees for a failed write (no traceback, no internal temp name)."""
-    folder = target.parent if str(target.parent) else Path(".")
-    reason = exc.strerror or str(exc)
+    folder = str(target.parent if str(target.parent) else Path("."))
+    reason, path = exc.strerror or str(exc), str(target)
     if isinstance(exc, TargetInUse):
-        return (
-            f"{target.name} is open in another program (Excel, for example) or is write-protected, "
-            f"so it could not be replaced. Close it there and export again, or choose another name."
+        return say(
+            "{name} is open in another program (Excel, for example) or is write-protected, "
+            "so it could not be replaced. Close it there and export again, or choose another name.",
+            name=target.name,
         )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"The disk is full: could not write {target} ({reason})."
+        return say("The disk is full: could not write {path} ({reason}).", path=path, reason=reason)
     if exc.errno == errno.EFBIG:
-        return f"The file is too large for this disk or its size limit: could not write {target}."
+        return say(
+            "The file is too large for this disk or its size limit: could not write {path}.", path=path
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"Permission denied: cannot write {target} in the folder {folder} ({reason})."
+        return say(
+            "Permission denied: cannot write {path} in the folder {folder} ({reason}).",
+            path=path,
+            folder=folder,
+            reason=reason,
+        )
     if exc.errno == errno.EROFS:
-        return f"The folder {folder} is on a read-only disk: could not write {target}."
+        return say(
+            "The folder {folder} is on a read-only disk: could not write {path}.", folder=folder, path=path
+        )
     if exc.errno == errno.ENOENT:
-        return f"The folder {folder} does not exist: could not write {target}."
+        return say("The folder {folder} does not exist: could not write {path}.", folder=folder, path=path)
     if exc.errno == errno.EISDIR:
-        return f"{target} is a folder: choose a file name."
-    return f"Could not write {target}: {reason}."
+        return say("{path} is a folder: choose a file name.", path=path)
+    return say("Could not write {path}: {reason}.", path=path, reason=reason)
 
 
 class _Source:
@@ -258,7 +269,7 @@ def _write_rows(
     starts = range(0, total, CHUNK_ROWS) if total else [0]
     for start in starts:
         if _is_cancelled(cancel):
-            raise ExportCancelled("Export cancelled: no file was written.")
+            raise ExportCancelled(say("Export cancelled: no file was written."))
         table, found = check_long_cells(source.chunk(start, columns, tz), cut=excel_cells)
         long += found
         pa_csv.write_csv(table, out, options)
@@ -268,7 +279,7 @@ def _write_rows(
         if progress is not None:
             progress(min(start + CHUNK_ROWS, total), total)
     if _is_cancelled(cancel):
-        raise ExportCancelled("Export cancelled: no file was written.")
+        raise ExportCancelled(say("Export cancelled: no file was written."))
     return long
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from syncerr_gui.core.words import say_plural
+
 EXCEL_CELL_LIMIT = 32_767
 LONG_CELL_MARKER = " [\u2026 cut: longer than Excel's 32,767-character cell limit]"
 
@@ -40,9 +42,17 @@ def long_cells_note(count: int, cut: bool) -> str:
     """The summary's words for `count` long cells ("" for none)."""
     if not count:
         return ""
-    cells = "1 cell is" if count == 1 else f"{count:,} cells are"
-    how = "cut, ending in a marker" if cut else "kept whole; Excel would cut them"
-    return f"{cells} longer than Excel's 32,767-character limit ({how})"
+    if cut:
+        return say_plural(
+            "{n:,} cell is longer than Excel's 32,767-character limit (cut, ending in a marker)",
+            "{n:,} cells are longer than Excel's 32,767-character limit (cut, ending in a marker)",
+            n=count,
+        )
+    return say_plural(
+        "{n:,} cell is longer than Excel's 32,767-character limit (kept whole; Excel would cut them)",
+        "{n:,} cells are longer than Excel's 32,767-character limit (kept whole; Excel would cut them)",
+        n=count,
+    )
 
 
 class ExportedRows(int):

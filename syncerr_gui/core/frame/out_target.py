@@ -19,6 +19,7 @@ from pathlib import Path
 
 from syncerr_gui.core.exceptions import ExportError
 from syncerr_gui.core.file_modes import user_file_mode
+from syncerr_gui.core.words import say
 
 
 class OutPathUnusable(ExportError):
@@ -51,17 +52,26 @@ def resolve_out(path: str | os.PathLike[str], *, replace_read_only: bool = False
         _check_folder(real, text)
         return OutTarget(real, user_file_mode(), existed=False)
     except OSError as exc:
-        raise ExportError(f"Cannot use {text}: {exc.strerror or exc}.") from None
+        raise ExportError(
+            say("Cannot use {path}: {reason}.", path=text, reason=str(exc.strerror or exc))
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise OutPathUnusable(f"{text} is a folder: give a file name.")
+        raise OutPathUnusable(say("{path} is a folder: give a file name.", path=text))
     if not stat.S_ISREG(info.st_mode):
         raise ExportError(
-            f"{text} is not a regular file (a pipe, device or socket), so it is not replaced: choose a file name."
+            say(
+                "{path} is not a regular file (a pipe, device or socket), so it is not replaced: "
+                "choose a file name.",
+                path=text,
+            )
         )
     mode = stat.S_IMODE(info.st_mode)
     if _read_only(real, mode) and not replace_read_only:
         raise ReadOnlyTarget(
-            f"{text} is read-only, so it was not replaced: make it writable or choose another name."
+            say(
+                "{path} is read-only, so it was not replaced: make it writable or choose another name.",
+                path=text,
+            )
         )
     return OutTarget(real, mode, existed=True)
 
@@ -76,28 +86,46 @@ def _followed(link: Path, text: str) -> Path:
     shared folder, pointing at one of this user's files) is never followed."""
     if os.name == "posix" and os.lstat(link).st_uid != os.geteuid():
         raise ExportError(
-            f"{text} is a link another user of this computer made, so it is not followed: choose another name."
+            say(
+                "{path} is a link another user of this computer made, so it is not followed: "
+                "choose another name.",
+                path=text,
+            )
         )
     return Path(os.path.realpath(link))
 
 
 def _check_name(text: str) -> None:
     if not text.strip():
-        raise OutPathUnusable("no file name given: name the CSV file to write.")
+        raise OutPathUnusable(say("no file name given: name the CSV file to write."))
     if text.endswith(("/", os.sep)) or (os.altsep and text.endswith(os.altsep)):
         raise OutPathUnusable(
-            f"{text} names a folder: give a file name (e.g. {text.rstrip('/' + os.sep)}.csv)."
+            say(
+                "{path} names a folder: give a file name (e.g. {example}.csv).",
+                path=text,
+                example=text.rstrip("/" + os.sep),
+            )
         )
 
 
 def _check_folder(real: Path, text: str) -> None:
     folder = real.parent if str(real.parent) else Path(".")
     if not folder.exists():
-        raise OutPathUnusable(f"The folder {folder} does not exist: could not write {text}.")
+        raise OutPathUnusable(
+            say("The folder {folder} does not exist: could not write {path}.", folder=str(folder), path=text)
+        )
     if not folder.is_dir():
-        raise OutPathUnusable(f"{folder} is a file, not a folder: could not write {text}.")
+        raise OutPathUnusable(
+            say("{folder} is a file, not a folder: could not write {path}.", folder=str(folder), path=text)
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"Permission denied: cannot write {text} in the folder {folder}.")
+        raise ExportError(
+            say(
+                "Permission denied: cannot write {path} in the folder {folder}.",
+                path=text,
+                folder=str(folder),
+            )
+        )
 
 
 def _read_only(real: Path, mode: int) -> bool:

@@ -7,6 +7,7 @@ archive when the archive is loaded), on codes: one comparison per row, no text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from syncerr_gui.core.frame.schema import codes_and_values, times_ns
+from syncerr_gui.core.words import say
 
 _NAT = np.iinfo(np.int64).min
 
@@ -27,14 +29,16 @@ class Recurrence:
     last_failed_at: pd.Timestamp | None
     by: str  # "salesforce_id", "source_id", or "" when the row names no record
 
-    def words(self, tz: tzinfo | None = None) -> str:
-        """ "This record failed 4 times since 24 Nov." ("" when it failed once, or is no record)."""
+    def words(self, tz: tzinfo | None = None, day: Callable[[pd.Timestamp], str] | None = None) -> str:
+        """ "This record failed 4 times since 24 Nov 2026." ("" when it failed once, or is no
+        record); `day` writes the date in the window's language (default: "24 Nov 2026")."""
         if self.failures < 2 or not self.by:
             return ""
         if self.first_failed_at is None:
-            return f"This record failed {self.failures} times."
+            return say("This record failed {failures} times.", failures=self.failures)
         first = self.first_failed_at.tz_convert(tz) if tz is not None else self.first_failed_at
-        return f"This record failed {self.failures} times since {first.day} {first:%b %Y}."
+        since = day(first) if day is not None else f"{first.day} {first:%b %Y}"
+        return say("This record failed {failures} times since {since}.", failures=self.failures, since=since)
 
 
 def record_recurrence(frame: pd.DataFrame, position: int) -> Recurrence:

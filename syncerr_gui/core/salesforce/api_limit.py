@@ -12,6 +12,7 @@ not read. The *concurrent* long-running request limit shares the code
 from __future__ import annotations
 
 from syncerr_gui.core.exceptions import RequestFailed
+from syncerr_gui.core.words import say
 
 LIMIT_CODE = "REQUEST_LIMIT_EXCEEDED"
 BULK1_LIMIT_CODE = "ExceededQuota"
@@ -22,7 +23,7 @@ class DailyLimitExhausted(RequestFailed):
 
     def __init__(self) -> None:
         super().__init__(
-            "The org's daily API request limit is used up (403 REQUEST_LIMIT_EXCEEDED).", 403, LIMIT_CODE
+            say("The org's daily API request limit is used up (403 REQUEST_LIMIT_EXCEEDED)."), 403, LIMIT_CODE
         )
 
 

@@ -31,6 +31,7 @@ from syncerr_gui.core.salesforce.jobs import (
 )
 from syncerr_gui.core.salesforce.parts import FramePart, JobOutcome
 from syncerr_gui.core.salesforce.results_csv import read_result_table
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -95,14 +96,21 @@ class Bulk1Reader:
         request = read_result_table(self._client.get(f"{base}/batch/{batch_id}/request", bulk1=True)[0])
         if result.num_rows != request.num_rows:
             raise ValueError(
-                f"Salesforce sent {result.num_rows} results for {request.num_rows} input rows "
-                f"in batch {batch_id}; they cannot be paired."
+                say(
+                    "Salesforce sent {results} results for {inputs} input rows "
+                    "in batch {batch}; they cannot be paired.",
+                    results=result.num_rows,
+                    inputs=request.num_rows,
+                    batch=batch_id,
+                )
             )
         if not result.num_rows:
             return []
         for column in ("Success", "Error"):
             if column not in result.column_names:
-                raise ValueError(f"Salesforce sent batch results without a {column} column.")
+                raise ValueError(
+                    say("Salesforce sent batch results without a {column} column.", column=column)
+                )
         failed = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(column_text(result, "Success"))), "false")
         positions = pa.array(np.flatnonzero(failed.to_numpy(zero_copy_only=False))).cast(pa.large_string())
         ids = pc.filter(column_text(result, "Id"), failed) if "Id" in result.column_names else ""
@@ -127,7 +135,7 @@ class Bulk1Reader:
             return {_local(child.tag): (child.text or "") for child in root}
         data = parse_json(body, target)
         if not isinstance(data, dict):
-            raise RequestFailed("Salesforce sent a malformed answer about this job (not an object).")
+            raise RequestFailed(say("Salesforce sent a malformed answer about this job (not an object)."))
         return data
 
     def _batches(self, base: str) -> list[dict[str, Any]]:
@@ -142,7 +150,7 @@ class Bulk1Reader:
         data = parse_json(body, f"{base}/batch")
         batches = data.get("batchInfo") if isinstance(data, dict) else None
         if not isinstance(batches, list):
-            raise RequestFailed("Salesforce sent a malformed batch list.")
+            raise RequestFailed(say("Salesforce sent a malformed batch list."))
         return [b for b in batches if isinstance(b, dict)]
 
 
@@ -154,7 +162,7 @@ def _api_version(listed: dict[str, Any], fallback: str) -> str:
     except (TypeError, ValueError):
         text = fallback
     if not API_VERSION.match(text):
-        raise RequestFailed("Salesforce listed a job with an invalid API version; it was skipped.")
+        raise RequestFailed(say("Salesforce listed a job with an invalid API version; it was skipped."))
     return text
 
 
@@ -173,7 +181,7 @@ def _parse_xml(body: bytes) -> Any:
     try:
         return ElementTree.fromstring(body)
     except Exception:  # noqa: BLE001 - defusedxml raises ParseError or its own errors for hostile XML
-        raise RequestFailed("Salesforce sent a malformed answer (XML that cannot be read).") from None
+        raise RequestFailed(say("Salesforce sent a malformed answer (XML that cannot be read).")) from None
 
 
 def _local(tag: str) -> str:

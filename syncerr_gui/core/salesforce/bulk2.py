@@ -26,6 +26,7 @@ from syncerr_gui.core.salesforce.jobs import (
 )
 from syncerr_gui.core.salesforce.parts import FramePart, JobOutcome
 from syncerr_gui.core.salesforce.results_csv import read_result_table
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class Bulk2Reader:
         job_id = checked_job_id(listed.get("id"))
         info = self._client.get_json(self._client.data_path(f"jobs/ingest/{job_id}"))
         if not isinstance(info, dict):
-            raise RequestFailed("Salesforce sent a malformed answer about this job (not an object).")
+            raise RequestFailed(say("Salesforce sent a malformed answer about this job (not an object)."))
         job = {**listed, **info, "id": job_id}
         shared = job_columns(job, self.source)
         state = str(job.get("state") or "")
@@ -86,7 +87,7 @@ class Bulk2Reader:
             return []
         names = table.column_names
         if "sf__Error" not in names:
-            raise ValueError("Salesforce sent failed results without an sf__Error column.")
+            raise ValueError(say("Salesforce sent failed results without an sf__Error column."))
         ids = column_text(table, "sf__Id") if "sf__Id" in names else ""
         inputs = [c for c in names if c not in ("sf__Id", "sf__Error")]
         external = str(job.get("externalIdFieldName") or "")

@@ -30,14 +30,15 @@ from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, make_ses
 from syncerr_gui.core.salesforce.retry import RetryPolicy, retry_after_seconds
 from syncerr_gui.core.salesforce.token_source import TokenSource
 from syncerr_gui.core.salesforce.trust import tls_failure_words
+from syncerr_gui.core.words import Words, say
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 2 * 1024**3
 CHUNK_BYTES = 1024 * 1024
 MAX_RENEWALS_PER_REQUEST = 3
-NOT_RENEWABLE = "Your Salesforce session has expired. Log in again to sync."
-RENEWAL_FAILED = "Your Salesforce session has expired and could not be renewed. Log in again to sync."
+NOT_RENEWABLE = say("Your Salesforce session has expired. Log in again to sync.")
+RENEWAL_FAILED = say("Your Salesforce session has expired and could not be renewed. Log in again to sync.")
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
 _OVERLOAD_STATUSES = frozenset({429, 503})
@@ -107,7 +108,7 @@ class OrgClient:
         self._session = _usable_session(source.http)
         base = urlsplit(source.instance_url)
         if base.scheme != "https" or not base.hostname:
-            raise RequestFailed("The org's address is not an https:// URL; nothing was sent.")
+            raise RequestFailed(say("The org's address is not an https:// URL; nothing was sent."))
         self.base_url = f"https://{base.netloc}"
         self._origin = ("https", base.hostname.lower(), base.port or 443)
         self.api_version = source.api_version
@@ -149,7 +150,7 @@ class OrgClient:
             seen.add(target)
             page = self.get_json(target)
             if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
-                raise RequestFailed("Salesforce sent a malformed query answer (no records).")
+                raise RequestFailed(say("Salesforce sent a malformed query answer (no records)."))
             yield page
             next_url = page.get("nextRecordsUrl")
             target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
@@ -199,20 +200,26 @@ class OrgClient:
                     self.limit.overloaded(exc.reason)
                 if exc.reached and not call.idempotent:
                     raise RequestFailed(
-                        f"{exc.reason}. Salesforce may have received the request, so it was not sent "
-                        "again; check the org before trying once more",
+                        say(
+                            "{reason}. Salesforce may have received the request, so it was not sent "
+                            "again; check the org before trying once more",
+                            reason=exc.reason,
+                        ),
                         exc.status,
                         exc.code,
                     ) from None
                 logger.info("Retrying %s after: %s", _path_only(url), exc.reason)
                 last = exc
         assert last is not None
-        raise RequestFailed(f"{last.reason} (tried {self._retry.tries} times)", last.status, last.code)
+        tried = say("{reason} (tried {tries} times)", reason=last.reason, tries=self._retry.tries)
+        raise RequestFailed(tried, last.status, last.code)
 
     def resolve(self, target: str) -> str:
         """The absolute URL for `target`; refuses anything outside the org's own origin."""
         if any(ch in target for ch in "\\\r\n\t ") or not target:
-            raise RequestFailed("Salesforce named a link the app cannot use safely; it was not followed.")
+            raise RequestFailed(
+                say("Salesforce named a link the app cannot use safely; it was not followed.")
+            )
         if target.startswith("/") and not target.startswith("//"):
             return self.base_url + target
         parts = urlsplit(target)
@@ -221,10 +228,7 @@ class OrgClient:
         except ValueError:
             origin = ("", "", 0)
         if origin != self._origin:
-            raise RequestFailed(
-                f"Salesforce named a link on another server ({parts.hostname or 'unknown'}); "
-                "the app did not follow it, so your session stayed with your org."
-            )
+            raise RequestFailed(_other_server(parts.hostname))
         return target
 
     def _attempt(self, url: str, call: _Call) -> tuple[bytes, str]:
@@ -240,7 +244,9 @@ class OrgClient:
             with response:
                 if _is_expired(response, call.bulk1):
                     if renewals == MAX_RENEWALS_PER_REQUEST:
-                        raise SessionExpired("Salesforce refused the renewed session. Log in again to sync.")
+                        raise SessionExpired(
+                            say("Salesforce refused the renewed session. Log in again to sync.")
+                        )
                     self._renew(token)
                     continue
                 _check_status(response)
@@ -268,15 +274,19 @@ class OrgClient:
                 allow_redirects=False,
             )
         except requests.exceptions.SSLError as exc:
-            raise RequestFailed(
-                tls_failure_words(exc, _host(url)) + " Your session was not sent to it."
-            ) from None
+            problem = tls_failure_words(exc, _host(url))
+            raise RequestFailed(say("{problem} Your session was not sent to it.", problem=problem)) from None
         except requests.exceptions.ConnectTimeout:
-            raise _Retry(f"Could not connect to Salesforce at {_host(url)} in time", reached=False) from None
+            raise _Retry(
+                say("Could not connect to Salesforce at {host} in time", host=_host(url)), reached=False
+            ) from None
         except requests.exceptions.Timeout:
-            raise _Retry(f"Salesforce did not answer within {self._timeout.read:g} seconds") from None
+            waited = self._timeout.read
+            raise _Retry(
+                say("Salesforce did not answer within {seconds:g} seconds", seconds=waited)
+            ) from None
         except requests.exceptions.RequestException:
-            raise _Retry(f"Could not connect to Salesforce at {_host(url)}") from None
+            raise _Retry(say("Could not connect to Salesforce at {host}", host=_host(url))) from None
         with self._lock:
             self._requests += 1
             self._record_usage(response)
@@ -286,7 +296,10 @@ class OrgClient:
         """Stream the body in chunks, stopping on cancel and refusing oversized answers."""
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self._max_body:
-            raise RequestFailed(f"Salesforce sent an answer too large to read ({int(declared) // 2**20} MB).")
+            megabytes = int(declared) // 2**20
+            raise RequestFailed(
+                say("Salesforce sent an answer too large to read ({megabytes} MB).", megabytes=megabytes)
+            )
         chunks: list[bytes] = []
         size = 0
         try:
@@ -294,12 +307,12 @@ class OrgClient:
                 self._cancel.raise_if_cancelled()
                 size += len(chunk)
                 if size > self._max_body:
-                    raise RequestFailed("Salesforce sent an answer too large to read.")
+                    raise RequestFailed(say("Salesforce sent an answer too large to read."))
                 chunks.append(chunk)
         except requests.exceptions.Timeout:
-            raise _Retry("Salesforce stopped sending in the middle of an answer") from None
+            raise _Retry(say("Salesforce stopped sending in the middle of an answer")) from None
         except requests.exceptions.RequestException:
-            raise _Retry("The connection broke in the middle of an answer") from None
+            raise _Retry(say("The connection broke in the middle of an answer")) from None
         return b"".join(chunks)
 
     def _renew(self, used_token: str) -> None:
@@ -333,7 +346,7 @@ def parse_json(body: bytes, what: str) -> Any:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise RequestFailed(
-            f"Salesforce sent a malformed answer to {_path_only(what)} (not valid JSON)."
+            say("Salesforce sent a malformed answer to {path} (not valid JSON).", path=_path_only(what))
         ) from None
 
 
@@ -348,7 +361,11 @@ def _check_status(response: requests.Response) -> None:
     wait = retry_after_seconds(response.headers.get("Retry-After"))
     if status == 429:
         raise _Retry(
-            f"Salesforce asked for fewer requests ({status} {code or 'TOO_MANY_REQUESTS'})",
+            say(
+                "Salesforce asked for fewer requests ({status} {code})",
+                status=status,
+                code=code or "TOO_MANY_REQUESTS",
+            ),
             status,
             code,
             overloaded=True,
@@ -357,7 +374,11 @@ def _check_status(response: requests.Response) -> None:
         )
     if status in _RETRY_STATUSES:
         raise _Retry(
-            f"Salesforce is unavailable right now ({status} {code or 'SERVER_UNAVAILABLE'})",
+            say(
+                "Salesforce is unavailable right now ({status} {code})",
+                status=status,
+                code=code or "SERVER_UNAVAILABLE",
+            ),
             status,
             code,
             overloaded=status in _OVERLOAD_STATUSES,
@@ -365,7 +386,7 @@ def _check_status(response: requests.Response) -> None:
         )
     if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
         raise _Retry(
-            "The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)",
+            say("The org reached its API request limit (403 REQUEST_LIMIT_EXCEEDED)"),
             status,
             code,
             overloaded=True,
@@ -374,15 +395,49 @@ def _check_status(response: requests.Response) -> None:
         )
     if status == 404:
         raise RequestFailed(
-            f"Salesforce deleted this job or it does not exist (404 {code or 'NOT_FOUND'})", status, code
+            say("Salesforce deleted this job or it does not exist (404 {code})", code=code or "NOT_FOUND"),
+            status,
+            code,
         )
     if 300 <= status < 400:
         raise RequestFailed(
-            f"Salesforce redirected the request elsewhere ({status}); the app did not follow.", status
+            say(
+                "Salesforce redirected the request elsewhere ({status}); the app did not follow.",
+                status=status,
+            ),
+            status,
         )
-    detail = f": {message}" if message else ""
-    raise RequestFailed(
-        f"Salesforce refused the request{detail} ({status} {code})".replace(" )", ")"), status, code
+    raise RequestFailed(_refused(status, code, message), status, code)
+
+
+def _refused(status: int, code: str, message: str) -> Words:
+    """A final refusal in words, with Salesforce's own message and code when it sent them."""
+    message = message.replace(" )", ")")
+    if message and code:
+        return say(
+            "Salesforce refused the request: {message} ({status} {code})",
+            message=message,
+            status=status,
+            code=code,
+        )
+    if message:
+        return say("Salesforce refused the request: {message} ({status})", message=message, status=status)
+    if code:
+        return say("Salesforce refused the request ({status} {code})", status=status, code=code)
+    return say("Salesforce refused the request ({status})", status=status)
+
+
+def _other_server(host: str | None) -> Words:
+    """A link to another server, refused (the session never leaves the org)."""
+    if host:
+        return say(
+            "Salesforce named a link on another server ({host}); "
+            "the app did not follow it, so your session stayed with your org.",
+            host=host,
+        )
+    return say(
+        "Salesforce named a link on another server (unknown); "
+        "the app did not follow it, so your session stayed with your org."
     )
 
 

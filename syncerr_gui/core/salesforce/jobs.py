@@ -21,6 +21,7 @@ from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.core.salesforce.input_json import input_rows_arrow
 from syncerr_gui.core.salesforce.job_codes import bulk_job_code
 from syncerr_gui.core.salesforce.parts import FramePart, JobSummary
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -43,16 +44,20 @@ def ingest_job_pages(client: OrgClient, job_type: str) -> Iterator[list[dict[str
         if target is None:
             return
         if target in seen:
-            raise RequestFailed("Salesforce sent the same job-list page twice, so the list was ended there.")
+            raise RequestFailed(
+                say("Salesforce sent the same job-list page twice, so the list was ended there.")
+            )
         seen.add(target)
         page = client.get_json(target)
         if not isinstance(page, dict) or not isinstance(page.get("records", []), list):
-            raise RequestFailed("Salesforce sent a malformed job list (no records).")
+            raise RequestFailed(say("Salesforce sent a malformed job list (no records)."))
         yield [r for r in page.get("records") or [] if isinstance(r, dict)]
         next_url = page.get("nextRecordsUrl")
         target = next_url if isinstance(next_url, str) and next_url and not page.get("done") else None
     if target is not None:
-        raise RequestFailed(f"The job list was longer than {MAX_PAGES:,} pages; the rest was not read.")
+        raise RequestFailed(
+            say("The job list was longer than {pages:,} pages; the rest was not read.", pages=MAX_PAGES)
+        )
 
 
 def list_ingest_jobs(client: OrgClient, job_type: str) -> list[dict[str, Any]]:
@@ -76,7 +81,7 @@ def checked_job_id(value: Any) -> str:
     """A job id fit to put in a URL path (a hostile list could name `../..`)."""
     text = str(value or "")
     if not JOB_ID.match(text):
-        raise RequestFailed("Salesforce listed a job with an invalid id; it was skipped.")
+        raise RequestFailed(say("Salesforce listed a job with an invalid id; it was skipped."))
     return text
 
 

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from requests.utils import select_proxy, should_bypass_proxies
 
+from syncerr_gui.core.words import say
+
 logger = logging.getLogger(__name__)
 
 
@@ -62,11 +64,16 @@ def check_proxy_url(text: str) -> str:
         port = -1
     if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
         raise ValueError(
-            f"\u201c{text.strip()}\u201d is not a proxy address (e.g. http://proxy.example.com:8080)."
+            say(
+                "\u201c{text}\u201d is not a proxy address (e.g. http://proxy.example.com:8080).",
+                text=text.strip(),
+            )
         )
     if parts.username or parts.password:
         raise ValueError(
-            "A proxy password is not kept in the app's settings: leave the user name and password "
-            "out of the proxy address (set HTTPS_PROXY in the environment for a proxy that needs them)."
+            say(
+                "A proxy password is not kept in the app's settings: leave the user name and password "
+                "out of the proxy address (set HTTPS_PROXY in the environment for a proxy that needs them)."
+            )
         )
     return f"{parts.scheme}://{parts.netloc}"

@@ -24,6 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from syncerr_gui.core.words import say
+
 logger = logging.getLogger(__name__)
 
 BOM = b"\xef\xbb\xbf"
@@ -124,11 +126,14 @@ def _read_pandas(body: bytes, delimiter: str) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as exc:
         raise ValueError(
-            f"Salesforce sent a result file that is not a readable CSV ({_first_line(exc)})."
+            say(
+                "Salesforce sent a result file that is not a readable CSV ({problem}).",
+                problem=_first_line(exc),
+            )
         ) from None
     if not isinstance(frame.index, pd.RangeIndex):
         # pandas turns surplus leading fields into an index: rows wider than the header.
-        raise ValueError("Salesforce sent a result file whose rows have more values than its header.")
+        raise ValueError(say("Salesforce sent a result file whose rows have more values than its header."))
     return _text_only(frame)
 
 

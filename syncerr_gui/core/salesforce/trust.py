@@ -20,6 +20,8 @@ import truststore
 from requests.adapters import HTTPAdapter
 from requests.certs import where as bundled_cas
 
+from syncerr_gui.core.words import say
+
 logger = logging.getLogger(__name__)
 
 # where Linux distributions keep the system's CA file when OpenSSL's default names none
@@ -124,25 +126,29 @@ def tls_failure_words(exc: BaseException, host: str) -> str:
     """What went wrong with the server's certificate and what to do, in one or two sentences."""
     kind = tls_problem(exc)
     if kind == EXPIRED:
-        return (
-            f"The certificate of {host} has expired (or is not valid yet), so the app did not "
+        return say(
+            "The certificate of {host} has expired (or is not valid yet), so the app did not "
             "connect. Check this computer's date and time; if they are right, the server or your "
-            "company's proxy must renew its certificate."
+            "company's proxy must renew its certificate.",
+            host=host,
         )
     if kind == WRONG_HOST:
-        return (
-            f"The certificate presented for {host} is for another host name, so the app did not "
+        return say(
+            "The certificate presented for {host} is for another host name, so the app did not "
             "connect. Check the address (a My Domain looks like https://acme.my.salesforce.com); "
-            "a proxy that intercepts traffic can also cause this."
+            "a proxy that intercepts traffic can also cause this.",
+            host=host,
         )
     if kind == UNKNOWN_CA:
-        return (
-            f"The certificate of {host} was issued by an authority this computer does not trust, so "
+        return say(
+            "The certificate of {host} was issued by an authority this computer does not trust, so "
             "the app did not connect. If your company inspects HTTPS traffic, choose its root "
             "certificate under Advanced \u2192 \u201cTrust this certificate\u201d (or pass "
-            "--ca-bundle), or ask IT to install it in the system's certificate store."
+            "--ca-bundle), or ask IT to install it in the system's certificate store.",
+            host=host,
         )
-    return (
-        f"The secure connection to {host} failed (TLS handshake), so the app did not connect. "
-        "A proxy or firewall may be blocking it; set the proxy under Advanced if your company uses one."
+    return say(
+        "The secure connection to {host} failed (TLS handshake), so the app did not connect. "
+        "A proxy or firewall may be blocking it; set the proxy under Advanced if your company uses one.",
+        host=host,
     )

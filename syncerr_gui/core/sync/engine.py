@@ -26,7 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
-from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, SyncError
+from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, SyncError, failure_words
 from syncerr_gui.core.frame.schema import SOURCE_APEX, SOURCE_BULK1, SOURCE_BULK2
 from syncerr_gui.core.salesforce.apex import ApexReader
 from syncerr_gui.core.salesforce.api_limit import DailyLimitExhausted
@@ -50,6 +50,7 @@ from syncerr_gui.core.sync.values import (
     SyncResult,
 )
 from syncerr_gui.core.time_window import as_utc, sync_start
+from syncerr_gui.core.words import Words, say
 
 logger = logging.getLogger(__name__)
 
@@ -240,20 +241,11 @@ class _Run:
         if isinstance(exc, DailyLimitExhausted):
             self.list_cut = True  # said once, with the jobs not read (`_note_api_limit`)
             return
-        if isinstance(exc, RequestFailed):
-            reason = str(exc)
-        else:
+        if not isinstance(exc, RequestFailed):
             logger.error("Listing %s jobs failed", source, exc_info=exc)
-            reason = f"unexpected {type(exc).__name__}."
         if not listed:
-            raise SyncError(f"Could not list the org's {source} jobs: {reason}")
-        self.problems.append(
-            SyncProblem(
-                source,
-                "",
-                f"Could not list every {source} job: {reason} The {listed:,} jobs listed before it were read.",
-            )
-        )
+            raise SyncError(_unlisted(source, exc))
+        self.problems.append(SyncProblem(source, "", _list_cut(source, exc, listed)))
         self._report(PHASE_READING)
 
     def _job_done(self, future: Future[Any], key: tuple[str, str]) -> None:
@@ -282,7 +274,12 @@ class _Run:
         if not (self.unread or self.list_cut):
             return
         if not self.jobs and not self.rows and not self.done - len(self.unread):
-            raise SyncError(str(DailyLimitExhausted()) + " Nothing could be read; try again tomorrow.")
+            raise SyncError(
+                say(
+                    "The org's daily API request limit is used up (403 REQUEST_LIMIT_EXCEEDED). "
+                    "Nothing could be read; try again tomorrow."
+                )
+            )
         self.problems.append(SyncProblem("", "", api_limit_note(len(self.unread), self.list_cut)))
 
     def _report(self, phase: str) -> None:
@@ -326,6 +323,34 @@ def use_lean_memory_pool() -> None:
 def _reason(exc: BaseException) -> str:
     """A job's failure in words; unexpected errors are logged in full and named briefly."""
     if isinstance(exc, RequestFailed | ValueError):
-        return str(exc)
+        return failure_words(exc)
     logger.error("Reading a job failed unexpectedly", exc_info=exc)
-    return f"The app could not read this job (unexpected {type(exc).__name__})."
+    return say("The app could not read this job (unexpected {kind}).", kind=type(exc).__name__)
+
+
+def _unlisted(source: str, exc: BaseException) -> Words:
+    """No job of `source` could be listed: the sync fails with why."""
+    if isinstance(exc, RequestFailed):
+        return say(
+            "Could not list the org's {source} jobs: {reason}", source=source, reason=failure_words(exc)
+        )
+    return say(
+        "Could not list the org's {source} jobs: unexpected {kind}.", source=source, kind=type(exc).__name__
+    )
+
+
+def _list_cut(source: str, exc: BaseException, listed: int) -> Words:
+    """A job list of `source` broke off after `listed` jobs (those were read)."""
+    if isinstance(exc, RequestFailed):
+        return say(
+            "Could not list every {source} job: {reason} The {listed:,} jobs listed before it were read.",
+            source=source,
+            reason=failure_words(exc),
+            listed=listed,
+        )
+    return say(
+        "Could not list every {source} job: unexpected {kind}. The {listed:,} jobs listed before it were read.",
+        source=source,
+        kind=type(exc).__name__,
+        listed=listed,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from syncerr_gui.core.salesforce.jobs import in_window
+from syncerr_gui.core.words import say_plural
 
 if TYPE_CHECKING:
     from syncerr_gui.core.sync.values import SyncResult
@@ -17,9 +18,19 @@ if TYPE_CHECKING:
 
 def api_limit_note(unread: int, list_cut: bool = False) -> str:
     """What the admin is told when the org refused a request for its daily API limit."""
-    jobs = "1 job" if unread == 1 else f"{unread:,} jobs"
-    more = " (and the job list was cut short: more may follow)" if list_cut else ""
-    return f"The org's daily API limit is used up: {jobs} not read{more}; the next sync will read them."
+    if list_cut:
+        return say_plural(
+            "The org's daily API limit is used up: {n:,} job not read (and the job list was cut short: "
+            "more may follow); the next sync will read them.",
+            "The org's daily API limit is used up: {n:,} jobs not read (and the job list was cut short: "
+            "more may follow); the next sync will read them.",
+            n=unread,
+        )
+    return say_plural(
+        "The org's daily API limit is used up: {n:,} job not read; the next sync will read them.",
+        "The org's daily API limit is used up: {n:,} jobs not read; the next sync will read them.",
+        n=unread,
+    )
 
 
 def empty_window_note(result: SyncResult, rows: int) -> str:

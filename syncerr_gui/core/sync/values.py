@@ -18,12 +18,14 @@ from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
 from syncerr_gui.core.frame.schema import SOURCES
 from syncerr_gui.core.salesforce.concurrency import CEILING
 from syncerr_gui.core.salesforce.parts import DEFAULT_SOURCE_ID_COLUMNS, JobSummary
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
-PHASE_LISTING = "Listing jobs"
-PHASE_READING = "Reading jobs"
-PHASE_DONE = "Done"
+# Words (equal to the English str): compared as names, and shown in the window's language
+PHASE_LISTING = say("Listing jobs")
+PHASE_READING = say("Reading jobs")
+PHASE_DONE = say("Done")
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ class SyncProgress:
     def jobs_text(self) -> str:
         """`12/400 jobs`, or `12 of at least 400 jobs` while the total may still grow."""
         if self.total_final:
-            return f"{self.jobs_done:,}/{self.jobs_total:,} jobs"
-        return f"{self.jobs_done:,} of at least {self.jobs_total:,} jobs"
+            return say("{done:,}/{total:,} jobs", done=self.jobs_done, total=self.jobs_total)
+        return say("{done:,} of at least {total:,} jobs", done=self.jobs_done, total=self.jobs_total)
 
 
 @dataclass(frozen=True)
