@@ -29,11 +29,12 @@ from simple_salesforce.exceptions import SalesforceAuthenticationFailed
 from simple_salesforce.login import SalesforceLogin
 
 from syncerr_gui.core.auth.session import API_VERSION, OrgSession
-from syncerr_gui.core.exceptions import LoginError
+from syncerr_gui.core.exceptions import LoginError, failure_words
 from syncerr_gui.core.redaction import register_secret
 from syncerr_gui.core.salesforce.http import DEFAULT_TIMEOUT, Timeouts, TimeoutSession, make_session
 from syncerr_gui.core.salesforce.trust import tls_failure_words, tls_problem
 from syncerr_gui.core.salesforce.url_origin import parse_origin
+from syncerr_gui.core.words import Words, say
 
 logger = logging.getLogger(__name__)
 
@@ -52,32 +53,34 @@ _DOMAIN_RE = re.compile(
 )
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
-_AUTH_WORDS = {
-    "INVALID_LOGIN": (
+_AUTH_WORDS: dict[str, str] = {
+    "INVALID_LOGIN": say(
         "Wrong username, password or security token (or the user is locked out). Check them and "
         "try again; a new security token comes by e-mail (Settings › Reset My Security Token)."
     ),
-    "LOGIN_MUST_USE_SECURITY_TOKEN": (
+    "LOGIN_MUST_USE_SECURITY_TOKEN": say(
         "This org needs the security token for logins from this "
         "network: enter it (Settings › Reset My Security Token)."
     ),
-    "API_DISABLED_FOR_ORG": (
+    "API_DISABLED_FOR_ORG": say(
         "The API is not enabled for this org (it needs Enterprise, Unlimited, "
         "Performance or Developer Edition)."
     ),
-    "API_CURRENTLY_DISABLED": "API access is off for this user: the API Enabled permission is missing.",
-    "PASSWORD_LOCKOUT": "The user is locked out after too many failed logins: ask an admin to unlock it.",
-    "INVALID_OPERATION_WITH_EXPIRED_PASSWORD": (
+    "API_CURRENTLY_DISABLED": say("API access is off for this user: the API Enabled permission is missing."),
+    "PASSWORD_LOCKOUT": say(
+        "The user is locked out after too many failed logins: ask an admin to unlock it."
+    ),
+    "INVALID_OPERATION_WITH_EXPIRED_PASSWORD": say(
         "The password has expired: log in to Salesforce in a browser to set a new one, then try again."
     ),
-    "LOGIN_CHALLENGE_ISSUED": (
+    "LOGIN_CHALLENGE_ISSUED": say(
         "Salesforce wants to verify this device: log in once in a browser "
         "from this computer, or use the browser login."
     ),
-    "LOGIN_DURING_RESTRICTED_TIME": "This user may not log in at this time of day (login hours).",
-    "LOGIN_DURING_RESTRICTED_DOMAIN": "This user may not log in from this network (login IP ranges).",
-    "ORG_LOCKED": "The org is locked: contact Salesforce support.",
-    "UNSUPPORTED_API_VERSION": (
+    "LOGIN_DURING_RESTRICTED_TIME": say("This user may not log in at this time of day (login hours)."),
+    "LOGIN_DURING_RESTRICTED_DOMAIN": say("This user may not log in from this network (login IP ranges)."),
+    "ORG_LOCKED": say("The org is locked: contact Salesforce support."),
+    "UNSUPPORTED_API_VERSION": say(
         "This org no longer accepts password (SOAP) login: use the browser login or an access token."
     ),
 }
@@ -88,13 +91,13 @@ def login_with_token(instance_url: str, access_token: str, *, ca_bundle: str | N
     origin = normalise_instance_url(instance_url)
     token = access_token.strip()
     if not token:
-        raise LoginError("Enter an access token.")
+        raise LoginError(say("Enter an access token."))
     register_secret(token)  # hidden from every log line and scrubbed message from now on
     session = make_session(ca_bundle)
     try:
         info = fetch_userinfo(session, origin, token)
     except LoginError as exc:
-        raise LoginError(scrub(str(exc), [token]), exc.code) from None
+        raise LoginError(scrub_words(failure_words(exc), [token]), exc.code) from None
     logger.info("logged in with a token to %s", urlsplit(origin).hostname)
     return _org_session(session, origin, token, info, "token", ca_bundle)
 
@@ -108,7 +111,7 @@ def login_with_password(
     login host. The answer's instance must be that host or a Salesforce domain.
     """
     if not username.strip() or not password:
-        raise LoginError("Enter a username and a password.")
+        raise LoginError(say("Enter a username and a password."))
     for secret in (password, security_token, password + (security_token or "")):
         register_secret(secret)
 
@@ -123,7 +126,7 @@ def login_with_password(
     def log_in_again() -> str:
         fresh, fresh_origin = login_once()
         if fresh_origin != origin:
-            raise LoginError("The org answered a new login with another instance: log in again.")
+            raise LoginError(say("The org answered a new login with another instance: log in again."))
         return fresh
 
     org = _org_session(session, origin, token, info, "password", ca_bundle)
@@ -142,9 +145,11 @@ def normalise_instance_url(url: str) -> str:
         text = "https://" + text
     origin = parse_origin(text)  # read as urllib3 will connect; ambiguous URLs refused
     if origin is None:
-        raise LoginError(f"“{url.strip()}” is not a valid instance URL (expected https://…).")
+        raise LoginError(say("“{url}” is not a valid instance URL (expected https://…).", url=url.strip()))
     if origin.scheme == "http" and not is_loopback(origin.host):
-        raise LoginError("The instance URL must start with https:// (plain http would expose the token).")
+        raise LoginError(
+            say("The instance URL must start with https:// (plain http would expose the token).")
+        )
     return _origin(origin.host, origin.port)
 
 
@@ -164,20 +169,27 @@ def fetch_userinfo(session: requests.Session, origin: str, token: str) -> dict[s
     # Salesforce answers a bad token with 403 "Bad_OAuth_Token" here (401 elsewhere).
     if response.status_code == 401 or (response.status_code == 403 and b"API_" not in body[:200]):
         raise LoginError(
-            "The access token was refused: it has expired or been revoked. "
-            "Get a new one (e.g. `sf org display`) or log in another way.",
+            say(
+                "The access token was refused: it has expired or been revoked. "
+                "Get a new one (e.g. `sf org display`) or log in another way."
+            ),
             "INVALID_SESSION_ID",
         )
     if response.status_code == 403:
         raise LoginError(
-            "The token is valid but may not use the API (API Enabled permission missing?): log in as "
-            "a user who has it, or ask an admin to grant it.",
+            say(
+                "The token is valid but may not use the API (API Enabled permission missing?): log in as "
+                "a user who has it, or ask an admin to grant it."
+            ),
             "FORBIDDEN",
         )
     if response.status_code != 200:
         raise LoginError(
-            f"{host} answered HTTP {response.status_code} when asked who is logged in: "
-            "is this a Salesforce instance URL?",
+            say(
+                "{host} answered HTTP {status} when asked who is logged in: is this a Salesforce instance URL?",
+                host=host,
+                status=str(response.status_code),
+            ),
             "HTTP",
         )
     return _userinfo_fields(body, host)
@@ -210,14 +222,14 @@ def network_words(exc: BaseException, host: str, session: requests.Session | Non
     if isinstance(exc, requests.exceptions.SSLError):
         return tls_failure_words(exc, host)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return f"{host} did not answer within {connect_s:g} s."
+        return say("{host} did not answer within {seconds} s.", host=host, seconds=f"{connect_s:g}")
     if isinstance(exc, requests.exceptions.Timeout):
-        return f"{host} did not answer within {read_s:g} s."
+        return say("{host} did not answer within {seconds} s.", host=host, seconds=f"{read_s:g}")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return f"Could not reach {host}: {_connection_reason(exc)}."
+        return _connection_words(exc, host)
     if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return f"{host} sent an answer that is too large or malformed."
-    return f"The connection to {host} failed ({type(exc).__name__})."
+        return say("{host} sent an answer that is too large or malformed.", host=host)
+    return say("The connection to {host} failed ({kind}).", host=host, kind=type(exc).__name__)
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
@@ -226,6 +238,17 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
         for form in {secret, escape(secret)}:
             text = text.replace(form, "•••")
     return _CONTROL_RE.sub(" ", text).strip()
+
+
+def scrub_words(text: str, secrets: Iterable[str]) -> str:
+    """`scrub` that keeps a `say()` sentence translatable when no secret is in it."""
+    plain = scrub(text, secrets)
+    if isinstance(text, Words):
+        values = {k: scrub(v, secrets) if isinstance(v, str) else v for k, v in text.values.items()}
+        rebuilt = Words(text.template, values, text.plural)
+        if str(rebuilt) == plain:
+            return rebuilt
+    return plain
 
 
 def is_loopback(host: str) -> bool:
@@ -267,12 +290,14 @@ def _password_login(
     except SalesforceAuthenticationFailed as exc:
         raise LoginError(_auth_words(exc, secrets), str(exc.code)) from None
     except requests.RequestException as exc:
-        raise LoginError(scrub(network_words(exc, host, session), secrets), network_code(exc)) from None
+        raise LoginError(scrub_words(network_words(exc, host, session), secrets), network_code(exc)) from None
     except LoginError:
         raise
     except Exception as exc:  # noqa: BLE001 - hostile or broken answers: ExpatError, defusedxml, decode errors
         logger.warning("unusable login answer from %s: %s", host, type(exc).__name__)
-        raise LoginError(f"{host} did not answer like a Salesforce login server.", "BAD_ANSWER") from None
+        raise LoginError(
+            say("{host} did not answer like a Salesforce login server.", host=host), "BAD_ANSWER"
+        ) from None
     return token, trusted_instance_origin(instance, captured.get("serverUrl", ""), login_origin)
 
 
@@ -284,21 +309,28 @@ def _login_target(domain: str) -> tuple[str, str | None]:
     text = text.lower()
     text = text.removesuffix(".salesforce.com")
     if not _DOMAIN_RE.match(text):
-        raise LoginError(f"“{domain.strip()}” is not a valid login domain (login, test or your My Domain).")
+        raise LoginError(
+            say(
+                "“{domain}” is not a valid login domain (login, test or your My Domain).",
+                domain=domain.strip(),
+            )
+        )
     return f"https://{text}.salesforce.com", text
 
 
 def trusted_instance_origin(instance: str, server_url: str, login_origin: str) -> str:
     """Check the instance a login answer names before any token goes there."""
     if server_url and not server_url.lower().startswith("https://"):
-        raise LoginError("The login answer names an instance without https: refused.", "UNSAFE_INSTANCE")
+        raise LoginError(say("The login answer names an instance without https: refused."), "UNSAFE_INSTANCE")
     found = parse_origin("https://" + instance)  # as urllib3 will connect; ambiguity refused
     origin = _origin(found.host, found.port) if found else ""
     if found and (origin == login_origin or (is_salesforce_host(found.host) and found.port in (None, 443))):
         return origin
     raise LoginError(
-        f"The login answer names an instance outside Salesforce ({instance[:80]}): refused, "
-        "no token was sent there.",
+        say(
+            "The login answer names an instance outside Salesforce ({instance}): refused, no token was sent there.",
+            instance=instance[:80],
+        ),
         "UNSAFE_INSTANCE",
     )
 
@@ -332,9 +364,11 @@ def _auth_words(exc: SalesforceAuthenticationFailed, secrets: Iterable[str]) -> 
     if code in _AUTH_WORDS:
         return _AUTH_WORDS[code]
     if code.isdigit():
-        return f"The login server answered HTTP {code} instead of a Salesforce login answer."
+        return say("The login server answered HTTP {code} instead of a Salesforce login answer.", code=code)
     detail = scrub(str(getattr(exc, "message", "") or ""), secrets)[:300]
-    return scrub(f"Salesforce refused the login ({code}): {detail}", secrets)
+    return scrub_words(
+        say("Salesforce refused the login ({code}): {detail}", code=code, detail=detail), secrets
+    )
 
 
 def _userinfo_fields(body: bytes, host: str) -> dict[str, Any]:
@@ -347,7 +381,9 @@ def _userinfo_fields(body: bytes, host: str) -> dict[str, Any]:
         or not isinstance(info.get("user_id"), str)
         or not isinstance(info.get("organization_id"), str)
     ):
-        raise LoginError(f"{host} did not answer like a Salesforce org (no user info).", "BAD_ANSWER")
+        raise LoginError(
+            say("{host} did not answer like a Salesforce org (no user info).", host=host), "BAD_ANSWER"
+        )
     return info
 
 
@@ -379,7 +415,9 @@ def _timeouts(session: requests.Session | None) -> Timeouts:
     return DEFAULT_TIMEOUT
 
 
-def _connection_reason(exc: BaseException) -> str:
+def _connection_words(exc: BaseException, host: str) -> str:
+    """ "Could not reach {host}: …" with the reason in words, one whole sentence each (so the
+    window can translate it)."""
     text = str(exc)
     if any(
         m in text
@@ -391,11 +429,11 @@ def _connection_reason(exc: BaseException) -> str:
             "No address associated",
         )
     ):
-        return "the host name could not be found"
+        return say("Could not reach {host}: the host name could not be found.", host=host)
     if "Connection refused" in text or "ConnectionRefused" in text:
-        return "the connection was refused (nothing listens there)"
+        return say("Could not reach {host}: the connection was refused (nothing listens there).", host=host)
     if "Network is unreachable" in text:
-        return "the network is unreachable"
+        return say("Could not reach {host}: the network is unreachable.", host=host)
     if "RemoteDisconnected" in text or "Connection aborted" in text:
-        return "the server closed the connection"
-    return "the network connection failed"
+        return say("Could not reach {host}: the server closed the connection.", host=host)
+    return say("Could not reach {host}: the network connection failed.", host=host)

@@ -38,11 +38,13 @@ from syncerr_gui.core.auth.login import (
     network_words,
     read_capped,
 )
+from syncerr_gui.core.auth.oauth_words import ACCESS_DENIED, STATE_MISMATCH, could_not, refusal_message
 from syncerr_gui.core.auth.redirect import Cancel, RedirectResult, RedirectServer, is_cancelled
 from syncerr_gui.core.exceptions import OAuthError
 from syncerr_gui.core.redaction import register_secret, scrub
 from syncerr_gui.core.salesforce.http import make_session
 from syncerr_gui.core.salesforce.url_origin import parse_origin
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -64,33 +66,28 @@ SANDBOX_LOGIN_URL = "https://test.salesforce.com"
 REQUEST_TIMEOUT = (10.0, 30.0)
 _MAX_BODY = 1_000_000
 
-STATE_MISMATCH = (
-    "The answer did not come from the login you started in this app, so it was "
-    "refused. Start the login again."
-)
-ACCESS_DENIED = (
-    "You (or your admin) denied access: Salesforce did not allow this app to "
-    "connect. Choose Allow on the Salesforce page, or ask your admin to approve "
-    "the External Client App for your user."
-)
-
 
 def normalise_login_url(text: str) -> str:
     """`scheme://host[:port]` of a login / My Domain URL; refuses plain http off loopback."""
     raw = (text or "").strip()
     if not raw:
-        raise OAuthError("Enter the login URL (for example https://yourcompany.my.salesforce.com).")
+        raise OAuthError(say("Enter the login URL (for example https://yourcompany.my.salesforce.com)."))
     if "://" not in raw:
         raw = "https://" + raw
     origin = parse_origin(raw)
     if origin is None:
         raise OAuthError(
-            f"“{scrub(text)}” is not a login URL. Use an address like https://yourcompany.my.salesforce.com."
+            say(
+                "“{url}” is not a login URL. Use an address like https://yourcompany.my.salesforce.com.",
+                url=scrub(text),
+            )
         )
     if origin.scheme == "http" and not is_loopback(origin.host):
         raise OAuthError(
-            "The login URL must start with https:// — logging in over plain http "
-            "would expose your login to the network."
+            say(
+                "The login URL must start with https:// — logging in over plain http "
+                "would expose your login to the network."
+            )
         )
     return origin.url
 
@@ -212,8 +209,10 @@ class OAuthClient:
             refresh_token = tokens_or_refresh_token
         if not refresh_token:
             raise OAuthError(
-                "This login has no refresh token, so it cannot be renewed. Log in again "
-                "(and check that the app's OAuth scopes include refresh_token)."
+                say(
+                    "This login has no refresh token, so it cannot be renewed. Log in again "
+                    "(and check that the app's OAuth scopes include refresh_token)."
+                )
             )
         data = {
             "grant_type": "refresh_token",
@@ -232,7 +231,7 @@ class OAuthClient:
         if status == 400 and error in ("invalid_token", "unsupported_token_type"):
             logger.info("token was already invalid when revoked")
             return
-        raise OAuthError(f"Salesforce did not revoke the login (HTTP {status}).")
+        raise OAuthError(say("Salesforce did not revoke the login (HTTP {status}).", status=str(status)))
 
     def _request(self, endpoint: str, data: dict[str, str], what: str) -> tuple[int, bytes]:
         """(status, body) of a POST to the login host; never follows a redirect elsewhere."""
@@ -250,26 +249,25 @@ class OAuthClient:
                 return response.status_code, read_capped(response, _MAX_BODY)
         except requests.RequestException as exc:
             host = urlsplit(self.login_url).netloc
-            raise OAuthError(
-                f"Could not {what}: {network_words(exc, host, self._session)}", network_code(exc)
-            ) from None
+            reason = network_words(exc, host, self._session)
+            raise OAuthError(could_not(what, "network", reason=reason), network_code(exc)) from None
 
     def _post(self, endpoint: str, data: dict[str, str], what: str) -> dict[str, Any]:
         status, body = self._request(endpoint, data, what)
         if status != 200:
             # The OAuth error name as the code: callers tell a dead grant from a network hiccup.
             code = _oauth_error(body)[0][:60] or f"HTTP {status}"
-            raise OAuthError(_refusal_message(status, body, what, data["grant_type"]), code)
+            raise OAuthError(refusal_message(status, *_oauth_error(body), what, data["grant_type"]), code)
         answer = _json_object(body)
         if answer is None:
-            raise OAuthError(f"Could not {what}: Salesforce's answer was not understood.")
+            raise OAuthError(could_not(what, "unclear"))
         return answer
 
     def _tokens_from(self, body: dict[str, Any], refresh_token: str) -> OAuthTokens:
         access_token = body.get("access_token")
         instance_url = body.get("instance_url")
         if not isinstance(access_token, str) or not access_token or not isinstance(instance_url, str):
-            raise OAuthError("Salesforce's answer had no access token or instance URL.")
+            raise OAuthError(say("Salesforce's answer had no access token or instance URL."))
         instance_url = check_instance_url(instance_url, self.login_url)
         register_secret(access_token)
         new_refresh = body.get("refresh_token")
@@ -300,8 +298,11 @@ def check_instance_url(url: str, login_url: str) -> str:
     salesforce = origin is not None and is_salesforce_host(origin.host) and origin.port in (None, 443)
     if origin is None or origin.scheme != "https" or not (salesforce or same_host):
         raise OAuthError(
-            f"Salesforce's answer named an unexpected server ({scrub(url)[:100]}); "
-            "the login was refused so your token is not sent there."
+            say(
+                "Salesforce's answer named an unexpected server ({server}); "
+                "the login was refused so your token is not sent there.",
+                server=scrub(url)[:100],
+            )
         )
     return origin.url
 
@@ -317,26 +318,6 @@ def _json_object(body: bytes) -> dict[str, Any] | None:
 def _oauth_error(body: bytes) -> tuple[str, str]:
     answer = _json_object(body) or {}
     return str(answer.get("error") or ""), str(answer.get("error_description") or "")
-
-
-def _refusal_message(status: int, body: bytes, what: str, grant_type: str) -> str:
-    error, description = _oauth_error(body)
-    if error == "invalid_grant" and grant_type == "refresh_token":
-        return "Your saved login has expired or was revoked, so it could not be renewed. Log in again."
-    if error == "invalid_grant":
-        return (
-            "Salesforce refused the login code (it expired, was already used, or did not match "
-            "this login). Start the login again."
-        )
-    if error == "invalid_client_id" or error == "invalid_client":
-        return (
-            "Salesforce does not know this client id. Check the Consumer Key of your External "
-            "Client App in the login settings."
-        )
-    if error:
-        detail = scrub(description or error)[:300]
-        return f"Salesforce refused to {what}: {detail} ({scrub(error)[:60]})."
-    return f"Could not {what}: Salesforce answered HTTP {status}."
 
 
 class BrowserLogin:
@@ -364,7 +345,7 @@ class BrowserLogin:
     def start(self) -> str:
         """Starts the loopback server and returns the authorize URL for the browser."""
         if not self.config.client_id.strip():
-            raise OAuthError("Enter the client id (Consumer Key) of your External Client App.")
+            raise OAuthError(say("Enter the client id (Consumer Key) of your External Client App."))
         self._verifier, challenge = make_pkce_pair()
         self._state = secrets.token_urlsafe(24)
         register_secret(self._verifier)
@@ -397,7 +378,9 @@ class BrowserLogin:
             server, self._server = self._server, None
         if server is None:
             raise OAuthError(
-                "The login was cancelled." if self._cancelled.is_set() else "The login was not started."
+                say("The login was cancelled.")
+                if self._cancelled.is_set()
+                else say("The login was not started.")
             )
 
         def stop() -> bool:
@@ -406,10 +389,10 @@ class BrowserLogin:
         result = server.wait(timeout, stop)
         if result is None:
             if stop():
-                raise OAuthError("The login was cancelled.")
+                raise OAuthError(say("The login was cancelled."))
             if server.refused:
                 raise OAuthError(STATE_MISMATCH)
-            raise OAuthError("No answer came from the browser in time. Start the login again.")
+            raise OAuthError(say("No answer came from the browser in time. Start the login again."))
         return self._finish(result)
 
     def _finish(self, result: RedirectResult) -> OAuthTokens:
@@ -419,7 +402,7 @@ class BrowserLogin:
             raise OAuthError(ACCESS_DENIED)
         if result.error:
             detail = scrub(result.error_description or result.error)[:300]
-            raise OAuthError(f"Salesforce did not complete the login: {detail}")
+            raise OAuthError(say("Salesforce did not complete the login: {detail}", detail=detail))
         try:
             return self.client.exchange_code(result.code, self._verifier)
         finally:

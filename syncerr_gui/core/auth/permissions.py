@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.exceptions import LoginError, RequestFailed, SessionExpired
 from syncerr_gui.core.salesforce.client import OrgClient, RetryPolicy
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -46,20 +47,18 @@ class AdminCheck:
     def message(self) -> str:
         """The sentence a refused user sees, naming what is missing."""
         if self.is_admin:
-            return "You have the permissions this app needs."
+            return say("You have the permissions this app needs.")
         if self.refused:
-            return (
+            first, second, third = _quoted(REQUIRED)
+            return say(
                 "This app is for Salesforce admins: Salesforce would not show this user's "
-                "permissions (INSUFFICIENT_ACCESS). It needs Modify All Data, or " + _words(REQUIRED) + ". "
-                "Log in as an admin, or ask one to grant these permissions."
+                "permissions (INSUFFICIENT_ACCESS). It needs Modify All Data, or {first}, {second} and "
+                "{third}. Log in as an admin, or ask one to grant these permissions.",
+                first=first,
+                second=second,
+                third=third,
             )
-        return (
-            "This app is for Salesforce admins. Your user is missing "
-            + _words(self.missing)
-            + ". Ask an admin for a permission set that grants "
-            + ("it" if len(self.missing) == 1 else "them")
-            + " (or Modify All Data), then log in again."
-        )
+        return _missing_words(_quoted(self.missing))
 
 
 def check_admin(session: OrgSession, retry: RetryPolicy | None = None) -> AdminCheck:
@@ -69,12 +68,12 @@ def check_admin(session: OrgSession, retry: RetryPolicy | None = None) -> AdminC
     answers, retries); an expired session is renewed through the session when it can be.
     """
     if not _ID_RE.match(session.user_id):
-        raise LoginError("Salesforce gave an unusable user id: cannot check permissions.")
+        raise LoginError(say("Salesforce gave an unusable user id: cannot check permissions."))
     client = OrgClient(session, retry=retry or CHECK_RETRY)
     try:
         return _verdict(_granted(client, session.user_id))
     except SessionExpired:
-        raise LoginError("The session expired while checking permissions: log in again.") from None
+        raise LoginError(say("The session expired while checking permissions: log in again.")) from None
 
 
 def _granted(client: OrgClient, user_id: str) -> set[str] | None:
@@ -94,7 +93,7 @@ def _granted(client: OrgClient, user_id: str) -> set[str] | None:
     except RequestFailed as exc:
         if _is_refusal(exc):
             return None
-        raise LoginError(f"The permission check failed: {exc}") from None
+        raise LoginError(say("The permission check failed: {reason}", reason=str(exc))) from None
     return granted
 
 
@@ -121,8 +120,36 @@ def _is_refusal(exc: RequestFailed) -> bool:
     return exc.status == 403 and exc.error_code != "REQUEST_LIMIT_EXCEEDED"
 
 
-def _words(names: tuple[str, ...]) -> str:
-    quoted = [f"“{n}”" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+def _quoted(names: tuple[str, ...]) -> list[str]:
+    return [f"“{n}”" for n in names]
+
+
+def _missing_words(quoted: list[str]) -> str:
+    """What a user lacks, one whole sentence per count (the window translates it whole)."""
+    end = " (or Modify All Data), then log in again."
+    if len(quoted) == 1:
+        return say(
+            "This app is for Salesforce admins. Your user is missing {first}. Ask an admin for a "
+            "permission set that grants it (or Modify All Data), then log in again.",
+            first=quoted[0],
+        )
+    if len(quoted) == 2:
+        return say(
+            "This app is for Salesforce admins. Your user is missing {first} and {second}. Ask an admin "
+            "for a permission set that grants them (or Modify All Data), then log in again.",
+            first=quoted[0],
+            second=quoted[1],
+        )
+    if len(quoted) == 3:
+        return say(
+            "This app is for Salesforce admins. Your user is missing {first}, {second} and {third}. Ask an "
+            "admin for a permission set that grants them (or Modify All Data), then log in again.",
+            first=quoted[0],
+            second=quoted[1],
+            third=quoted[2],
+        )
+    listed = ", ".join(quoted[:-1]) + " and " + quoted[-1] if quoted else ""
+    return (
+        f"This app is for Salesforce admins. Your user is missing {listed}. Ask an admin for a "
+        f"permission set that grants them{end}"
+    )

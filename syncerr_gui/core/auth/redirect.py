@@ -33,6 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from syncerr_gui.core.auth.loopback_peer import is_other_user
 from syncerr_gui.core.exceptions import OAuthError
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -69,9 +70,10 @@ class RedirectResult:
 
 
 def port_in_use_message(port: int) -> str:
-    return (
-        f"Port {port} is in use by another program. Choose another callback port in the "
-        "login settings (it must match your External Client App's callback URL)."
+    return say(
+        "Port {port} is in use by another program. Choose another callback port in the "
+        "login settings (it must match your External Client App's callback URL).",
+        port=str(port),
     )
 
 
@@ -230,7 +232,11 @@ class RedirectServer:
             if required:
                 self.close()
                 raise OAuthError(
-                    f"Could not listen for the browser's answer on port {port}: {exc.strerror or exc}."
+                    say(
+                        "Could not listen for the browser's answer on port {port}: {reason}.",
+                        port=str(port),
+                        reason=str(exc.strerror or exc),
+                    )
                 ) from None
             logger.debug("no IPv6 loopback listener: %s", exc)
 

@@ -19,8 +19,9 @@ from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.oauth import OAuthClient, OAuthConfig, OAuthTokens
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import RememberedLogin, TokenStore, org_key
-from syncerr_gui.core.exceptions import LoginError, OAuthError, TokenStoreError
+from syncerr_gui.core.exceptions import LoginError, OAuthError, TokenStoreError, failure_words
 from syncerr_gui.core.redaction import scrub
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +34,20 @@ __all__ = [
     "resume_remembered",
 ]
 
-NOTHING_REMEMBERED = (
-    "No browser login is remembered in this computer's keyring{whom}. Open the app, log in "
-    "with the browser with \u201cRemember me\u201d ticked (as the user the scheduled task runs as), "
-    "then run the export again."
-)
+
+def _nothing_remembered(username: str | None) -> str:
+    if username:
+        return say(
+            "No browser login is remembered in this computer's keyring for {username}. Open the app, "
+            "log in with the browser with \u201cRemember me\u201d ticked (as the user the scheduled task "
+            "runs as), then run the export again.",
+            username=username,
+        )
+    return say(
+        "No browser login is remembered in this computer's keyring. Open the app, log in with the "
+        "browser with \u201cRemember me\u201d ticked (as the user the scheduled task runs as), then "
+        "run the export again."
+    )
 
 
 class OAuthRenewal:
@@ -134,9 +144,9 @@ def resume_remembered(
     try:
         tokens = store.load(key)
     except TokenStoreError as exc:
-        raise LoginError(str(exc), "KEYRING") from None
+        raise LoginError(failure_words(exc), "KEYRING") from None
     if tokens is None:
-        raise LoginError("It was not found in this computer's keyring. Log in again.", "NOT_SAVED")
+        raise LoginError(say("It was not found in this computer's keyring. Log in again."), "NOT_SAVED")
     try:
         return login_with_oauth_tokens(tokens, config, ca_bundle, store=store)
     except OAuthError as exc:
@@ -156,14 +166,16 @@ def resume_for_schedule(
     try:
         logins = store.remembered()
     except TokenStoreError as exc:
-        raise LoginError(str(exc), "KEYRING") from None
+        raise LoginError(failure_words(exc), "KEYRING") from None
     if username:
         logins = [entry for entry in logins if entry.username.strip().lower() == username.strip().lower()]
     if not logins:
-        raise LoginError(NOTHING_REMEMBERED.format(whom=f" for {username}" if username else ""), "NOT_SAVED")
+        raise LoginError(_nothing_remembered(username), "NOT_SAVED")
     if len(logins) > 1:
         names = ", ".join(sorted({entry.username for entry in logins}))
-        raise LoginError(f"Several browser logins are remembered ({names}): choose one with --username.")
+        raise LoginError(
+            say("Several browser logins are remembered ({names}): choose one with --username.", names=names)
+        )
     login = logins[0]
     config = OAuthConfig(
         login_url=login.login_url, client_id=login.client_id, callback_port=login.callback_port

@@ -23,6 +23,7 @@ from syncerr_gui.core.auth.login import login_with_token
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.exceptions import LoginError
 from syncerr_gui.core.redaction import register_secret, scrub
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def login_with_sf_cli(
     """An `OrgSession` on the Salesforce CLI's login `alias` (a username or an alias)."""
     if not _ALIAS.match(alias or ""):
         raise LoginError(
-            "--target-org must be a Salesforce CLI alias or username (letters, digits, . _ - @ +)."
+            say("--target-org must be a Salesforce CLI alias or username (letters, digits, . _ - @ +).")
         )
     run = runner or _run_sf
     instance_url, token = org_display(alias, run)
@@ -59,8 +60,11 @@ def org_display(alias: str, run: Runner) -> tuple[str, str]:
         token = _usable_token(shown.get("accessToken") or shown.get("token"))
     if not instance_url or not token:
         raise LoginError(
-            f"The Salesforce CLI did not give an instance URL and access token for \u201c{alias}\u201d. "
-            f"Log in again with `sf org login web --alias {alias}`."
+            say(
+                "The Salesforce CLI did not give an instance URL and access token for \u201c{alias}\u201d. "
+                "Log in again with `sf org login web --alias {alias}`.",
+                alias=alias,
+            )
         )
     return instance_url, token
 
@@ -70,8 +74,10 @@ def _run_sf(arguments: Sequence[str]) -> subprocess.CompletedProcess[str]:
     program = shutil.which("sf")
     if program is None:
         raise LoginError(
-            "The Salesforce CLI (`sf`) was not found on this computer's PATH. Install it "
-            "(https://developer.salesforce.com/tools/salesforcecli) or give its folder in PATH."
+            say(
+                "The Salesforce CLI (`sf`) was not found on this computer's PATH. Install it "
+                "(https://developer.salesforce.com/tools/salesforcecli) or give its folder in PATH."
+            )
         )
     env = dict(os.environ, SF_AUTOUPDATE_DISABLE="true", SF_DISABLE_TELEMETRY="true", NO_COLOR="1")
     try:
@@ -87,9 +93,13 @@ def _run_sf(arguments: Sequence[str]) -> subprocess.CompletedProcess[str]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise LoginError(f"The Salesforce CLI did not answer within {SF_TIMEOUT_S:g} s.") from None
+        raise LoginError(
+            say("The Salesforce CLI did not answer within {seconds} s.", seconds=f"{SF_TIMEOUT_S:g}")
+        ) from None
     except OSError as exc:
-        raise LoginError(f"The Salesforce CLI could not be started ({type(exc).__name__}).") from None
+        raise LoginError(
+            say("The Salesforce CLI could not be started ({kind}).", kind=type(exc).__name__)
+        ) from None
 
 
 def _result(done: subprocess.CompletedProcess[str], alias: str) -> dict[str, Any]:
@@ -97,15 +107,26 @@ def _result(done: subprocess.CompletedProcess[str], alias: str) -> dict[str, Any
     answer = _json_object(done.stdout or "")
     if answer is None:
         raise LoginError(
-            f"The Salesforce CLI's answer for \u201c{alias}\u201d was not the JSON the app expects "
-            f"(exit code {done.returncode}). Update the CLI and try again."
+            say(
+                "The Salesforce CLI's answer for \u201c{alias}\u201d was not the JSON the app expects "
+                "(exit code {code}). Update the CLI and try again.",
+                alias=alias,
+                code=str(done.returncode),
+            )
         )
     _register_tokens(answer)
     status = answer.get("status", done.returncode)
     result = answer.get("result")
     if status not in (0, "0") or done.returncode != 0 or not isinstance(result, dict):
         message = scrub(str(answer.get("message") or answer.get("name") or "it failed"))[:300]
-        raise LoginError(f"The Salesforce CLI could not use \u201c{alias}\u201d: {message}", "SF_CLI")
+        raise LoginError(
+            say(
+                "The Salesforce CLI could not use \u201c{alias}\u201d: {message}",
+                alias=alias,
+                message=message,
+            ),
+            "SF_CLI",
+        )
     return result
 
 

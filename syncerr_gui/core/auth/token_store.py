@@ -30,6 +30,7 @@ from syncerr_gui.core.auth.keyring_calls import (
 from syncerr_gui.core.auth.oauth import OAuthTokens
 from syncerr_gui.core.exceptions import TokenStoreError
 from syncerr_gui.core.redaction import register_secret
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ _MAX_STORED = 8_000
 INDEX_ENTRY = "remembered-logins"
 _MAX_INDEXED = 20
 
-NO_KEYRING = (
+NO_KEYRING = say(
     "No secure password store (keyring) is available on this computer, so \u201cRemember "
     "me\u201d is off and you will log in each time. On Linux, install and unlock a Secret "
     "Service keyring such as GNOME Keyring or KWallet."
@@ -214,23 +215,68 @@ def _refused(backend: Any) -> bool:
 
 def _failure_text(exc: Exception, doing: str) -> str:
     if isinstance(exc, KeyringTimeout):
-        return (
-            f"The keyring did not answer within {exc.seconds:g} seconds (it may be waiting for you to "
-            "unlock it), so \u201cRemember me\u201d is off for now."
+        return say(
+            "The keyring did not answer within {seconds} seconds (it may be waiting for you to "
+            "unlock it), so \u201cRemember me\u201d is off for now.",
+            seconds=f"{exc.seconds:g}",
         )
     if isinstance(exc, KeyringUnloadable):
-        return (
-            f"The keyring module could not be loaded ({exc}), so \u201cRemember me\u201d is off and you "
-            "will log in each time."
+        return say(
+            "The keyring module could not be loaded ({reason}), so \u201cRemember me\u201d is off and "
+            "you will log in each time.",
+            reason=str(exc),
         )
     if isinstance(exc, KeyringLocked):
-        return (
-            f"Could not {doing} the keyring because it is locked. Unlock it (or allow access when "
-            "asked) and try again; until then \u201cRemember me\u201d is off."
-        )
+        return _locked_words(doing)
     if isinstance(exc, NoKeyringError):
         return NO_KEYRING
-    return f"Could not {doing} the keyring ({type(exc).__name__}); \u201cRemember me\u201d is off for now."
+    return _failed_words(doing, type(exc).__name__)
+
+
+# One whole sentence per thing the keyring was asked to do (the window translates each).
+_LOCKED = {
+    "save your login in": lambda: say(
+        "Could not save your login in the keyring because it is locked. Unlock it (or allow access "
+        "when asked) and try again; until then \u201cRemember me\u201d is off."
+    ),
+    "read your saved login from": lambda: say(
+        "Could not read your saved login from the keyring because it is locked. Unlock it (or allow "
+        "access when asked) and try again; until then \u201cRemember me\u201d is off."
+    ),
+    "remove your saved login from": lambda: say(
+        "Could not remove your saved login from the keyring because it is locked. Unlock it (or allow "
+        "access when asked) and try again; until then \u201cRemember me\u201d is off."
+    ),
+    "use": lambda: say(
+        "Could not use the keyring because it is locked. Unlock it (or allow access when asked) and "
+        "try again; until then \u201cRemember me\u201d is off."
+    ),
+}
+_FAILED = {
+    "save your login in": lambda kind: say(
+        "Could not save your login in the keyring ({kind}); \u201cRemember me\u201d is off for now.",
+        kind=kind,
+    ),
+    "read your saved login from": lambda kind: say(
+        "Could not read your saved login from the keyring ({kind}); \u201cRemember me\u201d is off for now.",
+        kind=kind,
+    ),
+    "remove your saved login from": lambda kind: say(
+        "Could not remove your saved login from the keyring ({kind}); \u201cRemember me\u201d is off for now.",
+        kind=kind,
+    ),
+    "use": lambda kind: say(
+        "Could not use the keyring ({kind}); \u201cRemember me\u201d is off for now.", kind=kind
+    ),
+}
+
+
+def _locked_words(doing: str) -> str:
+    return _LOCKED[doing]()
+
+
+def _failed_words(doing: str, kind: str) -> str:
+    return _FAILED[doing](kind)
 
 
 def _decode(text: str) -> OAuthTokens | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,25 +37,26 @@ from syncerr_gui.core.auth.oauth import (
 from syncerr_gui.core.auth.renewal import login_with_oauth_tokens, resume_remembered
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore, org_key
-from syncerr_gui.core.exceptions import LoginError, OAuthError
+from syncerr_gui.core.exceptions import LoginError, OAuthError, failure_text
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.login.browser_remembered import DEFAULT_PORT, clear_remembered, remembered_login
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
 from syncerr_gui.gui.plain_text import plain_label, tooltip
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-ENVIRONMENTS = (
-    ("Production (login.salesforce.com)", PRODUCTION_LOGIN_URL),
-    ("Sandbox (test.salesforce.com)", SANDBOX_LOGIN_URL),
-    ("My Domain URL", "custom"),
+ENVIRONMENTS = (  # labels translated where shown
+    (cast(str, QT_TR_NOOP("Production (login.salesforce.com)")), PRODUCTION_LOGIN_URL),
+    (cast(str, QT_TR_NOOP("Sandbox (test.salesforce.com)")), SANDBOX_LOGIN_URL),
+    (cast(str, QT_TR_NOOP("My Domain URL")), "custom"),
 )
-DEFAULT_PORT = 1717
 WAIT_SECONDS = 300.0
 # A working keyring answers in milliseconds; one that hangs is left to its own thread.
 KEYRING_GLANCE_S = 0.25
-CHECKING_KEYRING = "Checking this computer's keyring for \u201cRemember me\u201d\u2026"
+CHECKING_KEYRING = cast(str, QT_TR_NOOP("Checking this computer's keyring for \u201cRemember me\u201d\u2026"))
 
 
 class BrowserLoginPage(LoginPage):
@@ -66,7 +67,7 @@ class BrowserLoginPage(LoginPage):
         failed(str): why the login failed, in words (not emitted when the user cancels).
     """
 
-    title = "Log in with browser"
+    title = cast(str, QT_TR_NOOP("Log in with browser"))
     way = "browser"
     usable_while_busy = True  # the URL, Copy and Cancel are what the user needs while waiting
     logged_in = Signal(object)
@@ -96,43 +97,45 @@ class BrowserLoginPage(LoginPage):
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
         form = self._form(
-            "Log in on Salesforce's own page in your browser. This is the way that "
-            "keeps working after Salesforce retires password login. Your admin "
-            "sets up an External Client App with the callback URL "
-            "http://localhost:<port>/OauthRedirect and gives you its client id."
+            tr(
+                "Log in on Salesforce's own page in your browser. This is the way that "
+                "keeps working after Salesforce retires password login. Your admin "
+                "sets up an External Client App with the callback URL "
+                "http://localhost:<port>/OauthRedirect and gives you its client id."
+            )
         )
         self.environment = QComboBox(self)
         self.environment.setObjectName("oauthEnvironmentCombo")
         for label, value in ENVIRONMENTS:
-            self.environment.addItem(label, value)
+            self.environment.addItem(tr(label), value)
         self.my_domain = _edit(self, "myDomainEdit", "https://yourcompany.my.salesforce.com")
-        self.client_id = _edit(self, "clientIdEdit", "Consumer Key of your External Client App")
+        self.client_id = _edit(self, "clientIdEdit", tr("Consumer Key of your External Client App"))
         self.callback_port = QSpinBox(self)
         self.callback_port.setObjectName("callbackPortSpin")
         self.callback_port.setRange(1024, 65535)
         self.callback_port.setValue(DEFAULT_PORT)
-        self.remember = QCheckBox("Remember me (keeps the login in this computer's keyring)", self)
+        self.remember = QCheckBox(tr("Remember me (keeps the login in this computer's keyring)"), self)
         self.remember.setObjectName("rememberCheck")
         self.environment.currentIndexChanged.connect(self._environment_changed)
-        form.addRow("Environment:", self.environment)
-        form.addRow("My Domain URL:", self.my_domain)
-        form.addRow("Client id:", self.client_id)
-        form.addRow("Callback port:", self.callback_port)
+        form.addRow(tr("Environment:"), self.environment)
+        form.addRow(tr("My Domain URL:"), self.my_domain)
+        form.addRow(tr("Client id:"), self.client_id)
+        form.addRow(tr("Callback port:"), self.callback_port)
         form.addRow(self.remember)
         self._build_actions(form)
         self._environment_changed()
 
     def _build_actions(self, form: Any) -> None:
-        self.login_button = QPushButton("Log in with browser", self)
+        self.login_button = QPushButton(tr("Log in with browser"), self)
         self.login_button.setObjectName("browserLoginButton")
         self.login_button.clicked.connect(self.begin_login)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("browserCancelButton")
         self.cancel_button.clicked.connect(self.cancel_login)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("authorizeUrlEdit")
         self.url_edit.setReadOnly(True)
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(tr("Copy"), self)
         self.copy_button.setObjectName("copyUrlButton")
         self.copy_button.clicked.connect(self._copy_url)
         url_row = QHBoxLayout()
@@ -146,7 +149,7 @@ class BrowserLoginPage(LoginPage):
         self.status_label.setObjectName("browserStatusLabel")
         self.status_label.setWordWrap(True)
         form.addRow(buttons)
-        form.addRow("Browser URL:", url_row)
+        form.addRow(tr("Browser URL:"), url_row)
         self._url_row = form.rowCount() - 1
         self._form_layout = form
         form.addRow(self.status_label)
@@ -162,13 +165,13 @@ class BrowserLoginPage(LoginPage):
         if pending.wait(KEYRING_GLANCE_S):
             self._keyring_checked(pending.result())
             return
-        self._keyring_checked((False, CHECKING_KEYRING))
+        self._keyring_checked((False, tr(CHECKING_KEYRING)))
         run_in_background(
             lambda: pending.result() if pending.wait(None) else (False, ""),
             self._keyring_answered,
             lambda text: self._keyring_answered((False, text)),
             parent=self,
-            doing="check the keyring",
+            doing=tr("check the keyring"),
         )
 
     def _keyring_answered(self, answer: tuple[bool, str]) -> None:
@@ -178,7 +181,7 @@ class BrowserLoginPage(LoginPage):
             self._restore_remember()
 
     def _keyring_checked(self, answer: tuple[bool, str]) -> None:
-        ok, reason = answer
+        ok, reason = answer[0], shown(answer[1])
         self._keyring_problem = "" if ok else reason
         self.remember.setEnabled(ok and self._attempt is None)
         self.remember.setToolTip(tooltip("" if ok else reason))
@@ -218,13 +221,13 @@ class BrowserLoginPage(LoginPage):
 
     def validate(self) -> str:
         if self.environment.currentData() == "custom" and not self.my_domain.text().strip():
-            return "Enter your My Domain URL (e.g. https://yourcompany.my.salesforce.com)."
+            return tr("Enter your My Domain URL (e.g. https://yourcompany.my.salesforce.com).")
         if not self.client_id.text().strip():
-            return "Enter the client id (Consumer Key) of your External Client App."
+            return tr("Enter the client id (Consumer Key) of your External Client App.")
         try:
             normalise_login_url(self.login_url())
         except OAuthError as exc:
-            return str(exc)
+            return shown(failure_text(exc, tr("log in with the browser")))
         return ""
 
     @property
@@ -250,7 +253,7 @@ class BrowserLoginPage(LoginPage):
             lambda session: self._attempt_succeeded(attempt, session),
             lambda text: self._attempt_failed(attempt, text),
             parent=self,
-            doing="log in with the browser",
+            doing=tr("log in with the browser"),
         )
 
     def _open_browser(self) -> BrowserLogin | None:
@@ -264,7 +267,7 @@ class BrowserLoginPage(LoginPage):
         try:
             attempt.start()
         except OAuthError as exc:
-            self._fail(str(exc))
+            self._fail(failure_text(exc, tr("log in with the browser")))
             return None
         self._attempt = attempt
         url = attempt.launch_url  # loopback: redirects to Salesforce, keeps `state` off argv
@@ -274,8 +277,10 @@ class BrowserLoginPage(LoginPage):
             # The URL goes to the clipboard too: a dialog may have disabled this page meanwhile.
             QGuiApplication.clipboard().setText(url)
             self.status_label.setText(
-                "No browser opened: the login URL is on the clipboard. Paste it "
-                "into your browser's address bar and log in there."
+                tr(
+                    "No browser opened: the login URL is on the clipboard. Paste it "
+                    "into your browser's address bar and log in there."
+                )
             )
         return attempt
 
@@ -290,14 +295,16 @@ class BrowserLoginPage(LoginPage):
         if attempt is not None:
             attempt.cancel()
             self._show_waiting(False)
-            self.status_label.setText("Login cancelled.")
+            self.status_label.setText(tr("Login cancelled."))
 
     def _attempt_succeeded(self, attempt: object, session: object) -> None:
         if attempt is not self._attempt:
             return  # cancelled meanwhile
         self._attempt = None
         self._show_waiting(False)
-        self.status_label.setText(f"Logged in as {getattr(session, 'username', '')}.")
+        self.status_label.setText(
+            tr("Logged in as {username}.").format(username=getattr(session, "username", ""))
+        )
         self._save_settings(getattr(session, "username", ""))
         self.logged_in.emit(session)
 
@@ -308,6 +315,7 @@ class BrowserLoginPage(LoginPage):
         self._fail(text)
 
     def _fail(self, text: str) -> None:
+        text = shown(text)  # a core sentence in the window's language (other text as it is)
         self._show_waiting(False)
         self.status_label.setText(text)
         self.failed.emit(text)
@@ -330,16 +338,18 @@ class BrowserLoginPage(LoginPage):
         self.copy_button.setVisible(waiting)
         if waiting:
             self.status_label.setText(
-                "Waiting for you to log in in your browser… If Salesforce shows "
-                "redirect_uri_mismatch, the callback port differs from your "
-                "External Client App's callback URL."
+                tr(
+                    "Waiting for you to log in in your browser… If Salesforce shows "
+                    "redirect_uri_mismatch, the callback port differs from your "
+                    "External Client App's callback URL."
+                )
             )
         elif self._keyring_problem:
             self.status_label.setText(self._keyring_problem)
 
     def _copy_url(self) -> None:
         QGuiApplication.clipboard().setText(self.url_edit.text())
-        self.status_label.setText("URL copied: paste it into your browser's address bar.")
+        self.status_label.setText(tr("URL copied: paste it into your browser's address bar."))
 
     def hideEvent(self, event: QHideEvent) -> None:
         """A closed dialog must not keep the callback port open."""
@@ -414,30 +424,6 @@ class BrowserLoginPage(LoginPage):
         )
 
 
-def remembered_login(settings: AppSettings) -> tuple[OAuthConfig, str] | None:
-    """(config, keyring key) of the login kept with "Remember me", or None when none is kept.
-
-    Only non-secret fields come from the settings; the tokens themselves are in the keyring.
-    """
-    key = settings.get(keys.BROWSER_ORG_KEY)
-    if not settings.get(keys.BROWSER_REMEMBER) or not key:
-        return None
-    try:
-        return OAuthConfig(
-            login_url=normalise_login_url(settings.get(keys.BROWSER_LOGIN_URL) or ""),
-            client_id=settings.get(keys.BROWSER_CLIENT_ID) or "",
-            callback_port=settings.get(keys.BROWSER_CALLBACK_PORT) or DEFAULT_PORT,
-        ), key
-    except OAuthError:
-        return None
-
-
-def clear_remembered(settings: AppSettings) -> None:
-    """Forget that a login was remembered (the keyring entry is deleted separately)."""
-    settings.set(keys.BROWSER_REMEMBER, False)
-    settings.set(keys.BROWSER_ORG_KEY, "")
-
-
 def _edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(name)
@@ -447,3 +433,6 @@ def _edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:
 
 def _raise(text: str) -> Any:
     raise LoginError(text)
+
+
+__all__ = ["DEFAULT_PORT", "BrowserLoginPage", "clear_remembered", "remembered_login"]

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from syncerr_gui import APP_NAME
 from syncerr_gui.core.salesforce.http import set_app_proxy
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.login.login_pages import DemoLoginPage, LoginPage, PasswordLoginPage, TokenLoginPage
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginFailure, LoginOutcome, try_log_in
 from syncerr_gui.gui.login.network_options import NetworkOptions
@@ -64,7 +64,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self._token_store = token_store  # the browser page's keyring (tests); default: the OS one
-        self.setWindowTitle(f"Log in — {APP_NAME}")
+        self.setWindowTitle(tr("Log in — {app}").format(app=tr("Salesforce Sync Errors")))
         self.session: Any = None
         self._settings = settings
         self._ca_bundle = ca_bundle
@@ -98,7 +98,7 @@ class LoginDialog(QDialog):
         self.busy.hide()
         self.network = NetworkOptions(self)
         self.buttons = QDialogButtonBox(self)
-        self.login_button = QPushButton("Log in", self)
+        self.login_button = QPushButton(tr("Log in"), self)
         self.login_button.setObjectName("loginButton")
         self.login_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -132,7 +132,7 @@ class LoginDialog(QDialog):
     def add_page(self, page: LoginPage) -> None:
         """Add a way to log in (the browser/OAuth page plugs in here)."""
         self.pages.addWidget(page)
-        self.ways.addItem(page.title)
+        self.ways.addItem(page.shown_title())
         if self.ways.currentRow() < 0:
             self.ways.setCurrentRow(0)
 
@@ -171,19 +171,19 @@ class LoginDialog(QDialog):
         page = self.current_page()
         problem = page.validate() or self.network.validate()
         if problem:
-            self.error_label.setText(problem)
+            self.error_label.setText(shown(problem))
             return
         set_app_proxy(self.network.proxy())  # sessions made by this login go through it
         ca_bundle = self.network.ca_bundle() or self._ca_bundle
         login, check_admin = page.login_call(ca_bundle), self._check_admin
         self._set_busy(True)
-        self.error_label.setText("Logging in…")
+        self.error_label.setText(tr("Logging in…"))
         self._attempt = run_in_background(
             lambda: try_log_in(login, check_admin),
             self._logged_in,
             self._login_failed,
             parent=self,
-            doing="log in",
+            doing=tr("log in"),
         )
 
     def _set_busy(self, busy: bool) -> None:
@@ -213,7 +213,7 @@ class LoginDialog(QDialog):
             self._succeeded(outcome.session)
         else:
             step = next_step(NOT_ADMIN, "")
-            self._failed(with_advice(outcome.refusal(), step), step)
+            self._failed(with_advice(shown(outcome.refusal()), step), step)
 
     def _succeeded(self, session: Any) -> None:
         self._finish_attempt()
@@ -226,8 +226,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _login_failed(self, text: str, code: str = "") -> None:
-        step = next_step(code, text, self._log_file())
-        text = with_advice(text, step)
+        step = next_step(code, text, self._log_file())  # on the English words (a Words is English)
+        text = with_advice(shown(text), step)
         self.current_page().login_finished(None, text)  # the browser page shows the same words
         self._failed(text, step)
 
@@ -250,7 +250,7 @@ class LoginDialog(QDialog):
     def _cancel_clicked(self) -> None:
         if self._attempt is not None:
             self._abandon_attempt()
-            self.error_label.setText("Login cancelled.")
+            self.error_label.setText(tr("Login cancelled."))
         else:
             self.reject()
 

@@ -10,31 +10,38 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
 LoginCall = Callable[[], Any]
 
-DOMAINS = (
-    ("Production (login.salesforce.com)", "login"),
-    ("Sandbox (test.salesforce.com)", "test"),
-    ("Custom domain (My Domain)", "custom"),
+DOMAINS = (  # labels translated where shown
+    (cast(str, QT_TR_NOOP("Production (login.salesforce.com)")), "login"),
+    (cast(str, QT_TR_NOOP("Sandbox (test.salesforce.com)")), "test"),
+    (cast(str, QT_TR_NOOP("Custom domain (My Domain)")), "custom"),
 )
 
 
 class LoginPage(QWidget):
     """Base of a way to log in (see module docstring)."""
 
-    title = ""
+    title = ""  # the English source (QT_TR_NOOP); `shown_title()` is what the list shows
     way = ""
     # True when the page must stay usable while its login runs (e.g. to copy a URL or cancel);
     # the dialog then disables only the other ways and its own Log in button.
     usable_while_busy = False
+
+    @classmethod
+    def shown_title(cls) -> str:
+        """The page's title in the window's language."""
+        return tr(cls.title)
 
     def validate(self) -> str:
         """What is missing before a login can be tried, in words ('' when ready)."""
@@ -103,7 +110,7 @@ def _edit(parent: QWidget, name: str, placeholder: str = "") -> QLineEdit:
 class DemoLoginPage(LoginPage):
     """Logs in to the built-in loopback demo org as its admin (no real org needed)."""
 
-    title = "Demo org"
+    title = cast(str, QT_TR_NOOP("Demo org"))
     way = "demo"
 
     def __init__(self, session_factory: Callable[[], Any], parent: QWidget | None = None) -> None:
@@ -111,9 +118,11 @@ class DemoLoginPage(LoginPage):
         self.setObjectName("demoPage")
         self._session_factory = session_factory
         self._form(
-            "Try the app without a Salesforce org: a Salesforce-compatible server starts "
-            "on this computer (loopback only) with realistic sample errors, and you are "
-            "logged in as its admin."
+            tr(
+                "Try the app without a Salesforce org: a Salesforce-compatible server starts "
+                "on this computer (loopback only) with realistic sample errors, and you are "
+                "logged in as its admin."
+            )
         )
 
     def login_call(self, ca_bundle: str | None) -> LoginCall:
@@ -123,21 +132,23 @@ class DemoLoginPage(LoginPage):
 class TokenLoginPage(LoginPage):
     """An access token and instance URL, e.g. from `sf org display --verbose` (Salesforce CLI)."""
 
-    title = "Access token"
+    title = cast(str, QT_TR_NOOP("Access token"))
     way = "token"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tokenPage")
         form = self._form(
-            "Paste the instance URL and an access token, e.g. from the Salesforce "
-            "CLI: sf org display --target-org <alias> --verbose. The token is "
-            "used for this session only and is never saved."
+            tr(
+                "Paste the instance URL and an access token, e.g. from the Salesforce "
+                "CLI: sf org display --target-org <alias> --verbose. The token is "
+                "used for this session only and is never saved."
+            )
         )
         self.instance_url = _edit(self, "instanceUrlEdit", "https://yourcompany.my.salesforce.com")
         self.access_token = _secret_edit(self, "accessTokenEdit")
-        form.addRow("Instance URL:", self.instance_url)
-        form.addRow("Access token:", self.access_token)
+        form.addRow(tr("Instance URL:"), self.instance_url)
+        form.addRow(tr("Access token:"), self.access_token)
 
     @property
     def fields(self) -> dict[str, QLineEdit]:
@@ -145,9 +156,9 @@ class TokenLoginPage(LoginPage):
 
     def validate(self) -> str:
         if not self.instance_url.text().strip():
-            return "Enter the instance URL."
+            return tr("Enter the instance URL.")
         if not self.access_token.text().strip():
-            return "Enter the access token."
+            return tr("Enter the access token.")
         return ""
 
     def login_call(self, ca_bundle: str | None) -> LoginCall:
@@ -166,33 +177,35 @@ class TokenLoginPage(LoginPage):
 class PasswordLoginPage(LoginPage):
     """Username + password + security token through SOAP login (legacy, retired in 2027)."""
 
-    title = "Username and password"
+    title = cast(str, QT_TR_NOOP("Username and password"))
     way = "password"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passwordPage")
         form = self._form(
-            "Legacy: Salesforce retires password login in 2027, and new orgs have "
-            "it turned off. Prefer logging in with the browser or a token."
+            tr(
+                "Legacy: Salesforce retires password login in 2027, and new orgs have "
+                "it turned off. Prefer logging in with the browser or a token."
+            )
         )
         self.username = _edit(self, "usernameEdit", "admin@yourcompany.com")
         self.password = _secret_edit(self, "passwordEdit")
         self.security_token = _secret_edit(self, "securityTokenEdit")
-        self.security_token.setPlaceholderText("optional when your IP is trusted")
+        self.security_token.setPlaceholderText(tr("optional when your IP is trusted"))
         self.environment = QComboBox(self)
         self.environment.setObjectName("environmentCombo")
         for label, value in DOMAINS:
-            self.environment.addItem(label, value)
+            self.environment.addItem(tr(label), value)
         self.custom_domain = _edit(
-            self, "customDomainEdit", "yourcompany.my  or  https://yourcompany.my.salesforce.com"
+            self, "customDomainEdit", tr("yourcompany.my  or  https://yourcompany.my.salesforce.com")
         )
         self.environment.currentIndexChanged.connect(self._environment_changed)
-        form.addRow("Username:", self.username)
-        form.addRow("Password:", self.password)
-        form.addRow("Security token:", self.security_token)
-        form.addRow("Environment:", self.environment)
-        form.addRow("My Domain:", self.custom_domain)
+        form.addRow(tr("Username:"), self.username)
+        form.addRow(tr("Password:"), self.password)
+        form.addRow(tr("Security token:"), self.security_token)
+        form.addRow(tr("Environment:"), self.environment)
+        form.addRow(tr("My Domain:"), self.custom_domain)
         self._environment_changed()
 
     def _environment_changed(self) -> None:
@@ -212,11 +225,11 @@ class PasswordLoginPage(LoginPage):
 
     def validate(self) -> str:
         if not self.username.text().strip():
-            return "Enter the username."
+            return tr("Enter the username.")
         if not self.password.text():
-            return "Enter the password."
+            return tr("Enter the password.")
         if self.environment.currentData() == "custom" and not self.custom_domain.text().strip():
-            return "Enter your My Domain (e.g. yourcompany.my)."
+            return tr("Enter your My Domain (e.g. yourcompany.my).")
         return ""
 
     def login_call(self, ca_bundle: str | None) -> LoginCall:

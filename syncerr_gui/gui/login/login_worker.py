@@ -10,17 +10,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+
+from PySide6.QtCore import QT_TR_NOOP
 
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.exceptions import failure_text
+from syncerr_gui.gui.i18n import shown, tr
 
 logger = logging.getLogger(__name__)
 
 LoginCall = Callable[[], OrgSession]  # logs in (off the GUI thread) or raises LoginError
 AdminCheckCall = Callable[[OrgSession], Any]  # OrgSession -> AdminCheck (`is_admin`, `message()`)
-NOT_ENDED_AT_SALESFORCE = (
-    "Logged out on this computer, but Salesforce could not be told to end the login: {reason}"
+NOT_ENDED_AT_SALESFORCE = cast(
+    str,
+    QT_TR_NOOP("Logged out on this computer, but Salesforce could not be told to end the login: {reason}"),
 )
 
 
@@ -36,9 +40,10 @@ class LoginOutcome:
         return bool(getattr(self.check, "is_admin", False))
 
     def refusal(self) -> str:
-        """The words for a user who is not an admin."""
+        """The words for a user who is not an admin (a core sentence: show it with `shown()`)."""
         logger.info("login refused: the user is not an admin")
-        return str(self.check.message())
+        message = self.check.message()
+        return message if isinstance(message, str) else str(message)
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,14 @@ def try_log_in(login: LoginCall, check_admin: AdminCheckCall | None = None) -> L
     try:
         return log_in_and_check(login, check_admin)
     except LoginError as exc:
-        return LoginFailure(failure_text(exc, "log in"), exc.code)
+        return LoginFailure(failure_text(exc, tr("log in")), exc.code)
 
 
 def log_out_words(session: OrgSession | None, store: Any = None, key: str = "") -> str:
     """Revoke the session's tokens and delete the saved copy; what to tell the user.
 
-    The window has already forgotten the session, so a failure here only changes the words.
+    The window has already forgotten the session, so a failure here only changes the words
+    (in the window's language: Qt's translation may be used off the GUI thread).
     """
     from syncerr_gui.core.auth.renewal import log_out
 
@@ -77,10 +83,11 @@ def log_out_words(session: OrgSession | None, store: Any = None, key: str = "") 
     try:
         log_out(session, store, key)
     except Exception as exc:  # noqa: BLE001 - logged out here either way; the words say what failed
-        return NOT_ENDED_AT_SALESFORCE.format(reason=failure_text(exc, "end the login at Salesforce"))
+        reason = shown(failure_text(exc, tr("end the login at Salesforce")))
+        return tr(NOT_ENDED_AT_SALESFORCE).format(reason=reason)
     if revokes:
-        return "Logged out: the login was ended at Salesforce and removed from this computer."
-    return "Logged out."
+        return tr("Logged out: the login was ended at Salesforce and removed from this computer.")
+    return tr("Logged out.")
 
 
 def _check_admin(session: OrgSession) -> Any:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from syncerr_gui.core.salesforce.proxies import check_proxy_url
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import shown, tr
 
 
 class NetworkOptions(QWidget):
@@ -34,26 +35,26 @@ class NetworkOptions(QWidget):
         self.setObjectName("networkOptions")
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("advancedToggle")
-        self.toggle.setText("Advanced: certificate and proxy")
+        self.toggle.setText(tr("Advanced: certificate and proxy"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.panel = QWidget(self)
         self.ca_bundle_edit = QLineEdit(self.panel)
         self.ca_bundle_edit.setObjectName("caBundleEdit")
-        self.ca_bundle_edit.setPlaceholderText("PEM file of your company's root certificate (optional)")
-        browse = QPushButton("Browse…", self.panel)
+        self.ca_bundle_edit.setPlaceholderText(tr("PEM file of your company's root certificate (optional)"))
+        browse = QPushButton(tr("Browse…"), self.panel)
         browse.setObjectName("caBundleBrowse")
         browse.clicked.connect(self._browse)
         self.proxy_edit = QLineEdit(self.panel)
         self.proxy_edit.setObjectName("proxyEdit")
-        self.proxy_edit.setPlaceholderText("http://proxy.example.com:8080 (empty: the system's)")
+        self.proxy_edit.setPlaceholderText(tr("http://proxy.example.com:8080 (empty: the system's)"))
         row = QHBoxLayout()
         row.addWidget(self.ca_bundle_edit, 1)
         row.addWidget(browse)
         form = QFormLayout(self.panel)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Trust this certificate:", row)
-        form.addRow("Proxy:", self.proxy_edit)
+        form.addRow(tr("Trust this certificate:"), row)
+        form.addRow(tr("Proxy:"), self.proxy_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
@@ -78,11 +79,11 @@ class NetworkOptions(QWidget):
         """A sentence when a field cannot be used, else ""."""
         path = self.ca_bundle()
         if path and not os.path.isfile(path):
-            return f"The certificate file {path} does not exist."
+            return tr("The certificate file {path} does not exist.").format(path=path)
         try:
             check_proxy_url(self.proxy() or "")
         except ValueError as exc:
-            return str(exc)
+            return shown(exc.args[0] if len(exc.args) == 1 else str(exc))
         return ""
 
     def restore(self, settings: AppSettings) -> None:
@@ -104,7 +105,7 @@ class NetworkOptions(QWidget):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Trust this certificate", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
+            self, tr("Trust this certificate"), "", tr("Certificates (*.pem *.crt *.cer);;All files (*)")
         )
         if path:
             self.ca_bundle_edit.setText(path)

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage, clear_remembered, remembered_login
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
@@ -31,8 +32,8 @@ from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
-RESUMING = "Logging in with your saved login…"
-RESUME_FAILED = "Logging in with your saved login did not work. {reason}"
+RESUMING = cast(str, QT_TR_NOOP("Logging in with your saved login…"))
+RESUME_FAILED = cast(str, QT_TR_NOOP("Logging in with your saved login did not work. {reason}"))
 
 
 class SessionHost(Protocol):
@@ -99,14 +100,14 @@ class SessionController(QObject):
             self._window.show_login()
             return False
         (config, key), store, ca_bundle, check = remembered, self._store, self._ca_bundle, self._check_admin
-        self._window.status.showMessage(RESUMING)
+        self._window.status.showMessage(tr(RESUMING))
         logger.info("resuming the remembered login")
         self._resume = run_in_background(
             lambda: log_in_and_check(lambda: resume_remembered(config, key, store, ca_bundle), check),
             self._resumed,
             self._resume_failed,
             parent=self,
-            doing="log in with your saved login",
+            doing=tr("log in with your saved login"),
         )
         return True
 
@@ -119,13 +120,15 @@ class SessionController(QObject):
         if self._window.session is not None:  # the user logged in another way meanwhile
             logger.info("remembered login finished after another login; not used")
             return
-        self._window.status.showMessage(f"Logged in as {session.username} with your saved login.", 10000)
+        self._window.status.showMessage(
+            tr("Logged in as {username} with your saved login.").format(username=session.username), 10000
+        )
         self._window.set_session(session, sync=True)
         self.resume_finished.emit(True, "")
 
     def _resume_failed(self, text: str) -> None:
         self._resume = None
-        words = RESUME_FAILED.format(reason=text)
+        words = tr(RESUME_FAILED).format(reason=shown(text))
         logger.info("the remembered login could not be used")
         self._window.status.showMessage(words, 30000)
         if self._window.session is None:
@@ -164,13 +167,13 @@ class SessionController(QObject):
         if session is None and not key:
             return
         store = self._store
-        self._window.status.showMessage("Logging out…")
+        self._window.status.showMessage(tr("Logging out…"))
         run_in_background(
             lambda: log_out_words(session, store, key),
             self._logged_out,
             self._logged_out,
             parent=self,
-            doing="log out",
+            doing=tr("log out"),
         )
 
     def _logged_out(self, text: str) -> None:
