@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
+from syncerr_gui.core.words import say
+
 INSERT, UPDATE, UPSERT, DELETE, HARD_DELETE = "insert", "update", "upsert", "delete", "hardDelete"
 OPERATIONS = (INSERT, UPDATE, UPSERT, DELETE, HARD_DELETE)
 DESTRUCTIVE_OPERATIONS = (DELETE, HARD_DELETE)
@@ -117,7 +119,7 @@ class SetColumn:
     value: str
 
     def describe(self) -> str:
-        return f"Set {self.column} to “{self.value}” in every row"
+        return say("Set {column} to “{value}” in every row", column=self.column, value=self.value)
 
     def new_value(self, old: str) -> str:
         return self.value
@@ -132,7 +134,7 @@ class MapValues:
 
     def describe(self) -> str:
         pairs = ", ".join(f"“{old}” → “{new}”" for old, new in self.mapping.items())
-        return f"In {self.column}: {pairs}"
+        return say("In {column}: {pairs}", column=self.column, pairs=pairs)
 
     def new_value(self, old: str) -> str:
         return self.mapping.get(old, old)
@@ -146,7 +148,7 @@ class Truncate:
     length: int
 
     def describe(self) -> str:
-        return f"Cut {self.column} to {self.length} characters"
+        return say("Cut {column} to {length} characters", column=self.column, length=self.length)
 
     def new_value(self, old: str) -> str:
         return old[: self.length]
@@ -160,7 +162,7 @@ class FillEmpty:
     value: str
 
     def describe(self) -> str:
-        return f"Fill empty {self.column} with “{self.value}”"
+        return say("Fill empty {column} with “{value}”", column=self.column, value=self.value)
 
     def new_value(self, old: str) -> str:
         return old if old.strip() else self.value

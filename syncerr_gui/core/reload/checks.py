@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from syncerr_gui.core.exceptions import UserFacingError
 from syncerr_gui.core.reload.batch import DESTRUCTIVE_OPERATIONS, ID_FIELD, OPERATIONS, UPSERT, ReloadBatch
+from syncerr_gui.core.words import Words, say
 
 MAX_ROWS_NAMED = 5
 
@@ -22,19 +23,28 @@ def check_batch(batch: ReloadBatch, *, explicit_operation: bool = False) -> None
     target = batch.target
     if target.operation not in OPERATIONS:
         raise ReloadRefused(
-            f"“{target.operation}” is not an operation Salesforce can load ({', '.join(OPERATIONS)})."
+            say(
+                "“{operation}” is not an operation Salesforce can load ({operations}).",
+                operation=target.operation,
+                operations=", ".join(OPERATIONS),
+            )
         )
     if not target.object_name.strip():
-        raise ReloadRefused("The reload names no object; say which one (e.g. --object Contact).")
+        raise ReloadRefused(say("The reload names no object; say which one (e.g. --object Contact)."))
     if target.operation in DESTRUCTIVE_OPERATIONS and not explicit_operation:
         raise ReloadRefused(
-            f"This reload would {target.operation} {len(batch)} {target.object_name} records. Deleting is "
-            f"never taken from a file name: give the operation explicitly (--operation {target.operation})."
+            say(
+                "This reload would {operation} {n} {object} records. Deleting is never taken from a "
+                "file name: give the operation explicitly (--operation {operation}).",
+                operation=target.operation,
+                n=len(batch),
+                object=target.object_name,
+            )
         )
     if target.operation == UPSERT and not target.external_id:
-        raise ReloadRefused("An upsert needs its external-ID field (e.g. --external-id Email__c).")
+        raise ReloadRefused(say("An upsert needs its external-ID field (e.g. --external-id Email__c)."))
     if not len(batch):
-        raise ReloadRefused("There are no rows to reload.")
+        raise ReloadRefused(say("There are no rows to reload."))
     _check_key(batch)
 
 
@@ -42,10 +52,15 @@ def _check_key(batch: ReloadBatch) -> None:
     key = batch.target.key_column()
     if not key:
         return
-    what = "Salesforce ID" if key == ID_FIELD else f"external ID ({key})"
+    what: Words = say("Salesforce ID") if key == ID_FIELD else say("external ID ({key})", key=key)
     if key not in batch.columns:
         raise ReloadRefused(
-            f"A {batch.target.operation} needs each row's {what}, but there is no {key} column."
+            say(
+                "A {operation} needs each row's {what}, but there is no {key} column.",
+                operation=batch.target.operation,
+                what=what,
+                key=key,
+            )
         )
     at = batch.column_index(key)
     empty = [i + 1 for i, row in enumerate(batch.rows) if not row[at].strip()]
@@ -54,6 +69,14 @@ def _check_key(batch: ReloadBatch) -> None:
             " …" if len(empty) > MAX_ROWS_NAMED else ""
         )
         raise ReloadRefused(
-            f"{len(empty)} of {len(batch)} rows have an empty {key} (rows {named}); a "
-            f"{batch.target.operation} needs each row's {what}. Fill them in or drop those rows."
+            say(
+                "{empty} of {n} rows have an empty {key} (rows {named}); a {operation} needs each "
+                "row's {what}. Fill them in or drop those rows.",
+                empty=len(empty),
+                n=len(batch),
+                key=key,
+                named=named,
+                operation=batch.target.operation,
+                what=what,
+            )
         )

@@ -29,6 +29,7 @@ from syncerr_gui.core.reload.checks import check_batch
 from syncerr_gui.core.reload.results import map_results, unmapped_results
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.core.salesforce.jobs import checked_job_id
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +67,14 @@ class ReloadProgress:
 
     @property
     def phase(self) -> str:
-        return f"Reload {self.state}"
+        return say("Reload {state}", state=self.state)
 
     @property
     def rows(self) -> int:
         return self.failed
 
     def jobs_text(self) -> str:
-        return f"{self.processed:,} of {self.total:,} rows processed"
+        return say("{processed:,} of {total:,} rows processed", processed=self.processed, total=self.total)
 
 
 Progress = Callable[[ReloadProgress], None]
@@ -111,8 +112,13 @@ def run_reload(
     state = _wait(client, jobs, len(batch), progress, cancel, poll or PollPolicy())
     outcome = _outcome(client, job_id, state, batch)
     if cancel.is_cancelled:
-        words = "aborted" if state == "Aborted" else f"{state} before it could be aborted"
-        return replace(outcome, message=f"Cancelled: job {job_id} was {words}.")
+        if state == "Aborted":
+            message = say("Cancelled: job {job} was aborted.", job=job_id)
+        else:
+            message = say(
+                "Cancelled: job {job} was {state} before it could be aborted.", job=job_id, state=state
+            )
+        return replace(outcome, message=message)
     return outcome
 
 
@@ -131,12 +137,17 @@ def recover_outcome(client: OrgClient, job_id: str, batch: ReloadBatch | None) -
         return ReloadOutcome(
             job_id,
             GONE,
-            message=f"Salesforce no longer has job {job_id} (deleted, or older than 7 days): "
-            "its outcome cannot be read. Check the records in Salesforce.",
+            message=say(
+                "Salesforce no longer has job {job} (deleted, or older than 7 days): "
+                "its outcome cannot be read. Check the records in Salesforce.",
+                job=job_id,
+            ),
         )
     state = _state_of(info)
     if state not in FINISHED:
-        return ReloadOutcome(job_id, state, message=f"Job {job_id} is still {state} in Salesforce.")
+        return ReloadOutcome(
+            job_id, state, message=say("Job {job} is still {state} in Salesforce.", job=job_id, state=state)
+        )
     return _outcome(client, job_id, state, batch)
 
 
@@ -154,7 +165,7 @@ def _create(client: OrgClient, batch: ReloadBatch, delimiter: str, line_ending: 
         spec["externalIdFieldName"] = batch.target.external_id
     info = client.send_json("POST", client.data_path("jobs/ingest"), spec)
     if not isinstance(info, dict):
-        raise RequestFailed("Salesforce sent a malformed answer to the new job (not an object).")
+        raise RequestFailed(say("Salesforce sent a malformed answer to the new job (not an object)."))
     job_id = checked_job_id(info.get("id"))
     logger.info("reload job %s created", job_id)
     return job_id
@@ -210,7 +221,11 @@ def _abort(client: OrgClient, jobs: str) -> str:
 
 def _outcome(client: OrgClient, job_id: str, state: str, batch: ReloadBatch | None) -> ReloadOutcome:
     if state not in FINISHED:
-        return ReloadOutcome(job_id, state, message=f"Job {job_id} is still {state}; look again later.")
+        return ReloadOutcome(
+            job_id,
+            state,
+            message=say("Job {job} is still {state}; look again later.", job=job_id, state=state),
+        )
     jobs = client.data_path(f"jobs/ingest/{job_id}")
     bodies = [
         client.get(f"{jobs}/{part}/", accept="text/csv")[0]
@@ -223,7 +238,7 @@ def _outcome(client: OrgClient, job_id: str, state: str, batch: ReloadBatch | No
 
 def _state_of(info: object) -> str:
     if not isinstance(info, dict) or not isinstance(info.get("state"), str):
-        raise RequestFailed("Salesforce sent a malformed answer about the reload job (no state).")
+        raise RequestFailed(say("Salesforce sent a malformed answer about the reload job (no state)."))
     return str(info["state"])
 
 

@@ -17,6 +17,7 @@ import re
 from syncerr_gui.core.exceptions import RequestFailed
 from syncerr_gui.core.reload.batch import DELETE, HARD_DELETE, INSERT, UPDATE, UPSERT, ReloadTarget
 from syncerr_gui.core.salesforce.client import OrgClient
+from syncerr_gui.core.words import Words, say
 
 logger = logging.getLogger(__name__)
 
@@ -36,16 +37,31 @@ NEEDED = {
 def missing_reload_permissions(client: OrgClient, target: ReloadTarget, user_id: str) -> list[str]:
     """What the user lacks for this reload, one phrase each (empty: nothing is missing)."""
     if not _ID.match(user_id) or not _NAME.match(target.object_name):
-        return ["a usable user id and object name (the permission check could not be asked)"]
+        return [say("a usable user id and object name (the permission check could not be asked)")]
     user_rights = _user_rights(client, user_id)
-    missing = [] if "PermissionsApiEnabled" in user_rights else ["“API Enabled” (to create Bulk API jobs)"]
+    missing: list[str] = []
+    if "PermissionsApiEnabled" not in user_rights:
+        missing.append(say("“API Enabled” (to create Bulk API jobs)"))
     if "PermissionsModifyAllData" in user_rights:
         return missing
     granted = _object_rights(client, target.object_name, user_id)
     lacking = [RIGHT_WORDS[r] for r in NEEDED.get(target.operation, ()) if r not in granted]
     if lacking:
-        missing.append(f"the right to {' and '.join(lacking)} {target.object_name} records")
+        missing.append(_right_to(lacking, target.object_name))
     return missing
+
+
+def _right_to(lacking: list[str], object_name: str) -> Words:
+    """ "the right to create and edit Contact records" (one sentence each, for the window)."""
+    if lacking == ["create", "edit"]:
+        return say("the right to create and edit {object} records", object=object_name)
+    if lacking == ["create"]:
+        return say("the right to create {object} records", object=object_name)
+    if lacking == ["edit"]:
+        return say("the right to edit {object} records", object=object_name)
+    if lacking == ["delete"]:
+        return say("the right to delete {object} records", object=object_name)
+    return say("the right to {rights} {object} records", rights=" and ".join(lacking), object=object_name)
 
 
 def refusal_words(missing: list[str], username: str) -> str:

@@ -40,6 +40,7 @@ from syncerr_gui.core.reload.reload_rows import (
     plan_reload,
     read_row_keys,
 )
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +76,20 @@ class ReloadFilesSummary:
 
     def lines(self) -> list[str]:
         """The summary in words, one line each (the CLI prints them, the dialog shows them)."""
-        lines = [f"{f.path.name}: {f.rows:,} rows, {len(f.columns)} columns" for f in self.files]
-        lines.append(f"{self.rows_written:,} rows in {len(self.files)} reload files.")
+        lines: list[str] = [
+            say(
+                "{file}: {rows:,} rows, {columns} columns",
+                file=f.path.name,
+                rows=f.rows,
+                columns=len(f.columns),
+            )
+            for f in self.files
+        ]
+        lines.append(
+            say("{rows:,} rows in {files} reload files.", rows=self.rows_written, files=len(self.files))
+        )
         for reason, count in sorted(self.left_out.items()):
-            lines.append(f"Left out: {count:,} rows ({reason}).")
+            lines.append(say("Left out: {rows:,} rows ({reason}).", rows=count, reason=reason))
         return lines
 
 

@@ -26,17 +26,20 @@ import pyarrow.json as pa_json
 from syncerr_gui.core.frame.row_details import INPUT_ROW, ROW_KEY, RowDetails, read_chunks
 from syncerr_gui.core.frame.schema import JOB_LEVEL, SOURCE_APEX, as_dictionary, codes_and_values, flat
 from syncerr_gui.core.reload.batch import OPERATIONS, UPSERT, ReloadTarget
+from syncerr_gui.core.words import say
 
 TEXT = pa.large_string()
 CHUNK_ROWS = 65_536
-JOB_LEVEL_REASON = "job-level errors (no input row)"
-APEX_REASON = "Apex job errors (no input row)"
-NO_INPUT_REASON = "input row no longer kept"
-UNREADABLE_REASON = "input row not readable as columns"
+JOB_LEVEL_REASON = say("job-level errors (no input row)")
+APEX_REASON = say("Apex job errors (no input row)")
+NO_INPUT_REASON = say("input row no longer kept")
+UNREADABLE_REASON = say("input row not readable as columns")
 
 
 def operation_reason(operation: str) -> str:
-    return f"operation {operation or '(none)'} cannot be reloaded"
+    if not operation:
+        return say("operation (none) cannot be reloaded")
+    return say("operation {operation} cannot be reloaded", operation=operation)
 
 
 @dataclass

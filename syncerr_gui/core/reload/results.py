@@ -16,8 +16,9 @@ import pyarrow as pa
 
 from syncerr_gui.core.reload.batch import ReloadBatch, RowOutcome, RowResult
 from syncerr_gui.core.salesforce.results_csv import read_result_table
+from syncerr_gui.core.words import say
 
-NO_RESULT = "Salesforce reported no result for this row."
+NO_RESULT = say("Salesforce reported no result for this row.")
 _SETS = (
     (RowOutcome.SUCCEEDED, "sf__Id", ""),
     (RowOutcome.FAILED, "sf__Id", "sf__Error"),

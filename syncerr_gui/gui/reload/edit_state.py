@@ -15,12 +15,14 @@ from syncerr_gui.core.reload.batch import (
     FixStep,
     ReloadBatch,
     ReloadOutcome,
+    ReloadTarget,
     RowOutcome,
     RowResult,
     apply_step,
     changed_cells,
 )
 from syncerr_gui.core.reload.required_fields import required_fields
+from syncerr_gui.core.words import Words, say_plural
 
 Change = tuple[int, str, str, str]  # (row, column, old, new)
 
@@ -116,24 +118,44 @@ class EditState:
         return [row for row, values in enumerate(self.current.rows) if not values[at].strip()]
 
     def summary(self) -> str:
-        """What will be sent, in one paragraph."""
+        """What will be sent, in one paragraph (English; the window joins `summary_parts`)."""
+        clauses, sentences = self.summary_parts()
+        return " ".join([", ".join(clauses) + ".", *sentences])
+
+    def summary_parts(self) -> tuple[list[Words], list[Words]]:
+        """The summary's clauses (joined by commas into one sentence) and the sentences after."""
         batch, target = self.current, self.current.target
-        on = f" on {target.external_id}" if target.external_id else ""
         cells = len(self.changes())
         dropped = len(self.original) - len(batch)
-        parts = [f"{_rows(len(batch))} to {target.operation} into {target.object_name}{on}"]
-        parts.append(f"{cells:,} {'cell' if cells == 1 else 'cells'} changed")
+        clauses = [
+            _what_is_sent(len(batch), target),
+            say_plural("{n:,} cell changed", "{n:,} cells changed", n=cells),
+        ]
         if dropped:
-            parts.append(f"{_rows(dropped)} dropped")
-        text = ", ".join(parts) + "."
+            clauses.append(say_plural("{n:,} row dropped", "{n:,} rows dropped", n=dropped))
+        sentences = []
         missing = self.rows_missing_required()
         if missing:
-            names = sorted({name for names in missing.values() for name in names})
-            text += f" {_rows(len(missing))} still miss a required value ({', '.join(names)})."
+            names = ", ".join(sorted({name for names in missing.values() for name in names}))
+            sentences.append(
+                say_plural(
+                    "{n:,} row still miss a required value ({fields}).",
+                    "{n:,} rows still miss a required value ({fields}).",
+                    n=len(missing),
+                    fields=names,
+                )
+            )
         empty = self.empty_keys()
         if empty:
-            text += f" {_rows(len(empty))} have no {target.key_column()}: Salesforce will refuse them."
-        return text
+            sentences.append(
+                say_plural(
+                    "{n:,} row have no {key}: Salesforce will refuse them.",
+                    "{n:,} rows have no {key}: Salesforce will refuse them.",
+                    n=len(empty),
+                    key=target.key_column(),
+                )
+            )
+        return clauses, sentences
 
     # ---- after a reload ------------------------------------------------------------------
     def set_outcome(self, outcome: ReloadOutcome) -> None:
@@ -172,5 +194,17 @@ class EditState:
         return True
 
 
-def _rows(count: int) -> str:
-    return f"{count:,} {'row' if count == 1 else 'rows'}"
+def _what_is_sent(rows: int, target: ReloadTarget) -> Words:
+    """ "3 rows to upsert into Contact on Email__c"."""
+    values = {"operation": target.operation, "object": target.object_name}
+    if target.external_id:
+        return say_plural(
+            "{n:,} row to {operation} into {object} on {external_id}",
+            "{n:,} rows to {operation} into {object} on {external_id}",
+            n=rows,
+            external_id=target.external_id,
+            **values,
+        )
+    return say_plural(
+        "{n:,} row to {operation} into {object}", "{n:,} rows to {operation} into {object}", n=rows, **values
+    )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from syncerr_gui.core.reload.batch import FixStep, ReloadBatch, ReloadOutcome, ReloadTarget, RowOutcome
 from syncerr_gui.gui import message_boxes, style
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.edit_state import EditState
 from syncerr_gui.gui.reload.fix_step_dialog import FILL, MAP, SET, FixStepDialog, change_lines
@@ -67,7 +68,7 @@ class FixReloadDialog(QDialog):
         if not batches:
             raise ValueError("Fix and reload needs at least one row")
         self.setObjectName("fixReloadDialog")
-        self.setWindowTitle("Fix and reload")
+        self.setWindowTitle(tr("Fix and reload"))
         self.org, self._make_worker, self._check = org, make_worker, check_permissions
         self.states = [EditState(batch) for batch in batches]
         self.state = self.states[0]
@@ -91,25 +92,25 @@ class FixReloadDialog(QDialog):
         self.chooser.addItems([_batch_title(state.original) for state in self.states])
         self.chooser.setVisible(len(self.states) > 1)
         self.suggested = SuggestedFixes(suggestions, self)
-        self.set_button = self._button("Set column…", "setColumnButton", lambda: self.open_step(SET))
-        self.map_button = self._button("Map values…", "mapValuesButton", lambda: self.open_step(MAP))
-        self.fill_button = self._button("Fill empty…", "fillEmptyButton", lambda: self.open_step(FILL))
-        self.drop_button = self._button("Drop selected rows", "dropRowsButton", self.drop_selected)
-        self.undo_button = self._button("Undo", "undoButton", self.undo)
+        self.set_button = self._button(tr("Set column…"), "setColumnButton", lambda: self.open_step(SET))
+        self.map_button = self._button(tr("Map values…"), "mapValuesButton", lambda: self.open_step(MAP))
+        self.fill_button = self._button(tr("Fill empty…"), "fillEmptyButton", lambda: self.open_step(FILL))
+        self.drop_button = self._button(tr("Drop selected rows"), "dropRowsButton", self.drop_selected)
+        self.undo_button = self._button(tr("Undo"), "undoButton", self.undo)
         self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.table = self._build_table()
         self.changes = QPlainTextEdit(self)
         self.changes.setObjectName("changesPreview")
         self.changes.setReadOnly(True)
-        self.changes.setPlaceholderText("No cell changed yet: edit a cell or use a fix above.")
+        self.changes.setPlaceholderText(tr("No cell changed yet: edit a cell or use a fix above."))
         self.summary = style.selectable(plain_label("", self))
         self.summary.setObjectName("reloadSummary")
         self.run_bar = ReloadRunBar(self)
         self.keep_button = self._button(
-            "Keep failed rows for another round", "keepFailedButton", self.keep_failed
+            tr("Keep failed rows for another round"), "keepFailedButton", self.keep_failed
         )
-        self.reload_button = self._button("Reload…", "reloadButton", self.ask_to_reload)
-        self.close_button = self._button("Close", "closeButton", self.reject)
+        self.reload_button = self._button(tr("Reload…"), "reloadButton", self.ask_to_reload)
+        self.close_button = self._button(tr("Close"), "closeButton", self.reject)
         self._lay_out()
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -215,7 +216,7 @@ class FixReloadDialog(QDialog):
             return
         if len(rows) == len(self.state.current):
             message_boxes.show_info(
-                self, "Fix and reload", "Keep at least one row: use Close to reload nothing."
+                self, tr("Fix and reload"), tr("Keep at least one row: use Close to reload nothing.")
             )
             return
         self.state.drop(rows)
@@ -232,7 +233,7 @@ class FixReloadDialog(QDialog):
 
     def _refresh(self) -> None:
         state, busy = self.state, self.running
-        self.summary.setText(state.summary())
+        self.summary.setText(summary_text(state))
         self.changes.setPlainText(_changes_text(state))
         self.suggested.update_for(state, busy)
         for button in (self.set_button, self.map_button, self.fill_button, self.drop_button, self.chooser):
@@ -242,7 +243,7 @@ class FixReloadDialog(QDialog):
         self.keep_button.setVisible(bool(state.failed_rows()))
         self.keep_button.setEnabled(not busy)
         self.table.setColumnHidden(COL_RESULT, state.outcome is None)
-        self.close_button.setText("Close")
+        self.close_button.setText(tr("Close"))
 
     # ---- reloading -----------------------------------------------------------------------
     def ask_to_reload(self) -> None:
@@ -253,7 +254,7 @@ class FixReloadDialog(QDialog):
         if self._check is None or target in self._checked:
             self.confirm()
             return
-        self.run_bar.show_busy("Checking your permissions…")
+        self.run_bar.show_busy(tr("Checking your permissions…"))
         self.reload_button.setEnabled(False)
         check = self._check
         run_in_background(
@@ -261,15 +262,16 @@ class FixReloadDialog(QDialog):
             lambda missing: self._checked_permissions(target, missing),
             self._check_failed,
             parent=self,
-            doing="check your permissions",
+            doing=tr("check your permissions"),
         )
 
     def _checked_permissions(self, target: ReloadTarget, missing: list[str]) -> None:
         self.run_bar.show_idle("")
         self._refresh()
         if missing:
-            text = "You cannot reload these rows yet:\n\n" + "\n".join(f"• {line}" for line in missing)
-            message_boxes.show_error(self, "Missing permissions", text)
+            lines = "\n".join(f"• {shown(line)}" for line in missing)
+            text = tr("You cannot reload these rows yet:\n\n{missing}").format(missing=lines)
+            message_boxes.show_error(self, tr("Missing permissions"), text)
             return
         self._checked.add(target)
         self.confirm()
@@ -301,7 +303,7 @@ class FixReloadDialog(QDialog):
         worker.failed.connect(self._failed)
         self.worker, self._sending = worker, batch
         self.model.set_read_only(True)
-        self.run_bar.start(f"Reloading {len(batch):,} rows…")
+        self.run_bar.start(tr("Reloading %Ln rows…", None, len(batch)))
         self._refresh()
         worker.start()
 
@@ -317,7 +319,7 @@ class FixReloadDialog(QDialog):
         self.model.set_read_only(False)
 
     def _created(self, job_id: str) -> None:
-        self.run_bar.show_progress(f"Job {job_id} created: uploading the rows…")
+        self.run_bar.show_progress(tr("Job {job} created: uploading the rows…").format(job=job_id))
 
     def _finished(self, outcome: ReloadOutcome) -> None:
         batch = self._sending
@@ -353,38 +355,58 @@ class FixReloadDialog(QDialog):
 
 def outcome_words(outcome: ReloadOutcome) -> str:
     """ "Job 750…: 8 succeeded, 2 failed again." and the job's note."""
-    counts = [
-        (outcome.count(RowOutcome.SUCCEEDED), "succeeded"),
-        (outcome.count(RowOutcome.FAILED), "failed again"),
-        (outcome.count(RowOutcome.UNPROCESSED), "were not processed"),
+    succeeded, failed = outcome.count(RowOutcome.SUCCEEDED), outcome.count(RowOutcome.FAILED)
+    unprocessed = outcome.count(RowOutcome.UNPROCESSED)
+    parts = [
+        tr("%Ln succeeded", None, succeeded) if succeeded else "",
+        tr("%Ln failed again", None, failed) if failed else "",
+        tr("%Ln were not processed", None, unprocessed) if unprocessed else "",
     ]
-    said = ", ".join(f"{count:,} {words}" for count, words in counts if count) or "no row was processed"
-    text = f"Job {outcome.job_id} ({outcome.state}): {said}."
-    return f"{text} {outcome.message}" if outcome.message else text
+    said = ", ".join(part for part in parts if part) or tr("no row was processed")
+    text = tr("Job {job} ({state}): {outcome}.").format(job=outcome.job_id, state=outcome.state, outcome=said)
+    return f"{text} {shown(outcome.message)}" if outcome.message else text
+
+
+def summary_text(state: EditState) -> str:
+    """What will be sent, in one paragraph, in the window's language."""
+    clauses, sentences = state.summary_parts()
+    text = ", ".join(shown(clause) for clause in clauses) + "."
+    return " ".join([text, *(shown(sentence) for sentence in sentences)])
 
 
 def _intro(org: OrgNames, left_out: int) -> str:
-    kind = "production org" if org.is_production else "sandbox"
-    text = (
-        f"Fix the rows, then reload them into {org.username} at {org.host} ({kind}). "
-        "Double-click a cell to edit it; values are sent exactly as shown."
-    )
+    if org.is_production:
+        text = tr(
+            "Fix the rows, then reload them into {username} at {host} (production org). "
+            "Double-click a cell to edit it; values are sent exactly as shown."
+        )
+    else:
+        text = tr(
+            "Fix the rows, then reload them into {username} at {host} (sandbox). "
+            "Double-click a cell to edit it; values are sent exactly as shown."
+        )
+    text = text.format(username=org.username, host=org.host)
     if left_out:
-        text += (
-            f" {left_out:,} selected errors are not here: their input rows are unknown (job-level or Apex)."
+        text += " " + tr(
+            "%Ln selected errors are not here: their input rows are unknown (job-level or Apex).",
+            None,
+            left_out,
         )
     return text
 
 
 def _batch_title(batch: ReloadBatch) -> str:
     target = batch.target
-    on = f" on {target.external_id}" if target.external_id else ""
-    return f"{target.object_name} · {target.operation}{on} ({len(batch):,} rows)"
+    if target.external_id:
+        title = tr("{object} · {operation} on {external_id} (%Ln rows)", None, len(batch))
+    else:
+        title = tr("{object} · {operation} (%Ln rows)", None, len(batch))
+    return title.format(object=target.object_name, operation=target.operation, external_id=target.external_id)
 
 
 def _changes_text(state: EditState) -> str:
     changes = state.changes()
     if not changes:
         return ""
-    header = f"{len(changes):,} changed {'cell' if len(changes) == 1 else 'cells'} will be sent:"
+    header = tr("%Ln changed cells will be sent:", None, len(changes))
     return "\n".join([header, *change_lines(changes, CHANGES_SHOWN)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,11 +24,16 @@ from PySide6.QtWidgets import (
 
 from syncerr_gui.core.reload.batch import FillEmpty, FixStep, MapValues, SetColumn
 from syncerr_gui.core.reload.required_fields import required_fields
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.edit_state import Change, EditState
 
 SET, MAP, FILL = "set", "map", "fill"
-TITLES = {SET: "Set a column for all rows", MAP: "Map values", FILL: "Fill empty values"}
+TITLES = {
+    SET: QT_TR_NOOP("Set a column for all rows"),
+    MAP: QT_TR_NOOP("Map values"),
+    FILL: QT_TR_NOOP("Fill empty values"),
+}
 PREVIEW_LINES = 6
 MAP_VALUES = 200  # distinct values listed for mapping (the rest keep their value)
 _VALUE_ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +46,7 @@ class FixStepDialog(QDialog):
     def __init__(self, kind: str, state: EditState, parent: QWidget | None = None, column: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("fixStepDialog")
-        self.setWindowTitle(TITLES[kind])
+        self.setWindowTitle(tr(TITLES[kind]))
         self.kind, self.state = kind, state
         self.column = QComboBox(self)
         self.column.setObjectName("stepColumn")
@@ -53,14 +58,14 @@ class FixStepDialog(QDialog):
         self.value.setObjectName("stepValue")
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setObjectName("stepMapping")
-        self.mapping.setHorizontalHeaderLabels(["Value now (rows)", "Replace with"])
+        self.mapping.setHorizontalHeaderLabels([tr("Value now (rows)"), tr("Replace with")])
         self.mapping.horizontalHeader().setStretchLastSection(True)
         self.preview = plain_label("", self)
         self.preview.setObjectName("stepPreview")
         self.preview.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = self.buttons.addButton(
-            "Apply to all rows", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("Apply to all rows"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("applyStepButton")
         self.buttons.accepted.connect(self.accept)
@@ -74,11 +79,11 @@ class FixStepDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Column:", self.column)
+        form.addRow(tr("Column:"), self.column)
         if self.kind == MAP:
             self.value.hide()
         else:
-            form.addRow("Value:" if self.kind == SET else "Put in empty cells:", self.value)
+            form.addRow(tr("Value:") if self.kind == SET else tr("Put in empty cells:"), self.value)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if self.kind == MAP:
@@ -118,7 +123,7 @@ class FixStepDialog(QDialog):
         for value, count in counts.most_common(MAP_VALUES):
             row = self.mapping.rowCount()
             self.mapping.insertRow(row)
-            old = QTableWidgetItem(f"{value or '(empty)'}  ({count:,})")
+            old = QTableWidgetItem(f"{value or tr('(empty)')}  ({QLocale().toString(count)})")
             old.setData(_VALUE_ROLE, value)
             old.setFlags(old.flags() & ~_EDITABLE)
             self.mapping.setItem(row, 0, old)
@@ -129,25 +134,27 @@ class FixStepDialog(QDialog):
         step = self.step()
         changes = self.state.preview(step) if step is not None else []
         self.apply_button.setEnabled(bool(changes))
-        self.preview.setText(preview_text(changes) if step is not None else "Choose a column.")
+        self.preview.setText(preview_text(changes) if step is not None else tr("Choose a column."))
 
 
 def preview_text(changes: list[Change]) -> str:
     """ "Changes 3 cells:" and the first few, one a line (row numbers as the table shows them)."""
     if not changes:
-        return "This changes no cell."
-    header = f"Changes {len(changes):,} {'cell' if len(changes) == 1 else 'cells'}:"
+        return tr("This changes no cell.")
+    header = tr("Changes %Ln cells:", None, len(changes))
     return "\n".join([header, *change_lines(changes, PREVIEW_LINES, "  ")])
 
 
 def change_lines(changes: list[Change], shown: int, indent: str = "") -> list[str]:
     """The first `shown` changed cells, one a line ("row 3, Rating: “Hot” → “Warm”"), then
     how many more (the step preview and the dialog's summary of what will be sent)."""
+    line = tr("row {row}, {column}: “{old}” → “{new}”")
     lines = [
-        f"{indent}row {row + 1}, {column}: “{old}” → “{new}”" for row, column, old, new in changes[:shown]
+        indent + line.format(row=row + 1, column=column, old=old, new=new)
+        for row, column, old, new in changes[:shown]
     ]
     if len(changes) > shown:
-        lines.append(f"{indent}… and {len(changes) - shown:,} more")
+        lines.append(indent + tr("… and %Ln more", None, len(changes) - shown))
     return lines
 
 

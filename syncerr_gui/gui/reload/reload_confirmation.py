@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBo
 
 from syncerr_gui.core.reload.batch import DESTRUCTIVE_OPERATIONS, ReloadTarget
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 
 
@@ -33,20 +34,20 @@ class ReloadConfirmation(QDialog):
         super().__init__(parent)
         self.setObjectName("reloadConfirmation")
         self.setWindowTitle(
-            "Production org: confirm the reload" if org.is_production else "Confirm the reload"
+            tr("Production org: confirm the reload") if org.is_production else tr("Confirm the reload")
         )
         self.org = org
         self.heading = style.heading(_heading(org), self, 1.15)
         self.heading.setObjectName("confirmHeading")
         self.body = style.selectable(plain_label(confirmation_text(org, target, rows), self))
         self.body.setObjectName("confirmBody")
-        self.understand = QCheckBox("I understand this changes production data", self)
+        self.understand = QCheckBox(tr("I understand this changes production data"), self)
         self.understand.setObjectName("understandProduction")
         self.understand.setVisible(org.is_production)
         # Plain buttons, not a QDialogButtonBox: that makes its first accept button the default.
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelConfirmButton")
-        label = "Reload into production" if org.is_production else f"Reload {rows:,} rows"
+        label = tr("Reload into production") if org.is_production else tr("Reload %Ln rows", None, rows)
         self.reload_button = QPushButton(label, self)
         self.reload_button.setObjectName("confirmReloadButton")
         self.buttons = (self.cancel_button, self.reload_button)
@@ -78,21 +79,30 @@ class ReloadConfirmation(QDialog):
 
 def _heading(org: OrgNames) -> str:
     if org.is_production:
-        return "This is a production org: the reload changes live data."
-    return "This is a sandbox."
+        return tr("This is a production org: the reload changes live data.")
+    return tr("This is a sandbox.")
 
 
 def confirmation_text(org: OrgNames, target: ReloadTarget, rows: int) -> str:
     """What will happen, in words (also what a test reads)."""
-    on = f" matched on {target.external_id}" if target.external_id else ""
-    noun = "row" if rows == 1 else "rows"
+    if target.external_id:
+        send = tr("Send %Ln rows to {object} as {operation} matched on {external_id}.", None, rows)
+    else:
+        send = tr("Send %Ln rows to {object} as {operation}.", None, rows)
+    if org.is_production:
+        where = tr("Org: {username} at {host} (production).")
+    else:
+        where = tr("Org: {username} at {host} (sandbox).")
     lines = [
-        f"Send {rows:,} {noun} to {target.object_name} as {target.operation}{on}.",
-        f"Org: {org.username} at {org.host}" + (" (production)." if org.is_production else " (sandbox)."),
+        send.format(object=target.object_name, operation=target.operation, external_id=target.external_id),
+        where.format(username=org.username, host=org.host),
         "",
-        "A Bulk API 2.0 job is created in your name and the values are sent exactly as shown. "
-        "Salesforce may change records right away; rows it refuses come back with their errors.",
+        tr(
+            "A Bulk API 2.0 job is created in your name and the values are sent exactly as shown. "
+            "Salesforce may change records right away; rows it refuses come back with their errors."
+        ),
     ]
     if target.operation in DESTRUCTIVE_OPERATIONS:
-        lines.append(f"The {target.operation} operation removes records: this app cannot undo it.")
+        removes = tr("The {operation} operation removes records: this app cannot undo it.")
+        lines.append(removes.format(operation=target.operation))
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -26,6 +26,7 @@ from syncerr_gui.core.exceptions import ArchiveError, UserFacingError, failure_t
 from syncerr_gui.core.frame.schema import RECORD_LEVEL, SOURCE_APEX
 from syncerr_gui.core.reload.batch import FixStep, ReloadBatch, ReloadOutcome, ReloadRecord
 from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.reload.fix_reload_dialog import FixReloadDialog, outcome_words
 from syncerr_gui.gui.reload.reload_confirmation import OrgNames
@@ -36,12 +37,11 @@ from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-NO_SESSION = "Log in first: a reload writes to the org."
-NO_SELECTION = "Select the errors to fix first."
-NO_GROUPS = "Select the groups to fix first."
-NOT_RELOADABLE = (
-    "None of the selected errors can be reloaded: their input rows are unknown "
-    "(job-level errors and Apex jobs)."
+NO_SESSION = QT_TR_NOOP("Log in first: a reload writes to the org.")
+NO_SELECTION = QT_TR_NOOP("Select the errors to fix first.")
+NO_GROUPS = QT_TR_NOOP("Select the groups to fix first.")
+NOT_RELOADABLE = QT_TR_NOOP(
+    "None of the selected errors can be reloaded: their input rows are unknown (job-level errors and Apex jobs)."
 )
 
 
@@ -71,9 +71,9 @@ class ReloadController(QObject):
         self.services = services or default_services()
         self.dialog: FixReloadDialog | None = None
         self._recover_pending = False
-        self.fix_rows = self._action("&Fix and reload…", "fixReloadAction", self.fix_selected_rows)
+        self.fix_rows = self._action(tr("&Fix and reload…"), "fixReloadAction", self.fix_selected_rows)
         self.fix_groups = self._action(
-            "&Fix and reload these groups…", "fixReloadGroupsAction", self.fix_selected_groups
+            tr("&Fix and reload these groups…"), "fixReloadGroupsAction", self.fix_selected_groups
         )
         self.export = ReloadExport(window, self, self.services, self.selected_positions, self.group_positions)
         self._wire()
@@ -88,7 +88,7 @@ class ReloadController(QObject):
     def _wire(self) -> None:
         window = self.window
         window.actions_.add_file_action(self.export.action)
-        menu = QMenu("&Actions", window)
+        menu = QMenu(tr("&Actions"), window)
         menu.setObjectName("actionsMenu")
         menu.setToolTipsVisible(True)
         menu.addAction(self.fix_rows)
@@ -127,22 +127,32 @@ class ReloadController(QObject):
     def reason(self, positions: np.ndarray, nothing: str) -> str:
         """Why these rows cannot be fixed and reloaded ("" when they can)."""
         if self.window.session is None:
-            return NO_SESSION
+            return tr(NO_SESSION)
         if not len(positions):
-            return nothing
+            return tr(nothing)
         frame = self.window.model.error_view.frame
         level = frame["failed_on"].to_numpy()[positions] == RECORD_LEVEL
         bulk = frame["source"].to_numpy()[positions] != SOURCE_APEX
-        return "" if bool(np.any(level & bulk)) else NOT_RELOADABLE
+        return "" if bool(np.any(level & bulk)) else tr(NOT_RELOADABLE)
 
     def update_actions(self, *_args: object) -> None:
         for action, positions, nothing, what in (
-            (self.fix_rows, self.selected_positions(), NO_SELECTION, "the selected errors"),
-            (self.fix_groups, self.group_positions(), NO_GROUPS, "the selected groups' errors"),
+            (
+                self.fix_rows,
+                self.selected_positions(),
+                NO_SELECTION,
+                tr("Edit the selected errors and load them into Salesforce again"),
+            ),
+            (
+                self.fix_groups,
+                self.group_positions(),
+                NO_GROUPS,
+                tr("Edit the selected groups' errors and load them into Salesforce again"),
+            ),
         ):
             why = self.reason(positions, nothing)
             action.setEnabled(not why)
-            action.setToolTip(tooltip(why or f"Edit {what} and load them into Salesforce again"))
+            action.setToolTip(tooltip(why or what))
             action.setStatusTip(why)
         self.export.update_action()
 
@@ -184,8 +194,10 @@ class ReloadController(QObject):
             suggestions = suggested or tuple(services.suggest(frame, positions))
             return Opened(batches, suggestions, org_names(session, services.is_production(session)))
 
-        self.window.show_status("Reading the failed rows…")
-        run_in_background(work, self._show_dialog, self._failed, parent=self, doing="read the failed rows")
+        self.window.show_status(tr("Reading the failed rows…"))
+        run_in_background(
+            work, self._show_dialog, self._failed, parent=self, doing=tr("read the failed rows")
+        )
 
     def _show_dialog(self, opened: Opened) -> None:
         session = self.window.session
@@ -193,8 +205,8 @@ class ReloadController(QObject):
             return
         found = opened.batches
         if not found.batches:
-            self.window.show_status(NOT_RELOADABLE, 10000)
-            message_boxes.show_info(self.window, "Fix and reload", NOT_RELOADABLE)
+            self.window.show_status(tr(NOT_RELOADABLE), 10000)
+            message_boxes.show_info(self.window, tr("Fix and reload"), tr(NOT_RELOADABLE))
             return
         services, archive = self.services, self._archive()
         dialog = FixReloadDialog(
@@ -215,8 +227,8 @@ class ReloadController(QObject):
         self.dialog_opened.emit(dialog)
 
     def _failed(self, text: str) -> None:
-        self.window.show_status(text, 10000)
-        message_boxes.show_error(self.window, "Fix and reload", text)
+        self.window.show_status(shown(text), 10000)
+        message_boxes.show_error(self.window, tr("Fix and reload"), shown(text))
 
     # ---- a reload and its record -----------------------------------------------------------
     def _make_worker(self, session: Any, batch: ReloadBatch, archive: Any, org: OrgNames) -> ReloadWorker:
@@ -248,14 +260,15 @@ class ReloadController(QObject):
             return outcome
 
         def done(_outcome: ReloadOutcome) -> None:
-            self.window.show_status(f"{words} Sync (F5) to see the reload job's rows.", 30000)
+            see = tr("Sync (F5) to see the reload job's rows.")
+            self.window.show_status(f"{words} {see}", 30000)
             self.reload_recorded.emit(batch, outcome)
 
         def failed(text: str) -> None:
-            self.window.show_status(f"{words} {text}", 30000)
+            self.window.show_status(f"{words} {shown(text)}", 30000)
             self.reload_recorded.emit(batch, outcome)
 
-        run_in_background(work, done, failed, parent=self, doing="record the reload in the archive")
+        run_in_background(work, done, failed, parent=self, doing=tr("record the reload in the archive"))
 
     # ---- reloads a crash left pending ------------------------------------------------------
     def session_changed(self, session: Any) -> None:
@@ -279,22 +292,32 @@ class ReloadController(QObject):
             ]
 
         run_in_background(
-            work, self._report_recovered, lambda text: None, parent=self, doing="look up reloads"
+            work, self._report_recovered, lambda text: None, parent=self, doing=tr("look up reloads")
         )
 
     @staticmethod
     def _recover_one(services: ReloadServices, session: Any, archive: Any, record: ReloadRecord) -> str:
-        what = f"The reload of {record.rows:,} {record.target.object_name} rows (job {record.job_id})"
+        values = {"object": record.target.object_name, "job": record.job_id}
         try:
             outcome = services.recover(services.client_for(session), record)
             services.finish(archive, record.job_id, outcome)
         except Exception as exc:  # noqa: BLE001 - one record's failure must not hide the others
-            return f"{what} could not be looked up: {failure_text(exc, 'look up the job')}"
-        return f"{what}, interrupted earlier, has ended. {outcome_words(outcome)}"
+            text = tr(
+                "The reload of %Ln {object} rows (job {job}) could not be looked up: {reason}",
+                None,
+                record.rows,
+            )
+            return text.format(reason=shown(failure_text(exc, tr("look up the job"))), **values)
+        text = tr(
+            "The reload of %Ln {object} rows (job {job}), interrupted earlier, has ended. {outcome}",
+            None,
+            record.rows,
+        )
+        return text.format(outcome=outcome_words(outcome), **values)
 
     def _report_recovered(self, lines: list[str]) -> None:
         if lines:
-            message_boxes.show_info(self.window, "Interrupted reloads", "\n\n".join(lines))
+            message_boxes.show_info(self.window, tr("Interrupted reloads"), "\n\n".join(lines))
         self.recovered.emit(lines)
 
     def close(self) -> None:

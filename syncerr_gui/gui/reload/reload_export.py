@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.reload_services import ReloadServices
 from syncerr_gui.gui.reload.reload_worker import progress_words
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 SHOWN, SELECTED, GROUPS = "shown", "selected", "groups"
 Positions = Callable[[], np.ndarray]  # frame positions of the selected rows / groups' rows
-NOTE = (
+NOTE = QT_TR_NOOP(
     "One CSV file per object, operation and external-ID field, with the job's input columns, "
     "then Error and Job ID. Values are exactly as uploaded: formulas are not neutralised, so "
     "open the files in a spreadsheet with care. UTF-8 with a byte-order mark, for Excel."
@@ -51,17 +52,17 @@ class ReloadExportDialog(QDialog):
     def __init__(self, counts: dict[str, int], folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reloadExportDialog")
-        self.setWindowTitle("Export failed rows for reload")
+        self.setWindowTitle(tr("Export failed rows for reload"))
         self.choice = QButtonGroup(self)
         self.scopes: dict[str, QRadioButton] = {}
         words = {
-            SHOWN: "The errors shown",
-            SELECTED: "The selected errors",
-            GROUPS: "The selected groups' errors",
+            SHOWN: tr("The errors shown ({count})"),
+            SELECTED: tr("The selected errors ({count})"),
+            GROUPS: tr("The selected groups' errors ({count})"),
         }
         layout = QVBoxLayout(self)
         for scope, text in words.items():
-            button = QRadioButton(f"{text} ({counts.get(scope, 0):,})", self)
+            button = QRadioButton(text.format(count=QLocale().toString(counts.get(scope, 0))), self)
             button.setObjectName(f"scope_{scope}")
             button.setEnabled(counts.get(scope, 0) > 0)
             self.choice.addButton(button)
@@ -71,21 +72,21 @@ class ReloadExportDialog(QDialog):
         self.scopes[first].setChecked(True)
         self.folder = QLineEdit(folder, self)
         self.folder.setObjectName("reloadFolder")
-        self.folder.setPlaceholderText("Folder for the reload files")
-        browse = QPushButton("Choose…", self)
+        self.folder.setPlaceholderText(tr("Folder for the reload files"))
+        browse = QPushButton(tr("Choose…"), self)
         browse.clicked.connect(lambda _checked=False: self._browse())
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         layout.addLayout(row)
-        note = plain_label(NOTE, self)
+        note = plain_label(tr(NOTE), self)
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(tr("Cancel"), self)
         cancel.clicked.connect(lambda _checked=False: self.reject())
-        self.export_button = QPushButton("Export", self)
+        self.export_button = QPushButton(tr("Export"), self)
         self.export_button.setObjectName("exportReloadButton")
         self.export_button.clicked.connect(lambda _checked=False: self._export())
         buttons.addWidget(cancel)
@@ -97,7 +98,7 @@ class ReloadExportDialog(QDialog):
         return next(scope for scope, button in self.scopes.items() if button.isChecked())
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the reload files", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the reload files"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -118,7 +119,7 @@ class ReloadExport(QObject):
         self.window, self.services = window, services
         self._selected, self._groups = selected, groups
         self.dialog: ReloadExportDialog | None = None
-        self.action = QAction("Export failed rows for &reload…", window)
+        self.action = QAction(tr("Export failed rows for &reload…"), window)
         self.action.setObjectName("exportReloadAction")
         self.action.triggered.connect(lambda _checked=False: self.start())
 
@@ -149,20 +150,23 @@ class ReloadExport(QObject):
             self.services.write_files,
         )
         row_ids = frame["row_id"].to_numpy(dtype=np.int64)[positions]
-        self.window.show_status("Writing the reload files…")
+        self.window.show_status(tr("Writing the reload files…"))
         run_in_background(
             lambda: write(frame, details, row_ids, Path(folder)),
             lambda summary: self._done(progress_words(summary), folder),
             self._failed,
             parent=self,
-            doing="write the reload files",
+            doing=tr("write the reload files"),
         )
 
     def _done(self, words: str, folder: str) -> None:
-        self.window.show_status(f"Reload files written to {folder}: {words}", 30000)
+        self.window.show_status(
+            tr("Reload files written to {folder}: {summary}").format(folder=folder, summary=words), 30000
+        )
         self.ended.emit(words)
 
     def _failed(self, text: str) -> None:
+        text = shown(text)
         self.window.show_status(text, 10000)
-        message_boxes.show_error(self.window, "Export for reload failed", text)
+        message_boxes.show_error(self.window, tr("Export for reload failed"), text)
         self.ended.emit(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 
 
@@ -24,7 +25,7 @@ class ReloadRunBar(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
         self.bar.hide()
-        self.cancel = QPushButton("Cancel reload", self)
+        self.cancel = QPushButton(tr("Cancel reload"), self)
         self.cancel.setObjectName("cancelReloadButton")
         self.cancel.setAutoDefault(False)
         self.cancel.hide()
@@ -45,7 +46,7 @@ class ReloadRunBar(QWidget):
         self.words.setText(text)
 
     def show_cancelling(self) -> None:
-        self.words.setText("Cancelling: asking Salesforce to stop the job…")
+        self.words.setText(tr("Cancelling: asking Salesforce to stop the job…"))
         self.cancel.setEnabled(False)
 
     def show_busy(self, text: str) -> None:

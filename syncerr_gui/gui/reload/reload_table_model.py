@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from syncerr_gui.core.reload.batch import RowOutcome, RowResult
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.reload.edit_state import EditState
 
@@ -26,9 +35,9 @@ FIRST_INPUT = 2
 CHANGED = QColor(255, 243, 196)  # a soft yellow: "you changed this"
 MISSING = QColor(250, 215, 215)  # a soft red: "the error said this is required"
 OUTCOME_WORDS = {
-    RowOutcome.SUCCEEDED: "Succeeded",
-    RowOutcome.FAILED: "Failed",
-    RowOutcome.UNPROCESSED: "Unprocessed",
+    RowOutcome.SUCCEEDED: QT_TR_NOOP("Succeeded"),
+    RowOutcome.FAILED: QT_TR_NOOP("Failed"),
+    RowOutcome.UNPROCESSED: QT_TR_NOOP("Unprocessed"),
 }
 OUTCOME_COLOURS = {
     RowOutcome.SUCCEEDED: QColor(30, 120, 50),
@@ -93,9 +102,9 @@ class ReloadTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section == COL_RESULT:
-            return "Result"
+            return tr("Result")
         if section == COL_ERROR:
-            return "Previous error"
+            return tr("Previous error")
         return self.column_name(section) if section < self.columnCount() else None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -117,9 +126,12 @@ class ReloadTableModel(QAbstractTableModel):
             return QBrush(CHANGED) if (row, name) in self._changed else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
-                return tooltip(f"{name} is required: the previous error said it was missing.")
+                return tooltip(
+                    tr("{field} is required: the previous error said it was missing.").format(field=name)
+                )
             if (row, name) in self._changed:
-                return tooltip(f"Was: {self._changed[(row, name)] or '(empty)'}")
+                was = self._changed[(row, name)] or tr("(empty)")
+                return tooltip(tr("Was: {value}").format(value=was))
             return tooltip(value)
         return None
 
@@ -129,7 +141,9 @@ class ReloadTableModel(QAbstractTableModel):
             return error
         if role == Qt.ItemDataRole.ToolTipRole:
             missing = self._missing.get(row)
-            extra = f"\n\nStill missing: {', '.join(missing)}" if missing else ""
+            extra = (
+                "\n\n" + tr("Still missing: {fields}").format(fields=", ".join(missing)) if missing else ""
+            )
             return tooltip(error + extra)
         if role == Qt.ItemDataRole.BackgroundRole and row in self._missing:
             return QBrush(MISSING)
@@ -139,13 +153,14 @@ class ReloadTableModel(QAbstractTableModel):
     def _result_data(result: RowResult | None, role: int) -> Any:
         if result is None:
             return None
-        words = OUTCOME_WORDS[result.outcome]
+        words, error = tr(OUTCOME_WORDS[result.outcome]), shown(result.error)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{words}: {result.error}" if result.error else words
+            return tr("{outcome}: {error}").format(outcome=words, error=error) if error else words
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(OUTCOME_COLOURS[result.outcome])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(result.error or (f"Record {result.record_id}" if result.record_id else words))
+            record = tr("Record {id}").format(id=result.record_id) if result.record_id else words
+            return tooltip(error or record)
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:

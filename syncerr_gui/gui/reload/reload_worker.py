@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from syncerr_gui.core.cancel import CancelToken, SyncCancelled
 from syncerr_gui.core.exceptions import failure_text
 from syncerr_gui.core.reload.batch import ReloadBatch, ReloadOutcome
+from syncerr_gui.gui.i18n import shown, tr
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class ReloadWorker(QObject):
             return
         except Exception as exc:  # noqa: BLE001 - every failure becomes words; a bug must not kill the thread
             logger.warning("reload failed: %s", type(exc).__name__)
-            self.failed.emit(failure_text(exc, "reload the rows"))
+            self.failed.emit(shown(failure_text(exc, tr("reload the rows"))))
             return
         self.finished.emit(outcome)
 
@@ -102,8 +103,9 @@ class ReloadWorker(QObject):
 
     def _cancelled_words(self) -> str:
         if self.job_id:
-            return f"Reload cancelled: job {self.job_id} was asked to stop (the next sync shows what it did)."
-        return "Reload cancelled before any job was created: nothing was sent."
+            cancelled = tr("Reload cancelled: job {job} was asked to stop (the next sync shows what it did).")
+            return cancelled.format(job=self.job_id)
+        return tr("Reload cancelled before any job was created: nothing was sent.")
 
 
 def progress_words(report: object) -> str:
@@ -113,9 +115,9 @@ def progress_words(report: object) -> str:
         words = getattr(report, name, None)
         if callable(words):
             said = words()
-            return " ".join(str(line) for line in said) if isinstance(said, list) else str(said)
+            return " ".join(shown(line) for line in said) if isinstance(said, list) else shown(said)
     phase, jobs = getattr(report, "phase", None), getattr(report, "jobs_text", None)
     if isinstance(phase, str) and callable(jobs):
-        return f"{phase}: {jobs()}"
+        return tr("{phase}: {progress}").format(phase=shown(phase), progress=shown(jobs()))
     text = getattr(report, "text", None)
-    return str(text) if isinstance(text, str) else str(report)
+    return shown(text) if isinstance(text, str) else shown(report)

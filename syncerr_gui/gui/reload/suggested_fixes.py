@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from syncerr_gui.core.reload.batch import FixStep
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import plain_label, tooltip
 from syncerr_gui.gui.reload.edit_state import EditState
 from syncerr_gui.gui.reload.fix_step_dialog import preview_text
@@ -23,7 +24,7 @@ class SuggestedFixes(QGroupBox):
     chosen = Signal(object)
 
     def __init__(self, steps: Sequence[FixStep], parent: QWidget | None = None) -> None:
-        super().__init__("Suggested fixes", parent)
+        super().__init__(tr("Suggested fixes"), parent)
         self.setObjectName("suggestedFixes")
         self.steps = tuple(steps)
         self.labels = []
@@ -31,8 +32,8 @@ class SuggestedFixes(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         for number, step in enumerate(self.steps):
-            label = plain_label(step.describe(), self)
-            button = QPushButton("Apply", self)
+            label = plain_label(shown(step.describe()), self)
+            button = QPushButton(tr("Apply"), self)
             button.setObjectName(f"applySuggestion{number}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, chosen=step: self.chosen.emit(chosen))
@@ -49,6 +50,6 @@ class SuggestedFixes(QGroupBox):
         for step, label, button in zip(self.steps, self.labels, self.buttons, strict=True):
             changes = state.preview(step)
             count = len(changes)
-            label.setText(f"{step.describe()} — changes {count:,} {'cell' if count == 1 else 'cells'}")
+            label.setText(tr("{fix} — changes %Ln cells", None, count).format(fix=shown(step.describe())))
             label.setToolTip(tooltip(preview_text(changes)))
             button.setEnabled(bool(changes) and not busy)

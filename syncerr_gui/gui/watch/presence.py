@@ -13,15 +13,17 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from syncerr_gui.core.watch.notification import Notification
+from syncerr_gui.gui.i18n import shown, tr
 
 logger = logging.getLogger(__name__)
 
 MESSAGE_MS = 15_000
-NO_TRAY = (
+NO_TRAY = QT_TR_NOOP(
     "This desktop has no system tray, so watching cannot go on with the window closed: "
     "closing the window quits the app. Watching runs while the window is open."
 )
@@ -64,7 +66,7 @@ class StatusBarSink:
         self._window = window
 
     def show_notification(self, notification: Notification) -> None:
-        self._window.statusBar().showMessage(notification.title, 60_000)
+        self._window.statusBar().showMessage(notification_texts(notification)[0], 60_000)
         QApplication.alert(self._window)
 
 
@@ -76,15 +78,15 @@ class TrayPresence:
         self._key = ""
         self.tray = QSystemTrayIcon(icon, parent)
         self.tray.setObjectName("watchTray")
-        self.tray.setToolTip("Salesforce Sync Errors: watching")
+        self.tray.setToolTip(tr("Salesforce Sync Errors: watching"))
         self.menu = QMenu(parent)
-        self._add("Open", commands.open_window, "trayOpen")
-        self._add("Sync now", commands.sync_now, "traySync")
-        self.pause = self._add("Pause watching", lambda: None, "trayPause")
+        self._add(tr("Open"), commands.open_window, "trayOpen")
+        self._add(tr("Sync now"), commands.sync_now, "traySync")
+        self.pause = self._add(tr("Pause watching"), lambda: None, "trayPause")
         self.pause.setCheckable(True)
         self.pause.toggled.connect(commands.set_paused)
         self.menu.addSeparator()
-        self._add("Quit", commands.quit, "trayQuit")
+        self._add(tr("Quit"), commands.quit, "trayQuit")
         self.tray.setContextMenu(self.menu)
         self.tray.messageClicked.connect(lambda: commands.open_group(self._key))
         self.tray.activated.connect(self._activated)
@@ -114,6 +116,11 @@ class TrayPresence:
 
     def show_notification(self, notification: Notification) -> None:
         self._key = notification.group_key
-        self.tray.showMessage(
-            notification.title, notification.body, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS
-        )
+        title, body = notification_texts(notification)
+        self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
+
+
+def notification_texts(notification: Notification) -> tuple[str, str]:
+    """The title and body in the window's language (the core made them with `say()`)."""
+    lines = notification.lines or (notification.body,)
+    return shown(notification.title), "\n".join(shown(line) for line in lines if line)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from syncerr_gui.core.watch.changes import GroupCensus, WatchReport, compare
 from syncerr_gui.core.watch.notification import Notification, notification_for
 from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.tasks import run_in_background
 from syncerr_gui.gui.watch.busy import BusyGate
 from syncerr_gui.gui.watch.presence import NotificationSink, Presence, StatusBarSink, TrayPresence
@@ -88,9 +89,9 @@ class WatchController(QObject):
         window.sync_ended.connect(self._sync_ended)
         window.groups.grouped.connect(self._grouped)
         self._pending_key = ""
-        self.action = QAction("&Watch…", window)
+        self.action = QAction(tr("&Watch…"), window)
         self.action.setObjectName("watchAction")
-        self.action.setStatusTip("Sync in the background and tell of new causes")
+        self.action.setStatusTip(tr("Sync in the background and tell of new causes"))
         self.action.triggered.connect(lambda _checked=False: self.show_dialog())
         window.actions_.add_file_action(self.action)
         quit_action = window.actions_.quit  # File › Quit quits, even when closing would hide
@@ -194,7 +195,7 @@ class WatchController(QObject):
         """A watched sync that failed is told once until a sync succeeds again."""
         if not self._failure_told:
             self._failure_told = True
-            self.notify(Notification("Watching: the sync failed", text))
+            self.notify(Notification(tr("Watching: the sync failed"), shown(text)))
 
     def take_census(self, watched: bool = False) -> None:
         """Count the groups of what the window shows (off the GUI thread); `watched`: then
@@ -213,7 +214,7 @@ class WatchController(QObject):
             lambda census: self._census_ready(token, census, watched),
             lambda text: self._census_failed(token, text),
             parent=self,
-            doing="count the error groups",
+            doing=tr("count the error groups"),
         )
 
     def _archive(self) -> Any:
@@ -299,7 +300,7 @@ class WatchController(QObject):
         else:
             self._pending_key = ""
             self.window.show_status(
-                "That cause is not among the rows shown: reset the filter to see it.", 15000
+                tr("That cause is not among the rows shown: reset the filter to see it."), 15000
             )
 
     def _grouped(self) -> None:

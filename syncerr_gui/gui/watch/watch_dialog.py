@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import settings_keys as keys
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.watch.presence import NO_TRAY
 
 logger = logging.getLogger(__name__)
 
-CHOICES = (("Off", 0), ("Every 15 minutes", 15), ("Every 30 minutes", 30), ("Every 60 minutes", 60))
+CHOICES = (0, 15, 30, 60)  # minutes between watched syncs (0: off)
 MAX_BURST = 10_000_000
-WHAT_IS_TOLD = (
+WHAT_IS_TOLD = QT_TR_NOOP(
     "While you are logged in, the app syncs in the background (as F5 does, never while another "
     "sync, an export or a purge runs) and tells you once of each change: a new cause, a resolved "
     "cause failing again, a job that failed as a whole. A notification names the error code, "
@@ -42,34 +44,34 @@ class WatchDialog(QDialog):
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("watchDialog")
-        self.setWindowTitle("Watch")
+        self.setWindowTitle(tr("Watch"))
         self._controller = controller
         self.every = QComboBox(self)
         self.every.setObjectName("watchEvery")
-        for text, minutes in CHOICES:
-            self.every.addItem(text, minutes)
-        self.keep = QCheckBox("Keep watching when the window is closed", self)
+        for minutes in CHOICES:
+            self.every.addItem(tr("Every %Ln minutes", None, minutes) if minutes else tr("Off"), minutes)
+        self.keep = QCheckBox(tr("Keep watching when the window is closed"), self)
         self.keep.setObjectName("watchKeep")
-        self.no_tray = plain_label(NO_TRAY, self)
+        self.no_tray = plain_label(tr(NO_TRAY), self)
         self.no_tray.setObjectName("watchNoTray")
         self.no_tray.setWordWrap(True)
         self.burst = QSpinBox(self)
         self.burst.setObjectName("watchBurst")
         self.burst.setRange(0, MAX_BURST)
-        self.burst.setSpecialValueText("Never")
-        self.burst.setSuffix(" errors")
+        self.burst.setSpecialValueText(tr("Never"))
+        self.burst.setSuffix(tr(" errors", "after a number in a spin box"))
         self.burst.setGroupSeparatorShown(True)
         self._build()
         self.every.currentIndexChanged.connect(self._update)
 
     def _build(self) -> None:
         form = QFormLayout()
-        form.addRow("Sync in the background", self.every)
+        form.addRow(tr("Sync in the background"), self.every)
         burst_row = QHBoxLayout()
         burst_row.addWidget(self.burst)
-        burst_row.addWidget(plain_label("in one sync (a burst)", self), 1)
-        form.addRow("Also tell me of more than", burst_row)
-        what = plain_label(WHAT_IS_TOLD, self)
+        burst_row.addWidget(plain_label(tr("in one sync (a burst)"), self), 1)
+        form.addRow(tr("Also tell me of more than"), burst_row)
+        what = plain_label(tr(WHAT_IS_TOLD), self)
         what.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
