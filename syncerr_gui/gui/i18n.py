@@ -70,6 +70,8 @@ class _LocaleFormatter(string.Formatter):
     _DECIMALS = re.compile(r",?\.(\d+)f")
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Words):  # a sentence part made with say(): translated too
+            return shown(value)
         locale = QLocale()
         if isinstance(value, int) and not isinstance(value, bool) and format_spec in ("", ","):
             return locale.toString(value)
