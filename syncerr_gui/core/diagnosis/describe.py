@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from syncerr_gui.core.words import say
+
 
 @dataclass(frozen=True)
 class FieldInfo:
@@ -35,11 +37,18 @@ class FieldInfo:
     def size_words(self) -> str:
         """ "text, at most 40 characters" / "currency, 18 digits, 2 after the point"."""
         if self.type in ("double", "currency", "percent", "int", "long"):
-            return f"{self.type}, {self.precision} digits, {self.scale} after the point"
+            return say(
+                "{type}, {precision} digits, {scale} after the point",
+                type=self.type,
+                precision=self.precision,
+                scale=self.scale,
+            )
         if self.type in ("reference",):
-            return "a lookup to " + (", ".join(self.reference_to) or "another object")
+            if self.reference_to:
+                return say("a lookup to {objects}", objects=", ".join(self.reference_to))
+            return say("a lookup to another object")
         if self.length:
-            return f"{self.type}, at most {self.length:,} characters"
+            return say("{type}, at most {length:,} characters", type=self.type, length=self.length)
         return self.type
 
     @classmethod

@@ -26,8 +26,9 @@ from syncerr_gui.core.diagnosis import (
 from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import FAILED, NOTHING, SKIPPED, Diagnosis
 from syncerr_gui.core.diagnosis.org_reader import VIEW_SETUP, NoSetupAccess, OrgReader
-from syncerr_gui.core.exceptions import RequestFailed, SessionExpired
+from syncerr_gui.core.exceptions import RequestFailed, SessionExpired, failure_words
 from syncerr_gui.core.frame.schema import RECORD_LEVEL
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +45,10 @@ FAMILIES: tuple[ModuleType, ...] = (
 FAMILY_OF: dict[str, Callable[[GroupRows, OrgReader], Diagnosis]] = {
     code: family.diagnose for family in FAMILIES for code in family.CODES
 }
-NO_SETUP_NOTE = (
-    f"Not read: this needs the “{VIEW_SETUP}” permission, which your user lacks "
-    "(Salesforce refuses its Setup metadata without it)."
+NO_SETUP_NOTE = say(
+    "Not read: this needs the “{permission}” permission, which your user lacks "
+    "(Salesforce refuses its Setup metadata without it).",
+    permission=VIEW_SETUP,
 )
 
 
@@ -71,7 +73,9 @@ class Diagnoser:
         except SessionExpired:
             raise
         except RequestFailed as exc:
-            result = Diagnosis("", "", FAILED, f"Could not read the org: {exc}")
+            result = Diagnosis(
+                "", "", FAILED, say("Could not read the org: {reason}", reason=failure_words(exc))
+            )
         logger.info("diagnosed %s in %.2f s", rows.code, time.perf_counter() - started)
         return result.stamped(rows.key, rows.code, datetime.now(UTC), self.reader.calls - calls)
 
@@ -79,10 +83,14 @@ class Diagnoser:
         family = FAMILY_OF.get(rows.code)
         if rows.failed_on != RECORD_LEVEL:
             return Diagnosis(
-                "", "", NOTHING, "No diagnosis for job-level failures: the job's message is the cause."
+                "", "", NOTHING, say("No diagnosis for job-level failures: the job's message is the cause.")
             )
         if family is None:
+            if not rows.code:
+                return Diagnosis(
+                    "", "", NOTHING, say("No diagnosis from the org for this error: see the advice.")
+                )
             return Diagnosis(
-                "", "", NOTHING, f"No diagnosis from the org for {rows.code or 'this error'}: see the advice."
+                "", "", NOTHING, say("No diagnosis from the org for {code}: see the advice.", code=rows.code)
             )
         return family(rows, self.reader)

@@ -10,7 +10,8 @@ from collections import Counter
 from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, record_path, soql_text
-from syncerr_gui.core.diagnosis.references import object_of_id
+from syncerr_gui.core.diagnosis.references import object_words
+from syncerr_gui.core.words import say
 
 CODES = ("DUPLICATE_VALUE", "DUPLICATES_DETECTED", "DUPLICATE_EXTERNAL_ID")
 _FIELD_IN_MESSAGE = re.compile(r"duplicate value found: (\w+) duplicates")
@@ -28,28 +29,57 @@ def _unique_field(rows: GroupRows, org: OrgReader) -> Diagnosis:
     described = org.describe(rows.object)
     info = next((f for f in (described.field(c) for c in candidates) if f) if described else iter(()), None)
     existing = rows.named_ids()
-    links = [Link(f"Open existing {object_of_id(i)} {i}", record_path(i)) for i in existing[:5]]
-    details = []
+    links = [
+        Link(say("Open existing {object} {id}", object=object_words(i), id=i), record_path(i))
+        for i in existing[:5]
+    ]
+    details: list[str] = []
     if existing:
         details.append(
-            f"The messages name {len(existing):,} existing records, e.g. " + ", ".join(existing[:3]) + "."
+            say(
+                "The messages name {count:,} existing records, e.g. {ids}.",
+                count=len(existing),
+                ids=", ".join(existing[:3]),
+            )
         )
     if info is None:
         if not existing:
-            return nothing(f"The message names no field of {rows.object} and no existing record.")
-        return found(f"Each row matches an existing {rows.object} (the message names it)", details, links)
-    kind = "an external ID" if info.external_id else "a field"
-    details.insert(0, f"{info.label} ({info.name}) is {kind}{' marked unique' if info.unique else ''}.")
+            return nothing(
+                say("The message names no field of {object} and no existing record.", object=rows.object)
+            )
+        return found(
+            say("Each row matches an existing {object} (the message names it)", object=rows.object),
+            details,
+            links,
+        )
+    details.insert(0, _kind_words(info.label, info.name, info.external_id, info.unique))
     repeats = Counter(v for v in rows.column(info.name) or [] if v)
     twice = {v: c for v, c in repeats.items() if c > 1}
     if twice:
-        details.append(f"{len(twice):,} values repeat among the failed rows, e.g. “{next(iter(twice))}”.")
+        details.append(
+            say(
+                "{count:,} values repeat among the failed rows, e.g. “{value}”.",
+                count=len(twice),
+                value=next(iter(twice)),
+            )
+        )
     if rows.code == "DUPLICATE_EXTERNAL_ID":
-        details.append("More than one record holds the same external ID: merge them, then upsert again.")
-        head = f"{info.name} matches more than one existing record"
+        details.append(say("More than one record holds the same external ID: merge them, then upsert again."))
+        head = say("{field} matches more than one existing record", field=info.name)
     else:
-        head = f"{info.name} must be unique: these values already exist on other records"
+        head = say("{field} must be unique: these values already exist on other records", field=info.name)
     return found(head, details, links)
+
+
+def _kind_words(label: str, name: str, external_id: bool, unique: bool) -> str:
+    """ "Email (Email__c) is an external ID marked unique." and the like."""
+    if external_id and unique:
+        return say("{label} ({field}) is an external ID marked unique.", label=label, field=name)
+    if external_id:
+        return say("{label} ({field}) is an external ID.", label=label, field=name)
+    if unique:
+        return say("{label} ({field}) is a field marked unique.", label=label, field=name)
+    return say("{label} ({field}) is a field.", label=label, field=name)
 
 
 def _rules(rows: GroupRows, org: OrgReader) -> Diagnosis:
@@ -60,16 +90,27 @@ def _rules(rows: GroupRows, org: OrgReader) -> Diagnosis:
     )
     active = [r for r in rules if r.get("IsActive")]
     if not active:
-        return nothing(f"No active duplicate rule on {rows.object} was found.")
-    details = [f"Duplicate rule {r.get('MasterLabel')} ({r.get('DeveloperName')}), active." for r in active]
+        return nothing(say("No active duplicate rule on {object} was found.", object=rows.object))
+    details: list[str] = [
+        say(
+            "Duplicate rule {label} ({name}), active.",
+            label=str(r.get("MasterLabel")),
+            name=str(r.get("DeveloperName")),
+        )
+        for r in active
+    ]
     details.append(
-        "Allow the save in the rule's actions for the integration user, or load the matched records' IDs."
+        say(
+            "Allow the save in the rule's actions for the integration user, or load the matched records' IDs."
+        )
     )
     links = [
         Link(
-            f"Open {r.get('MasterLabel')} in Setup",
+            say("Open {rule} in Setup", rule=str(r.get("MasterLabel"))),
             f"/lightning/setup/DuplicateRules/page?address=%2F{r.get('Id')}",
         )
         for r in active
     ]
-    return found(f"Duplicate rule {active[0].get('MasterLabel')} blocks these rows", details, links)
+    return found(
+        say("Duplicate rule {rule} blocks these rows", rule=str(active[0].get("MasterLabel"))), details, links
+    )

@@ -9,6 +9,7 @@ from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, soql_text
 from syncerr_gui.core.diagnosis.validation import matching_rules, rule_lines, setup_path
+from syncerr_gui.core.words import say
 
 CODES = ("CANNOT_EXECUTE_FLOW_TRIGGER",)
 _NAME = re.compile(r"[“\"]([^”\"]+)[”\"] process failed")
@@ -18,7 +19,7 @@ _INNER = re.compile(r"flow tried to \w+ records: ([A-Z_]+): (.+?)\. You can look
 def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     name = _NAME.search(rows.message)
     if name is None:
-        return nothing("The message does not name the flow that failed.")
+        return nothing(say("The message does not name the flow that failed."))
     label = name[1]
     flows = org.query(
         "SELECT ApiName, Label, IsActive, ActiveVersionId, LatestVersionId, ProcessType FROM FlowDefinitionView "
@@ -26,29 +27,46 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
         setup=True,
     )
     if not flows:
-        return nothing(f"No flow labelled “{label}” was found in the org (renamed or deleted since?).")
+        return nothing(
+            say("No flow labelled “{label}” was found in the org (renamed or deleted since?).", label=label)
+        )
     flow = flows[0]
     version = flow.get("ActiveVersionId") or flow.get("LatestVersionId")
-    details = [
-        f"Flow {flow.get('Label')} ({flow.get('ApiName')}, {flow.get('ProcessType')}): "
-        + ("active" if flow.get("IsActive") else "not active"),
-        "Active version: "
-        + str(flow.get("ActiveVersionId") or "none")
-        + "; latest: "
-        + str(flow.get("LatestVersionId")),
+    names = {
+        "label": str(flow.get("Label")),
+        "name": str(flow.get("ApiName")),
+        "kind": str(flow.get("ProcessType")),
+    }
+    details: list[str] = [
+        say("Flow {label} ({name}, {kind}): active", **names)
+        if flow.get("IsActive")
+        else say("Flow {label} ({name}, {kind}): not active", **names),
+        say(
+            "Active version: {active}; latest: {latest}",
+            active=str(flow.get("ActiveVersionId") or "") or say("none"),
+            latest=str(flow.get("LatestVersionId")),
+        ),
     ]
     links = [
         Link(
-            f"Open flow {flow.get('Label')}",
+            say("Open flow {flow}", flow=names["label"]),
             f"/builder_platform_interaction/flowBuilder.app?flowId={version}",
         )
     ]
     inner = _INNER.search(rows.message)
     if inner:
-        details.append(f"Inside the flow: {inner[1]}: {inner[2]}")
+        details.append(say("Inside the flow: {code}: {message}", code=inner[1], message=inner[2]))
         if inner[1] == "FIELD_CUSTOM_VALIDATION_EXCEPTION":
             for rule in matching_rules(org, rows.object, inner[2]):
                 details += rule_lines(rule)
-                links.append(Link(f"Open rule {rule['ValidationName']}", setup_path(rows.object, rule["Id"])))
-    cause = f": {inner[1]}" if inner else ""
-    return found(f"Flow {flow.get('ApiName')} failed while saving{cause}", details, links)
+                links.append(
+                    Link(
+                        say("Open rule {rule}", rule=str(rule["ValidationName"])),
+                        setup_path(rows.object, rule["Id"]),
+                    )
+                )
+    if inner:
+        head = say("Flow {flow} failed while saving: {code}", flow=names["name"], code=inner[1])
+    else:
+        head = say("Flow {flow} failed while saving", flow=names["name"])
+    return found(head, details, links)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from syncerr_gui.core.frame.row_details import RowDetails
+from syncerr_gui.core.words import say
 
 SAMPLE_ROWS = 20_000
 ID_PATTERN = re.compile(r"\b[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}(?:[a-zA-Z0-9]{3})?\b")
@@ -45,8 +46,10 @@ class GroupRows:
     def of_rows(self) -> str:
         """ "of these 400 rows" / "of a sample of 20,000 of these 95,000 rows"."""
         if self.sampled:
-            return f"of a sample of {len(self.inputs):,} of these {self.total:,} rows"
-        return f"of these {self.total:,} rows"
+            return say(
+                "of a sample of {sample:,} of these {total:,} rows", sample=len(self.inputs), total=self.total
+            )
+        return say("of these {total:,} rows", total=self.total)
 
     def column(self, name: str) -> list[str] | None:
         """The values of input column `name` (None when the rows have no such column)."""

@@ -8,11 +8,12 @@ from collections import Counter
 from syncerr_gui.core.diagnosis.group_rows import ID_PATTERN, GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, record_path
-from syncerr_gui.core.diagnosis.references import object_of_id
+from syncerr_gui.core.diagnosis.references import object_of_id, object_words
+from syncerr_gui.core.words import say, say_plural
 
 CODES = ("UNABLE_TO_LOCK_ROW",)
 HOT_SHARE = 0.05  # a parent with at least 5 % of the rows is a hot spot
-ADVICE = (
+ADVICE = say(
     "Load these rows in serial mode (Bulk API concurrencyMode Serial, or one batch at a time), "
     "or sort the file by the parent so each batch holds one parent's children; then retry."
 )
@@ -32,14 +33,16 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     columns = lookup_columns(rows)
     named = rows.named_ids()
     if not columns:
-        details = [ADVICE]
+        details: list[str] = [ADVICE]
         if named:
-            details.insert(0, "The messages name the locked record(s): " + ", ".join(named[:5]) + ".")
-            links = [Link(f"Open {i}", record_path(i)) for i in named[:3]]
+            details.insert(0, say("The messages name the locked record(s): {ids}.", ids=", ".join(named[:5])))
+            links = [Link(say("Open {id}", id=i), record_path(i)) for i in named[:3]]
             return found(
-                f"Locked: {named[0]} (named by the message); the rows have no lookup column", details, links
+                say("Locked: {id} (named by the message); the rows have no lookup column", id=named[0]),
+                details,
+                links,
             )
-        return nothing("The rows have no lookup column and the messages name no record.", details)
+        return nothing(say("The rows have no lookup column and the messages name no record."), details)
     best = max(columns, key=lambda c: _top_share(rows, c)[0])
     return _hot_spots(rows, best, named)
 
@@ -54,17 +57,37 @@ def _top_share(rows: GroupRows, column: str) -> tuple[float, list[tuple[str, int
 
 def _hot_spots(rows: GroupRows, column: str, named: list[str]) -> Diagnosis:
     share, hot, total = _top_share(rows, column)
-    kind = object_of_id(hot[0][0]) if hot else "parent"
-    details = [f"{v}: {c:,} rows ({c * 100 / total:.0f} %)" for v, c in hot]
-    links = [Link(f"Open {kind} {v}", record_path(v)) for v, _ in hot[:5]]
+    details: list[str] = [
+        say("{id}: {count:,} rows ({share:.0f} %)", id=v, count=c, share=c * 100 / total) for v, c in hot
+    ]
+    kind = object_words(hot[0][0]) if hot else "parent"  # the first parent's object names them all
+    links = [Link(say("Open {object} {id}", object=kind, id=v), record_path(v)) for v, _ in hot[:5]]
     if named:
-        details.append("The messages name: " + ", ".join(named[:5]) + ".")
+        details.append(say("The messages name: {ids}.", ids=", ".join(named[:5])))
     details.append(ADVICE)
     if not hot:
-        return found(f"No parent is shared by many rows ({column}): the locks come from elsewhere", details)
-    plural = kind + ("s" if len(hot) > 1 else "")
-    sample = " (a sample)" if rows.sampled else ""
-    head = (
-        f"{share * 100:.0f} % of the {total:,} rows with {column} filled{sample} point to {len(hot)} {plural}"
+        return found(
+            say("No parent is shared by many rows ({column}): the locks come from elsewhere", column=column),
+            details,
+        )
+    return found(_hot_words(share, total, column, rows.sampled, hot), details, links)
+
+
+def _hot_words(share: float, total: int, column: str, sampled: bool, hot: list[tuple[str, int]]) -> str:
+    """ "40 % of the 95 rows with AccountId filled point to 1 Account" (the parents' object by
+    the first one's key prefix)."""
+    kind = object_of_id(hot[0][0])
+    sample = say(" (a sample)") if sampled else ""
+    values = {"share": share * 100, "total": total, "column": column, "sample": sample, "n": len(hot)}
+    if kind == "record":
+        return say_plural(
+            "{share:.0f} % of the {total:,} rows with {column} filled{sample} point to {n} record",
+            "{share:.0f} % of the {total:,} rows with {column} filled{sample} point to {n} records",
+            **values,
+        )
+    return say_plural(
+        "{share:.0f} % of the {total:,} rows with {column} filled{sample} point to {n} {object}",
+        "{share:.0f} % of the {total:,} rows with {column} filled{sample} point to {n} {object}s",
+        object=kind,
+        **values,
     )
-    return found(head, details, links)

@@ -8,11 +8,13 @@ reload dialog offers them and previews them row by row before anything is writte
 from __future__ import annotations
 
 import json
+import string
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from syncerr_gui.core.reload.batch import FillEmpty, FixStep, MapValues, SetColumn, Truncate
+from syncerr_gui.core.words import Words
 
 FOUND = "found"  # the org explained the cause
 NOTHING = "nothing"  # no diagnosis applies (said so, never guessed)
@@ -55,9 +57,9 @@ class Diagnosis:
                 "group_key": self.group_key,
                 "code": self.code,
                 "status": self.status,
-                "headline": self.headline,
-                "details": list(self.details),
-                "links": [[link.label, link.path] for link in self.links],
+                "headline": text_json(self.headline),
+                "details": [text_json(d) for d in self.details],
+                "links": [[text_json(link.label), link.path] for link in self.links],
                 "steps": [_step_json(s) for s in self.suggested_steps],
                 "read_at": self.read_at.isoformat(),
                 "api_calls": self.api_calls,
@@ -74,15 +76,46 @@ class Diagnosis:
                 str(data["group_key"]),
                 str(data["code"]),
                 str(data["status"]),
-                str(data["headline"]),
-                tuple(str(d) for d in data["details"]),
-                tuple(Link(str(a), str(b)) for a, b in data["links"]),
+                text_of(data["headline"]),
+                tuple(text_of(d) for d in data["details"]),
+                tuple(Link(text_of(a), str(b)) for a, b in data["links"]),
                 tuple(_step_of(s) for s in data["steps"]),
                 datetime.fromisoformat(data["read_at"]),
                 int(data.get("api_calls", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"not a stored diagnosis ({type(exc).__name__})") from None
+
+
+def text_json(text: str) -> Any:
+    """A sentence as the archive keeps it: a plain string, or for a `say()` sentence its English
+    with its template and values, so the window still translates it when shown offline."""
+    if not isinstance(text, Words):
+        return str(text)
+    values = {key: text_json(v) if isinstance(v, str) else v for key, v in text.values.items()}
+    return {"text": str(text), "say": text.template, "values": values, "plural": text.plural}
+
+
+def text_of(data: Any) -> str:
+    """Back from `text_json`: the `Words` again, or its English when the stored form does not
+    rebuild to it (only plain `{name}` fields are accepted from the file)."""
+    if not isinstance(data, dict):
+        return str(data)
+    english = str(data.get("text", ""))
+    try:
+        template = str(data["say"])
+        if not all(
+            name is None or name.isidentifier() for _, name, _, _ in string.Formatter().parse(template)
+        ):
+            return english
+        values = {
+            str(k): text_of(v) if isinstance(v, str | dict) else v for k, v in dict(data["values"]).items()
+        }
+        plural = data.get("plural")
+        made = Words(template, values, (str(plural[0]), str(plural[1]), str(plural[2])) if plural else None)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return english
+    return made if str(made) == english else english
 
 
 def found(

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from syncerr_gui.core.diagnosis.describe import Describe
 from syncerr_gui.core.exceptions import RequestFailed
 from syncerr_gui.core.salesforce.client import OrgClient
+from syncerr_gui.core.words import say
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,9 @@ class OrgReader:
                 raise
             found = None
         except ValueError:
-            raise RequestFailed(f"Salesforce sent a malformed describe of {object_name}.") from None
+            raise RequestFailed(
+                say("Salesforce sent a malformed describe of {object}.", object=object_name)
+            ) from None
         with self._lock:
             self._describes[key] = found
         return found
@@ -105,7 +108,7 @@ class OrgReader:
                     raise NoSetupAccess(str(exc)) from None
                 raise
             if not isinstance(page, dict) or not isinstance(page.get("records"), list):
-                raise RequestFailed("Salesforce sent a malformed query answer (no records).")
+                raise RequestFailed(say("Salesforce sent a malformed query answer (no records)."))
             records.extend(r for r in page["records"] if isinstance(r, dict))
             following = page.get("nextRecordsUrl")
             target = following if isinstance(following, str) and following and not page.get("done") else None

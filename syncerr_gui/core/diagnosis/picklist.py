@@ -11,6 +11,7 @@ from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.reload.batch import FixStep, MapValues
+from syncerr_gui.core.words import say
 
 CODES = ("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",)
 
@@ -34,7 +35,13 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     described = org.describe(rows.object)
     info = described.field(field_name) if described and field_name else None
     if info is None or info.type not in ("picklist", "multipicklist"):
-        return nothing(f"The describe of {rows.object} has no picklist {field_name or '(field not named)'}.")
+        return nothing(
+            say(
+                "The describe of {object} has no picklist {field}.",
+                object=rows.object,
+                field=field_name or say("(field not named)"),
+            )
+        )
     values = rows.column(info.name) or []
     bad = Counter(v for v in values if v not in info.active_values)
     return found(*_words(rows, info, bad))
@@ -45,14 +52,44 @@ def _words(
 ) -> tuple[str, list[str], list[Link], list[FixStep]]:
     valid = info.active_values
     mapping = {value: closest_value(value, valid) for value in bad if value.strip()}
-    details = [f"Valid values of {info.label} ({info.name}): " + ", ".join(f"“{v}”" for v in valid) + "."]
+    details: list[str] = [
+        say(
+            "Valid values of {label} ({field}): {values}.",
+            label=info.label,
+            field=info.name,
+            values=", ".join(f"“{v}”" for v in valid),
+        )
+    ]
     for value, count in bad.most_common(10):
         if not value.strip():
-            details.append(f"{count:,} rows leave it empty; a restricted picklist needs a value here.")
-            continue
-        inactive = " (an inactive value)" if value in info.inactive_values else ""
-        details.append(f"“{value}”{inactive}: {count:,} rows → closest valid value “{mapping[value]}”.")
+            details.append(
+                say("{count:,} rows leave it empty; a restricted picklist needs a value here.", count=count)
+            )
+        elif value in info.inactive_values:
+            details.append(
+                say(
+                    "“{value}” (an inactive value): {count:,} rows → closest valid value “{closest}”.",
+                    value=value,
+                    count=count,
+                    closest=mapping[value],
+                )
+            )
+        else:
+            details.append(
+                say(
+                    "“{value}”: {count:,} rows → closest valid value “{closest}”.",
+                    value=value,
+                    count=count,
+                    closest=mapping[value],
+                )
+            )
     steps: list[FixStep] = [MapValues(info.name, mapping)] if mapping else []
     pairs = ", ".join(f"“{a}” → “{b}”" for a, b in list(mapping.items())[:3])
-    head = f"{sum(bad.values()):,} {rows.of_rows()} have values {info.name} does not allow"
-    return head + (f"; suggested: {pairs}" if pairs else ""), details, [], steps
+    counts = {"count": sum(bad.values()), "rows": rows.of_rows(), "field": info.name}
+    if pairs:
+        head = say(
+            "{count:,} {rows} have values {field} does not allow; suggested: {pairs}", pairs=pairs, **counts
+        )
+    else:
+        head = say("{count:,} {rows} have values {field} does not allow", **counts)
+    return head, details, [], steps

@@ -13,6 +13,7 @@ from syncerr_gui.core.diagnosis.group_rows import ID_PATTERN, GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, record_path
 from syncerr_gui.core.reload.batch import FixStep, SetColumn
+from syncerr_gui.core.words import Words, say
 
 CODES = (
     "ENTITY_IS_DELETED",
@@ -31,18 +32,38 @@ KEY_PREFIXES = {
     "500": "Case",
     "005": "User",
 }
-_WORDS = {
-    "missing": "do not exist (never did, or emptied from the Recycle Bin)",
-    "deleted": "are deleted (in the Recycle Bin: undelete them, or point to others)",
-    "inactive": "are inactive users",
-    "hidden": "exist but the loading user may not read them (sharing)",
-    "fine": "exist and are visible",
+_WORDS: dict[str, Words] = {
+    "missing": say("do not exist (never did, or emptied from the Recycle Bin)"),
+    "deleted": say("are deleted (in the Recycle Bin: undelete them, or point to others)"),
+    "inactive": say("are inactive users"),
+    "hidden": say("exist but the loading user may not read them (sharing)"),
+    "fine": say("exist and are visible"),
+}
+_SHORT: dict[str, Words] = {  # the headline's words: `_WORDS` without what is in brackets
+    "missing": say("do not exist"),
+    "deleted": say("are deleted"),
+    "inactive": say("are inactive users"),
+    "hidden": say("exist but the loading user may not read them"),
+    "fine": say("exist and are visible"),
 }
 
 
 def object_of_id(record_id: str) -> str:
     """The object a record ID's key prefix names (standard objects), else "record"."""
     return KEY_PREFIXES.get(record_id[:3], "record")
+
+
+def object_words(record_id: str) -> str:
+    """`object_of_id` for a sentence: an API name stays as it is, "record" is a word to translate."""
+    name = object_of_id(record_id)
+    return say("record") if name == "record" else name
+
+
+def open_link(record_id: str) -> Link:
+    """ "Open Account 001…": a link to a record the rows name."""
+    return Link(
+        say("Open {object} {id}", object=object_words(record_id), id=record_id), record_path(record_id)
+    )
 
 
 def referenced_ids(rows: GroupRows) -> list[str]:
@@ -60,7 +81,7 @@ def referenced_ids(rows: GroupRows) -> list[str]:
 def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     ids = referenced_ids(rows)
     if not ids:
-        return nothing("The failed rows and their messages name no record ID to check.")
+        return nothing(say("The failed rows and their messages name no record ID to check."))
     checked = ids[:MAX_IDS]
     states = _states(org, checked)
     loader = rows.loaders.most_common(1)[0][0] if rows.loaders else ""
@@ -69,22 +90,35 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     by_state: dict[str, list[str]] = {}
     for record_id, state in states.items():
         by_state.setdefault(state, []).append(record_id)
-    sample = f" (a sample of {len(checked):,} of {len(ids):,})" if len(ids) > len(checked) else ""
-    details = [f"Checked {len(checked):,} referenced IDs{sample}:"]
+    if len(ids) > len(checked):
+        first = say(
+            "Checked {count:,} referenced IDs (a sample of {count:,} of {total:,}):",
+            count=len(checked),
+            total=len(ids),
+        )
+    else:
+        first = say("Checked {count:,} referenced IDs:", count=len(checked))
+    details: list[str] = [first]
     links: list[Link] = []
     for state in ("missing", "deleted", "inactive", "hidden", "fine"):
         found_ids = by_state.get(state, [])
         if found_ids:
-            details.append(f"{len(found_ids):,} {_WORDS[state]}, e.g. " + ", ".join(found_ids[:3]))
-            links += [
-                Link(f"Open {object_of_id(i)} {i}", record_path(i))
-                for i in found_ids[:2]
-                if state != "missing"
-            ]
+            details.append(
+                say(
+                    "{count:,} {state}, e.g. {ids}",
+                    count=len(found_ids),
+                    state=_WORDS[state],
+                    ids=", ".join(found_ids[:3]),
+                )
+            )
+            links += [open_link(i) for i in found_ids[:2] if state != "missing"]
     steps = _steps(rows, org, loader, by_state)
     worst = max((s for s in by_state if s != "fine"), key=lambda s: len(by_state[s]), default="fine")
-    head = (
-        f"{len(by_state.get(worst, [])):,} of {len(checked):,} referenced IDs {_WORDS[worst].split(' (')[0]}"
+    head = say(
+        "{count:,} of {checked:,} referenced IDs {state}",
+        count=len(by_state.get(worst, [])),
+        checked=len(checked),
+        state=_SHORT[worst],
     )
     return found(head, details, links, steps)
 

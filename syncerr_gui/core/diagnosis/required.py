@@ -8,6 +8,7 @@ from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.reload.batch import FillEmpty, FixStep
+from syncerr_gui.core.words import say
 
 CODES = ("REQUIRED_FIELD_MISSING",)
 PLACEHOLDER = "[not provided]"  # what Salesforce's own Web-to-Lead puts in an empty Company
@@ -16,11 +17,15 @@ PLACEHOLDER = "[not provided]"  # what Salesforce's own Web-to-Lead puts in an e
 def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     described = org.describe(rows.object)
     if described is None:
-        return nothing(f"Salesforce does not describe {rows.object}: its required fields are unknown.")
+        return nothing(
+            say("Salesforce does not describe {object}: its required fields are unknown.", object=rows.object)
+        )
     required = described.required_on_create()
     named = [described.field(f) for f in rows.fields]
     wanted = {f.name: f for f in [*required, *(f for f in named if f is not None)]}
-    details = ["Required on create: " + ", ".join(f"{f.label} ({f.name})" for f in required) + "."]
+    details: list[str] = [
+        say("Required on create: {fields}.", fields=", ".join(f"{f.label} ({f.name})" for f in required))
+    ]
     lacking: list[tuple[FieldInfo, int, bool]] = []
     for info in wanted.values():
         values = rows.column(info.name)
@@ -29,21 +34,32 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
             lacking.append((info, empty, values is None))
     steps: list[FixStep] = []
     for info, empty, absent in lacking:
-        how = "the upload has no such column" if absent else "empty"
+        how = say("the upload has no such column") if absent else say("empty")
         default = _default(info)
-        details.append(
-            f"{info.name}: {empty:,} {rows.of_rows()} lack it ({how})"
-            + (f"; suggested default “{default}”." if default else "; no default can be suggested.")
-        )
+        lack = {"field": info.name, "count": empty, "rows": rows.of_rows(), "how": how}
+        if default:
+            details.append(
+                say(
+                    "{field}: {count:,} {rows} lack it ({how}); suggested default “{default}”.",
+                    default=default,
+                    **lack,
+                )
+            )
+        else:
+            details.append(
+                say("{field}: {count:,} {rows} lack it ({how}); no default can be suggested.", **lack)
+            )
         if default:
             steps.append(FillEmpty(info.name, default))
     if not lacking:
         return nothing(
-            "The failed rows fill every required field; the field may be required by a layout or trigger.",
+            say(
+                "The failed rows fill every required field; the field may be required by a layout or trigger."
+            ),
             details,
         )
     names = ", ".join(i.name for i, _, _ in lacking)
-    return found(f"The failed rows lack required {names}", details, [], steps)
+    return found(say("The failed rows lack required {fields}", fields=names), details, [], steps)
 
 
 def _default(info: FieldInfo) -> str:

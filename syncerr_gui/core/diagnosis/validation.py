@@ -9,6 +9,7 @@ from typing import Any
 from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, soql_text
+from syncerr_gui.core.words import Words, say
 
 CODES = ("FIELD_CUSTOM_VALIDATION_EXCEPTION",)
 _BLANK = re.compile(r"^\s*ISBLANK\(\s*(\w+)\s*\)\s*$", re.IGNORECASE)
@@ -18,19 +19,45 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     rules = matching_rules(org, rows.object, rows.message)
     if not rules:
         return nothing(
-            f"No validation rule on {rows.object} has the error message “{rows.message}”.",
-            ["The rule may have been changed or deleted since, or the message comes from a trigger or flow."],
+            say(
+                "No validation rule on {object} has the error message “{message}”.",
+                object=rows.object,
+                message=rows.message,
+            ),
+            [
+                say(
+                    "The rule may have been changed or deleted since, or the message comes from a trigger or flow."
+                )
+            ],
         )
-    details, links = [], []
+    details: list[str] = []
+    links = []
     for rule in rules:
         details += rule_lines(rule, rows)
         links.append(
-            Link(f"Open rule {rule['ValidationName']} in Setup", setup_path(rows.object, rule["Id"]))
+            Link(
+                say("Open rule {rule} in Setup", rule=str(rule["ValidationName"])),
+                setup_path(rows.object, rule["Id"]),
+            )
         )
     active = [r for r in rules if r.get("Active")]
-    name = (active or rules)[0]["ValidationName"]
-    head = f"Validation rule {name} on {rows.object} fired" + ("" if active else " (it is inactive now)")
-    return found(head + f": {_formula(rules[0]) or 'formula not readable'}", details, links)
+    name = str((active or rules)[0]["ValidationName"])
+    formula = _formula(rules[0]) or say("formula not readable")
+    if active:
+        head = say(
+            "Validation rule {rule} on {object} fired: {formula}",
+            rule=name,
+            object=rows.object,
+            formula=formula,
+        )
+    else:
+        head = say(
+            "Validation rule {rule} on {object} fired (it is inactive now): {formula}",
+            rule=name,
+            object=rows.object,
+            formula=formula,
+        )
+    return found(head, details, links)
 
 
 def matching_rules(org: OrgReader, object_name: str, message: str) -> list[dict[str, Any]]:
@@ -58,17 +85,30 @@ def matching_rules(org: OrgReader, object_name: str, message: str) -> list[dict[
 
 def rule_lines(rule: dict[str, Any], rows: GroupRows | None = None) -> list[str]:
     """The rule in words: name, state, message, where it shows, formula, rows it matches."""
-    where = rule.get("ErrorDisplayField") or "the top of the page"
-    lines = [
-        f"Rule {rule.get('ValidationName')} ({'active' if rule.get('Active') else 'inactive'}): "
-        f"“{rule.get('ErrorMessage')}”, shown at {where}.",
-        f"Formula: {_formula(rule) or '(not readable)'}",
+    where: str = str(rule.get("ErrorDisplayField") or "") or say("the top of the page")
+    state: Words = say("active") if rule.get("Active") else say("inactive")
+    lines: list[str] = [
+        say(
+            "Rule {rule} ({state}): “{message}”, shown at {where}.",
+            rule=str(rule.get("ValidationName")),
+            state=state,
+            message=str(rule.get("ErrorMessage")),
+            where=where,
+        ),
+        say("Formula: {formula}", formula=_formula(rule) or say("(not readable)")),
     ]
     blank = _BLANK.match(_formula(rule))
     if rows is not None and blank:
         values = rows.column(blank[1])
         empty = len(rows.inputs) if values is None else sum(1 for v in values if not v.strip())
-        lines.append(f"{empty:,} {rows.of_rows()} have {blank[1]} empty (what the formula rejects).")
+        lines.append(
+            say(
+                "{count:,} {rows} have {field} empty (what the formula rejects).",
+                count=empty,
+                rows=rows.of_rows(),
+                field=blank[1],
+            )
+        )
     return lines
 
 

@@ -37,11 +37,14 @@ from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import empty_frame
 from syncerr_gui.core.reload.batch import ReloadRecord
 from syncerr_gui.core.time_window import post_sync_filter
+from syncerr_gui.core.words import say
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.archive.archive_dialog import ArchiveDialog, ArchiveInfo
 from syncerr_gui.gui.archive.archive_label import ArchiveStatusLabel
 from syncerr_gui.gui.archive.archive_support import ArchiveView, valid_org
+from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.panes.filter_dock import FilterDock
 from syncerr_gui.gui.sync_worker import SyncWorker
 from syncerr_gui.gui.table.columns import COL_NEW
@@ -96,7 +99,7 @@ class ArchiveController(QObject):
     purged = Signal(int)
     inputs_dropped = Signal(int)
     shrink_progress = Signal(int, int)
-    failed = Signal(str)
+    failed = Signal(object)  # a str; object keeps a core sentence's Words (translated where shown)
     _shrink_step = Signal(int, int)  # emitted on the worker thread, delivered queued
 
     def __init__(self, window: ArchiveHost, parent: QWidget) -> None:
@@ -194,7 +197,7 @@ class ArchiveController(QObject):
     def archive_of(self, org: str) -> ErrorArchive:
         """The open archive of `org` (opened once; any thread). Raises ArchiveError."""
         if self.data_dir is None:
-            raise ArchiveError("No data folder is set for the error archive.")
+            raise ArchiveError(say("No data folder is set for the error archive."))
         with self._archives_lock:
             archive = self._archives.get(org)
             if archive is None:
@@ -202,7 +205,11 @@ class ArchiveController(QObject):
                     archive = ErrorArchive.for_org(org, self.data_dir)
                 except OSError as exc:
                     raise ArchiveError(
-                        f"The data folder {self.data_dir} cannot be used: {exc.strerror or exc}."
+                        say(
+                            "The data folder {folder} cannot be used: {reason}.",
+                            folder=str(self.data_dir),
+                            reason=str(exc.strerror or exc),
+                        )
                     ) from exc
                 self._archives[org] = archive
             return archive
@@ -342,12 +349,16 @@ class ArchiveController(QObject):
         self.window.show_frame(view.data.frame, view.data)
         lead = ""
         if first and self.window.session is None:
-            when = f"{view.last_sync.astimezone():%Y-%m-%d %H:%M}" if view.last_sync else "an unfinished sync"
-            lead = f"Showing the archive from {when}; log in to sync"
+            when = (
+                view.last_sync.astimezone().strftime(date_layout(False))
+                if view.last_sync
+                else tr("an unfinished sync")
+            )
+            lead = tr("Showing the archive from {when}; log in to sync").format(when=when)
         self._set_label(lead, view.new_rows)
         archive = self._archives.get(view.org_id)
         if archive is not None and archive.recovery_note:  # it was damaged and recovered: said once
-            self.window.status.showMessage(archive.recovery_note, 120_000)
+            self.window.status.showMessage(shown(archive.recovery_note), 120_000)
             archive.recovery_note = ""
         if not first:
             self.purged.emit(view.purged)
@@ -358,7 +369,9 @@ class ArchiveController(QObject):
         self.inputs_dropped.emit(count)
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        task = run_in_background(work, done, self._show_failure, parent=self, doing="read the error archive")
+        task = run_in_background(
+            work, done, self._show_failure, parent=self, doing=tr("read the error archive")
+        )
         self._tasks = [t for t in self._tasks if not t.done.is_set()] + [task]
 
     # ---- syncing ---------------------------------------------------------------------------
@@ -393,7 +406,7 @@ class ArchiveController(QObject):
         self._seen_as_of[self._sync_org] = getattr(result, "started_at", None)
         self._set_label("", data.view.marked_count() if data is not None else 0)
 
-    @Slot(str)
+    @Slot(object)
     def _show_failure(self, text: str) -> None:
         self._shrink_cancel = None
         self.error = text
@@ -406,9 +419,9 @@ class ArchiveController(QObject):
     # ---- building --------------------------------------------------------------------------
     def _build_action(self) -> QAction:
         """ "Archive…", for the window's File menu (after Export)."""
-        action = QAction("&Archive…", self._parent_widget)
+        action = QAction(tr("&Archive…"), self._parent_widget)
         action.setObjectName("archiveAction")
-        action.setStatusTip("Where the error archive is, how big, how long errors are kept; purge")
+        action.setStatusTip(tr("Where the error archive is, how big, how long errors are kept; purge"))
         action.triggered.connect(lambda _checked=False: self.show_dialog())
         return action
 

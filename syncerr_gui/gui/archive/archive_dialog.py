@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QLocale, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,17 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.core.archive.store import MonthSize
-from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.core.exceptions import ArchiveError, failure_words
 from syncerr_gui.core.reload.batch import ReloadRecord
 from syncerr_gui.gui import style
 from syncerr_gui.gui.archive.reload_history import ReloadHistory
+from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
 MAX_RETENTION_DAYS = 3650
 DEFAULT_INPUT_DAYS = 30
-MONTH_HEADERS = ("Month (failed)", "Errors", "Errors size", "Input rows size")
 
 
 @dataclass
@@ -90,16 +91,34 @@ class ArchiveActions(Protocol):
     def reload_records(self) -> list[ReloadRecord]: ...
 
 
+def month_headers() -> list[str]:
+    """The per-month table's headers, in the window's language."""
+    return [tr("Month (failed)"), tr("Errors"), tr("Errors size"), tr("Input rows size")]
+
+
 def _size_text(size: int) -> str:
-    """1,234 bytes / 12.3 MB."""
+    """1,234 bytes / 12.3 MB (the locale's digits and unit names: "12,3 Mo" in French)."""
     if size < 1024:
-        return f"{size:,} bytes"
+        return tr("%Ln byte(s)", None, size)
     value = float(size)
-    for unit in ("KB", "MB", "GB"):
+    units = (tr("KB"), tr("MB"), tr("GB"))
+    for unit in units:
         value /= 1024
-        if value < 1024 or unit == "GB":
+        if value < 1024 or unit == units[-1]:
             break
-    return f"{value:,.1f} {unit}"
+    return f"{QLocale().toString(value, 'f', 1)}\u00a0{unit}" if _french() else f"{value:,.1f} {unit}"
+
+
+def _french() -> bool:
+    return QLocale().language() == QLocale.Language.French
+
+
+def month_text(month: str) -> str:
+    """'November 2026' for '2026-11', in the locale's month names ('novembre 2026')."""
+    year, _, number = month.partition("-")
+    if not (year.isdigit() and number.isdigit() and 1 <= int(number) <= 12):
+        return month or tr("unknown", "month")
+    return f"{QLocale().standaloneMonthName(int(number))} {year}"
 
 
 class ArchiveDialog(QDialog):
@@ -110,7 +129,7 @@ class ArchiveDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("archiveDialog")
-        self.setWindowTitle("Error archive")
+        self.setWindowTitle(tr("Error archive"))
         self.setModal(False)
         self.location, self.size_label, self.rows, self.last_sync = (
             self._value(n) for n in ("archiveLocation", "archiveSize", "archiveRows", "archiveLastSync")
@@ -118,24 +137,24 @@ class ArchiveDialog(QDialog):
         self.retention = QSpinBox(self)
         self.retention.setObjectName("retentionDays")
         self.retention.setRange(1, MAX_RETENTION_DAYS)
-        self.retention.setSuffix(" days")
-        self.retention.setAccessibleName("Keep errors for (days)")
+        self.retention.setSuffix(tr(" days"))
+        self.retention.setAccessibleName(tr("Keep errors for (days)"))
         self.retention.setValue(controller.retention_days)
         self.retention.valueChanged.connect(controller.set_retention_days)
-        self.purge_button = QPushButton("&Purge now", self)
+        self.purge_button = QPushButton(tr("&Purge now"), self)
         self.purge_button.setObjectName("purgeButton")
-        self.purge_button.setToolTip("Delete archived errors that failed longer ago than the days above")
+        self.purge_button.setToolTip(tr("Delete archived errors that failed longer ago than the days above"))
         self.purge_button.clicked.connect(self.purge)
         self.input_days = QSpinBox(self)
         self.input_days.setObjectName("inputRowDays")
         self.input_days.setRange(1, MAX_RETENTION_DAYS)
-        self.input_days.setSuffix(" days")
+        self.input_days.setSuffix(tr(" days"))
         self.input_days.setValue(DEFAULT_INPUT_DAYS)
-        self.input_days.setAccessibleName("Drop input rows older than (days)")
-        self.drop_button = QPushButton("&Drop input rows", self)
+        self.input_days.setAccessibleName(tr("Drop input rows older than (days)"))
+        self.drop_button = QPushButton(tr("&Drop input rows"), self)
         self.drop_button.setObjectName("dropInputsButton")
         self.drop_button.setToolTip(
-            "Keep the errors but forget the failed input rows of errors older than the days shown"
+            tr("Keep the errors but forget the failed input rows of errors older than the days shown")
         )
         self.drop_button.clicked.connect(self.drop_inputs)
         self.months = self._month_table()
@@ -143,7 +162,7 @@ class ArchiveDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("shrinkProgress")
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelShrinkButton")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
@@ -164,9 +183,10 @@ class ArchiveDialog(QDialog):
         return label
 
     def _month_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(MONTH_HEADERS), self)
+        headers = month_headers()
+        table = QTableWidget(0, len(headers), self)
         table.setObjectName("archiveMonths")
-        table.setHorizontalHeaderLabels(list(MONTH_HEADERS))
+        table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -177,21 +197,22 @@ class ArchiveDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Location:", self.location)
-        form.addRow("Size on disk:", self.size_label)
-        form.addRow("Errors archived:", self.rows)
-        form.addRow("Last sync:", self.last_sync)
-        form.addRow("Keep errors for:", _row(self.retention, self.purge_button))
-        form.addRow("Drop input rows older than:", _row(self.input_days, self.drop_button))
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Location:"), self.location)
+        form.addRow(tr("Size on disk:"), self.size_label)
+        form.addRow(tr("Errors archived:"), self.rows)
+        form.addRow(tr("Last sync:"), self.last_sync)
+        form.addRow(tr("Keep errors for:"), _row(self.retention, self.purge_button))
+        form.addRow(tr("Drop input rows older than:"), _row(self.input_days, self.drop_button))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(
-            plain_label("Errors older than the days kept are deleted at every start of the app.", self)
-        )
+        note = plain_label(tr("Errors older than the days kept are deleted at every start of the app."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.months)
-        layout.addWidget(style.heading("Reloads", self))
+        layout.addWidget(style.heading(tr("Reloads"), self))
         layout.addWidget(self.reloads)
         layout.addLayout(_row_layout(self.progress, self.cancel_button))
         layout.addWidget(self.message)
@@ -203,14 +224,14 @@ class ArchiveDialog(QDialog):
         try:
             info = self.controller.info()
         except ArchiveError as exc:
-            self._failed(str(exc))
+            self._failed(shown(failure_words(exc)))
             return
         folder = self.controller.data_dir
         if info is None:
-            self.location.setText(str(folder) if folder else "No data folder")
+            self.location.setText(str(folder) if folder else tr("No data folder"))
             for label in (self.size_label, self.rows, self.last_sync):
                 label.setText("—")
-            self.message.setText("No archive yet for this org: log in and sync to start one.")
+            self.message.setText(tr("No archive yet for this org: log in and sync to start one."))
             self._set_busy(None)
             self.purge_button.setEnabled(False)
             self.drop_button.setEnabled(False)
@@ -218,8 +239,10 @@ class ArchiveDialog(QDialog):
             return
         self.location.setText(str(info.path))
         self.size_label.setText(_size_text(info.size_bytes))
-        self.rows.setText(f"{info.rows:,}")
-        self.last_sync.setText(f"{info.last_sync.astimezone():%Y-%m-%d %H:%M}" if info.last_sync else "never")
+        self.rows.setText(QLocale().toString(info.rows))
+        self.last_sync.setText(
+            info.last_sync.astimezone().strftime(date_layout(False)) if info.last_sync else tr("never")
+        )
         self._show_months(self.controller.size_by_month())
         self.reloads.set_records(self.controller.reload_records())
         self._set_busy(None)
@@ -228,22 +251,22 @@ class ArchiveDialog(QDialog):
         """Purge to the days shown, in the background."""
         days = self.retention.value()
         if not self.controller.purge_now(days):
-            self.message.setText("Nothing to purge now (no archive, or a sync or a purge is running).")
+            self.message.setText(tr("Nothing to purge now (no archive, or a sync or a purge is running)."))
             return
-        self._set_busy(f"Deleting errors older than {days} days…")
+        self._set_busy(tr("Deleting errors older than %Ln day(s)…", None, days))
 
     def drop_inputs(self) -> None:
         """Drop the input rows older than the days shown, in the background."""
         days = self.input_days.value()
         if not self.controller.drop_inputs_now(days):
-            self.message.setText("Nothing to shrink now (no archive, or a sync or a purge is running).")
+            self.message.setText(tr("Nothing to shrink now (no archive, or a sync or a purge is running)."))
             return
-        self._set_busy(f"Dropping the input rows of errors older than {days} days…")
+        self._set_busy(tr("Dropping the input rows of errors older than %Ln day(s)…", None, days))
 
     def cancel(self) -> None:
         self.controller.cancel_shrink()
         self.cancel_button.setEnabled(False)
-        self.message.setText("Stopping after the part in hand…")
+        self.message.setText(tr("Stopping after the part in hand…"))
 
     def _set_busy(self, text: str | None) -> None:
         """Show the progress bar and Cancel with `text`, or go back to idle (None)."""
@@ -265,8 +288,8 @@ class ArchiveDialog(QDialog):
         self.months.setRowCount(len(months))
         for row, month in enumerate(months):
             cells = (
-                month.month or "unknown",
-                f"{month.rows:,}",
+                month_text(month.month),
+                QLocale().toString(month.rows),
                 _size_text(month.error_bytes),
                 _size_text(month.input_bytes),
             )
@@ -279,20 +302,22 @@ class ArchiveDialog(QDialog):
     def _purged(self, count: int) -> None:
         self.refresh()
         self.message.setText(
-            f"Deleted {count:,} archived errors." if count else "Nothing was old enough to delete."
+            tr("Deleted %Ln archived error(s).", None, count)
+            if count
+            else tr("Nothing was old enough to delete.")
         )
 
     def _dropped(self, count: int) -> None:
         self.refresh()
         self.message.setText(
-            f"Dropped the input rows of {count:,} archived errors; the errors are kept."
+            tr("Dropped the input rows of %Ln archived error(s); the errors are kept.", None, count)
             if count
-            else "No input rows were old enough to drop."
+            else tr("No input rows were old enough to drop.")
         )
 
     def _failed(self, text: str) -> None:
         self._set_busy(None)
-        self.message.setText(text)
+        self.message.setText(shown(text))
 
 
 def _row(*widgets: QWidget) -> QWidget:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import make_plain, tooltip
 
-NEW_TIP = "Rows marked ● in the New column: their error type, object and source ID first failed after your last visit"
+NEW_TIP = QT_TR_NOOP(
+    "Rows marked ● in the New column: their error type, object and source ID first failed after your last visit"
+)
 
 
 class ArchiveStatusLabel(QLabel):
@@ -23,14 +27,19 @@ class ArchiveStatusLabel(QLabel):
         """`lead` (may be empty) and the count of rows new since the last visit."""
         parts = [lead] if lead else []
         if new_rows:
-            parts.append(f"{new_rows:,} new since your last visit")
+            parts.append(tr("%Ln new since your last visit", None, new_rows))
         self.setText(" · ".join(parts))
-        self.setToolTip(tooltip(NEW_TIP if new_rows else ""))
+        self.setToolTip(tooltip(tr(NEW_TIP) if new_rows else ""))
         self.setVisible(bool(parts))
 
     def show_failure(self, text: str) -> None:
-        self.setText(f"Archive not used: {text}")
+        words = shown(text)
+        self.setText(tr("Archive not used: {reason}").format(reason=words))
         self.setToolTip(
-            tooltip(f"{text}\nThe app works without the archive: syncs show what Salesforce still holds.")
+            tooltip(
+                words
+                + "\n"
+                + tr("The app works without the archive: syncs show what Salesforce still holds.")
+            )
         )
         self.show()

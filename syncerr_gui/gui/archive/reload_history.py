@@ -8,22 +8,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from syncerr_gui.core.reload.batch import PENDING, ReloadRecord
+from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.plain_text import tooltip
 
-HEADERS = ("When", "Who", "Org", "Object", "Operation", "Rows", "Job ID", "Outcome")
+
+def headers() -> list[str]:
+    """The list's headers, in the window's language."""
+    return [
+        tr("When"),
+        tr("Who"),
+        tr("Org"),
+        tr("Object"),
+        tr("Operation"),
+        tr("Rows"),
+        tr("Job ID"),
+        tr("Outcome"),
+    ]
 
 
 class ReloadHistory(QTableWidget):
     """Read-only, newest first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(HEADERS), parent)
+        names = headers()
+        super().__init__(0, len(names), parent)
         self.setObjectName("reloadHistory")
-        self.setHorizontalHeaderLabels(list(HEADERS))
+        self.setHorizontalHeaderLabels(names)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -39,7 +54,7 @@ class ReloadHistory(QTableWidget):
         for row, record in enumerate(ordered):
             for column, text in enumerate(record_cells(record)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tooltip(record.note))  # "" for none
+                item.setToolTip(tooltip(shown(record.note)))  # "" for none
                 if column == 5:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)
@@ -47,31 +62,38 @@ class ReloadHistory(QTableWidget):
 
 def record_cells(record: ReloadRecord) -> tuple[str, ...]:
     target = record.target
-    operation = f"{target.operation} on {target.external_id}" if target.external_id else target.operation
-    kind = "production" if record.is_production else "sandbox"
+    operation = (
+        tr("{operation} on {field}").format(operation=target.operation, field=target.external_id)
+        if target.external_id
+        else target.operation
+    )
+    kind = tr("production") if record.is_production else tr("sandbox")
     return (
-        f"{record.started_at.astimezone():%Y-%m-%d %H:%M}",
+        record.started_at.astimezone().strftime(date_layout(False)),
         record.username,
         f"{record.org_host} ({kind})",
         target.object_name,
         operation,
-        f"{record.rows:,}",
+        QLocale().toString(record.rows),
         record.job_id,
         outcome_text(record),
     )
 
 
 def outcome_text(record: ReloadRecord) -> str:
-    """ "8 succeeded, 2 failed" — or that it is still pending (looked up at the next login)."""
+    """ "8 succeeded, 2 failed" — or that it is still pending (looked up at the next login). The
+    job's state is Salesforce's own word (JobComplete, Aborted)."""
     if record.state == PENDING:
-        return "Pending: looked up at the next login"
+        return tr("Pending: looked up at the next login")
     parts = [
-        f"{count:,} {words}"
+        words
         for count, words in (
-            (record.succeeded, "succeeded"),
-            (record.failed, "failed"),
-            (record.unprocessed, "unprocessed"),
+            (record.succeeded, tr("%Ln succeeded", None, record.succeeded)),
+            (record.failed, tr("%Ln failed", None, record.failed)),
+            (record.unprocessed, tr("%Ln unprocessed", None, record.unprocessed)),
         )
         if count
     ]
-    return f"{record.state}: {', '.join(parts)}" if parts else record.state
+    return (
+        tr("{state}: {counts}").format(state=record.state, counts=", ".join(parts)) if parts else record.state
+    )

@@ -12,29 +12,39 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from syncerr_gui.core.archive.triage import IGNORED, NEW, REGRESSED
+from syncerr_gui.core.archive.triage import IGNORED, NEW, ONGOING, REGRESSED, RESOLVED
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.plain_text import tooltip
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
-# (header, table column); "state" and "trend" are the model's own.
+# (header, table column); "state" and "trend" are the model's own. Headers are English
+# sources, translated where shown (`header_text`).
 COLUMNS = (
-    ("State", "state"),
-    ("Failed On", "failed_on"),
-    ("Error Type", "error_type"),
-    ("Pattern", "pattern"),
-    ("Object", "object"),
-    ("Fields", "fields"),
-    ("Errors", "errors"),
-    ("Records", "records"),
-    ("Jobs", "jobs"),
-    ("First Seen", "first_seen"),
-    ("Last Seen", "last_seen"),
-    ("Trend", "trend"),
-    ("Advice", "advice"),
+    (QT_TR_NOOP("State"), "state"),
+    (QT_TR_NOOP("Failed On"), "failed_on"),
+    (QT_TR_NOOP("Error Type"), "error_type"),
+    (QT_TR_NOOP("Pattern"), "pattern"),
+    (QT_TR_NOOP("Object"), "object"),
+    (QT_TR_NOOP("Fields"), "fields"),
+    (QT_TR_NOOP("Errors"), "errors"),
+    (QT_TR_NOOP("Records"), "records"),
+    (QT_TR_NOOP("Jobs"), "jobs"),
+    (QT_TR_NOOP("First Seen"), "first_seen"),
+    (QT_TR_NOOP("Last Seen"), "last_seen"),
+    (QT_TR_NOOP("Trend"), "trend"),
+    (QT_TR_NOOP("Advice"), "advice"),
 )
 COL_ERRORS = 6
 COL_TREND = 11
@@ -43,6 +53,29 @@ KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the group's key
 _NUMBERS = frozenset({"errors", "records", "jobs"})
 _TIMES = frozenset({"first_seen", "last_seen"})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def header_text(section: int) -> str:
+    """Column `section`'s header in the window's language."""
+    return tr(COLUMNS[section][0])
+
+
+def state_text(state: str) -> str:
+    """A triage state in the window's language (the archive and the CSV keep the English value)."""
+    names = {
+        NEW: tr("New", "group state"),
+        ONGOING: tr("Ongoing", "group state"),
+        RESOLVED: tr("Resolved", "group state"),
+        IGNORED: tr("Ignored", "group state"),
+        REGRESSED: tr("Regressed", "group state"),
+    }
+    return names.get(state, state)
+
+
+def short_time(local: pd.Timestamp) -> str:
+    """'2 Dec 14:03' with the locale's short month name ('2 déc. 14:03' in French)."""
+    month = QLocale().monthName(local.month, QLocale.FormatType.ShortFormat)
+    return f"{local.day} {month} {local:%H:%M}"
 
 
 class GroupTableModel(QAbstractTableModel):
@@ -110,9 +143,9 @@ class GroupTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section][0]
+                return header_text(section)
             if role == Qt.ItemDataRole.ToolTipRole and section == COL_TREND:
-                return tooltip("Errors per day over the dates shown")
+                return tooltip(tr("Errors per day over the dates shown"))
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -175,10 +208,13 @@ class GroupTableModel(QAbstractTableModel):
         if name in _TIMES:
             if pd.isna(value):
                 return ""
-            local = value.tz_convert(self._zone)
-            return f"{local.day} {local:%b %H:%M}"
+            return short_time(value.tz_convert(self._zone))
         if name in _NUMBERS:
-            return f"{int(value):,}"
+            return QLocale().toString(int(value))
+        if name == "state":
+            return state_text(str(value))
+        if name == "advice":
+            return shown(value)
         return str(value)
 
     def _state_font(self, row: int) -> Any:

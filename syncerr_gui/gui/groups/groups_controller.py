@@ -16,17 +16,18 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from syncerr_gui.core.archive.triage import IGNORED, RESOLVED, group_states
-from syncerr_gui.core.exceptions import ArchiveError
+from syncerr_gui.core.exceptions import ArchiveError, failure_words
 from syncerr_gui.core.frame.groups import ErrorGroups, GroupSummary, PatternMap
 from syncerr_gui.core.frame.guidance import search_url
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui.groups.group_model import GroupTableModel
 from syncerr_gui.gui.groups.groups_panel import GroupsPanel
 from syncerr_gui.gui.groups.why_controller import WhyController
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class GroupsController(QObject):
         view = self.window.model.error_view
         frame, rows, archive = view.frame, view.filtered(), self._archive()
         self.current = None
-        self.panel.summary.setText("Grouping…")
+        self.panel.summary.setText(tr("Grouping…"))
         self._start(lambda: _group(frame, rows, archive, None))
 
     def filter_changed(self) -> None:
@@ -91,7 +92,11 @@ class GroupsController(QObject):
         self._token += 1
         token = self._token
         run_in_background(
-            work, lambda done: self._show(token, done), self._failed, parent=self, doing="group the errors"
+            work,
+            lambda done: self._show(token, done),
+            self._failed,
+            parent=self,
+            doing=tr("group the errors"),
         )
 
     def _archive(self) -> Any:
@@ -115,17 +120,24 @@ class GroupsController(QObject):
         self.grouped.emit()
 
     def _failed(self, text: str) -> None:
-        self.panel.summary.setText(f"Could not group the errors: {text}")
+        self.panel.summary.setText(tr("Could not group the errors: {reason}").format(reason=shown(text)))
 
     def _show_summary(self) -> None:
-        total, shown = self.model.total_groups, self.model.rowCount()
-        hidden = total - shown
-        words = f"{shown:,} groups" + (f" ({hidden:,} ignored, hidden)" if hidden else "")
-        chosen = self.selected_groups() if shown else pd.DataFrame()
+        total, listed = self.model.total_groups, self.model.rowCount()
+        hidden = total - listed
+        words = tr("%Ln group(s)", None, listed)
+        if hidden:
+            words = tr("{groups} ({ignored} ignored, hidden)").format(
+                groups=words, ignored=QLocale().toString(hidden)
+            )
+        chosen = self.selected_groups() if listed else pd.DataFrame()
         if not chosen.empty:
-            words += f"; {len(chosen):,} selected: {int(chosen['errors'].sum()):,} errors shown below"
+            errors = tr("%Ln error(s) shown below", None, int(chosen["errors"].sum()))
+            words = tr("{groups}; {selected} selected: {errors}").format(
+                groups=words, selected=QLocale().toString(len(chosen)), errors=errors
+            )
         elif self.current is not None and self.current.groups.total:
-            words += " — select groups to see only their errors below"
+            words = tr("{groups} — select groups to see only their errors below").format(groups=words)
         self.panel.summary.setText(words)
 
     def _toggle_ignored(self, show: bool) -> None:
@@ -197,7 +209,7 @@ class GroupsController(QObject):
             archive.set_group_state(chosen, state)
             states = archive.group_states(current.summary.table)
         except ArchiveError as exc:
-            message_boxes.show_error(self.window, "Could not change the group", str(exc))
+            message_boxes.show_error(self.window, tr("Could not change the group"), shown(failure_words(exc)))
             return
         self._show(self._token, dataclasses.replace(current, states=states))
 
@@ -258,7 +270,9 @@ def _patterns(frame: pd.DataFrame, archive: Any) -> PatternMap | None:
 def _chart_labels(table: pd.DataFrame) -> list[str]:
     """One line per group for the chart: code and object (the legend: two groups of one code
     on two objects must not read alike), then the pattern (the tooltip). Plain text."""
+    no_code = tr("(no code)")
     return [
-        f"{code or '(no code)'}{f' on {obj}' if obj else ''} — {pattern}"
+        (tr("{code} on {object}").format(code=code or no_code, object=obj) if obj else code or no_code)
+        + f" — {pattern}"
         for code, obj, pattern in zip(table["error_type"], table["object"], table["pattern"])
     ]

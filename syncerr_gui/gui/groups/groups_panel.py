@@ -11,16 +11,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from syncerr_gui.gui import style
-from syncerr_gui.gui.groups.group_model import COL_ERRORS, COL_TREND, COLUMNS, GroupTableModel
+from syncerr_gui.gui.groups.group_model import COL_ERRORS, COL_TREND, COLUMNS, GroupTableModel, header_text
 from syncerr_gui.gui.groups.sparkline_delegate import SparklineDelegate
 from syncerr_gui.gui.groups.trend_chart import TrendChart
 from syncerr_gui.gui.groups.why_section import WhySection
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 
@@ -48,11 +50,12 @@ class GroupsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("groupsPanel")
         self.model = model
-        self.summary = style.mute(plain_label("Grouping…", self))
+        self.summary = style.mute(plain_label(tr("Grouping…"), self))
         self.summary.setObjectName("groupsSummary")
-        self.show_ignored = QCheckBox("Show ignored", self)
+        self.summary.setWordWrap(True)
+        self.show_ignored = QCheckBox(tr("Show ignored"), self)
         self.show_ignored.setObjectName("showIgnored")
-        self.show_ignored.setToolTip("Also list the groups you ignored")
+        self.show_ignored.setToolTip(tr("Also list the groups you ignored"))
         self.chart = TrendChart(self)
         self.table = self._build_table()
         self._extra: list[QAction] = []
@@ -99,8 +102,10 @@ class GroupsPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
+        padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 16  # sort arrow
         for col, (title, _name) in enumerate(COLUMNS):
-            header.resizeSection(col, WIDTHS.get(title, 100))
+            wanted = header.fontMetrics().horizontalAdvance(header_text(col)) + padding
+            header.resizeSection(col, max(WIDTHS.get(title, 100), wanted))  # a longer header is not cut
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         return table
@@ -114,16 +119,16 @@ class GroupsPanel(QWidget):
             self.table.addAction(act)
             return act
 
-        self.resolve = action("&Resolve", "resolveGroupAction", "Ctrl+R")
-        self.ignore = action("&Ignore", "ignoreGroupAction", "Ctrl+I")
-        self.reopen = action("Re&open", "reopenGroupAction", "Ctrl+U")
-        self.copy = action("&Copy", "copyGroupAction", QKeySequence.StandardKey.Copy)
-        self.search = action("&Search online", "searchGroupAction", "Ctrl+K")
-        self.export = action("E&xport these errors…", "exportGroupErrorsAction", "Ctrl+Shift+E")
+        self.resolve = action(tr("&Resolve"), "resolveGroupAction", "Ctrl+R")
+        self.ignore = action(tr("&Ignore"), "ignoreGroupAction", "Ctrl+I")
+        self.reopen = action(tr("Re&open"), "reopenGroupAction", "Ctrl+U")
+        self.copy = action(tr("&Copy"), "copyGroupAction", QKeySequence.StandardKey.Copy)
+        self.search = action(tr("&Search online"), "searchGroupAction", "Ctrl+K")
+        self.export = action(tr("E&xport these errors…"), "exportGroupErrorsAction", "Ctrl+Shift+E")
         self.resolve.setToolTip(
-            "The cause is fixed: mark it resolved (it shows as Regressed if it fails again)"
+            tr("The cause is fixed: mark it resolved (it shows as Regressed if it fails again)")
         )
-        self.ignore.setToolTip("Mute this cause: hidden unless Show ignored is on")
+        self.ignore.setToolTip(tr("Mute this cause: hidden unless Show ignored is on"))
 
     @property
     def group_actions(self) -> list[QAction]:

@@ -11,14 +11,16 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.plain_text import tooltip
 
 TOP_GROUPS = 5
-OTHER = "Other groups"
+OTHER = QT_TR_NOOP("Other groups")  # translated where drawn
 # Distinguishable on light and dark palettes (Tableau 10's first five), then grey for "other".
 COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f")
 OTHER_COLOR = "#9c9c9c"
@@ -91,7 +93,7 @@ class TrendChart(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         if not self.series.size:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No errors in the dates shown")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No errors in the dates shown"))
             return
         self._draw_bars(painter)
         self._draw_axis(painter, palette)
@@ -121,13 +123,13 @@ class TrendChart(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         every = max(1, int(np.ceil(60 / max(step, 1.0))))  # a label per ~60 px
         for day in range(0, days, every):
-            text = f"{self.days[day].day} {self.days[day]:%b}"
+            text = day_label(self.days[day])
             box = QRectF(plot.left() + day * step, plot.bottom() + 1, max(step * every, 40), _AXIS - 1)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_legend(self, painter: QPainter, palette: QPalette) -> None:
         """A swatch and a short name per series (the part before " — "), then the day's peak."""
-        peak = f"{int(self.series.sum(axis=0).max()):,} a day at most"
+        peak = tr("%Ln a day at most", None, int(self.series.sum(axis=0).max()))
         metrics = painter.fontMetrics()
         right = self.width() - 6 - metrics.horizontalAdvance(peak)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
@@ -138,9 +140,14 @@ class TrendChart(QWidget):
         x = 6.0
         for i, label in enumerate(self.labels):
             painter.fillRect(QRectF(x, 5, 10, 10), QColor(self._color(i)))
-            name = metrics.elidedText(label.split(" — ")[0], Qt.TextElideMode.ElideMiddle, room)
+            name = metrics.elidedText(self.label_text(i).split(" — ")[0], Qt.TextElideMode.ElideMiddle, room)
             painter.drawText(QRectF(x + 14, 2, room + 4, _TOP - 4), Qt.AlignmentFlag.AlignLeft, name)
             x += 14 + metrics.horizontalAdvance(name) + 12
+
+    def label_text(self, series: int) -> str:
+        """Series `series`'s name as shown (the "other" series in the window's language)."""
+        label = self.labels[series]
+        return tr(OTHER) if label == OTHER else label
 
     def _color(self, series: int) -> str:
         return OTHER_COLOR if self.labels[series] == OTHER else COLORS[series % len(COLORS)]
@@ -164,7 +171,10 @@ class TrendChart(QWidget):
             QToolTip.hideText()
             return
         day, i = segment
-        words = f"{self.labels[i]}\n{int(self.series[i, day]):,} errors on {self.days[day]:%Y-%m-%d} (UTC)"
+        on = tr("%Ln error(s) on {day} (UTC)", None, int(self.series[i, day]))
+        words = f"{self.label_text(i)}\n" + on.format(
+            day=self.days[day].strftime(date_layout(False).split(" ")[0])
+        )
         QToolTip.showText(event.globalPosition().toPoint(), tooltip(words), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -176,3 +186,8 @@ class TrendChart(QWidget):
         start: datetime = self.days[first].to_pydatetime()
         end = self.days[last].to_pydatetime() + timedelta(days=1) - timedelta(milliseconds=1)
         self.range_chosen.emit(start, end)
+
+
+def day_label(day: pd.Timestamp) -> str:
+    """'2 Dec' on the axis, with the locale's short month name ('2 déc.' in French)."""
+    return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"

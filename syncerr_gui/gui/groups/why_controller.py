@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
 
 from syncerr_gui.core.archive.diagnosis_cache import DiagnosisCache, diagnosis_of
 from syncerr_gui.core.cancel import CancelToken
@@ -24,15 +24,17 @@ from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.frame.row_details import NoDetails
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.gui.groups.why_section import EMPTY, WhySection
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-READING = "Reading the cause from the org…"
-SEVERAL = "Select one group to see why it failed."
-NOT_READ = "No diagnosis was read for this group yet: log in to read it from the org."
-FROM_ORG = "from the org"
-OFFLINE = "from the archive (offline)"
+# English sources, translated where shown (the section's `show_note` / `show_diagnosis`).
+READING = QT_TR_NOOP("Reading the cause from the org…")
+SEVERAL = QT_TR_NOOP("Select one group to see why it failed.")
+NOT_READ = QT_TR_NOOP("No diagnosis was read for this group yet: log in to read it from the org.")
+FROM_ORG = QT_TR_NOOP("from the org")
+OFFLINE = QT_TR_NOOP("from the archive (offline)")
 
 
 class WhyController(QObject):
@@ -62,7 +64,7 @@ class WhyController(QObject):
         self._stop()
         self._asked = asked if key else None
         if not key:
-            self.section.show_note(SEVERAL if len(chosen) else EMPTY)
+            self.section.show_note(tr(SEVERAL) if len(chosen) else tr(EMPTY))
             return
         positions = groups.rows_of([int(chosen["group"].iloc[0])])
         details = self.window.model.details or NoDetails()
@@ -75,14 +77,14 @@ class WhyController(QObject):
         else:
             diagnoser = Diagnoser(self._reader_for(session, frame))
             work = lambda: _online(frame, positions, details, key, diagnoser, cache)
-            self.section.show_note(READING)
+            self.section.show_note(tr(READING))
         self.section.instance_url = getattr(session, "instance_url", "") or ""
         run_in_background(
             work,
             lambda found: self._show(token, found),
             lambda text: self._failed(token, text),
             parent=self,
-            doing="read the diagnosis",
+            doing=tr("read the diagnosis"),
         )
 
     def _reader_for(self, session: Any, frame: pd.DataFrame) -> OrgReader:
@@ -104,9 +106,9 @@ class WhyController(QObject):
             return
         diagnosis, where, usage = found
         if diagnosis is None:
-            self.section.show_note(NOT_READ)
+            self.section.show_note(tr(NOT_READ))
         else:
-            self.section.show_diagnosis(diagnosis, where)
+            self.section.show_diagnosis(diagnosis, tr(where))
         if usage is not None:
             self.window.status.set_api_usage(usage)
         self.shown.emit()
@@ -115,7 +117,7 @@ class WhyController(QObject):
         if token != self._token:
             return  # a read cancelled by a newer selection
         self._asked = None  # a later selection of the group tries again
-        self.section.show_note(f"Could not read the diagnosis: {text}")
+        self.section.show_note(tr("Could not read the diagnosis: {reason}").format(reason=shown(text)))
         self.shown.emit()
 
     def _stop(self) -> None:

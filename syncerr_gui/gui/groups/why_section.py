@@ -7,19 +7,20 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from syncerr_gui.core.diagnosis.model import FOUND, Diagnosis, Link
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.links import offer_link
 from syncerr_gui.gui.local_time import format_local
 from syncerr_gui.gui.plain_text import plain_label, tooltip
 
 logger = logging.getLogger(__name__)
 
-EMPTY = "Select one group to see why it failed, read from the org's own metadata."
+EMPTY = QT_TR_NOOP("Select one group to see why it failed, read from the org's own metadata.")
 _SAFE_PATH = re.compile(r"^/[A-Za-z0-9/_?=.%&-]*$")
 
 
@@ -37,10 +38,10 @@ class WhySection(QGroupBox):
     notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Why", parent)
+        super().__init__(tr("Why"), parent)
         self.setObjectName("whySection")
         self.instance_url = ""
-        self.status = style.mute(plain_label(EMPTY, self))
+        self.status = style.mute(plain_label(tr(EMPTY), self))
         self.status.setObjectName("whyStatus")
         self.status.setWordWrap(True)
         self.headline = style.selectable(plain_label("", self))
@@ -62,7 +63,7 @@ class WhySection(QGroupBox):
         layout.addWidget(self.headline)
         layout.addWidget(scroll, 1)
         self.diagnosis: Diagnosis | None = None
-        self.show_note(EMPTY)
+        self.show_note(tr(EMPTY))
 
     def show_note(self, text: str) -> None:
         """Only a note (no diagnosis shown)."""
@@ -72,34 +73,39 @@ class WhySection(QGroupBox):
         self._clear()
 
     def show_diagnosis(self, diagnosis: Diagnosis, where: str) -> None:
-        """`diagnosis`, with `where` it came from ("from the org", "kept in the archive, offline")."""
+        """`diagnosis`, with `where` it came from ("from the org", "from the archive (offline)"),
+        in the window's language; the diagnosis's own sentences are the core's (`shown`)."""
         self.diagnosis = diagnosis
-        self.status.setText(f"Read {where} at {format_local(diagnosis.read_at)}")
-        self.headline.setText(style.breakable(diagnosis.headline))
-        self.headline.setToolTip(tooltip(diagnosis.headline))
+        self.status.setText(
+            tr("Read {where} at {time}").format(where=where, time=format_local(diagnosis.read_at))
+        )
+        headline = shown(diagnosis.headline)
+        self.headline.setText(style.breakable(headline))
+        self.headline.setToolTip(tooltip(headline))
         self.headline.show()
         self._clear()
         for line in diagnosis.details:
-            self._add(style.selectable(plain_label(style.breakable(line), self.body)), "whyDetail")
+            self._add(style.selectable(plain_label(style.breakable(shown(line)), self.body)), "whyDetail")
         for step in diagnosis.suggested_steps:
-            fix = plain_label("Suggested fix: " + step.describe(), self.body)
+            fix = plain_label(tr("Suggested fix: {fix}").format(fix=shown(step.describe())), self.body)
             fix.setWordWrap(True)
             self._add(fix, "whyFix")
         if diagnosis.status == FOUND and not diagnosis.suggested_steps:
             self._add(
-                style.mute(plain_label("No fix to suggest: see the lines above.", self.body)), "whyNoFix"
+                style.mute(plain_label(tr("No fix to suggest: see the lines above."), self.body)), "whyNoFix"
             )
         for link in diagnosis.links:
             self._add(self._link_button(link), "whyLink")
         self.lines.addStretch(1)
 
     def _link_button(self, link: Link) -> QPushButton:
-        button = QPushButton(link.label, self.body)
+        label = shown(link.label)
+        button = QPushButton(label, self.body)
         button.setFlat(True)
         url = safe_url(self.instance_url, link.path)
         button.setEnabled(bool(url))
-        button.setToolTip(tooltip(url or "Log in to open it in the org"))
-        button.clicked.connect(lambda: self._open(url, link.label))
+        button.setToolTip(tooltip(url or tr("Log in to open it in the org")))
+        button.clicked.connect(lambda: self._open(url, label))
         return button
 
     def _open(self, url: str, what: str) -> None:
