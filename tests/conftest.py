@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,26 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
     with installed(MemoryKeyring()) as memory:
         yield memory
+
+
+_ENGLISH: list[object] = []  # the English catalogue, installed once per session (kept alive)
+
+
+@pytest.fixture(autouse=True)
+def english_window() -> None:
+    """The window in English as the app sets it up: the locale's numbers ("1,234"; a bare
+    test process is in the C locale) and the English "%n" forms ("3 jobs"); the `french`
+    fixture overrides both for its test."""
+    if "PySide6.QtCore" not in sys.modules:
+        return  # a test without Qt
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    app = QCoreApplication.instance()
+    if app is not None and not _ENGLISH:
+        from syncerr_gui.gui.i18n import install_language
+
+        _ENGLISH.append(install_language(app, "en"))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture(scope="session")

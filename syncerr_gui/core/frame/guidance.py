@@ -19,6 +19,7 @@ from urllib.parse import quote_plus
 
 from syncerr_gui.core.frame.patterns import PLACEHOLDERS, is_known_template, message_pattern
 from syncerr_gui.core.frame.schema import SOURCE_APEX
+from syncerr_gui.core.words import Words, say
 from syncerr_gui.resources import resource_path
 
 logger = logging.getLogger(__name__)
@@ -131,20 +132,22 @@ def search_query(code: str, message: str) -> str:
     return query[:MAX_QUERY_CHARS].rstrip()
 
 
-def search_explained(code: str, message: str) -> str:
+def search_explained(code: str, message: str) -> Words:
     """What "Search online" sends, in words for its tooltip."""
     query = search_query(code, message)
     if not query:
-        return "Nothing to search for: this error has no code and no standard Salesforce wording."
+        return say("Nothing to search for: this error has no code and no standard Salesforce wording.")
     if query == _query_code(code)[:MAX_QUERY_CHARS] and (message or "").strip():
-        return (
-            f"Searches the web for the error code only: {query}. The message is not one of "
+        return say(
+            "Searches the web for the error code only: {query}. The message is not one of "
             "Salesforce's standard texts (a validation rule, trigger or flow wrote it), so it "
-            "may hold your data and is not sent."
+            "may hold your data and is not sent.",
+            query=query,
         )
-    return (
-        f"Searches the web for: {query}. IDs, e-mail addresses, numbers, dates and the values "
-        "Salesforce echoes are left out."
+    return say(
+        "Searches the web for: {query}. IDs, e-mail addresses, numbers, dates and the values "
+        "Salesforce echoes are left out.",
+        query=query,
     )
 
 

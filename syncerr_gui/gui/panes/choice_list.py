@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import tooltip
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class _CountDelegate(QStyledItemDelegate):
         count = str(index.data(COUNT_ROLE) or "")
         count_width = opt.fontMetrics.horizontalAdvance(count) + _GAP if count else 0
         name = index.data(NAME_ROLE)
-        opt.text = str(name) if name else "(none)"
+        opt.text = str(name) if name else tr("(none)")
         full = QRect(opt.rect)
         opt.rect = full.adjusted(0, 0, -count_width, 0)
         widget = opt.widget
@@ -90,11 +91,11 @@ class ChoiceList(QWidget):
 
     def _build_top(self, title: str, object_name: str) -> QHBoxLayout:
         all_button, none_button = QToolButton(self), QToolButton(self)
-        for button, name, tip in (
-            (all_button, "All", "Check every value"),
-            (none_button, "None", "Uncheck every value"),
+        for button, name, text, tip in (
+            (all_button, "All", tr("All"), tr("Check every value")),
+            (none_button, "None", tr("None"), tr("Uncheck every value")),
         ):
-            button.setText(name)
+            button.setText(text)
             button.setObjectName(f"{object_name}{name}")
             button.setToolTip(tooltip(tip))
             button.setAutoRaise(True)  # light, link-like: the list is what matters here
@@ -111,8 +112,8 @@ class ChoiceList(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for name in sorted(counts, key=str.casefold):
-            count = f"{counts[name]:,}"
-            text = f"{name or '(none)'} ({count})"
+            count = QLocale().toString(counts[name])
+            text = f"{name or tr('(none)')} ({count})"
             item = QListWidgetItem(text, self.list)
             item.setData(NAME_ROLE, name)
             item.setData(COUNT_ROLE, count)
@@ -127,7 +128,7 @@ class ChoiceList(QWidget):
         metrics = self.list.fontMetrics()
         widest = max(
             (
-                metrics.horizontalAdvance(str(item.data(NAME_ROLE) or "(none)"))
+                metrics.horizontalAdvance(str(item.data(NAME_ROLE) or tr("(none)")))
                 + metrics.horizontalAdvance(str(item.data(COUNT_ROLE) or ""))
                 for item in self._items()
             ),

@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -46,27 +46,49 @@ from syncerr_gui.core.frame.guidance import (
     search_url,
 )
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.links import offer_link
 from syncerr_gui.gui.local_time import format_local, format_utc
 from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
+from syncerr_gui.gui.table.columns import QT_TR_NOOP, level_text
 
 logger = logging.getLogger(__name__)
 
 COLUMN_SHARES = (38, 30, 32)  # IDs | guidance | input row, in per cent of the pane
-EMPTY_TEXT = "Select an error to see its details."
+EMPTY_TEXT = QT_TR_NOOP("Select an error to see its details.")
 NO_VALUE = "—"
 FIELD_COLUMN_MAX = 180  # px for the input row's field names; longer ones elide (tooltip has them)
 
 # The "Record and job" grid: (label, record key, monospace). Empty rows are hidden.
 ID_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("Salesforce ID", "salesforce_id", True),
-    ("Source ID", "source_id", True),
-    ("Job ID", "job_id", True),
-    ("Batch ID", "batch_id", True),
-    ("Created by", "created_by", True),
-    ("In UTC", "failed_at_utc", False),
+    (QT_TR_NOOP("Salesforce ID"), "salesforce_id", True),
+    (QT_TR_NOOP("Source ID"), "source_id", True),
+    (QT_TR_NOOP("Job ID"), "job_id", True),
+    (QT_TR_NOOP("Batch ID"), "batch_id", True),
+    (QT_TR_NOOP("Created by"), "created_by", True),
+    (QT_TR_NOOP("In UTC"), "failed_at_utc", False),
 )
-_COPYABLE = ("salesforce_id", "source_id", "job_id")
+# The values that can be copied: (button tooltip, what the status bar says once copied).
+_COPYABLE: dict[str, tuple[str, str]] = {
+    "salesforce_id": (
+        QT_TR_NOOP("Copy the Salesforce ID"),
+        QT_TR_NOOP("Copied the Salesforce ID to the clipboard."),
+    ),
+    "source_id": (QT_TR_NOOP("Copy the Source ID"), QT_TR_NOOP("Copied the Source ID to the clipboard.")),
+    "job_id": (QT_TR_NOOP("Copy the Job ID"), QT_TR_NOOP("Copied the Job ID to the clipboard.")),
+    "message": (
+        QT_TR_NOOP("Copy the error details"),
+        QT_TR_NOOP("Copied the error details to the clipboard."),
+    ),
+}
+# A group's triage state (core/archive/triage.py) in the window's words.
+TRIAGE_LABELS: dict[str, str] = {
+    "New": QT_TR_NOOP("New"),
+    "Ongoing": QT_TR_NOOP("Ongoing"),
+    "Resolved": QT_TR_NOOP("Resolved"),
+    "Ignored": QT_TR_NOOP("Ignored"),
+    "Regressed": QT_TR_NOOP("Regressed"),
+}
 # Keys that are always shown even when empty (an empty Salesforce ID says "not created").
 _ALWAYS_SHOWN = frozenset({"salesforce_id", "source_id", "job_id"})
 
@@ -74,16 +96,32 @@ _ALWAYS_SHOWN = frozenset({"salesforce_id", "source_id", "job_id"})
 def summary_line(record: dict[str, Any]) -> str:
     """'Record Level · Lead · insert · Bulk API 2.0 · 2026-11-20 15:03:12 CET' (empty parts left out)."""
     parts = (
-        record.get("failed_on"),
+        level_text(str(record.get("failed_on") or "")),
         record.get("object"),
         record.get("operation"),
         record.get("source"),
         format_local(record.get("failed_at")),
-        f"Job state: {record['job_state']}" if record.get("job_state") else "",
-        f"Reloaded in job {record['reloaded_in']}" if record.get("reloaded_in") else "",
-        f"Reload of an error of job {record['reload_of']}" if record.get("reload_of") else "",
+        tr("Job state: {state}").format(state=record["job_state"]) if record.get("job_state") else "",
+        tr("Reloaded in job {job}").format(job=record["reloaded_in"]) if record.get("reloaded_in") else "",
+        tr("Reload of an error of job {job}").format(job=record["reload_of"])
+        if record.get("reload_of")
+        else "",
     )
     return " · ".join(str(p) for p in parts if p)
+
+
+def window_language() -> str:
+    """The window's language code ("fr"), for the advice file to read."""
+    return QLocale().name().split("_")[0].lower()
+
+
+def group_counts(errors: int, records: int, jobs: int) -> str:
+    """'1,234 errors on 56 records in 7 jobs', each count with its own plural."""
+    return tr("{errors} on {records} in {jobs}", "a group's counts: N errors on N records in N jobs").format(
+        errors=tr("%Ln error(s)", None, errors),
+        records=tr("%Ln record(s)", None, records),
+        jobs=tr("%Ln job(s)", None, jobs),
+    )
 
 
 class DetailPane(QDockWidget):
@@ -95,14 +133,14 @@ class DetailPane(QDockWidget):
     notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Details", parent)
+        super().__init__(tr("Details"), parent)
         self.setObjectName("detailPane")
         self.instance_url = ""
         self.record: dict[str, Any] | None = None
         self.values: dict[str, QLabel] = {}
         self.copy_buttons: dict[str, QAbstractButton] = {}
         self.stack = QStackedWidget(self)
-        self.placeholder = style.mute(plain_label(EMPTY_TEXT, self.stack))
+        self.placeholder = style.mute(plain_label(tr(EMPTY_TEXT), self.stack))
         self.placeholder.setObjectName("detailPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -149,12 +187,12 @@ class DetailPane(QDockWidget):
         self.summary.setObjectName("detailSummary")
         self.search_button = self._tool_button(
             parent,
-            "Search online",
+            tr("Search online"),
             "searchOnlineButton",
-            "Search the web for this error's code (and Salesforce's standard wording; no customer data)",
+            tr("Search the web for this error's code (and Salesforce's standard wording; no customer data)"),
         )
         self.search_button.clicked.connect(self.search_online)
-        self._copy_button(parent, "message", "Copy message", "Copy the error details")
+        self._copy_button(parent, "message", tr("Copy message"))
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(title, 0, 0)
@@ -183,35 +221,35 @@ class DetailPane(QDockWidget):
         button.setToolTip(tooltip(tip))
         return button
 
-    def _copy_button(self, parent: QWidget, key: str, text: str, tip: str) -> QToolButton:
-        button = self._tool_button(parent, text, f"copy_{key}", tip)
+    def _copy_button(self, parent: QWidget, key: str, text: str) -> QToolButton:
+        button = self._tool_button(parent, text, f"copy_{key}", tr(_COPYABLE[key][0]))
         button.clicked.connect(lambda _=False, k=key: self.copy_value(k))
         self.copy_buttons[key] = button
         return button
 
     def _build_ids(self, parent: QWidget) -> QGroupBox:
         """Label | value | Copy | Open, one row per ID, columns aligned."""
-        self.ids_box = QGroupBox("Record and job", parent)
+        self.ids_box = QGroupBox(tr("Record and job"), parent)
         grid = self._ids_grid = QGridLayout(self.ids_box)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
         self.open_record_button = self._tool_button(
-            self.ids_box, "Open", "openRecordButton", "Open the record in Salesforce"
+            self.ids_box, tr("Open"), "openRecordButton", tr("Open the record in Salesforce")
         )
         self.open_record_button.clicked.connect(self.open_record)
         self.open_job_button = self._tool_button(
-            self.ids_box, "Open", "openJobButton", "Open the job's page in Setup"
+            self.ids_box, tr("Open"), "openJobButton", tr("Open the job's page in Setup")
         )
         self.open_job_button.clicked.connect(self.open_job)
         opens = {"salesforce_id": self.open_record_button, "job_id": self.open_job_button}
         self._id_rows: dict[str, list[QWidget]] = {}
         for row, (label, key, mono) in enumerate(ID_FIELDS):
             value = self._value_label(self.ids_box, key, mono)
-            cells: list[QWidget] = [plain_label(f"{label}:", self.ids_box), value]
+            cells: list[QWidget] = [plain_label(tr("{label}:").format(label=tr(label)), self.ids_box), value]
             if key in _COPYABLE:
-                cells.append(self._copy_button(self.ids_box, key, "Copy", f"Copy the {label}"))
+                cells.append(self._copy_button(self.ids_box, key, tr("Copy")))
             if key in opens:
                 cells.append(opens[key])
             for col, widget in enumerate(cells):
@@ -223,7 +261,7 @@ class DetailPane(QDockWidget):
         return self.ids_box
 
     def _build_guidance(self, parent: QWidget) -> QGroupBox:
-        self.guidance_box = QGroupBox("What usually causes this", parent)
+        self.guidance_box = QGroupBox(tr("What usually causes this"), parent)
         self.guidance_label = style.selectable(rich_label(self.guidance_box))
         self.guidance_label.setObjectName("guidanceLabel")  # bold "Where to fix"; text escaped
         self.guidance_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -234,10 +272,10 @@ class DetailPane(QDockWidget):
         return self.guidance_box
 
     def _build_input_table(self, parent: QWidget) -> QGroupBox:
-        self.input_box = QGroupBox("Failed input row", parent)
+        self.input_box = QGroupBox(tr("Failed input row"), parent)
         self.input_table = QTableWidget(0, 2, self.input_box)
         self.input_table.setObjectName("inputRowTable")
-        self.input_table.setHorizontalHeaderLabels(["Field", "Value"])
+        self.input_table.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
         self.input_table.verticalHeader().hide()
         self.input_table.verticalHeader().setDefaultSectionSize(self.input_table.fontMetrics().height() + 6)
         self.input_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -286,9 +324,9 @@ class DetailPane(QDockWidget):
             return
         for key, label in self.values.items():
             label.setText(style.breakable(str(record.get(key, "") or "")))
-        self.values["error_type"].setText(str(record.get("error_type") or "(no error code)"))
+        self.values["error_type"].setText(str(record.get("error_type") or tr("(no error code)")))
         fields = str(record.get("fields") or "")
-        self.values["fields"].setText(f"Fields: {fields}" if fields else "")
+        self.values["fields"].setText(tr("Fields: {fields}").format(fields=fields) if fields else "")
         self.values["fields"].setVisible(bool(fields))
         self.values["recurrence"].setVisible(bool(record.get("recurrence")))
         self.ids_box.show()
@@ -304,7 +342,7 @@ class DetailPane(QDockWidget):
             button.setEnabled(bool(record.get(key)))
         code, message = str(record.get("error_type") or ""), str(record.get("message") or "")
         self.search_button.setEnabled(bool(search_query(code, message)))
-        self.search_button.setToolTip(tooltip(search_explained(code, message)))  # says what is sent
+        self.search_button.setToolTip(tooltip(shown(search_explained(code, message))))  # says what is sent
         self._fit_width()
 
     def show_group(self, group: dict[str, Any]) -> None:
@@ -313,59 +351,63 @@ class DetailPane(QDockWidget):
         code, pattern = str(group.get("error_type") or ""), str(group.get("pattern") or "")
         self.record = {"error_type": code, "message": pattern, "fields": group.get("fields") or ""}
         self.stack.setCurrentIndex(1)
-        self.values["error_type"].setText(code or "(no error code)")
+        self.values["error_type"].setText(code or tr("(no error code)"))
         self.values["message"].setText(style.breakable(pattern))
         fields = str(group.get("fields") or "")
-        self.values["fields"].setText(f"Fields: {fields}" if fields else "")
+        self.values["fields"].setText(tr("Fields: {fields}").format(fields=fields) if fields else "")
         self.values["fields"].setVisible(bool(fields))
         self.values["recurrence"].hide()
-        counts = (
-            f"{int(group.get('errors', 0)):,} errors on {int(group.get('records', 0)):,} records "
-            f"in {int(group.get('jobs', 0)):,} jobs"
+        counts = group_counts(
+            int(group.get("errors", 0)), int(group.get("records", 0)), int(group.get("jobs", 0))
         )
-        parts = (group.get("state"), group.get("failed_on"), group.get("object"), counts)
+        state = str(group.get("state") or "")
+        state = tr(TRIAGE_LABELS[state]) if state in TRIAGE_LABELS else state
+        parts = (state, level_text(str(group.get("failed_on") or "")), group.get("object"), counts)
         self.summary.setText(" · ".join(str(p) for p in parts if p))
         self._show_guidance(code)
         self.ids_box.hide()
         self.input_box.hide()
         self.copy_buttons["message"].setEnabled(bool(pattern))
         self.search_button.setEnabled(bool(search_query(code, pattern)))
-        self.search_button.setToolTip(tooltip(search_explained(code, pattern)))
+        self.search_button.setToolTip(tooltip(shown(search_explained(code, pattern))))
 
     def _show_id_rows(self) -> None:
         """Rows with a value; the three IDs always (a dash says "none", e.g. job-level rows)."""
         for row, (key, cells) in enumerate(self._id_rows.items()):
             label = self.values[key]
-            shown = key in _ALWAYS_SHOWN or bool(label.text())
-            if shown and not label.text():
+            visible = key in _ALWAYS_SHOWN or bool(label.text())
+            if visible and not label.text():
                 label.setText(NO_VALUE)
             for widget in cells:
-                widget.setVisible(shown)
-            self._ids_grid.setRowMinimumHeight(row, self._row_height if shown else 0)
+                widget.setVisible(visible)
+            self._ids_grid.setRowMinimumHeight(row, self._row_height if visible else 0)
 
     def _show_guidance(self, code: str) -> None:
-        guidance = guidance_for(code)
+        guidance = guidance_for(code, window_language())
         if guidance is None:
             self.guidance_label.setText(
-                "No advice for this code yet. <i>Search online</i> finds what "
-                "other admins did (no customer data is sent)."
+                tr(
+                    "No advice for this code yet. <i>Search online</i> finds what "
+                    "other admins did (no customer data is sent)."
+                )
             )
             return
+        where = escape(tr("Where to fix:"))
         self.guidance_label.setText(
-            f"{escape(guidance.cause)}<br><br><b>Where to fix:</b> {escape(guidance.where_to_fix)}"
+            f"{escape(guidance.cause)}<br><br><b>{where}</b> {escape(guidance.where_to_fix)}"
         )
 
     def _show_input_row(self, text: str) -> None:
         try:
             data = json.loads(text) if text else {}
         except ValueError:
-            data = {"(raw)": text}
+            data = {tr("(raw)"): text}
         if not isinstance(data, dict):
-            data = {"(raw)": text}
+            data = {tr("(raw)"): text}
         self.input_table.setRowCount(len(data))
         for row, (field, value) in enumerate(data.items()):
-            shown = "" if value is None else str(value)
-            for col, cell in enumerate((str(field), shown)):
+            cell_text = "" if value is None else str(value)
+            for col, cell in enumerate((str(field), cell_text)):
                 item = QTableWidgetItem(cell)
                 item.setToolTip(tooltip(cell))
                 self.input_table.setItem(row, col, item)
@@ -395,17 +437,17 @@ class DetailPane(QDockWidget):
     def open_record(self) -> None:
         """Open the record in the browser."""
         if url := self._record_url():
-            self._open(url, "the record")
+            self._open(url, tr("the record"))
 
     def open_job(self) -> None:
         """Open the job's page in Setup."""
         if url := self._job_url():
-            self._open(url, "the job's page in Setup")
+            self._open(url, tr("the job's page in Setup"))
 
     def search_online(self) -> None:
         """Search the web for the code and the scrubbed message."""
         if self.record is not None:
-            self._open(search_url(self._get("error_type"), self._get("message")), "the web search")
+            self._open(search_url(self._get("error_type"), self._get("message")), tr("the web search"))
 
     def _open(self, url: str, what: str) -> None:
         """In the browser; when none opens, say so and offer to copy the link."""
@@ -415,5 +457,4 @@ class DetailPane(QDockWidget):
     def copy_value(self, key: str) -> None:
         """Put one value of the row on the clipboard (the original text, not the display one)."""
         QGuiApplication.clipboard().setText(self._get(key))
-        name = next((label for label, k, _mono in ID_FIELDS if k == key), "error details")
-        self.notice.emit(f"Copied the {name} to the clipboard.")
+        self.notice.emit(tr(_COPYABLE.get(key, _COPYABLE["message"])[1]))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import LEVELS
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
@@ -23,15 +24,15 @@ logger = logging.getLogger(__name__)
 
 def filter_parts(flt: ErrorFilter) -> list[str]:
     """The parts of `flt` that hide rows, in words ('search “HYPERLINK”', 'error types'…)."""
-    parts = [f"search “{flt.text}”"] if flt.text else []
+    parts = [tr("search “{text}”").format(text=flt.text)] if flt.text else []
     if frozenset(flt.levels) != frozenset(LEVELS):
-        parts.append("level")
+        parts.append(tr("level"))
     if flt.error_types is not None:
-        parts.append("error types")
+        parts.append(tr("error types"))
     if flt.objects is not None:
-        parts.append("objects")
+        parts.append(tr("objects"))
     if flt.start is not None or flt.end is not None:
-        parts.append("time window")
+        parts.append(tr("time window"))
     return parts
 
 
@@ -45,7 +46,7 @@ class EmptyFilterNote(QFrame):
         self.setObjectName("emptyFilterNote")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.title = plain_label("No errors match the filter", self)
+        self.title = plain_label(tr("No errors match the filter"), self)
         self.title.setObjectName("emptyFilterTitle")
         font = self.title.font()
         font.setBold(True)
@@ -53,7 +54,7 @@ class EmptyFilterNote(QFrame):
         self.detail = plain_label("", self)
         self.detail.setObjectName("emptyFilterDetail")
         self.detail.setWordWrap(True)
-        self.reset_button = QPushButton("Reset filter", self)
+        self.reset_button = QPushButton(tr("Reset filter"), self)
         self.reset_button.setObjectName("emptyFilterReset")
         self.reset_button.clicked.connect(self.reset_requested)
         layout = QVBoxLayout(self)
@@ -70,8 +71,11 @@ class EmptyFilterNote(QFrame):
             self.hide()
             return
         parts = filter_parts(flt)
-        hidden = f"All {total:,} errors are hidden"
-        self.detail.setText(f"{hidden} by: {', '.join(parts)}." if parts else f"{hidden}.")
+        if parts:
+            text = tr("All %Ln error(s) are hidden by: {parts}.", None, total)
+            self.detail.setText(text.format(parts=", ".join(parts)))
+        else:
+            self.detail.setText(tr("All %Ln error(s) are hidden.", None, total))
         self.show()
         self.raise_()
         self._place()

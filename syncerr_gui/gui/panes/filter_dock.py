@@ -31,14 +31,25 @@ from PySide6.QtWidgets import (
 from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.frame.schema import JOB_LEVEL, RECORD_LEVEL
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.panes.choice_list import ChoiceList
 from syncerr_gui.gui.plain_text import tooltip
+from syncerr_gui.gui.table.columns import level_text
 
 logger = logging.getLogger(__name__)
 
 # Minutes are enough to pick a window and keep the field narrow; a bound set from a sync
 # keeps its seconds (the edit holds the full time, it only shows the minutes).
-DATE_FORMAT = "yyyy-MM-dd HH:mm"
+_QT_FIELDS = {"%Y": "yyyy", "%m": "MM", "%d": "dd", "%H": "HH", "%M": "mm", "%S": "ss"}
+
+
+def date_format() -> str:
+    """The date fields' Qt display format: the window's `date_layout`, to the minute."""
+    layout = date_layout(with_seconds=False)
+    for field, qt in _QT_FIELDS.items():
+        layout = layout.replace(field, qt)
+    return layout
 
 
 def _to_qt(moment: datetime) -> QDateTime:
@@ -58,7 +69,7 @@ class FilterDock(QDockWidget):
     filter_applied = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Filters", parent)
+        super().__init__(tr("Filters"), parent)
         self.setObjectName("filterDock")
         self._default_start: datetime | None = None
         self._default_end: datetime | None = None
@@ -84,8 +95,8 @@ class FilterDock(QDockWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_time_box(inner))
         layout.addWidget(self._build_level_box(inner))
-        self.error_types = ChoiceList("Error types", "errorTypeList", inner)
-        self.objects = ChoiceList("Objects", "objectList", inner)
+        self.error_types = ChoiceList(tr("Error types"), "errorTypeList", inner)
+        self.objects = ChoiceList(tr("Objects"), "objectList", inner)
         layout.addWidget(self.error_types, 5)  # many codes, few objects
         layout.addWidget(self.objects, 2)
         self.choices_scroll = QScrollArea(parent)
@@ -106,12 +117,16 @@ class FilterDock(QDockWidget):
         return box, layout
 
     def _build_time_box(self, parent: QWidget) -> QWidget:
-        box, layout = self._section(parent, "Failure date/time (local)")
+        box, layout = self._section(parent, tr("Failure date/time (local)"))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.from_check, self.from_edit = self._bound(box, "From", "fromEdit")
-        self.to_check, self.to_edit = self._bound(box, "To", "toEdit")
+        self.from_check, self.from_edit = self._bound(
+            box, "fromEdit", tr("From"), tr("Uncheck for no 'from' limit"), tr("From date and time")
+        )
+        self.to_check, self.to_edit = self._bound(
+            box, "toEdit", tr("To"), tr("Uncheck for no 'to' limit"), tr("To date and time")
+        )
         form.addRow(self.from_check, self.from_edit)
         form.addRow(self.to_check, self.to_edit)
         layout.addLayout(form)
@@ -125,25 +140,27 @@ class FilterDock(QDockWidget):
         if not self._quiet:
             self._window_edited = True
 
-    def _bound(self, parent: QWidget, label: str, name: str) -> tuple[QCheckBox, QDateTimeEdit]:
+    def _bound(
+        self, parent: QWidget, name: str, label: str, tip: str, accessible: str
+    ) -> tuple[QCheckBox, QDateTimeEdit]:
         check = QCheckBox(label, parent)
         check.setObjectName(f"{name}Check")
-        check.setToolTip(tooltip(f"Uncheck for no '{label.lower()}' limit"))
+        check.setToolTip(tooltip(tip))
         edit = QDateTimeEdit(parent)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setAccessibleName(f"{label} date and time")
+        edit.setDisplayFormat(date_format())
+        edit.setAccessibleName(accessible)
         edit.setEnabled(False)
         check.toggled.connect(edit.setEnabled)
         return check, edit
 
     def _build_level_box(self, parent: QWidget) -> QWidget:
-        box, layout = self._section(parent, "Failed on")
+        box, layout = self._section(parent, tr("Failed on"))
         row = QHBoxLayout()
-        self.job_level = QCheckBox(JOB_LEVEL, box)
+        self.job_level = QCheckBox(level_text(JOB_LEVEL), box)
         self.job_level.setObjectName("jobLevelCheck")
-        self.record_level = QCheckBox(RECORD_LEVEL, box)
+        self.record_level = QCheckBox(level_text(RECORD_LEVEL), box)
         self.record_level.setObjectName("recordLevelCheck")
         row.addWidget(self.job_level)
         row.addWidget(self.record_level)
@@ -154,20 +171,20 @@ class FilterDock(QDockWidget):
     def _build_search(self, parent: QWidget) -> QLineEdit:
         self.search = QLineEdit(parent)
         self.search.setObjectName("searchEdit")
-        self.search.setPlaceholderText("Search messages and IDs…")
+        self.search.setPlaceholderText(tr("Search messages and IDs…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
-        self.search.setToolTip("Case-insensitive; looks in error details, type, fields, object and IDs")
+        self.search.setAccessibleName(tr("Search"))
+        self.search.setToolTip(tr("Case-insensitive; looks in error details, type, fields, object and IDs"))
         return self.search  # Enter reaches keyPressEvent below and applies
 
     def _build_buttons(self, parent: QWidget) -> QHBoxLayout:
-        self.apply_button = QPushButton("Apply", parent)
+        self.apply_button = QPushButton(tr("Apply"), parent)
         self.apply_button.setObjectName("applyButton")
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)
-        self.reset_button = QPushButton("Reset", parent)
+        self.reset_button = QPushButton(tr("Reset"), parent)
         self.reset_button.setObjectName("resetButton")
-        self.reset_button.setToolTip("Back to the default time window, every level, type and object")
+        self.reset_button.setToolTip(tr("Back to the default time window, every level, type and object"))
         self.reset_button.clicked.connect(self.reset)
         row = QHBoxLayout()
         row.addStretch(1)

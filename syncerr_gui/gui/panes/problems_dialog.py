@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import style
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.plain_text import plain_label, tooltip
+from syncerr_gui.gui.table.columns import QT_TR_NOOP
 
 logger = logging.getLogger(__name__)
 
@@ -27,18 +29,18 @@ logger = logging.getLogger(__name__)
 class ProblemsDialog(QDialog):
     """Shows `SyncProblem`s; stays open beside the main window (non-modal)."""
 
-    HEADERS = ("Source", "Job ID", "Reason")
+    HEADERS = (QT_TR_NOOP("Source"), QT_TR_NOOP("Job ID"), QT_TR_NOOP("Reason"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsDialog")
-        self.setWindowTitle("Sync problems")
+        self.setWindowTitle(tr("Sync problems"))
         self.setModal(False)
         self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(self.HEADERS), self)
         self.table.setObjectName("problemsTable")
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([tr(header) for header in self.HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -58,9 +60,9 @@ class ProblemsDialog(QDialog):
         """Replace the list with these SyncProblem(source, job_id, reason)."""
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            job = problem.job_id or ("(job list)" if problem.source else "")
-            source = problem.source or "(whole sync)"  # a note: a clamped window, the API limit
-            for col, value in enumerate((source, job, problem.reason)):
+            job = problem.job_id or (tr("(job list)") if problem.source else "")
+            source = problem.source or tr("(whole sync)")  # a note: a clamped window, the API limit
+            for col, value in enumerate((source, job, shown(problem.reason))):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(tooltip(value))
@@ -71,8 +73,10 @@ class ProblemsDialog(QDialog):
         self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
         self.summary.setText(
-            "The last sync read every other job. These could not be read; their errors are "
-            "missing from the table until a later sync reads them:"
+            tr(
+                "The last sync read every other job. These could not be read; their errors are "
+                "missing from the table until a later sync reads them:"
+            )
             if problems
-            else "The last sync read every job."
+            else tr("The last sync read every job.")
         )

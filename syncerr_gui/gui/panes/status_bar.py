@@ -19,17 +19,22 @@ import time
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from syncerr_gui.core.archive.incremental import PHASE_ARCHIVING
-from syncerr_gui.gui.plain_text import plain_label, rich_label, tooltip
+from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.local_time import date_layout
+from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
 
 logger = logging.getLogger(__name__)
 
-# The progress text's room: "12,345 of at least 12,345 jobs · 9,999,999 rows" in most fonts.
-PROGRESS_TEXT_SAMPLE = "12,345 of at least 12,345 jobs · 9,999,999 rows"
 PROGRESS_BAR_WIDTH = 120
+
+
+def progress_text_sample() -> str:
+    """The longest usual progress text, in the window's language: the room its label gets."""
+    return tr("12,345 of at least 12,345 jobs · 9,999,999 rows", "a sample: it sizes the progress text")
 
 
 class StatusBar(QStatusBar):
@@ -76,15 +81,15 @@ class StatusBar(QStatusBar):
     def _build_progress(self) -> None:
         """The sync's words, bar and Cancel, each of a fixed width (hidden until a sync)."""
         self.progress_label = self._label("syncProgressText")
-        self.progress_label.setFixedWidth(self.fontMetrics().horizontalAdvance(PROGRESS_TEXT_SAMPLE) + 12)
+        self.progress_label.setFixedWidth(self.fontMetrics().horizontalAdvance(progress_text_sample()) + 12)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
         self.progress.setTextVisible(False)  # the words are beside it: they never overflow it
         self.progress.setFixedWidth(PROGRESS_BAR_WIDTH)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelSyncButton")
-        self.cancel_button.setToolTip("Stop the sync (Esc); what was read so far is kept")
+        self.cancel_button.setToolTip(tr("Stop the sync (Esc); what was read so far is kept"))
         self.cancel_button.setFixedWidth(self.cancel_button.sizeHint().width())
         self.cancel_button.clicked.connect(self.cancel_requested)
         self._phase = ""
@@ -118,8 +123,9 @@ class StatusBar(QStatusBar):
             self._rules[label].setVisible(bool(text))
 
     def set_counts(self, shown: int, total: int) -> None:
-        """'N of M errors shown'."""
-        self.counts_label.setText(f"{shown:,} of {total:,} errors shown")
+        """'N of M errors shown' (in the locale's digits: '1 234' in French)."""
+        text = tr("%Ln of {total} errors shown", None, shown)  # the form agrees with what is shown
+        self.counts_label.setText(text.format(total=QLocale().toString(total)))
 
     def set_org(self, session: Any | None) -> None:
         """'admin@demo.example · 00D…' (empty when logged out)."""
@@ -130,12 +136,13 @@ class StatusBar(QStatusBar):
         self.org_label.setToolTip(tooltip(getattr(session, "instance_url", "")))
 
     def set_last_sync(self, when: datetime | None, note: str = "") -> None:
-        """'Last sync 14:02' in local time, plus a note such as 'Cancelled'."""
+        """'Last sync 2026-12-01 14:02' in local time, plus a note such as 'Cancelled' (in the
+        window's language: the caller's)."""
         if when is None:
             self._set_text(self.sync_label, note)
             return
         local = when.astimezone()
-        text = f"Last sync {local:%Y-%m-%d %H:%M}"
+        text = tr("Last sync {when}").format(when=local.strftime(date_layout(with_seconds=False)))
         self._set_text(self.sync_label, f"{note} · {text}" if note else text)
 
     def set_api_usage(self, usage: tuple[int, int] | None) -> None:
@@ -144,31 +151,38 @@ class StatusBar(QStatusBar):
             self._set_text(self.api_label, "")
             return
         used, limit = usage
-        self._set_text(self.api_label, f"API {used:,} / {limit:,}")
-        self.api_label.setToolTip("API requests used in the last 24 hours / the org's daily limit")
+        locale = QLocale()
+        self._set_text(
+            self.api_label,
+            tr("API {used} / {limit}").format(used=locale.toString(used), limit=locale.toString(limit)),
+        )
+        self.api_label.setToolTip(tr("API requests used in the last 24 hours / the org's daily limit"))
 
     def set_problems(self, count: int) -> None:
         """'3 jobs could not be read — View' (hidden when 0)."""
         if count <= 0:
             self._set_text(self.problems_label, "")
             return
-        noun = "job" if count == 1 else "jobs"
-        link = '<a href="#problems">View</a>'
-        self._set_text(self.problems_label, f"{count} {noun} could not be read — {link}")
+        said = escape(tr("%Ln job(s) could not be read", None, count))
+        self._set_text(self.problems_label, f'{said} — <a href="#problems">{escape(tr("View"))}</a>')
 
     def set_older_jobs(self, count: int, since: datetime | None) -> None:
         """'37 older jobs not read — Read them' (hidden when 0): the jobs before the window."""
         if count <= 0 or since is None:
             self._set_text(self.older_label, "")
             return
-        noun = "job" if count == 1 else "jobs"
-        when = f"{since.astimezone():%Y-%m-%d %H:%M}"
-        self._set_text(self.older_label, f'{count:,} older {noun} not read — <a href="#older">Read them</a>')
+        when = since.astimezone().strftime(date_layout(with_seconds=False))
+        said, link = escape(tr("%Ln older job(s) not read", None, count)), escape(tr("Read them"))
+        self._set_text(self.older_label, f'{said} — <a href="#older">{link}</a>')
         self.older_label.setToolTip(
             tooltip(
-                f"The org still holds {count:,} {noun} last changed before {when}, where the time "
-                "window starts; their errors are not shown. To read them, untick From (or set it "
-                "earlier) under Filters and press F5; 'Read them' does that."
+                tr(
+                    "The org still holds %Ln job(s) last changed before {when}, where the time "
+                    "window starts; their errors are not shown. To read them, untick From (or set it "
+                    "earlier) under Filters and press F5; 'Read them' does that.",
+                    None,
+                    count,
+                ).format(when=when)
             )
         )
 
@@ -176,7 +190,7 @@ class StatusBar(QStatusBar):
         """Show the (busy) progress bar and Cancel."""
         self._phase, self._cancelling = "", False
         self.progress.setRange(0, 0)
-        self._set_progress_text("Listing jobs…")
+        self._set_progress_text(tr("Listing jobs…"))
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.show()
         self.cancel_button.setEnabled(True)
@@ -194,7 +208,8 @@ class StatusBar(QStatusBar):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(int(progress.jobs_done), total))
-            self._set_progress_text(f"{progress.jobs_text()} · {progress.rows:,} rows")
+            rows = tr("{jobs} · %Ln row(s)", None, int(progress.rows))
+            self._set_progress_text(rows.format(jobs=shown(progress.jobs_text())))
 
     def show_cancelling(self) -> None:
         """Cancel was pressed: the bar stays put, the words say what happens now."""
@@ -202,9 +217,9 @@ class StatusBar(QStatusBar):
         self.cancel_button.setEnabled(False)
         self._ticker.stop()
         self._set_progress_text(
-            "Cancelling the save…"
+            tr("Cancelling the save…")
             if self._phase == PHASE_ARCHIVING
-            else "Cancelling… (what was read is kept)"
+            else tr("Cancelling… (what was read is kept)")
         )
 
     def _start_saving(self, rows: int) -> None:
@@ -218,8 +233,9 @@ class StatusBar(QStatusBar):
 
     def _show_saving(self) -> None:
         seconds = int(time.monotonic() - self._phase_started)
-        took = f" · {seconds} s" if seconds else ""
-        self._set_progress_text(f"Saving {self._saving_rows:,} rows to the archive…{took}")
+        saving = tr("Saving %Ln row(s) to the archive…", None, self._saving_rows)
+        took = tr("{saving} · {seconds} s").format(saving=saving, seconds=QLocale().toString(seconds))
+        self._set_progress_text(took if seconds else saving)
 
     def _set_progress_text(self, text: str) -> None:
         """The words beside the bar, elided to their fixed room (all of them in the tooltip)."""

@@ -14,6 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from PySide6.QtGui import QColor, QFont
 from syncerr_gui.core.frame.filtering import MARK_COLUMN, ErrorFilter, ErrorView
 from syncerr_gui.core.frame.row_details import INPUT_ROW, NO_DETAILS, RowDetails, read_one
 from syncerr_gui.core.frame.schema import CATEGORY_COLUMNS, COLUMNS, JOB_LEVEL, TIME_COLUMNS, empty_frame
-from syncerr_gui.gui.local_time import is_repeated, local_zone, offset_text, seconds_of
+from syncerr_gui.gui.local_time import date_layout, is_repeated, local_zone, offset_text, seconds_of
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.table.columns import (
     COL_FAILED_ON,
@@ -34,13 +35,15 @@ from syncerr_gui.gui.table.columns import (
     MODEL_COLUMNS,
     MODEL_FIELDS,
     NEW_MARK,
-    NEW_TOOLTIP,
     header_text,
+    level_text,
+    new_tooltip,
 )
 from syncerr_gui.gui.table.table_data import TableData, TableSort
 
 logger = logging.getLogger(__name__)
 
+FAILED_ON = MODEL_FIELDS[COL_FAILED_ON]
 FEW_DISTINCT_VALUES = 2_000  # a column with at most this many distinct values is measured whole
 
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the row's position in the frame
@@ -62,7 +65,7 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 
 
 class _LocalClock:
-    """UTC int64 ns -> local 'YYYY-MM-DD HH:MM:SS' strings, vectorised.
+    """UTC int64 ns -> local strings in the window's `date_layout()`, vectorised.
 
     The zone's UTC offset is looked up once per quarter hour seen (DST-correct for old
     rows) and cached, so formatting a block is integer arithmetic plus one NumPy call.
@@ -82,11 +85,12 @@ class _LocalClock:
         buckets = seconds // _OFFSET_BUCKET_S
         looked_up = [self._offset(int(b)) for b in buckets.tolist()]
         offsets = np.array([offset for offset, _ in looked_up], dtype=np.int64)
-        text = np.datetime_as_string((seconds + offsets).astype("datetime64[s]"), unit="s").tolist()
+        iso = np.datetime_as_string((seconds + offsets).astype("datetime64[s]"), unit="s")
+        text = np.where(missing, "", _in_layout(iso, date_layout())).tolist()
         for i, (offset, repeated) in enumerate(looked_up):
             if repeated and not missing[i]:  # the hour the clocks go back: two instants, one wall time
                 text[i] += " " + offset_text(offset)
-        return ["" if gone else t.replace("T", " ") for t, gone in zip(text, missing.tolist())]
+        return text
 
     def _offset(self, bucket: int) -> tuple[int, bool]:
         """(UTC offset in seconds, whether the wall time also happens at another instant)."""
@@ -95,6 +99,37 @@ class _LocalClock:
             moment = datetime.fromtimestamp(bucket * _OFFSET_BUCKET_S, UTC).astimezone(self.zone)
             found = self._offsets[bucket] = (seconds_of(moment.utcoffset()), is_repeated(moment))
         return found
+
+
+# Where each strftime field of `date_layout()` sits in an ISO 'YYYY-MM-DDTHH:MM:SS' text.
+_ISO_PLACES = {"Y": (0, 4), "m": (5, 7), "d": (8, 10), "H": (11, 13), "M": (14, 16), "S": (17, 19)}
+
+
+@lru_cache(maxsize=4)
+def _layout_plan(layout: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For `layout` (strftime, fields of `_ISO_PLACES` only): the ISO character each output
+    character comes from (-1: a literal), and the literals' places and code points."""
+    sources: list[int] = []
+    literals: dict[int, int] = {}
+    parts = iter(layout)
+    for char in parts:
+        if char == "%":
+            start, end = _ISO_PLACES[next(parts)]
+            sources.extend(range(start, end))
+        else:
+            literals[len(sources)] = ord(char)
+            sources.append(-1)
+    return np.array(sources), np.array(list(literals), dtype=np.intp), np.array(list(literals.values()))
+
+
+def _in_layout(iso: np.ndarray, layout: str) -> np.ndarray:
+    """ISO texts ('<U19', from `datetime_as_string`) in `layout`, rearranged as code points
+    (one NumPy pass for the whole block, no Python per cell)."""
+    sources, places, literals = _layout_plan(layout)
+    chars = np.ascontiguousarray(iso, dtype="<U19").view(np.uint32).reshape(len(iso), 19)
+    out = chars[:, np.where(sources < 0, 0, sources)]
+    out[:, places] = literals.astype(np.uint32)
+    return np.ascontiguousarray(out).view(f"<U{len(sources)}").reshape(len(iso))
 
 
 def _one_line(message: str) -> str:
@@ -200,6 +235,11 @@ class ErrorTableModel(QAbstractTableModel):
         self._emit_counts()
 
     @property
+    def zone_name(self) -> str:
+        """The abbreviation of the zone the times are shown in ("CET"), as the header names it."""
+        return self._zone_name
+
+    @property
     def current_filter(self) -> ErrorFilter:
         return self._filter
 
@@ -251,7 +291,7 @@ class ErrorTableModel(QAbstractTableModel):
         types, objects), else the first `sample` rows shown (measuring a million distinct
         messages or IDs on the GUI thread would freeze the window for seconds)."""
         field = MODEL_FIELDS[column]
-        values = self._cat_values.get(field)
+        values = self._shown_values.get(field, self._cat_values.get(field))
         if values is not None and len(values) <= max(sample, FEW_DISTINCT_VALUES):
             return [str(v) for v in values.tolist()]
         return [str(self._row(r)[column] or "") for r in range(min(sample, self.rowCount()))]
@@ -273,7 +313,7 @@ class ErrorTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MODEL_COLUMNS):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(NEW_TOOLTIP if section == COL_NEW else header_text(section, self._zone_name))
+            return tooltip(new_tooltip() if section == COL_NEW else header_text(section, self._zone_name))
         if role == Qt.ItemDataRole.DisplayRole:
             return header_text(section, self._zone_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_NEW:
@@ -321,6 +361,10 @@ class ErrorTableModel(QAbstractTableModel):
         self._text, self._times = data.text, data.times
         self._cat_values, self._cat_codes = data.cat_values, data.cat_codes
         self._details = data.details
+        levels = self._cat_values[FAILED_ON].to_pylist()
+        # Failed On in the window's words: its few distinct values translated once, not per cell.
+        self._shown_values = {FAILED_ON: pa.array([level_text(str(v or "")) for v in levels], pa.string())}
+        self._job_code = levels.index(JOB_LEVEL) if JOB_LEVEL in levels else -2  # -1 is "missing"
 
     def _start_warm_up(self) -> None:
         """Build sort keys and the search buffer off the GUI thread (Arrow releases the GIL).
@@ -364,15 +408,14 @@ class ErrorTableModel(QAbstractTableModel):
             if field == MARK_COLUMN:
                 columns.append(np.where(self._view.marks[positions], NEW_MARK, "").tolist())
             elif field in self._cat_values:
-                columns.append(
-                    self._cat_values[field].take(pa.array(self._cat_codes[field][positions])).to_pylist()
-                )
+                values = self._shown_values.get(field, self._cat_values[field])
+                columns.append(values.take(pa.array(self._cat_codes[field][positions])).to_pylist())
             elif field in self._times:
                 columns.append(self._clock.format(self._times[field][positions]))
             else:
                 columns.append(self._text[field].take(taken).to_pylist())
         columns[COL_MESSAGE] = [_one_line(m) for m in columns[COL_MESSAGE]]
-        columns.append([level == JOB_LEVEL for level in columns[COL_FAILED_ON]])  # _IS_JOB
+        columns.append((self._cat_codes[FAILED_ON][positions] == self._job_code).tolist())  # _IS_JOB
         block = list(zip(*columns))
         self._blocks[block_no] = block
         if len(self._blocks) > _CACHED_BLOCKS:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from syncerr_gui.core.frame.tsv import MAX_COPY_ROWS, rows_as_tsv
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.table.columns import (
     COL_ERROR_TYPE,
@@ -28,6 +29,7 @@ from syncerr_gui.gui.table.columns import (
     COL_OBJECT,
     TABLE_COLUMNS,
     header_text,
+    source_header,
 )
 from syncerr_gui.gui.table.elide_tooltip_delegate import ElideToolTipDelegate
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
@@ -97,7 +99,9 @@ class ErrorsTable(QTableView):
         rows = self.selected_rows()
         note = ""
         if len(rows) > MAX_COPY_ROWS:
-            note = f"only the first {MAX_COPY_ROWS:,} of {len(rows):,} selected rows (Export CSV takes all)"
+            note = tr("only the first {copied} of {selected} selected rows (Export CSV takes all)").format(
+                copied=QLocale().toString(MAX_COPY_ROWS), selected=QLocale().toString(len(rows))
+            )
             rows = rows[:MAX_COPY_ROWS]
         if not len(rows):
             self.copied.emit(0, "")
@@ -109,16 +113,15 @@ class ErrorsTable(QTableView):
         return len(rows)
 
     def shown_columns(self) -> dict[str, str]:
-        """Header -> frame column of the data columns shown, in the order shown."""
+        """Header -> frame column of the data columns shown, in the order shown (the English
+        headers, as in the CSV export: copied cells and exported files read alike)."""
         header = self.horizontalHeader()
-        zone = self._model.headerData(COL_FAILED_AT, Qt.Orientation.Horizontal) or ""
         shown: dict[str, str] = {}
         for visual in range(header.count()):
             column = header.logicalIndex(visual)
             if column == COL_NEW or header.isSectionHidden(column) or column >= len(TABLE_COLUMNS):
                 continue
-            title = str(zone) if column == COL_FAILED_AT else TABLE_COLUMNS[column].header
-            shown[title] = TABLE_COLUMNS[column].field
+            shown[source_header(column, self._model.zone_name)] = TABLE_COLUMNS[column].field
         return shown
 
     # ---- columns ---------------------------------------------------------------------------
@@ -140,7 +143,7 @@ class ErrorsTable(QTableView):
             action.setEnabled(not (column in shown and len(shown) == 1))
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
         menu.addSeparator()
-        menu.addAction("Fit columns to their content", self.fit_columns)
+        menu.addAction(tr("Fit columns to their content"), self.fit_columns)
         return menu
 
     def set_column_shown(self, column: int, shown: bool) -> None:
@@ -184,10 +187,10 @@ class ErrorsTable(QTableView):
     def _content_width(self, column: int) -> int:
         """The widest of the header and the column's values (all values of a category column;
         the first rows of the others: IDs and times are all alike)."""
-        if column == COL_NEW:
-            return NEW_COLUMN_WIDTH
         metrics = self.fontMetrics()
         title = str(self._model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if column == COL_NEW:  # a mark: as wide as its header ("Nouveau" in French)
+            return max(NEW_COLUMN_WIDTH, metrics.horizontalAdvance(title) + CELL_PADDING)
         values = self._model.column_values(column, SAMPLE_ROWS)
         widest = max((metrics.horizontalAdvance(v) for v in values), default=0)
         widest = int(widest * BOLD_ALLOWANCE)  # job-level rows are bold
