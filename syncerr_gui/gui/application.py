@@ -14,16 +14,24 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLocale, QProcess, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from syncerr_gui import APP_ID, APP_NAME, ORG_NAME, __version__
 from syncerr_gui.core.file_modes import secure_folder
+from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_logging import configure_logging
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.demo_launcher import DemoLauncher
 from syncerr_gui.gui.exception_hook import ExceptionHook
+from syncerr_gui.gui.i18n import (
+    InstalledLanguage,
+    app_name,
+    chosen_language,
+    install_language,
+    remove_language,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -112,10 +120,37 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *argv])
     assert isinstance(app, QApplication)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)  # start_language puts it in the window's language
     app.setWindowIcon(app_icon())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     return app
+
+
+def start_language(app: QApplication, settings: AppSettings) -> InstalledLanguage:
+    """The window's language, before any window is built: the admin's choice (View ›
+    Language), else the system's; the app's display name (the end of every title) in it."""
+    language = chosen_language(settings.get(keys.LANGUAGE), QLocale.system())
+    installed = install_language(app, language)
+    app.setApplicationDisplayName(app_name())
+    logger.info("window language: %s", installed.language)
+    return installed
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The program and arguments that started this app (for View › Language › Restart now)."""
+    if getattr(sys, "frozen", False):  # the bundled app: its executable is the program
+        return sys.executable, list(sys.argv[1:])
+    return sys.executable, list(sys.orig_argv[1:])
+
+
+def relaunch() -> bool:
+    """Start the app again as it was started (this one has closed its window and archive)."""
+    program, arguments = restart_command()
+    started = QProcess.startDetached(program, arguments, os.getcwd())
+    ok = bool(started[0] if isinstance(started, tuple) else started)
+    if not ok:
+        logger.warning("could not start the app again (%s)", program)
+    return ok
 
 
 def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
@@ -139,9 +174,11 @@ def main(argv: Sequence[str]) -> int:
         logger.warning("%s", problem)
     from syncerr_gui.gui.main_window import MainWindow
 
+    settings = _settings_for(args)
+    language = start_language(app, settings)
     demo = DemoLauncher(record_errors=args.demo_errors)
     app.aboutToQuit.connect(demo.stop)
-    window = MainWindow(_settings_for(args), demo_session=demo.session, ca_bundle=args.ca_bundle)
+    window = MainWindow(settings, demo_session=demo.session, ca_bundle=args.ca_bundle)
     from syncerr_gui.gui.archive.archive_support import archive_dir_for
 
     folder, temporary = archive_dir_for(args.data_dir, args.demo, screenshot=bool(args.screenshot))
@@ -149,10 +186,14 @@ def main(argv: Sequence[str]) -> int:
     hook = ExceptionHook(lambda: window)
     hook.install()
     try:
-        return _run(app, window, demo, args)
+        code = _run(app, window, demo, args)
     finally:
         hook.uninstall()
         demo.stop()
+        remove_language(app, language)
+    if window.restart_requested and not args.screenshot:
+        relaunch()
+    return code
 
 
 def _settings_for(args: argparse.Namespace) -> AppSettings:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.core.redaction import scrub
+from syncerr_gui.gui.i18n import tr
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
@@ -47,14 +48,16 @@ class ExceptionDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exceptionDialog")
-        self.setWindowTitle("Unexpected error")
+        self.setWindowTitle(tr("Unexpected error"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Something went wrong. The app can usually continue; if this "
-                "keeps happening, copy the report below into a ticket.",
+                tr(
+                    "Something went wrong. The app can usually continue; if this "
+                    "keeps happening, copy the report below into a ticket."
+                ),
                 self,
             )
         )
@@ -63,7 +66,7 @@ class ExceptionDialog(QDialog):
         text.setMinimumSize(640, 280)
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(tr("Copy"), self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)

@@ -16,17 +16,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLocale, QObject, QProcess, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QObject, QProcess, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from syncerr_gui.core.exceptions import ExportError
+from syncerr_gui.core.exceptions import ExportError, failure_words
 from syncerr_gui.core.frame.export import excel_delimiter
 from syncerr_gui.core.frame.long_cells import ExportedRows
 from syncerr_gui.core.frame.out_target import ReadOnlyTarget, resolve_out
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import shown, tr
 from syncerr_gui.gui.links import offer_path
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
@@ -34,9 +35,10 @@ from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-PLAIN_FILTER = "CSV files (*.csv)"
-EXCEL_FILTER = "CSV for Excel: UTF-8 with BOM, your locale's separator (*.csv)"
-ALL_FILTER = "All files (*)"
+# The save dialog's file types, shown with tr() (the chosen one is compared translated too).
+PLAIN_FILTER = str(QT_TR_NOOP("CSV files (*.csv)"))
+EXCEL_FILTER = str(QT_TR_NOOP("CSV for Excel: UTF-8 with BOM, your locale's separator (*.csv)"))
+ALL_FILTER = str(QT_TR_NOOP("All files (*)"))
 
 
 class ExportHost(Protocol):
@@ -71,7 +73,7 @@ class CsvExport(QObject):
         """Ask where (and in which form), then write the rows shown, in the order shown."""
         model = self._host.model
         if model.shown_count == 0:
-            message_boxes.show_info(self._parent, "Export CSV", "There are no rows to export.")
+            message_boxes.show_info(self._parent, tr("Export CSV"), tr("There are no rows to export."))
             return
         chosen = self._ask_target()
         if chosen is None:
@@ -83,17 +85,18 @@ class CsvExport(QObject):
             self._ask_read_only(path, for_excel)
             return
         except ExportError as exc:
-            self._failed(str(exc))
+            self._failed(shown(failure_words(exc)))
             return
         self._write(path, for_excel, replace_read_only=False)
 
     def _ask_read_only(self, path: str, for_excel: bool) -> None:
         self.read_only_box = message_boxes.show_with_actions(
             self._parent,
-            "Replace a read-only file?",
-            f"{path} is read-only. Replace it anyway? It stays read-only afterwards.",
-            [("Replace", lambda: self._write(path, for_excel, replace_read_only=True))],
+            tr("Replace a read-only file?"),
+            tr("{path} is read-only. Replace it anyway? It stays read-only afterwards.").format(path=path),
+            [(tr("Replace"), lambda: self._write(path, for_excel, replace_read_only=True))],
             QMessageBox.Icon.Question,
+            names=["ReplaceButton"],
         )
 
     def _write(self, path: str, for_excel: bool, replace_read_only: bool) -> None:
@@ -103,59 +106,64 @@ class CsvExport(QObject):
         frame, visible, zone = view.frame, view.visible.copy(), local_zone()
         dialect = excel_dialect(QLocale()) if for_excel else {}
         dialect["replace_read_only"] = replace_read_only
-        self._host.show_status(f"Exporting to {path}…")
+        self._host.show_status(tr("Exporting to {path}…").format(path=path))
         self.running = True
         run_in_background(
             lambda: _write_csv(frame, visible, path, zone, dialect),
             lambda rows: self._finished(rows, path),
             self._failed,
             parent=self._parent,
-            doing="export the rows",
+            doing=tr("export the rows"),
         )
 
     def _ask_target(self) -> tuple[str, bool] | None:
         settings = self._host.settings
         folder = settings.last_export_dir() or os.path.expanduser("~")
         name = f"salesforce-sync-errors-{datetime.now():%Y-%m-%d-%H%M}.csv"
-        remembered = EXCEL_FILTER if settings.get(keys.EXPORT_FOR_EXCEL) else PLAIN_FILTER
+        plain, excel = tr(PLAIN_FILTER), tr(EXCEL_FILTER)
+        remembered = excel if settings.get(keys.EXPORT_FOR_EXCEL) else plain
         path, chosen_filter = QFileDialog.getSaveFileName(
             self._parent,
-            "Export CSV",
+            tr("Export CSV"),
             os.path.join(folder, name),
-            f"{PLAIN_FILTER};;{EXCEL_FILTER};;{ALL_FILTER}",
+            f"{plain};;{excel};;{tr(ALL_FILTER)}",
             remembered,
         )
         if not path:
             return None
         if not os.path.splitext(path)[1]:
             path += ".csv"
-        for_excel = chosen_filter == EXCEL_FILTER
+        for_excel = chosen_filter == excel
         settings.set_last_export_dir(os.path.dirname(path))
         settings.set(keys.EXPORT_FOR_EXCEL, for_excel)
         return path, for_excel
 
     def _finished(self, rows: int, path: str) -> None:
         self.running = False
-        note = rows.note() if isinstance(rows, ExportedRows) else ""
-        message = f"Exported {rows:,} errors to {path}" + (f"; {note}" if note else "")
+        note = shown(rows.note()) if isinstance(rows, ExportedRows) else ""
+        message = tr("Exported %Ln error(s) to {path}", None, rows).format(path=path)
+        message += f"; {note}" if note else ""
         self._host.show_status(message, 15000)
         notify = self._host.show_status
         self.done_box = message_boxes.show_with_actions(
             self._parent,
-            "Export finished",
-            f"Exported {rows:,} errors to\n{path}" + (f"\n\n{note[0].upper()}{note[1:]}." if note else ""),
+            tr("Export finished"),
+            tr("Exported %Ln error(s) to\n{path}", None, rows).format(path=path)
+            + (f"\n\n{note[0].upper()}{note[1:]}." if note else ""),
             [
-                ("Open", lambda: open_file(self._parent, path, notify)),
-                ("Show in folder", lambda: show_in_folder(self._parent, path, notify)),
+                (tr("Open"), lambda: open_file(self._parent, path, notify)),
+                (tr("Show in folder"), lambda: show_in_folder(self._parent, path, notify)),
             ],
+            names=["OpenButton", "ShowinfolderButton"],
         )
         self.ended.emit(message)
 
     def _failed(self, text: str) -> None:
         self.running = False
-        self._host.show_status(f"Export failed: {text}", 15000)
-        message_boxes.show_error(self._parent, "Export failed", text)
-        self.ended.emit(f"Export failed: {text}")
+        failed = tr("Export failed: {reason}").format(reason=text)
+        self._host.show_status(failed, 15000)
+        message_boxes.show_error(self._parent, tr("Export failed"), text)
+        self.ended.emit(failed)
 
 
 def excel_dialect(locale: QLocale) -> dict[str, Any]:
@@ -168,7 +176,7 @@ def open_file(parent: QWidget, path: str, notify: Callable[[str], None] | None =
     """Open `path` in the program the system uses for it (a spreadsheet for .csv)."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
         return True
-    offer_path(parent, path, "the file", notify)
+    offer_path(parent, path, tr("the file"), notify)
     return False
 
 
@@ -182,7 +190,7 @@ def show_in_folder(parent: QWidget, path: str, notify: Callable[[str], None] | N
         started = QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:
-        offer_path(parent, str(Path(path).parent), "its folder", notify)
+        offer_path(parent, str(Path(path).parent), tr("its folder"), notify)
     return ok
 
 

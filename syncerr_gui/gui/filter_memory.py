@@ -18,6 +18,8 @@ from syncerr_gui.core.frame.filtering import ErrorFilter
 from syncerr_gui.core.time_window import default_since, post_sync_filter
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
+from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.local_time import date_layout, local_zone
 from syncerr_gui.gui.panes.filter_dock import FilterDock
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel
 
@@ -113,10 +115,10 @@ class FilterMemory:
         moved = before is None or abs((new_default - before).total_seconds()) >= 60
         if not own or not moved:
             return ""
-        return (
-            f"Your time window is kept; the default window now starts "
-            f"{new_default.astimezone():%Y-%m-%d %H:%M} (Reset under Filters uses it)."
-        )
+        starts = new_default.astimezone(local_zone()).strftime(date_layout(with_seconds=False))
+        return tr(
+            "Your time window is kept; the default window now starts {start} (Reset under Filters uses it)."
+        ).format(start=starts)
 
 
 def _parse_time(value: object) -> datetime | None:

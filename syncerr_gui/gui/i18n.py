@@ -82,6 +82,16 @@ class _LocaleFormatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+def app_name() -> str:
+    """The app's name in the window's language (titles, the About box)."""
+    return tr("Salesforce Sync Errors")
+
+
+def current_language() -> str:
+    """The language the window is in now (the default locale `install_language` set)."""
+    return "fr" if QLocale().language() == QLocale.Language.French else SOURCE_LANGUAGE
+
+
 def chosen_language(saved: object, system: QLocale | None = None) -> str:
     """The language to use: the admin's choice when it is a known one, else the system's
     when we have it, else English. A saved value is untrusted (settings are user-editable)."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -21,37 +22,43 @@ logger = logging.getLogger(__name__)
 def offer_link(
     parent: QWidget | None, url: str, what: str, notify: Callable[[str], None] | None = None
 ) -> QMessageBox:
-    """`url` (`what`: "the record", "the search"…) could not be opened: say so, offer to copy it."""
+    """`url` (`what`: "the record", "the search"…, in the window's language) could not be
+    opened: say so, offer to copy it."""
     logger.info("no program could open %s", what)
-    text = (
-        f"No web browser could be opened for {what} on this computer. Copy the link and "
-        f"paste it into a browser yourself:\n\n{url}"
-    )
+    text = tr(
+        "No web browser could be opened for {what} on this computer. Copy the link and "
+        "paste it into a browser yourself:\n\n{url}"
+    ).format(what=what, url=url)
     return message_boxes.show_with_actions(
         parent,
-        "Could not open the link",
+        tr("Could not open the link"),
         text,
-        [("Copy link", lambda: _copy(url, "the link", notify))],
+        [(tr("Copy link"), lambda: _copy(url, tr("Copied the link to the clipboard."), notify))],
         QMessageBox.Icon.Warning,
+        names=["CopylinkButton"],
     )
 
 
 def offer_path(
     parent: QWidget | None, path: str, what: str, notify: Callable[[str], None] | None = None
 ) -> QMessageBox:
-    """`path` (`what`: "the file", "its folder") could not be opened: say so, offer to copy it."""
+    """`path` (`what`: "the file", "its folder", in the window's language) could not be
+    opened: say so, offer to copy it."""
     logger.info("no program could open %s", what)
-    text = f"No program on this computer could open {what}. Copy its path to open it yourself:\n\n{path}"
+    text = tr(
+        "No program on this computer could open {what}. Copy its path to open it yourself:\n\n{path}"
+    ).format(what=what, path=path)
     return message_boxes.show_with_actions(
         parent,
-        "Could not open",
+        tr("Could not open"),
         text,
-        [("Copy path", lambda: _copy(path, "the path", notify))],
+        [(tr("Copy path"), lambda: _copy(path, tr("Copied the path to the clipboard."), notify))],
         QMessageBox.Icon.Warning,
+        names=["CopypathButton"],
     )
 
 
-def _copy(text: str, what: str, notify: Callable[[str], None] | None) -> None:
+def _copy(text: str, told: str, notify: Callable[[str], None] | None) -> None:
     QGuiApplication.clipboard().setText(text)
     if notify is not None:
-        notify(f"Copied {what} to the clipboard.")
+        notify(told)

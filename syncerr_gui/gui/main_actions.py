@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from syncerr_gui.gui.about import show_about
+from syncerr_gui.gui.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -36,25 +37,33 @@ class MainActions:
     def __init__(self, window: QMainWindow, commands: MainCommands) -> None:
         self._window = window
         c = commands
-        self.file_menu = QMenu("&File", window)
-        self.login = self._action("&Log in…", c.show_login, name="loginAction")
+        self.file_menu = QMenu(tr("&File"), window)
+        self.view_menu = QMenu(tr("&View"), window)
+        self.file_menu.setObjectName("fileMenu")
+        self.view_menu.setObjectName("viewMenu")
+        self.login = self._action(tr("&Log in…"), c.show_login, name="loginAction")
         self.sync = self._action(
-            "&Sync now",
+            tr("&Sync now"),
             c.sync_now,
             QKeySequence(QKeySequence.StandardKey.Refresh),
             name="syncAction",
             shortcut_text="F5",
         )
-        self.export = self._action("&Export CSV…", c.export_csv, QKeySequence("Ctrl+E"), name="exportAction")
-        self.logout = self._action("Log &out", c.log_out, name="logoutAction")
-        self.quit = self._action("&Quit", window.close, QKeySequence("Ctrl+Q"), name="quitAction")
-        self.problems = self._action("Sync &problems…", c.show_problems, name="problemsAction")
-        self.find = self._action(
-            "&Search errors", c.focus_search, QKeySequence(QKeySequence.StandardKey.Find), name="findAction"
+        self.export = self._action(
+            tr("&Export CSV…"), c.export_csv, QKeySequence("Ctrl+E"), name="exportAction"
         )
-        self.about = self._action("&About", lambda: show_about(window), name="aboutAction")
+        self.logout = self._action(tr("Log &out"), c.log_out, name="logoutAction")
+        self.quit = self._action(tr("&Quit"), window.close, QKeySequence("Ctrl+Q"), name="quitAction")
+        self.problems = self._action(tr("Sync &problems…"), c.show_problems, name="problemsAction")
+        self.find = self._action(
+            tr("&Search errors"),
+            c.focus_search,
+            QKeySequence(QKeySequence.StandardKey.Find),
+            name="findAction",
+        )
+        self.about = self._action(tr("&About"), lambda: show_about(window), name="aboutAction")
         # The LGPL's notice: which Qt this is, its licence, and where its source lives.
-        self.about_qt = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
+        self.about_qt = self._action(tr("About &Qt"), QApplication.aboutQt, name="aboutQtAction")
 
     def _action(
         self,
@@ -84,14 +93,16 @@ class MainActions:
         file_menu.addSeparator()
         file_menu.addAction(self.logout)
         file_menu.addAction(self.quit)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu
+        bar.addMenu(view_menu)
         view_menu.addAction(self.find)
         view_menu.addSeparator()
         for toggle in view_toggles:
             view_menu.addAction(toggle)
         view_menu.addSeparator()
         view_menu.addAction(self.problems)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.about)
         help_menu.addAction(self.about_qt)
 
@@ -102,6 +113,11 @@ class MainActions:
             self.file_menu.insertAction(separators[0], action)
         else:
             self.file_menu.addAction(action)
+
+    def add_view_menu(self, menu: QMenu) -> None:
+        """Put a submenu (Language) at the end of the View menu, after a separator."""
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(menu)
 
     def set_logged_in(self, logged_in: bool, syncing: bool) -> None:
         """Enable what makes sense now."""

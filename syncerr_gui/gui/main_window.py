@@ -15,14 +15,15 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QSplitter, QWidget
 
-from syncerr_gui import APP_NAME
 from syncerr_gui.core.frame.schema import empty_frame
-from syncerr_gui.gui import message_boxes
+from syncerr_gui.gui import message_boxes, window_words
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
 from syncerr_gui.gui.export_flow import CsvExport
 from syncerr_gui.gui.filter_memory import FilterMemory
 from syncerr_gui.gui.groups.groups_controller import GroupsController
+from syncerr_gui.gui.i18n import app_name, tr
+from syncerr_gui.gui.language_menu import LanguageMenu
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.session_controller import SessionController
@@ -100,6 +101,11 @@ class MainWindow(QMainWindow):
             self, self.settings, parent=self, ca_bundle=ca_bundle, check_admin=check_admin
         )
         self.actions_.build_menus([self.filter_dock.toggleViewAction(), self.detail_pane.toggleViewAction()])
+        self.restart_requested = False  # set by View › Language › Restart now (application.main relaunches)
+        self.language_menu = LanguageMenu(
+            self.settings, self, self.restart, lambda text: self.show_status(text, 10000)
+        )
+        self.actions_.add_view_menu(self.language_menu.menu)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_sync)
         self._connect()
         self.resize(1280, 800)
@@ -147,7 +153,7 @@ class MainWindow(QMainWindow):
     def _set_title(self, username: str | None) -> None:
         """ "admin@acme.com — Salesforce Sync Errors": ending in the app's name, so Qt does not
         add it a second time (it appends the display name to titles that do not end in it)."""
-        self.setWindowTitle(f"{username} — {APP_NAME}" if username else APP_NAME)
+        self.setWindowTitle(f"{username} — {app_name()}" if username else app_name())
 
     def _update_actions(self) -> None:
         self.actions_.set_logged_in(self.session is not None, self.is_syncing)
@@ -170,14 +176,7 @@ class MainWindow(QMainWindow):
         self.empty_note.update_for(shown, total, self.model.current_filter)
 
     def _rows_copied(self, rows: int, note: str) -> None:
-        if not rows:
-            self.show_status("Select rows to copy first.", 5000)
-            return
-        noun = "row" if rows == 1 else "rows"
-        extra = f" ({note})" if note else ""
-        self.show_status(
-            f"Copied {rows:,} {noun} to the clipboard, ready to paste into a spreadsheet{extra}.", 8000
-        )
+        self.show_status(window_words.copied_text(rows, note), 8000 if rows else 5000)
 
     # --- selection / details ------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -318,7 +317,7 @@ class MainWindow(QMainWindow):
         worker.failed.connect(self._sync_failed)
         self.sync_worker = worker
         self.status.start_progress()
-        self.status.showMessage("Syncing… (Esc cancels)")
+        self.status.showMessage(tr("Syncing… (Esc cancels)"))
         self._update_actions()
         worker.start()
 
@@ -327,7 +326,7 @@ class MainWindow(QMainWindow):
         if self.sync_worker is not None:
             self.sync_worker.cancel()
             self.status.show_cancelling()
-            self.status.showMessage("Cancelling…")
+            self.status.showMessage(tr("Cancelling…"))
 
     def read_older_jobs(self) -> None:
         """The older-jobs note's "Read them": no From limit (the admin's window), then sync."""
@@ -357,18 +356,15 @@ class MainWindow(QMainWindow):
             note = self.filter_memory.after_sync(result)
             self.status.set_older_jobs(result.older_jobs, result.since)
             # notes on the whole sync (a clamped window, the daily API limit) lead the message
-            note = " ".join([p.reason for p in result.problems if not p.source] + ([note] if note else []))
+            note = window_words.sync_notes(result, note)
         self.show_frame(result.frame, prepared, result.details)
-        self.status.set_last_sync(result.finished_at, "Cancelled" if result.cancelled else "")
+        self.status.set_last_sync(result.finished_at, tr("Cancelled") if result.cancelled else "")
         self.status.set_api_usage(result.api_usage)
         self.status.set_problems(len(result.problems))
         if self.problems_dialog is not None:
             self.problems_dialog.set_problems(result.problems)
-        if result.cancelled:
-            self.show_status("Sync cancelled: the rows read so far are shown.", 10000)
-        else:
-            done = f"Sync finished: {len(result.frame):,} errors."
-            self.show_status(f"{done} {note}" if note else done, 30000 if note else 10000)
+        ended = window_words.sync_ended_text(result.cancelled, len(result.frame), note)
+        self.show_status(ended, 30000 if note else 10000)
         self.sync_ended.emit()
 
     def _sync_failed(self, text: str) -> None:
@@ -377,13 +373,12 @@ class MainWindow(QMainWindow):
         salvaged = worker.salvaged if worker is not None else None
         self._end_sync()
         self.last_sync_error = text
-        kept = "The rows already shown are kept."
+        kept = window_words.kept_text(salvaged is not None and worker is not None)
         if salvaged is not None and worker is not None:
             self.show_frame(salvaged.frame, worker.salvaged_table, salvaged.details)
-            kept += " The rows this sync read before it stopped are shown too."
-        self.status.showMessage(f"Sync failed: {text}")
-        self.status.set_last_sync(None, "Sync failed")
-        message_boxes.show_error(self, "Sync failed", f"{text}\n\n{kept}")
+        self.status.showMessage(tr("Sync failed: {reason}").format(reason=text))
+        self.status.set_last_sync(None, tr("Sync failed"))
+        message_boxes.show_error(self, tr("Sync failed"), f"{text}\n\n{kept}")
         if expired:
             self.show_login()
         self.sync_ended.emit()
@@ -432,6 +427,11 @@ class MainWindow(QMainWindow):
         self.csv_export.start()
 
     # --- help / lifetime ---------------------------------------------------------------------
+    def restart(self) -> None:
+        """View › Language's "Restart now": quit as File › Quit does; the app then starts again."""
+        self.restart_requested = True
+        self.actions_.quit.trigger()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop a running sync, remember the layout (unless watching goes on in the tray)."""
         if self.watch.hide_instead_of_close(event):

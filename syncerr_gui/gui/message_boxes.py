@@ -46,13 +46,16 @@ def show_with_actions(
     text: str,
     actions: Sequence[tuple[str, Callable[[], object]]],
     icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+    names: Sequence[str] = (),
 ) -> QMessageBox:
     """A message with a button per (label, action) beside Close; a button runs its action
-    and closes the box."""
+    and closes the box. `names` are the buttons' object names, in order (the same in every
+    language); without one, a button is named after its label."""
     box = _box(parent, icon, title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
-    for label, action in actions:
+    for index, (label, action) in enumerate(actions):
         button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
-        button.setObjectName(label.replace(" ", "").replace("…", "") + "Button")
+        name = names[index] if index < len(names) else label.replace(" ", "").replace("…", "") + "Button"
+        button.setObjectName(name)
         button.clicked.connect(lambda _checked=False, run=action: run())
     return box

@@ -122,6 +122,10 @@ WATCH_BURST_ERRORS = Setting(
     "Watching: tell when one sync brings more errors than this (0: never)",
 )
 
+LANGUAGE = Setting(
+    "view/language", str, "", CHOICE, 'View › Language: "en", "fr" ("": follow the system\'s language)'
+)
+
 LAYOUT_GEOMETRY = Setting("layout/qt{qt}/geometry", QByteArray, None, REMEMBERED, "Window geometry")
 LAYOUT_STATE = Setting("layout/qt{qt}/state", QByteArray, None, REMEMBERED, "Dock layout")
 LAYOUT_HEADER = Setting("layout/qt{qt}/header", QByteArray, None, REMEMBERED, "Column widths and order")
@@ -151,6 +155,7 @@ ALL: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[datetime] | Set
     WATCH_EVERY_MINUTES,
     WATCH_IN_TRAY,
     WATCH_BURST_ERRORS,
+    LANGUAGE,
     LAYOUT_GEOMETRY,
     LAYOUT_STATE,
     LAYOUT_HEADER,

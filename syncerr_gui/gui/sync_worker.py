@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from syncerr_gui.core.exceptions import failure_text
 from syncerr_gui.core.frame.row_details import NO_DETAILS, RowDetails
+from syncerr_gui.gui.i18n import shown, tr
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +131,8 @@ class SyncWorker(QObject):
             logger.warning("sync failed: %s", exc)
             self.session_expired = isinstance(exc, SessionExpired)
             self.salvaged = self._salvage(exc.partial)
-        self.failed.emit(failure_text(exc, "sync"))
+        # in words here: a str signal would lose the core's Words (and with them the translation)
+        self.failed.emit(shown(failure_text(exc, tr("sync"))))
 
     def _sync(self, engine: Any) -> Any:
         """Through the archive when there is one that works, else the engine alone."""
@@ -155,7 +157,7 @@ class SyncWorker(QObject):
 
     def _archive_failed(self, exc: Exception) -> None:
         logger.warning("error archive unusable during the sync: %s", exc)
-        self.archive_failed.emit(failure_text(exc, "use the error archive"))
+        self.archive_failed.emit(shown(failure_text(exc, tr("use the error archive"))))
 
     def _run_prepare(self, result: Any) -> Any:
         """The table data for `result`, or None. The hook only makes the GUI's work lighter:

@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 
 from syncerr_gui.core.exceptions import failure_text
+from syncerr_gui.gui.i18n import shown
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ class BackgroundTask(Generic[T]):
         if ok:
             self._on_done(value)
         else:
-            self._on_failed(value)
+            self._on_failed(shown(value))  # the core's words in the window's language
 
 
 def run_in_background(
@@ -122,7 +123,8 @@ def run_in_background(
 ) -> BackgroundTask[T]:
     """Run `fn()` off the GUI thread; then `on_done(value)` or `on_failed(words)` on the GUI thread.
 
-    `doing` names the work for the failure's words ("log in" -> "Could not log in …"). Call
+    `doing` names the work for the failure's words, in the window's language: pass
+    `tr("log in")` ("Could not log in …", « Impossible de se connecter … »). Call
     from the GUI thread. Nothing is delivered once `parent` is destroyed or the task abandoned.
     """
     task = BackgroundTask(fn, on_done, on_failed, parent, doing)
