@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["Words", "say", "say_plural"]
+__all__ = ["Value", "Words", "say", "say_plural"]
 
 Value = str | int | float
 
@@ -51,9 +51,8 @@ def say(template: str, **values: Value) -> Words:
     return Words(template, values)
 
 
-def say_plural(one: str, many: str, count_key: str = "n", **values: Value) -> Words:
-    """The English singular or plural form by `values[count_key]` (an int); the window picks
-    its own language's form for the same count."""
-    count = values[count_key]
-    chosen = one if count == 1 else many
-    return Words(chosen, values, (one, many, count_key))
+def say_plural(one: str, many: str, **values: Value) -> Words:
+    """The English singular or plural form by `values["n"]` (an int); the window picks its own
+    language's form for the same count."""
+    chosen = one if values["n"] == 1 else many
+    return Words(chosen, values, (one, many, "n"))

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TR_NOOP, QLocale, QObject, QProcess, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, QProcess, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -27,7 +27,7 @@ from syncerr_gui.core.frame.out_target import ReadOnlyTarget, resolve_out
 from syncerr_gui.gui import message_boxes
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.links import offer_path
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.table.error_table_model import ErrorTableModel

@@ -29,6 +29,11 @@ APP_CATALOGUE = "i18n/syncerr_{language}.qm"  # under resources/
 QT_CATALOGUES = ("qtbase",)
 
 
+def QT_TR_NOOP(text: str) -> str:
+    """Mark a constant label for the catalogue; `tr(label)` translates it where it is shown."""
+    return text
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the window's language (`n` picks the plural form of "%n …" / "%Ln …")."""
     return QCoreApplication.translate("", text, disambiguation, n)

@@ -9,7 +9,7 @@ from syncerr_gui.core.diagnosis.group_rows import ID_PATTERN, GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader, record_path
 from syncerr_gui.core.diagnosis.references import object_of_id, object_words
-from syncerr_gui.core.words import say, say_plural
+from syncerr_gui.core.words import Value, say, say_plural
 
 CODES = ("UNABLE_TO_LOCK_ROW",)
 HOT_SHARE = 0.05  # a parent with at least 5 % of the rows is a hot spot
@@ -78,7 +78,13 @@ def _hot_words(share: float, total: int, column: str, sampled: bool, hot: list[t
     the first one's key prefix)."""
     kind = object_of_id(hot[0][0])
     sample = say(" (a sample)") if sampled else ""
-    values = {"share": share * 100, "total": total, "column": column, "sample": sample, "n": len(hot)}
+    values: dict[str, Value] = {
+        "share": share * 100,
+        "total": total,
+        "column": column,
+        "sample": sample,
+        "n": len(hot),
+    }
     if kind == "record":
         return say_plural(
             "{share:.0f} % of the {total:,} rows with {column} filled{sample} point to {n} record",

@@ -11,7 +11,7 @@ from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, Link, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.reload.batch import FixStep, MapValues
-from syncerr_gui.core.words import say
+from syncerr_gui.core.words import Value, say
 
 CODES = ("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",)
 
@@ -85,7 +85,7 @@ def _words(
             )
     steps: list[FixStep] = [MapValues(info.name, mapping)] if mapping else []
     pairs = ", ".join(f"“{a}” → “{b}”" for a, b in list(mapping.items())[:3])
-    counts = {"count": sum(bad.values()), "rows": rows.of_rows(), "field": info.name}
+    counts: dict[str, Value] = {"count": sum(bad.values()), "rows": rows.of_rows(), "field": info.name}
     if pairs:
         head = say(
             "{count:,} {rows} have values {field} does not allow; suggested: {pairs}", pairs=pairs, **counts

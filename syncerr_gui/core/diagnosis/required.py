@@ -8,7 +8,7 @@ from syncerr_gui.core.diagnosis.group_rows import GroupRows
 from syncerr_gui.core.diagnosis.model import Diagnosis, found, nothing
 from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.reload.batch import FillEmpty, FixStep
-from syncerr_gui.core.words import say
+from syncerr_gui.core.words import Value, say
 
 CODES = ("REQUIRED_FIELD_MISSING",)
 PLACEHOLDER = "[not provided]"  # what Salesforce's own Web-to-Lead puts in an empty Company
@@ -36,7 +36,7 @@ def diagnose(rows: GroupRows, org: OrgReader) -> Diagnosis:
     for info, empty, absent in lacking:
         how = say("the upload has no such column") if absent else say("empty")
         default = _default(info)
-        lack = {"field": info.name, "count": empty, "rows": rows.of_rows(), "how": how}
+        lack: dict[str, Value] = {"field": info.name, "count": empty, "rows": rows.of_rows(), "how": how}
         if default:
             details.append(
                 say(

@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QLocale,
     QModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from syncerr_gui.core.archive.triage import IGNORED, NEW, ONGOING, REGRESSED, RESOLVED
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.plain_text import tooltip
 

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QT_TR_NOOP, QLocale, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 from syncerr_gui.gui.local_time import date_layout
 from syncerr_gui.gui.plain_text import tooltip
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from syncerr_gui.core.archive.diagnosis_cache import DiagnosisCache, diagnosis_of
 from syncerr_gui.core.cancel import CancelToken
@@ -24,7 +24,7 @@ from syncerr_gui.core.diagnosis.org_reader import OrgReader
 from syncerr_gui.core.frame.row_details import NoDetails
 from syncerr_gui.core.salesforce.client import OrgClient
 from syncerr_gui.gui.groups.why_section import EMPTY, WhySection
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)

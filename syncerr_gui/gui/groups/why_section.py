@@ -7,13 +7,13 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from syncerr_gui.core.diagnosis.model import FOUND, Diagnosis, Link
 from syncerr_gui.gui import style
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.links import offer_link
 from syncerr_gui.gui.local_time import format_local
 from syncerr_gui.gui.plain_text import plain_label, tooltip

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ from syncerr_gui.core.auth.token_store import TokenStore, org_key
 from syncerr_gui.core.exceptions import LoginError, OAuthError, failure_text
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.login.browser_remembered import DEFAULT_PORT, clear_remembered, remembered_login
 from syncerr_gui.gui.login.login_pages import LoginCall, LoginPage
 from syncerr_gui.gui.plain_text import plain_label, tooltip
@@ -49,14 +49,14 @@ from syncerr_gui.gui.tasks import run_in_background
 logger = logging.getLogger(__name__)
 
 ENVIRONMENTS = (  # labels translated where shown
-    (cast(str, QT_TR_NOOP("Production (login.salesforce.com)")), PRODUCTION_LOGIN_URL),
-    (cast(str, QT_TR_NOOP("Sandbox (test.salesforce.com)")), SANDBOX_LOGIN_URL),
-    (cast(str, QT_TR_NOOP("My Domain URL")), "custom"),
+    (QT_TR_NOOP("Production (login.salesforce.com)"), PRODUCTION_LOGIN_URL),
+    (QT_TR_NOOP("Sandbox (test.salesforce.com)"), SANDBOX_LOGIN_URL),
+    (QT_TR_NOOP("My Domain URL"), "custom"),
 )
 WAIT_SECONDS = 300.0
 # A working keyring answers in milliseconds; one that hangs is left to its own thread.
 KEYRING_GLANCE_S = 0.25
-CHECKING_KEYRING = cast(str, QT_TR_NOOP("Checking this computer's keyring for \u201cRemember me\u201d\u2026"))
+CHECKING_KEYRING = QT_TR_NOOP("Checking this computer's keyring for \u201cRemember me\u201d\u2026")
 
 
 class BrowserLoginPage(LoginPage):
@@ -67,7 +67,7 @@ class BrowserLoginPage(LoginPage):
         failed(str): why the login failed, in words (not emitted when the user cancels).
     """
 
-    title = cast(str, QT_TR_NOOP("Log in with browser"))
+    title = QT_TR_NOOP("Log in with browser")
     way = "browser"
     usable_while_busy = True  # the URL, Copy and Cancel are what the user needs while waiting
     logged_in = Signal(object)

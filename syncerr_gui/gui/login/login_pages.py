@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 from syncerr_gui.gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
@@ -23,9 +22,9 @@ logger = logging.getLogger(__name__)
 LoginCall = Callable[[], Any]
 
 DOMAINS = (  # labels translated where shown
-    (cast(str, QT_TR_NOOP("Production (login.salesforce.com)")), "login"),
-    (cast(str, QT_TR_NOOP("Sandbox (test.salesforce.com)")), "test"),
-    (cast(str, QT_TR_NOOP("Custom domain (My Domain)")), "custom"),
+    (QT_TR_NOOP("Production (login.salesforce.com)"), "login"),
+    (QT_TR_NOOP("Sandbox (test.salesforce.com)"), "test"),
+    (QT_TR_NOOP("Custom domain (My Domain)"), "custom"),
 )
 
 
@@ -110,7 +109,7 @@ def _edit(parent: QWidget, name: str, placeholder: str = "") -> QLineEdit:
 class DemoLoginPage(LoginPage):
     """Logs in to the built-in loopback demo org as its admin (no real org needed)."""
 
-    title = cast(str, QT_TR_NOOP("Demo org"))
+    title = QT_TR_NOOP("Demo org")
     way = "demo"
 
     def __init__(self, session_factory: Callable[[], Any], parent: QWidget | None = None) -> None:
@@ -132,7 +131,7 @@ class DemoLoginPage(LoginPage):
 class TokenLoginPage(LoginPage):
     """An access token and instance URL, e.g. from `sf org display --verbose` (Salesforce CLI)."""
 
-    title = cast(str, QT_TR_NOOP("Access token"))
+    title = QT_TR_NOOP("Access token")
     way = "token"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -177,7 +176,7 @@ class TokenLoginPage(LoginPage):
 class PasswordLoginPage(LoginPage):
     """Username + password + security token through SOAP login (legacy, retired in 2027)."""
 
-    title = cast(str, QT_TR_NOOP("Username and password"))
+    title = QT_TR_NOOP("Username and password")
     way = "password"
 
     def __init__(self, parent: QWidget | None = None) -> None:

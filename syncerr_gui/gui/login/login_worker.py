@@ -10,21 +10,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
-
-from PySide6.QtCore import QT_TR_NOOP
+from typing import Any
 
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.exceptions import failure_text
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 
 logger = logging.getLogger(__name__)
 
 LoginCall = Callable[[], OrgSession]  # logs in (off the GUI thread) or raises LoginError
 AdminCheckCall = Callable[[OrgSession], Any]  # OrgSession -> AdminCheck (`is_admin`, `message()`)
-NOT_ENDED_AT_SALESFORCE = cast(
-    str,
-    QT_TR_NOOP("Logged out on this computer, but Salesforce could not be told to end the login: {reason}"),
+NOT_ENDED_AT_SALESFORCE = QT_TR_NOOP(
+    "Logged out on this computer, but Salesforce could not be told to end the login: {reason}"
 )
 
 

@@ -9,11 +9,8 @@ proxy) and, where the core's sentence does not already say what to do, one more 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 
 # Fields a step can point at: a page's own (`LoginPage.focus_field`) or Advanced's.
 ADDRESS, SECRET, USER = "address", "secret", "user"
@@ -21,20 +18,15 @@ CERTIFICATE, PROXY = "certificate", "proxy"
 NOT_ADMIN = "NOT_ADMIN"  # the code the dialog gives a refusal of the admin check
 
 # The advice is English source text, translated when it is added to the words.
-CHECK_ADDRESS = cast(
-    str,
-    QT_TR_NOOP(
-        "Check the address and that this computer is online; behind a company proxy, set the "
-        "proxy under Advanced."
-    ),
+CHECK_ADDRESS = QT_TR_NOOP(
+    "Check the address and that this computer is online; behind a company proxy, set the "
+    "proxy under Advanced."
 )
-CHECK_ORG_ADDRESS = cast(
-    str, QT_TR_NOOP("Check the address: it is your org's, like https://yourcompany.my.salesforce.com.")
+CHECK_ORG_ADDRESS = QT_TR_NOOP(
+    "Check the address: it is your org's, like https://yourcompany.my.salesforce.com."
 )
-UNEXPECTED = cast(
-    str, QT_TR_NOOP("Try again; if it happens again, the app's log file has the details: {log}")
-)
-NO_LOG_FILE = cast(str, QT_TR_NOOP("see Help › About for the version"))
+UNEXPECTED = QT_TR_NOOP("Try again; if it happens again, the app's log file has the details: {log}")
+NO_LOG_FILE = QT_TR_NOOP("see Help › About for the version")
 
 
 @dataclass(frozen=True)
@@ -63,24 +55,22 @@ _STEPS: dict[str, NextStep] = {
     "NETWORK": NextStep(ADDRESS, CHECK_ADDRESS),
     "HTTP": NextStep(ADDRESS, CHECK_ORG_ADDRESS),
     "BAD_ANSWER": NextStep(ADDRESS, CHECK_ORG_ADDRESS),
-    "UNSAFE_INSTANCE": NextStep(ADDRESS, cast(str, QT_TR_NOOP("Check the address, or log in another way."))),
+    "UNSAFE_INSTANCE": NextStep(ADDRESS, QT_TR_NOOP("Check the address, or log in another way.")),
     "INVALID_SESSION_ID": NextStep(SECRET),
     "FORBIDDEN": NextStep(SECRET),
     "INVALID_LOGIN": NextStep(SECRET),
     "LOGIN_MUST_USE_SECURITY_TOKEN": NextStep(SECRET),
     "INVALID_OPERATION_WITH_EXPIRED_PASSWORD": NextStep(SECRET),
     "LOGIN_DURING_RESTRICTED_TIME": NextStep(
-        USER, cast(str, QT_TR_NOOP("Try again within the login hours, or ask an admin."))
+        USER, QT_TR_NOOP("Try again within the login hours, or ask an admin.")
     ),
     "LOGIN_DURING_RESTRICTED_DOMAIN": NextStep(
-        USER, cast(str, QT_TR_NOOP("Log in from the company network, or ask an admin."))
+        USER, QT_TR_NOOP("Log in from the company network, or ask an admin.")
     ),
     "API_CURRENTLY_DISABLED": NextStep(
-        USER, cast(str, QT_TR_NOOP("Log in as a user who has it, or ask an admin to grant it."))
+        USER, QT_TR_NOOP("Log in as a user who has it, or ask an admin to grant it.")
     ),
-    "API_DISABLED_FOR_ORG": NextStep(
-        ADDRESS, cast(str, QT_TR_NOOP("Log in to an org of one of these editions."))
-    ),
+    "API_DISABLED_FOR_ORG": NextStep(ADDRESS, QT_TR_NOOP("Log in to an org of one of these editions.")),
     "ORG_LOCKED": NextStep(),
     NOT_ADMIN: NextStep(USER),  # the words name the missing permissions and whom to ask
 }

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from syncerr_gui.core.auth.session import OrgSession
 from syncerr_gui.core.auth.token_store import TokenStore
 from syncerr_gui.gui import settings_keys as keys
 from syncerr_gui.gui.app_settings import AppSettings
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.login.browser_login_page import BrowserLoginPage, clear_remembered, remembered_login
 from syncerr_gui.gui.login.login_dialog import LoginDialog
 from syncerr_gui.gui.login.login_worker import AdminCheckCall, LoginOutcome, log_in_and_check, log_out_words
@@ -32,8 +32,8 @@ from syncerr_gui.gui.tasks import BackgroundTask, run_in_background
 
 logger = logging.getLogger(__name__)
 
-RESUMING = cast(str, QT_TR_NOOP("Logging in with your saved login…"))
-RESUME_FAILED = cast(str, QT_TR_NOOP("Logging in with your saved login did not work. {reason}"))
+RESUMING = QT_TR_NOOP("Logging in with your saved login…")
+RESUME_FAILED = QT_TR_NOOP("Logging in with your saved login did not work. {reason}")
 
 
 class SessionHost(Protocol):

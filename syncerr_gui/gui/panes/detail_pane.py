@@ -46,11 +46,11 @@ from syncerr_gui.core.frame.guidance import (
     search_url,
 )
 from syncerr_gui.gui import style
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.links import offer_link
 from syncerr_gui.gui.local_time import format_local, format_utc
 from syncerr_gui.gui.plain_text import escape, plain_label, rich_label, tooltip
-from syncerr_gui.gui.table.columns import QT_TR_NOOP, level_text
+from syncerr_gui.gui.table.columns import level_text
 
 logger = logging.getLogger(__name__)
 

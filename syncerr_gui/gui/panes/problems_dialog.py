@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import style
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.plain_text import plain_label, tooltip
-from syncerr_gui.gui.table.columns import QT_TR_NOOP
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TR_NOOP, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from syncerr_gui.core.reload.batch import FillEmpty, FixStep, MapValues, SetColumn
 from syncerr_gui.core.reload.required_fields import required_fields
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.edit_state import Change, EditState
 

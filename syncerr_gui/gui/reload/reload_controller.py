@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-from PySide6.QtCore import QT_TR_NOOP, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -26,7 +26,7 @@ from syncerr_gui.core.exceptions import ArchiveError, UserFacingError, failure_t
 from syncerr_gui.core.frame.schema import RECORD_LEVEL, SOURCE_APEX
 from syncerr_gui.core.reload.batch import FixStep, ReloadBatch, ReloadOutcome, ReloadRecord
 from syncerr_gui.gui import message_boxes
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.reload.fix_reload_dialog import FixReloadDialog, outcome_words
 from syncerr_gui.gui.reload.reload_confirmation import OrgNames

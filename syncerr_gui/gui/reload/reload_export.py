@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TR_NOOP, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import message_boxes
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.reload.reload_services import ReloadServices
 from syncerr_gui.gui.reload.reload_worker import progress_words

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from syncerr_gui.core.reload.batch import RowOutcome, RowResult
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.plain_text import tooltip
 from syncerr_gui.gui.reload.edit_state import EditState
 

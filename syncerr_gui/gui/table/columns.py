@@ -16,14 +16,9 @@ from dataclasses import dataclass
 
 from syncerr_gui.core.frame.filtering import MARK_COLUMN
 from syncerr_gui.core.frame.schema import EXPORT_COLUMNS, JOB_LEVEL, RECORD_LEVEL
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 
 logger = logging.getLogger(__name__)
-
-
-def QT_TR_NOOP(text: str) -> str:
-    """Mark a constant text for the catalogue (Qt's own marker, typed): `tr()` it where shown."""
-    return text
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from syncerr_gui.core.watch.notification import Notification
-from syncerr_gui.gui.i18n import shown, tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from syncerr_gui.gui import settings_keys as keys
-from syncerr_gui.gui.i18n import tr
+from syncerr_gui.gui.i18n import QT_TR_NOOP, tr
 from syncerr_gui.gui.plain_text import plain_label
 from syncerr_gui.gui.watch.presence import NO_TRAY
 

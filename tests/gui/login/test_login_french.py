@@ -60,7 +60,9 @@ def test_a_wrong_password_at_the_demo_org_is_said_in_french(qtbot, settings, fre
     with qtbot.waitSignal(dialog.login_failed, timeout=20000):
         qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     text = dialog.error_label.text()
-    assert text.startswith("Nom d\u2019utilisateur, mot de passe ou jeton de s\u00e9curit\u00e9 incorrect"), text
+    assert text.startswith("Nom d\u2019utilisateur, mot de passe ou jeton de s\u00e9curit\u00e9 incorrect"), (
+        text
+    )
     assert untranslated(dialog) == []
     assert dialog.focusWidget() is page.password  # the field to fix, as in English
 
