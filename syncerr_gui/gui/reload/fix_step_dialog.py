@@ -30,9 +30,9 @@ from syncerr_gui.gui.reload.edit_state import Change, EditState
 
 SET, MAP, FILL = "set", "map", "fill"
 TITLES = {
-    SET: QT_TR_NOOP("Set a column for all rows"),
-    MAP: QT_TR_NOOP("Map values"),
-    FILL: QT_TR_NOOP("Fill empty values"),
+    SET: str(QT_TR_NOOP("Set a column for all rows")),
+    MAP: str(QT_TR_NOOP("Map values")),
+    FILL: str(QT_TR_NOOP("Fill empty values")),
 }
 PREVIEW_LINES = 6
 MAP_VALUES = 200  # distinct values listed for mapping (the rest keep their value)

@@ -37,11 +37,13 @@ from syncerr_gui.gui.tasks import run_in_background
 
 logger = logging.getLogger(__name__)
 
-NO_SESSION = QT_TR_NOOP("Log in first: a reload writes to the org.")
-NO_SELECTION = QT_TR_NOOP("Select the errors to fix first.")
-NO_GROUPS = QT_TR_NOOP("Select the groups to fix first.")
-NOT_RELOADABLE = QT_TR_NOOP(
-    "None of the selected errors can be reloaded: their input rows are unknown (job-level errors and Apex jobs)."
+NO_SESSION = str(QT_TR_NOOP("Log in first: a reload writes to the org."))
+NO_SELECTION = str(QT_TR_NOOP("Select the errors to fix first."))
+NO_GROUPS = str(QT_TR_NOOP("Select the groups to fix first."))
+NOT_RELOADABLE = str(
+    QT_TR_NOOP(
+        "None of the selected errors can be reloaded: their input rows are unknown (job-level errors and Apex jobs)."
+    )
 )
 
 

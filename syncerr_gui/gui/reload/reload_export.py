@@ -39,10 +39,12 @@ logger = logging.getLogger(__name__)
 
 SHOWN, SELECTED, GROUPS = "shown", "selected", "groups"
 Positions = Callable[[], np.ndarray]  # frame positions of the selected rows / groups' rows
-NOTE = QT_TR_NOOP(
-    "One CSV file per object, operation and external-ID field, with the job's input columns, "
-    "then Error and Job ID. Values are exactly as uploaded: formulas are not neutralised, so "
-    "open the files in a spreadsheet with care. UTF-8 with a byte-order mark, for Excel."
+NOTE = str(
+    QT_TR_NOOP(
+        "One CSV file per object, operation and external-ID field, with the job's input columns, "
+        "then Error and Job ID. Values are exactly as uploaded: formulas are not neutralised, so "
+        "open the files in a spreadsheet with care. UTF-8 with a byte-order mark, for Excel."
+    )
 )
 
 

@@ -34,9 +34,9 @@ FIRST_INPUT = 2
 CHANGED = QColor(255, 243, 196)  # a soft yellow: "you changed this"
 MISSING = QColor(250, 215, 215)  # a soft red: "the error said this is required"
 OUTCOME_WORDS = {
-    RowOutcome.SUCCEEDED: QT_TR_NOOP("Succeeded"),
-    RowOutcome.FAILED: QT_TR_NOOP("Failed"),
-    RowOutcome.UNPROCESSED: QT_TR_NOOP("Unprocessed"),
+    RowOutcome.SUCCEEDED: str(QT_TR_NOOP("Succeeded")),
+    RowOutcome.FAILED: str(QT_TR_NOOP("Failed")),
+    RowOutcome.UNPROCESSED: str(QT_TR_NOOP("Unprocessed")),
 }
 OUTCOME_COLOURS = {
     RowOutcome.SUCCEEDED: QColor(30, 120, 50),

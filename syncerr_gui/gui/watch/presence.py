@@ -22,9 +22,11 @@ from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 logger = logging.getLogger(__name__)
 
 MESSAGE_MS = 15_000
-NO_TRAY = QT_TR_NOOP(
-    "This desktop has no system tray, so watching cannot go on with the window closed: "
-    "closing the window quits the app. Watching runs while the window is open."
+NO_TRAY = str(
+    QT_TR_NOOP(
+        "This desktop has no system tray, so watching cannot go on with the window closed: "
+        "closing the window quits the app. Watching runs while the window is open."
+    )
 )
 
 

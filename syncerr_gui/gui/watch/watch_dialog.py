@@ -29,11 +29,13 @@ logger = logging.getLogger(__name__)
 
 CHOICES = (0, 15, 30, 60)  # minutes between watched syncs (0: off)
 MAX_BURST = 10_000_000
-WHAT_IS_TOLD = QT_TR_NOOP(
-    "While you are logged in, the app syncs in the background (as F5 does, never while another "
-    "sync, an export or a purge runs) and tells you once of each change: a new cause, a resolved "
-    "cause failing again, a job that failed as a whole. A notification names the error code, "
-    "object and fields, never a record's values; clicking it opens the window on that cause."
+WHAT_IS_TOLD = str(
+    QT_TR_NOOP(
+        "While you are logged in, the app syncs in the background (as F5 does, never while another "
+        "sync, an export or a purge runs) and tells you once of each change: a new cause, a resolved "
+        "cause failing again, a job that failed as a whole. A notification names the error code, "
+        "object and fields, never a record's values; clicking it opens the window on that cause."
+    )
 )
 
 
