@@ -41,7 +41,7 @@ ENGLISH_WORDS = frozenset(
     fields field value values read reading loading loaded please could cannot can't won't will
     would should must may none any every each more less only also just here now again yet since
     before after until while still already never always today yesterday hour hours day days week
-    month year from until between include including without org organization password username
+    month year from until between include including without organization password username
     token remember browser account advanced network certificate status problems problem watch
     watching notify tray resume start stopped refresh run running done ready resolved ignored
     open opened why because suggested steps step preview undo drop map set fill empty truncate
@@ -57,12 +57,15 @@ SAME_IN_BOTH = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+_DATA = re.compile(r"“[^”]*”|\S*[/\\]\S*|\S+\.\S+|\S+@\S+")  # “values”, paths, hosts, e-mails
 _CODE = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")  # REQUIRED_FIELD_MISSING and the like
 
 
 def english_words(text: str) -> list[str]:
-    """The common English words in `text` (empty: it reads as French, a name or a code)."""
+    """The common English words in `text` (empty: it reads as French, a name or a code).
+    Quoted values (“…”), paths, host names and addresses are data, not words of the window."""
     plain = _CODE.sub(" ", text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+    plain = _DATA.sub(" ", plain)
     words = (word.lower() for word in _WORD.findall(plain))
     return [word for word in words if word in ENGLISH_WORDS and word not in SAME_IN_BOTH]
 
@@ -83,14 +86,19 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield f"QAction({action.objectName() or action.text()})", text
 
 
-def untranslated(root: QWidget, allowed: Iterable[str] = ()) -> list[str]:
-    """Each visible text under `root` that reads as English, with where it is."""
+def untranslated(root: QWidget, allowed: Iterable[str] = (), values: Iterable[str] = ()) -> list[str]:
+    """Each visible text under `root` that reads as English, with where it is. `allowed` texts
+    are skipped whole; `values` (the org's messages quoted inside a sentence) are cut out first."""
     keep = set(allowed)
-    return [
-        f"{where}: {text!r} (English: {', '.join(words)})"
-        for where, text in visible_texts(root)
-        if text not in keep and (words := english_words(text))
-    ]
+    inside = sorted({value for value in values if len(value) > 3}, key=len, reverse=True)
+    found = []
+    for where, text in visible_texts(root):
+        plain = text
+        for value in inside:
+            plain = plain.replace(value, " ")
+        if text not in keep and (words := english_words(plain)):
+            found.append(f"{where}: {text!r} (English: {', '.join(words)})")
+    return found
 
 
 def _widget_texts(widget: QWidget) -> list[str]:

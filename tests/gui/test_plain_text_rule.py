@@ -32,6 +32,9 @@ def _name(node: ast.AST) -> str:
 
 
 def _is_literal(node: ast.AST) -> bool:
+    """A string literal, or the translation of one (`tr("…")`: the catalogue is ours)."""
+    if isinstance(node, ast.Call) and _name(node.func) == "tr" and node.args:
+        return _is_literal(node.args[0])
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
