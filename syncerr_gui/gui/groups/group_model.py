@@ -25,6 +25,7 @@ from syncerr_gui.core.archive.triage import IGNORED, NEW, ONGOING, REGRESSED, RE
 from syncerr_gui.gui.i18n import QT_TR_NOOP, shown, tr
 from syncerr_gui.gui.local_time import local_zone
 from syncerr_gui.gui.plain_text import tooltip
+from syncerr_gui.gui.table.columns import level_text
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -152,6 +153,8 @@ class GroupTableModel(QAbstractTableModel):
             return None
         name = COLUMNS[index.column()][1]
         if role == Qt.ItemDataRole.DisplayRole:
+            if name == "failed_on":  # "Record Level" in the window's language
+                return level_text(self._text(index.row(), name))
             return "" if name == "trend" else self._text(index.row(), name)
         if role == Qt.ItemDataRole.ToolTipRole and name in ("pattern", "advice", "fields"):
             return tooltip(self._text(index.row(), name))
