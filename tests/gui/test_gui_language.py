@@ -100,9 +100,7 @@ def test_view_language_offers_the_system_english_and_french_and_checks_the_saved
     assert [a.text() for a in _menu(fresh, "languageMenu").actions() if a.isChecked()] == ["&System language"]
 
 
-def test_choosing_french_keeps_it_says_so_and_restart_now_quits_to_start_again(
-    qtbot, tmp_path: Path
-) -> None:
+def test_choosing_french_keeps_it_says_so_and_restart_now_quits_to_start_again(qtbot, tmp_path: Path) -> None:
     settings = _settings(tmp_path)
     window = _window(qtbot, settings)
     window.watch.quit_app = lambda: None
