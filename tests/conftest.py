@@ -76,18 +76,3 @@ def french(qapp: QApplication) -> Iterator[None]:
     yield
     remove_language(qapp, installed)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-
-
-@pytest.fixture(autouse=True)
-def english_plurals(request: pytest.FixtureRequest) -> None:
-    """Tests with a QApplication read the window in English as the app shows it: with the
-    English catalogue's plural forms ("1 row", "3 rows"), installed once, as at start-up."""
-    global _english
-    if "qapp" not in request.fixturenames or _english is not None:
-        return
-    from syncerr_gui.gui.i18n import install_language
-
-    _english = install_language(request.getfixturevalue("qapp"), "en")
-
-
-_english: object = None

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>A proxy password is not kept in the app&apos;s settings: leave the user name and password out of the proxy address (set HTTPS_PROXY in the environment for a proxy that needs them).</source>
-        <translation>Le mot de passe d’un proxy n’est pas conservé dans les paramètres de l’application&#xa0;: retirez le nom d’utilisateur et le mot de passe de l’adresse du proxy (définissez HTTPS_PROXY dans l’environnement pour un proxy qui les demande).</translation>
+        <translation>Le mot de passe d’un proxy n’est pas conservé dans les paramètres de l’application&#xa0;: retirez le nom d’utilisateur et le mot de passe de l’adresse du proxy (définissez HTTPS_PROXY dans l’environnement pour un proxy qui en a besoin).</translation>
     </message>
     <message>
         <source>A {operation} needs each row&apos;s {what}, but there is no {key} column.</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Could not connect to Salesforce at {host} in time</source>
-        <translation>Impossible de se connecter à Salesforce sur {host} à temps</translation>
+        <translation>Impossible de se connecter à Salesforce sur {host} dans le délai imparti</translation>
     </message>
     <message>
         <source>Could not finish the login: Salesforce answered HTTP {status}.</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>Could not list every {source} job: unexpected {kind}. The {listed:,} jobs listed before it were read.</source>
-        <translation>Impossible de lister toutes les tâches {source}&#xa0;: {kind} inattendu. Les {listed:,} tâches listées avant ont été lues.</translation>
+        <translation>Impossible de lister toutes les tâches {source}&#xa0;: erreur inattendue ({kind}). Les {listed:,} tâches listées avant ont été lues.</translation>
     </message>
     <message>
         <source>Could not list every {source} job: {reason} The {listed:,} jobs listed before it were read.</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Could not list the org&apos;s {source} jobs: unexpected {kind}.</source>
-        <translation>Impossible de lister les tâches {source} de l’organisation&#xa0;: {kind} inattendu.</translation>
+        <translation>Impossible de lister les tâches {source} de l’organisation&#xa0;: erreur inattendue ({kind}).</translation>
     </message>
     <message>
         <source>Could not list the org&apos;s {source} jobs: {reason}</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Listing jobs</source>
-        <translation>Liste des tâches</translation>
+        <translation>Listage des tâches</translation>
     </message>
     <message>
         <source>Load these rows in serial mode (Bulk API concurrencyMode Serial, or one batch at a time), or sort the file by the parent so each batch holds one parent&apos;s children; then retry.</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Salesforce deleted this job or it does not exist (404 {code})</source>
-        <translation>Salesforce a supprimé cette tâche ou elle n’existe pas (404 {code})</translation>
+        <translation>Salesforce a supprimé cette tâche, ou elle n’existe pas (404 {code})</translation>
     </message>
     <message>
         <source>Salesforce did not answer within {seconds:g} seconds</source>
@@ -485,11 +485,11 @@
     </message>
     <message>
         <source>Salesforce named a link on another server (unknown); the app did not follow it, so your session stayed with your org.</source>
-        <translation>Salesforce a indiqué un lien vers un autre serveur (inconnu)&#xa0;; l’application ne l’a pas suivi, votre session est donc restée avec votre organisation.</translation>
+        <translation>Salesforce a indiqué un lien vers un autre serveur (inconnu)&#xa0;; l’application ne l’a pas suivi, votre session est donc restée auprès de votre organisation.</translation>
     </message>
     <message>
         <source>Salesforce named a link on another server ({host}); the app did not follow it, so your session stayed with your org.</source>
-        <translation>Salesforce a indiqué un lien vers un autre serveur ({host})&#xa0;; l’application ne l’a pas suivi, votre session est donc restée avec votre organisation.</translation>
+        <translation>Salesforce a indiqué un lien vers un autre serveur ({host})&#xa0;; l’application ne l’a pas suivi, votre session est donc restée auprès de votre organisation.</translation>
     </message>
     <message>
         <source>Salesforce named a link the app cannot use safely; it was not followed.</source>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>Salesforce redirected the request elsewhere ({status}); the app did not follow.</source>
-        <translation>Salesforce a redirigé la requête ailleurs ({status})&#xa0;; l’application ne l’a pas suivie.</translation>
+        <translation>Salesforce a redirigé la requête ailleurs ({status})&#xa0;; l’application n’a pas suivi.</translation>
     </message>
     <message>
         <source>Salesforce refused the login ({code}): {detail}</source>
@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>Salesforce sent a malformed answer about this job (not an object).</source>
-        <translation>Salesforce a envoyé une réponse mal formée sur cette tâche (pas un objet).</translation>
+        <translation>Salesforce a envoyé une réponse mal formée sur cette tâche (pas un objet JSON).</translation>
     </message>
     <message>
         <source>Salesforce sent a malformed answer to the new job (not an object).</source>
@@ -577,11 +577,11 @@
     </message>
     <message>
         <source>Salesforce sent a malformed job list (no records).</source>
-        <translation>Salesforce a envoyé une liste de tâches mal formée (pas de records).</translation>
+        <translation>Salesforce a envoyé une liste de tâches mal formée (pas d’enregistrements).</translation>
     </message>
     <message>
         <source>Salesforce sent a malformed query answer (no records).</source>
-        <translation>Salesforce a envoyé une réponse de requête mal formée (pas de records).</translation>
+        <translation>Salesforce a envoyé une réponse de requête mal formée (pas d’enregistrements).</translation>
     </message>
     <message>
         <source>Salesforce sent a result file that is not a readable CSV ({problem}).</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Salesforce sent an answer too large to read ({megabytes} MB).</source>
-        <translation>Salesforce a envoyé une réponse trop volumineuse pour être lue ({megabytes} Mo).</translation>
+        <translation>Salesforce a envoyé une réponse trop volumineuse pour être lue ({megabytes}&#xa0;Mo).</translation>
     </message>
     <message>
         <source>Salesforce sent an answer too large to read.</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Salesforce sent {results} results for {inputs} input rows in batch {batch}; they cannot be paired.</source>
-        <translation>Salesforce a envoyé {results} résultats pour {inputs} lignes d’entrée dans le lot {batch}&#xa0;; ils ne peuvent pas être appariés.</translation>
+        <translation>Salesforce a envoyé {results} résultats pour {inputs} lignes d’entrée dans le lot {batch}&#xa0;; impossible de les apparier.</translation>
     </message>
     <message>
         <source>Salesforce stopped sending in the middle of an answer</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>The app could not read this job (unexpected {kind}).</source>
-        <translation>L’application n’a pas pu lire cette tâche ({kind} inattendu).</translation>
+        <translation>L’application n’a pas pu lire cette tâche (erreur inattendue&#xa0;: {kind}).</translation>
     </message>
     <message>
         <source>The certificate of {host} has expired (or is not valid yet), so the app did not connect. Check this computer&apos;s date and time; if they are right, the server or your company&apos;s proxy must renew its certificate.</source>
@@ -693,7 +693,7 @@
     </message>
     <message>
         <source>The certificate of {host} was issued by an authority this computer does not trust, so the app did not connect. If your company inspects HTTPS traffic, choose its root certificate under Advanced → “Trust this certificate” (or pass --ca-bundle), or ask IT to install it in the system&apos;s certificate store.</source>
-        <translation>Le certificat de {host} a été émis par une autorité que cet ordinateur ne reconnaît pas&#xa0;; l’application ne s’est donc pas connectée. Si votre entreprise inspecte le trafic HTTPS, choisissez son certificat racine dans Avancé → «&#xa0;Faire confiance à ce certificat&#xa0;» (ou passez --ca-bundle), ou demandez au service informatique de l’installer dans le magasin de certificats du système.</translation>
+        <translation>Le certificat de {host} a été émis par une autorité à laquelle cet ordinateur ne fait pas confiance&#xa0;; l’application ne s’est donc pas connectée. Si votre entreprise inspecte le trafic HTTPS, choisissez son certificat racine sous Avancé → «&#xa0;Faire confiance à ce certificat&#xa0;» (ou passez --ca-bundle), ou demandez au service informatique de l’installer dans le magasin de certificats du système.</translation>
     </message>
     <message>
         <source>The certificate presented for {host} is for another host name, so the app did not connect. Check the address (a My Domain looks like https://acme.my.salesforce.com); a proxy that intercepts traffic can also cause this.</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>The data folder {folder} belongs to another user of this computer, who can read the errors kept there; choose a folder of your own.</source>
-        <translation>Le dossier de données {folder} appartient à un autre utilisateur de cet ordinateur, qui peut lire les erreurs qui y sont conservées&#xa0;; choisissez un dossier à vous.</translation>
+        <translation>Le dossier de données {folder} appartient à un autre utilisateur de cet ordinateur, qui peut lire les erreurs qui y sont conservées&#xa0;; choisissez un dossier qui vous appartient.</translation>
     </message>
     <message>
         <source>The data folder {folder} cannot be used: {reason}.</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>The folder {folder} is on a read-only disk: could not write {path}.</source>
-        <translation>Le dossier {folder} est sur un disque en lecture seule&#xa0;: impossible d’écrire {path}.</translation>
+        <translation>Le dossier {folder} se trouve sur un disque en lecture seule&#xa0;: impossible d’écrire {path}.</translation>
     </message>
     <message>
         <source>The instance URL must start with https:// (plain http would expose the token).</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>The job list was longer than {pages:,} pages; the rest was not read.</source>
-        <translation>La liste des tâches dépassait {pages:,} pages&#xa0;; le reste n’a pas été lu.</translation>
+        <translation>La liste des tâches dépassait {pages:,}&#xa0;pages&#xa0;; le reste n’a pas été lu.</translation>
     </message>
     <message>
         <source>The keyring did not answer within {seconds} seconds (it may be waiting for you to unlock it), so “Remember me” is off for now.</source>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>The last successful sync&apos;s start ({later} UTC) is later than now (was the clock ahead?); this sync reads from {start} UTC instead.</source>
-        <translation>Le début de la dernière synchronisation réussie ({later} UTC) est postérieur à maintenant (l’horloge était-elle en avance&#xa0;?)&#xa0;; cette synchronisation lit à partir de {start} UTC à la place.</translation>
+        <translation>Le début de la dernière synchronisation réussie ({later} UTC) est postérieur à maintenant (l’horloge avançait-elle&#xa0;?)&#xa0;; cette synchronisation lit plutôt à partir du {start} UTC.</translation>
     </message>
     <message>
         <source>The login URL must start with https:// — logging in over plain http would expose your login to the network.</source>
@@ -837,19 +837,19 @@
     </message>
     <message>
         <source>The org&apos;s daily API limit is used up: {n:,} job not read (and the job list was cut short: more may follow); the next sync will read them.</source>
-        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,} tâche non lue (et la liste des tâches a été écourtée&#xa0;: d’autres peuvent suivre)&#xa0;; la prochaine synchronisation les lira.</translation>
+        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,}&#xa0;tâche non lue (et la liste des tâches a été interrompue&#xa0;: d’autres peuvent suivre)&#xa0;; la prochaine synchronisation les lira.</translation>
     </message>
     <message>
         <source>The org&apos;s daily API limit is used up: {n:,} job not read; the next sync will read them.</source>
-        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,} tâche non lue&#xa0;; la prochaine synchronisation la lira.</translation>
+        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,}&#xa0;tâche non lue&#xa0;; la prochaine synchronisation la lira.</translation>
     </message>
     <message>
         <source>The org&apos;s daily API limit is used up: {n:,} jobs not read (and the job list was cut short: more may follow); the next sync will read them.</source>
-        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,} tâches non lues (et la liste des tâches a été écourtée&#xa0;: d’autres peuvent suivre)&#xa0;; la prochaine synchronisation les lira.</translation>
+        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,}&#xa0;tâches non lues (et la liste des tâches a été interrompue&#xa0;: d’autres peuvent suivre)&#xa0;; la prochaine synchronisation les lira.</translation>
     </message>
     <message>
         <source>The org&apos;s daily API limit is used up: {n:,} jobs not read; the next sync will read them.</source>
-        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,} tâches non lues&#xa0;; la prochaine synchronisation les lira.</translation>
+        <translation>La limite quotidienne d’API de l’organisation est épuisée&#xa0;: {n:,}&#xa0;tâches non lues&#xa0;; la prochaine synchronisation les lira.</translation>
     </message>
     <message>
         <source>The org&apos;s daily API request limit is used up (403 REQUEST_LIMIT_EXCEEDED).</source>
@@ -881,7 +881,7 @@
     </message>
     <message>
         <source>The secure connection to {host} failed (TLS handshake), so the app did not connect. A proxy or firewall may be blocking it; set the proxy under Advanced if your company uses one.</source>
-        <translation>La connexion sécurisée à {host} a échoué (négociation TLS)&#xa0;; l’application ne s’est donc pas connectée. Un proxy ou un pare-feu la bloque peut-être&#xa0;; définissez le proxy dans Avancé si votre entreprise en utilise un.</translation>
+        <translation>La connexion sécurisée à {host} a échoué (négociation TLS)&#xa0;; l’application ne s’est donc pas connectée. Un proxy ou un pare-feu la bloque peut-être&#xa0;; définissez le proxy sous Avancé si votre entreprise en utilise un.</translation>
     </message>
     <message>
         <source>The session expired while checking permissions: log in again.</source>
@@ -901,7 +901,7 @@
     </message>
     <message>
         <source>The window&apos;s start ({later} UTC) is later than now (was the clock ahead?); this sync reads from {start} UTC instead.</source>
-        <translation>Le début de la période ({later} UTC) est postérieur à maintenant (l’horloge était-elle en avance&#xa0;?)&#xa0;; cette synchronisation lit à partir de {start} UTC à la place.</translation>
+        <translation>Le début de la période ({later} UTC) est postérieur à maintenant (l’horloge avançait-elle&#xa0;?)&#xa0;; cette synchronisation lit plutôt à partir du {start} UTC.</translation>
     </message>
     <message>
         <source>There are no rows to reload.</source>
@@ -937,11 +937,11 @@
     </message>
     <message>
         <source>This record failed {failures} times since {since}.</source>
-        <translation>Cet enregistrement a échoué {failures} fois depuis le {since}.</translation>
+        <translation>Cet enregistrement a échoué {failures}&#xa0;fois depuis le {since}.</translation>
     </message>
     <message>
         <source>This record failed {failures} times.</source>
-        <translation>Cet enregistrement a échoué {failures} fois.</translation>
+        <translation>Cet enregistrement a échoué {failures}&#xa0;fois.</translation>
     </message>
     <message>
         <source>This reload would {operation} {n} {object} records. Deleting is never taken from a file name: give the operation explicitly (--operation {operation}).</source>
@@ -1113,7 +1113,7 @@
     </message>
     <message>
         <source>no file name given: name the CSV file to write.</source>
-        <translation>aucun nom de fichier donné&#xa0;: nommez le fichier CSV à écrire.</translation>
+        <translation>aucun nom de fichier indiqué&#xa0;: nommez le fichier CSV à écrire.</translation>
     </message>
     <message>
         <source>none</source>
@@ -1217,11 +1217,11 @@
     </message>
     <message>
         <source>{done:,} of at least {total:,} jobs</source>
-        <translation>{done:,} sur au moins {total:,} tâches</translation>
+        <translation>{done:,} sur au moins {total:,}&#xa0;tâches</translation>
     </message>
     <message>
         <source>{done:,}/{total:,} jobs</source>
-        <translation>{done:,}/{total:,} tâches</translation>
+        <translation>{done:,}/{total:,}&#xa0;tâches</translation>
     </message>
     <message>
         <source>{empty} of {n} rows have an empty {key} (rows {named}); a {operation} needs each row&apos;s {what}. Fill them in or drop those rows.</source>
@@ -1305,19 +1305,19 @@
     </message>
     <message>
         <source>{n:,} cell is longer than Excel&apos;s 32,767-character limit (cut, ending in a marker)</source>
-        <translation>{n:,} cellule dépasse la limite d’Excel de 32 767 caractères (coupée, terminée par une marque)</translation>
+        <translation>{n:,}&#xa0;cellule dépasse la limite de 32&#xa0;767&#xa0;caractères d’Excel (coupée, terminée par une marque)</translation>
     </message>
     <message>
         <source>{n:,} cell is longer than Excel&apos;s 32,767-character limit (kept whole; Excel would cut them)</source>
-        <translation>{n:,} cellule dépasse la limite d’Excel de 32 767 caractères (conservée entière&#xa0;; Excel la couperait)</translation>
+        <translation>{n:,}&#xa0;cellule dépasse la limite de 32&#xa0;767&#xa0;caractères d’Excel (conservée entière&#xa0;; Excel la couperait)</translation>
     </message>
     <message>
         <source>{n:,} cells are longer than Excel&apos;s 32,767-character limit (cut, ending in a marker)</source>
-        <translation>{n:,} cellules dépassent la limite d’Excel de 32 767 caractères (coupées, terminées par une marque)</translation>
+        <translation>{n:,}&#xa0;cellules dépassent la limite de 32&#xa0;767&#xa0;caractères d’Excel (coupées, terminées par une marque)</translation>
     </message>
     <message>
         <source>{n:,} cells are longer than Excel&apos;s 32,767-character limit (kept whole; Excel would cut them)</source>
-        <translation>{n:,} cellules dépassent la limite d’Excel de 32 767 caractères (conservées entières&#xa0;; Excel les couperait)</translation>
+        <translation>{n:,}&#xa0;cellules dépassent la limite de 32&#xa0;767&#xa0;caractères d’Excel (conservées entières&#xa0;; Excel les couperait)</translation>
     </message>
     <message>
         <source>{n:,} cells changed</source>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>{name} is open in another program (Excel, for example) or is write-protected, so it could not be replaced. Close it there and export again, or choose another name.</source>
-        <translation>{name} est ouvert dans un autre programme (Excel, par exemple) ou protégé en écriture&#xa0;; il n’a donc pas pu être remplacé. Fermez-le et exportez de nouveau, ou choisissez un autre nom.</translation>
+        <translation>{name} est ouvert dans un autre programme (Excel, par exemple) ou protégé en écriture&#xa0;; il n’a donc pas pu être remplacé. Fermez-le dans ce programme et exportez de nouveau, ou choisissez un autre nom.</translation>
     </message>
     <message>
         <source>{path} belongs to another user of this computer.</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <source>{path} can be read by other users and could not be made private ({reason}).</source>
-        <translation>{path} peut être lu par d’autres utilisateurs et n’a pas pu être rendu privé ({reason}).</translation>
+        <translation>{path} est lisible par d’autres utilisateurs et n’a pas pu être rendu privé ({reason}).</translation>
     </message>
     <message>
         <source>{path} is a folder: choose a file name.</source>
@@ -1405,7 +1405,7 @@
     </message>
     <message>
         <source>{path} is not a regular file (a pipe, device or socket), so it is not replaced: choose a file name.</source>
-        <translation>{path} n’est pas un fichier ordinaire (tube, périphérique ou socket)&#xa0;; il n’est donc pas remplacé&#xa0;: choisissez un nom de fichier.</translation>
+        <translation>{path} n’est pas un fichier ordinaire (un tube, un périphérique ou un socket)&#xa0;; il n’est donc pas remplacé&#xa0;: choisissez un nom de fichier.</translation>
     </message>
     <message>
         <source>{path} is read-only, so it was not replaced: make it writable or choose another name.</source>
@@ -1425,7 +1425,7 @@
     </message>
     <message>
         <source>{reason} (tried {tries} times)</source>
-        <translation>{reason} ({tries} essais)</translation>
+        <translation>{reason} ({tries}&#xa0;tentatives)</translation>
     </message>
     <message>
         <source>{reason}. Salesforce may have received the request, so it was not sent again; check the org before trying once more</source>

@@ -157,12 +157,15 @@ class FilterDock(QDockWidget):
 
     def _build_level_box(self, parent: QWidget) -> QWidget:
         box, layout = self._section(parent, tr("Failed on"))
+        row = QHBoxLayout()
         self.job_level = QCheckBox(level_text(JOB_LEVEL), box)
         self.job_level.setObjectName("jobLevelCheck")
         self.record_level = QCheckBox(level_text(RECORD_LEVEL), box)
         self.record_level.setObjectName("recordLevelCheck")
-        layout.addWidget(self.job_level)  # one per line: « Niveau enregistrement » is long
-        layout.addWidget(self.record_level)
+        row.addWidget(self.job_level)
+        row.addWidget(self.record_level)
+        row.addStretch(1)
+        layout.addLayout(row)
         return box
 
     def _build_search(self, parent: QWidget) -> QLineEdit:
