@@ -76,8 +76,6 @@ class _LocaleFormatter(string.Formatter):
     _DECIMALS = re.compile(r",?\.(\d+)f")
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, Words) and not format_spec:
-            return shown(value)  # a sentence part made with say() ("on Lead.Email") is translated too
         locale = QLocale()
         if isinstance(value, int) and not isinstance(value, bool) and format_spec in ("", ","):
             return locale.toString(value)
